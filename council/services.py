@@ -1,0 +1,100 @@
+"""Writes to the institutional core. Views, forms, commands and tasks call these, nothing else."""
+
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from .models import (
+    Agency,
+    Committee,
+    Council,
+    DeadlineRule,
+    Field,
+    Holiday,
+    RoleAssignment,
+    Term,
+    User,
+)
+from .text import normalize
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _normalise_text(instance: models.Model) -> None:
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, normalize(value))
+
+
+def record_save(instance: M, *, actor: User | None, update_fields: list[str] | None = None, reason: str = "") -> M:
+    """Validate and save one record, leaving a history row that names the actor."""
+    _normalise_text(instance)
+    instance.full_clean()
+    instance._history_user = actor
+    if reason:
+        instance._change_reason = reason
+    instance.save(update_fields=update_fields)
+    return instance
+
+
+@transaction.atomic
+def record_create(model: type[M], *, actor: User | None, council: Council, **data: Any) -> M:
+    """Create a council-scoped record after full validation."""
+    return record_save(model(council=council, **data), actor=actor)
+
+
+def assign_fields(instance: models.Model, data: dict[str, Any]) -> list[str]:
+    """Set the given attributes and return the names of those whose value changed."""
+    changed = [name for name, value in data.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, data[name])
+    return changed
+
+
+@transaction.atomic
+def record_update(instance: M, *, actor: User | None, **data: Any) -> M:
+    """Change the given fields of a record; a no-op change writes nothing."""
+    if not assign_fields(instance, data):
+        return instance
+    # Normalisation may touch other text fields, so save every field the form could have edited.
+    return record_save(instance, actor=actor, update_fields=list(data))
+
+
+def term_create(*, actor: User | None, council: Council, **data: Any) -> Term:
+    return record_create(Term, actor=actor, council=council, **data)
+
+
+def committee_create(*, actor: User | None, council: Council, **data: Any) -> Committee:
+    return record_create(Committee, actor=actor, council=council, **data)
+
+
+def agency_create(*, actor: User | None, council: Council, **data: Any) -> Agency:
+    return record_create(Agency, actor=actor, council=council, **data)
+
+
+def field_create(*, actor: User | None, council: Council, **data: Any) -> Field:
+    return record_create(Field, actor=actor, council=council, **data)
+
+
+def holiday_create(*, actor: User | None, council: Council, **data: Any) -> Holiday:
+    return record_create(Holiday, actor=actor, council=council, **data)
+
+
+def deadline_rule_create(*, actor: User | None, council: Council, **data: Any) -> DeadlineRule:
+    return record_create(DeadlineRule, actor=actor, council=council, **data)
+
+
+@transaction.atomic
+def role_assign(
+    *, actor: User | None, user: User, council: Council, role: str, committee=None, agency=None
+) -> RoleAssignment:
+    """Give a user a role in a council (idempotent)."""
+    existing = RoleAssignment.objects.filter(
+        user=user, council=council, role=role, committee=committee, agency=agency
+    ).first()
+    if existing:
+        return existing
+    assignment = RoleAssignment(user=user, council=council, role=role, committee=committee, agency=agency)
+    return record_save(assignment, actor=actor)

@@ -1,0 +1,17 @@
+"""Vietnamese text helpers: NFC normalisation of input and accent-insensitive folding for search."""
+
+import unicodedata
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def normalize(value: str) -> str:
+    """Return the text in NFC with surrounding blanks removed (some keyboards send decomposed marks)."""
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def fold(value: str) -> str:
+    """Fold text for accent-insensitive matching: "Giải phóng Mặt bằng" → "giai phong mat bang"."""
+    decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
