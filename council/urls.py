@@ -1,4 +1,26 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from council.views import core
+from council.views.reference import REFERENCE_CRUDS
+from reports.views import home
+
+admin.site.site_header = "HĐND"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("council/switch/", core.council_switch, name="council_switch"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("admin/", admin.site.urls),
+    path("", include("delegates.urls")),
+]
+for crud, prefix in REFERENCE_CRUDS:
+    urlpatterns += crud.urls(prefix)

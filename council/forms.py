@@ -1,0 +1,76 @@
+"""Form plumbing shared by every app: council-scoped choices, day-first dates, NFC text."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, Committee, DeadlineRule, Field, Holiday, Term
+from .text import normalize
+
+
+class DayFirstDateInput(forms.DateInput):
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        base = {"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "inputmode": "numeric"}
+        super().__init__(attrs={**base, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class CouncilModelForm(forms.ModelForm):
+    """A model form for a record of one council: related choices come from that council only."""
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.council = council
+        if hasattr(self.instance, "council_id") and not self.instance.council_id:
+            self.instance.council = council
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = DayFirstDateInput()
+                field.error_messages["invalid"] = _("Enter a date as dd/mm/yyyy, e.g. 05/03/2026.")
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and any(f.name == "council" for f in queryset.model._meta.fields):
+                field.queryset = queryset.filter(council=council)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = normalize(value)
+        return cleaned
+
+
+
+class TermForm(CouncilModelForm):
+    class Meta:
+        model = Term
+        fields = ["number", "name", "start_date", "end_date"]
+
+
+class CommitteeForm(CouncilModelForm):
+    class Meta:
+        model = Committee
+        fields = ["kind", "name", "is_active"]
+
+
+class AgencyForm(CouncilModelForm):
+    class Meta:
+        model = Agency
+        fields = ["name", "short_name", "kind", "admin_unit", "head_title", "emails", "phone", "is_active"]
+
+
+class FieldForm(CouncilModelForm):
+    class Meta:
+        model = Field
+        fields = ["code", "name", "is_active"]
+
+
+class HolidayForm(CouncilModelForm):
+    class Meta:
+        model = Holiday
+        fields = ["date", "name", "kind"]
+
+
+class DeadlineRuleForm(CouncilModelForm):
+    class Meta:
+        model = DeadlineRule
+        fields = ["code", "name", "days", "day_type", "direction", "anchor", "legal_basis", "valid_from", "valid_to"]

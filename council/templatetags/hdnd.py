@@ -1,0 +1,64 @@
+import datetime as dt
+
+from django import template
+from django.db import models
+from django.template.defaultfilters import date as date_filter
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def cell(obj, name: str):
+    """Display value of an attribute for a table cell: choices by label, dates day-first, booleans in words."""
+    display = getattr(obj, f"get_{name}_display", None)
+    if callable(display):
+        return display()
+    value = getattr(obj, name, "")
+    if callable(value):
+        value = value()
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return date_filter(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return date_filter(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, int):
+        return number_format(value, force_grouping=True)
+    return value
+
+
+@register.filter
+def field_label(model_or_obj, name: str):
+    meta = model_or_obj._meta
+    try:
+        return meta.get_field(name).verbose_name
+    except Exception:  # noqa: BLE001 - an attribute that is not a field keeps its own name
+        return name
+
+
+@register.filter
+def detail_fields(obj):
+    """(label, value) pairs of an object's editable fields, for a detail page."""
+    rows = []
+    for field in obj._meta.get_fields():
+        if not getattr(field, "editable", False) or field.name in {"id", "council"} or field.auto_created:
+            continue
+        if isinstance(field, models.ManyToManyField):
+            value = ", ".join(str(v) for v in getattr(obj, field.name).all()) or "—"
+        else:
+            value = cell(obj, field.name)
+        rows.append((field.verbose_name, value))
+    return rows
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

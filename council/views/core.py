@@ -1,0 +1,69 @@
+"""The shell: council switching and the health check."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from council.middleware import SESSION_KEY
+
+
+@require_POST
+def council_switch(request):
+    wanted = request.POST.get("council")
+    council = next((c for c in request.user_councils if str(c.pk) == wanted), None)
+    if council is None:
+        raise Http404
+    request.session[SESSION_KEY] = council.pk
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "home"
+    return redirect(target)
+
+
+def _database_status() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any failure means "down", and its text is the diagnosis
+        return f"error: {error.__class__.__name__}"
+    return "ok"
+
+
+def _broker_status() -> str:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    from council.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as error:  # noqa: BLE001
+        return f"error: {error.__class__.__name__}"
+    return "ok"
+
+
+def _worker_status() -> str:
+    """Round-trip a task through the broker to a worker (only when asked: it takes up to 5 s)."""
+    from council.tasks import healthcheck_task
+
+    try:
+        return "ok" if healthcheck_task.delay().get(timeout=5) == "ok" else "error"
+    except Exception as error:  # noqa: BLE001
+        return f"error: {error.__class__.__name__}"
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _database_status(), "broker": _broker_status()}
+    if request.GET.get("worker") == "1":
+        checks["worker"] = _worker_status()
+    healthy = all(value in ("ok", "eager") for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)

@@ -1,0 +1,208 @@
+"""One generic list/detail/create/edit machinery for the council's reference records.
+
+Each record type declares a ``Crud``: its form, its service functions, its columns, search and filters.
+Lists render whole pages or, for htmx requests, only the results table.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Model, Q, QuerySet
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from council.permissions import can_manage_records, scoped
+from council.services import record_update
+from council.text import fold
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class Crud:
+    """The description of one record type's pages."""
+
+    model: type[Model]
+    form_class: type[forms.ModelForm]
+    create: Callable[..., Model]
+    slug: str
+    columns: list[str]
+    update: Callable[..., Model] = record_update
+    search_fields: list[str] = field(default_factory=list)
+    folded_search_field: str | None = None
+    filters: list[str] = field(default_factory=list)
+    select_related: list[str] = field(default_factory=list)
+    prefetch_related: list[str] = field(default_factory=list)
+    ordering: list[str] | None = None
+    detail_template: str = "components/crud_detail.html"
+    can_view: Callable[..., bool] = can_manage_records
+    can_edit: Callable[..., bool] = can_manage_records
+    extra_detail_context: Callable[[Any, Model], dict] | None = None
+
+    @property
+    def verbose_name(self):
+        return self.model._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self):
+        return self.model._meta.verbose_name_plural
+
+    def url(self, action: str, *args) -> str:
+        return reverse(f"{self.slug}_{action}", args=args)
+
+    def queryset(self, request) -> QuerySet:
+        qs = scoped(self.model.objects.all(), request.user, request.council)
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        return qs.order_by(*self.ordering) if self.ordering else qs
+
+    def urls(self, prefix: str) -> list:
+        return [
+            path(f"{prefix}/", CrudListView.as_view(crud=self), name=f"{self.slug}_list"),
+            path(f"{prefix}/new/", CrudCreateView.as_view(crud=self), name=f"{self.slug}_create"),
+            path(f"{prefix}/<int:pk>/", CrudDetailView.as_view(crud=self), name=f"{self.slug}_detail"),
+            path(f"{prefix}/<int:pk>/edit/", CrudUpdateView.as_view(crud=self), name=f"{self.slug}_update"),
+        ]
+
+
+def filter_form_for(crud: Crud, council, data) -> forms.Form:
+    """A form with one optional choice per filter, its choices limited to the council's rows."""
+    form = forms.Form(data)
+    for name in crud.filters:
+        model_field = crud.model._meta.get_field(name)
+        if model_field.is_relation:
+            related = model_field.related_model.objects.all()
+            if any(f.name == "council" for f in model_field.related_model._meta.fields):
+                related = related.filter(council=council)
+            form.fields[name] = forms.ModelChoiceField(
+                related, required=False, label=model_field.verbose_name, empty_label=_("All")
+            )
+        else:
+            choices = [("", _("All")), *model_field.flatchoices]
+            if model_field.get_internal_type() == "BooleanField":
+                choices = [("", _("All")), ("True", _("Yes")), ("False", _("No"))]
+            form.fields[name] = forms.ChoiceField(choices=choices, required=False, label=model_field.verbose_name)
+    for bound_field in form.fields.values():
+        bound_field.widget.attrs["class"] = "form-select"
+    return form
+
+
+def apply_search(crud: Crud, qs: QuerySet, text: str) -> QuerySet:
+    text = text.strip()
+    if not text:
+        return qs
+    condition = Q()
+    if crud.folded_search_field:
+        condition |= Q(**{f"{crud.folded_search_field}__contains": fold(text)})
+    for name in crud.search_fields:
+        condition |= Q(**{f"{name}__icontains": text})
+    return qs.filter(condition)
+
+
+class CrudView(View):
+    crud: Crud = None
+    action = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.council is None:
+            raise PermissionDenied(_("You hold no role in any council."))
+        allowed = self.crud.can_edit if self.action == "edit" else self.crud.can_view
+        if not allowed(request.user, request.council):
+            raise PermissionDenied(_("Your role does not allow this page."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        return get_object_or_404(self.crud.queryset(self.request), pk=self.kwargs["pk"])
+
+    def context(self, **extra) -> dict:
+        return {"crud": self.crud, "can_edit": self.crud.can_edit(self.request.user, self.request.council), **extra}
+
+
+class CrudListView(CrudView):
+    def get(self, request):
+        crud = self.crud
+        filter_form = filter_form_for(crud, request.council, request.GET)
+        qs = apply_search(crud, crud.queryset(request), request.GET.get("q", ""))
+        if filter_form.is_valid():
+            for name in crud.filters:
+                value = filter_form.cleaned_data.get(name)
+                if value not in (None, ""):
+                    qs = qs.filter(**{name: value})
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        ctx = self.context(page=page, filter_form=filter_form, q=request.GET.get("q", ""))
+        if request.htmx and request.htmx.target == "crud-results":
+            return render(request, "components/crud_table.html", ctx)
+        return render(request, "components/crud_list.html", ctx)
+
+
+class CrudDetailView(CrudView):
+    def get(self, request, pk):
+        obj = self.get_object()
+        history = obj.history.select_related("history_user").order_by("-history_date")[:20]
+        ctx = self.context(object=obj, history=history)
+        if self.crud.extra_detail_context:
+            ctx.update(self.crud.extra_detail_context(request, obj))
+        return render(request, self.crud.detail_template, ctx)
+
+
+class CrudFormView(CrudView):
+    action = "edit"
+
+    def instance(self):
+        return None
+
+    def initial(self) -> dict:
+        return {}
+
+    def form(self, data=None):
+        return self.crud.form_class(
+            data, instance=self.instance(), council=self.request.council, initial=self.initial()
+        )
+
+    def render_form(self, form):
+        return render(self.request, "components/crud_form.html", self.context(form=form, object=form.instance))
+
+    def get(self, request, **kwargs):
+        return self.render_form(self.form())
+
+    def post(self, request, **kwargs):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                obj = self.save(form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved: %(object)s.") % {"object": obj})
+                return redirect(self.crud.url("detail", obj.pk))
+        return self.render_form(form)
+
+
+class CrudCreateView(CrudFormView):
+    def initial(self) -> dict:
+        # Links such as "add a mandate for this delegate" pre-fill the form from the query string.
+        return {k: v for k, v in self.request.GET.items() if k in self.crud.form_class.base_fields}
+
+    def save(self, form) -> Model:
+        return self.crud.create(actor=self.request.user, council=self.request.council, **form.cleaned_data)
+
+
+class CrudUpdateView(CrudFormView):
+    def instance(self):
+        if not hasattr(self, "_object"):
+            self._object = self.get_object()
+        return self._object
+
+    def save(self, form) -> Model:
+        # The form has already copied its values onto its instance, so hand the service a fresh copy.
+        fresh = self.crud.queryset(self.request).get(pk=self.instance().pk)
+        return self.crud.update(fresh, actor=self.request.user, **form.cleaned_data)

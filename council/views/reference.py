@@ -1,0 +1,61 @@
+"""Pages for the council's reference records, kept by the Office."""
+
+from council import forms, services
+from council.models import Agency, DeadlineRule, Field, Holiday, Term
+
+from .crud import Crud
+
+TERMS = Crud(
+    model=Term,
+    form_class=forms.TermForm,
+    create=services.term_create,
+    slug="term",
+    columns=["name", "number", "start_date", "end_date"],
+    search_fields=["name"],
+)
+AGENCIES = Crud(
+    model=Agency,
+    form_class=forms.AgencyForm,
+    create=services.agency_create,
+    slug="agency",
+    columns=["name", "short_name", "kind", "admin_unit", "is_active"],
+    search_fields=["name", "short_name"],
+    filters=["kind", "is_active"],
+    select_related=["admin_unit"],
+)
+FIELDS = Crud(
+    model=Field,
+    form_class=forms.FieldForm,
+    create=services.field_create,
+    slug="field",
+    columns=["name", "code", "is_active"],
+    search_fields=["name", "code"],
+    filters=["is_active"],
+)
+HOLIDAYS = Crud(
+    model=Holiday,
+    form_class=forms.HolidayForm,
+    create=services.holiday_create,
+    slug="holiday",
+    columns=["date", "name", "kind"],
+    search_fields=["name"],
+    filters=["kind"],
+    ordering=["-date"],
+)
+DEADLINE_RULES = Crud(
+    model=DeadlineRule,
+    form_class=forms.DeadlineRuleForm,
+    create=services.deadline_rule_create,
+    slug="deadline_rule",
+    columns=["code", "name", "days", "day_type", "direction", "anchor", "valid_from", "valid_to"],
+    search_fields=["code", "name", "legal_basis"],
+    filters=["day_type", "anchor"],
+)
+
+REFERENCE_CRUDS = [
+    (TERMS, "terms"),
+    (AGENCIES, "agencies"),
+    (FIELDS, "fields"),
+    (HOLIDAYS, "holidays"),
+    (DEADLINE_RULES, "deadline-rules"),
+]

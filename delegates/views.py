@@ -1,0 +1,225 @@
+"""Delegates, mandates, groups, committees and the directory every member of the council can browse."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council import services as core_services
+from council.models import Committee
+from council.permissions import can_manage_records, is_member, scoped
+from council.views.crud import PAGE_SIZE, Crud
+
+from . import forms, selectors, services
+from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
+
+
+def _delegate_context(request, delegate):
+    return {"mandates": selectors.delegate_profile(delegate)}
+
+
+def _group_context(request, group):
+    return {
+        "roster": selectors.group_roster(group),
+        "member_form": forms.GroupMembershipForm(council=request.council, group=group),
+    }
+
+
+def _committee_context(request, committee):
+    return {
+        "roster": selectors.committee_roster(committee),
+        "member_form": forms.CommitteeMembershipForm(council=request.council, committee=committee),
+    }
+
+
+DELEGATES = Crud(
+    model=Delegate,
+    form_class=forms.DelegateForm,
+    create=services.delegate_create,
+    update=services.delegate_update,
+    slug="delegate",
+    columns=["full_name", "gender", "birth_date", "ethnicity", "phone"],
+    folded_search_field="name_folded",
+    filters=["gender"],
+    detail_template="delegates/delegate_detail.html",
+    extra_detail_context=_delegate_context,
+)
+MANDATES = Crud(
+    model=Mandate,
+    form_class=forms.MandateForm,
+    create=services.mandate_create,
+    update=services.mandate_update,
+    slug="mandate",
+    columns=["delegate", "term", "constituency", "kind", "start_date", "end_date", "end_reason"],
+    folded_search_field="delegate__name_folded",
+    filters=["term", "kind", "start_reason", "end_reason"],
+    select_related=["delegate", "term", "constituency"],
+    ordering=["-term__start_date", "delegate__name_folded"],
+)
+GROUPS = Crud(
+    model=DelegateGroup,
+    form_class=forms.GroupForm,
+    create=services.group_create,
+    update=services.group_update,
+    slug="group",
+    columns=["name", "term", "area"],
+    search_fields=["name", "area"],
+    filters=["term"],
+    select_related=["term"],
+    prefetch_related=["admin_units"],
+    ordering=["-term__start_date", "name"],
+    detail_template="delegates/group_detail.html",
+    extra_detail_context=_group_context,
+)
+COMMITTEES = Crud(
+    model=Committee,
+    form_class=forms.CommitteeForm,
+    create=core_services.committee_create,
+    slug="committee",
+    columns=["name", "kind", "is_active"],
+    search_fields=["name"],
+    filters=["kind", "is_active"],
+    detail_template="delegates/committee_detail.html",
+    extra_detail_context=_committee_context,
+)
+
+DELEGATE_CRUDS = [(DELEGATES, "delegates"), (MANDATES, "mandates"), (GROUPS, "groups"), (COMMITTEES, "committees")]
+
+
+def _require_manager(request):
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+def _add_position(request, form, create, success_url, rerender):
+    """Validate a position form, hand it to its service, and either redirect or show the errors."""
+    if form.is_valid():
+        try:
+            position = create(actor=request.user, council=request.council, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved: %(object)s.") % {"object": position})
+            return redirect(success_url)
+    return rerender(form)
+
+
+@require_POST
+def group_member_add(request, pk):
+    _require_manager(request)
+    group = get_object_or_404(GROUPS.queryset(request), pk=pk)
+    form = forms.GroupMembershipForm(request.POST, council=request.council, group=group)
+
+    def rerender(bound):
+        context = {"crud": GROUPS, "object": group, "can_edit": True, **_group_context(request, group)}
+        context["member_form"] = bound
+        return render(request, "delegates/group_detail.html", context)
+
+    return _add_position(
+        request,
+        form,
+        lambda **data: services.group_membership_create(group=group, **data),
+        GROUPS.url("detail", group.pk),
+        rerender,
+    )
+
+
+@require_POST
+def committee_member_add(request, pk):
+    _require_manager(request)
+    committee = get_object_or_404(COMMITTEES.queryset(request), pk=pk)
+    form = forms.CommitteeMembershipForm(request.POST, council=request.council, committee=committee)
+
+    def rerender(bound):
+        context = {"crud": COMMITTEES, "object": committee, "can_edit": True, **_committee_context(request, committee)}
+        context["member_form"] = bound
+        return render(request, "delegates/committee_detail.html", context)
+
+    return _add_position(
+        request,
+        form,
+        lambda **data: services.committee_membership_create(committee=committee, **data),
+        COMMITTEES.url("detail", committee.pk),
+        rerender,
+    )
+
+
+def standing_committee(request):
+    _require_manager(request)
+    form = forms.StandingPositionForm(request.POST or None, council=request.council)
+
+    def rerender(bound):
+        return render(
+            request,
+            "delegates/standing.html",
+            {"roster": selectors.standing_roster(request.council), "form": bound},
+        )
+
+    if request.method == "POST":
+        return _add_position(request, form, services.standing_position_create, reverse("standing"), rerender)
+    return rerender(form)
+
+
+POSITION_MODELS = {"group": GroupMembership, "committee": CommitteeMembership, "standing": StandingPosition}
+
+
+@require_POST
+def position_end(request, kind, pk):
+    """End a group, committee or Standing Committee position on a given date."""
+    _require_manager(request)
+    model = POSITION_MODELS.get(kind)
+    if model is None:
+        raise PermissionDenied
+    position = get_object_or_404(scoped(model.objects.select_related("mandate"), request.user, request.council), pk=pk)
+    form = forms.PositionEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.position_end(position, actor=request.user, end_date=form.cleaned_data["end_date"])
+            messages.success(request, _("Position ended: %(object)s.") % {"object": position})
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(request.POST.get("next") or reverse("home"))
+
+
+def directory(request):
+    """The delegate directory: every member of the council may browse it, by term, group, committee or seat."""
+    if not is_member(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    council = request.council
+    term = selectors.current_term(council)
+    wanted_term = request.GET.get("term")
+    if wanted_term and wanted_term.isdigit():
+        term = council.terms.filter(pk=wanted_term).first() or term
+    form = forms.DirectoryFilterForm(request.GET, council=council, term=term)
+    page = None
+    if term is not None:
+        filters = form.cleaned_data if form.is_valid() else {}
+        mandates = selectors.directory_mandates(
+            council,
+            term,
+            q=filters.get("q") or "",
+            group=filters.get("group"),
+            committee=filters.get("committee"),
+            constituency=filters.get("constituency"),
+        )
+        page = Paginator(mandates, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "term": term}
+    if request.htmx and request.htmx.target == "directory-results":
+        return render(request, "delegates/directory_table.html", context)
+    return render(request, "delegates/directory.html", context)
+
+
+def directory_profile(request, pk):
+    if not is_member(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    delegate = get_object_or_404(Delegate.objects.filter(council=request.council), pk=pk)
+    return render(
+        request,
+        "delegates/profile.html",
+        {"delegate": delegate, "mandates": selectors.delegate_profile(delegate)},
+    )

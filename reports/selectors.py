@@ -1,0 +1,90 @@
+"""What each role sees first: a home page built from the council's own records."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from council.models import Agency, Committee, Council, DeadlineRule, Field, Holiday, Role, User
+from delegates.models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate
+from delegates.selectors import committee_roster, current_term, group_roster, today
+
+
+@dataclass
+class HomeSummary:
+    term: object = None
+    composition: dict = field(default_factory=dict)
+    reference_counts: list = field(default_factory=list)
+    upcoming_holidays: list = field(default_factory=list)
+    own_mandate: Mandate | None = None
+    own_groups: list = field(default_factory=list)
+    own_committees: list = field(default_factory=list)
+    led_groups: list = field(default_factory=list)
+    headed_committees: list = field(default_factory=list)
+    agencies: list = field(default_factory=list)
+
+
+def composition(council: Council, term, on: dt.date) -> dict:
+    """Aggregate figures on the term's delegates (no personal data: fit for leadership readers)."""
+    figures = Mandate.objects.filter(council=council, term=term).active_on(on).aggregate(
+        total=Count("pk"),
+        full_time=Count("pk", filter=Q(kind=Mandate.Kind.FULL_TIME)),
+        women=Count("pk", filter=Q(delegate__gender=Delegate.Gender.FEMALE)),
+        by_election=Count("pk", filter=Q(start_reason=Mandate.StartReason.BY_ELECTION)),
+    )
+    figures["groups"] = DelegateGroup.objects.filter(council=council, term=term).count()
+    return figures
+
+
+def _own_mandate(user: User, council: Council, term, on: dt.date) -> Mandate | None:
+    return (
+        Mandate.objects.filter(council=council, term=term, delegate__user=user)
+        .select_related("delegate", "constituency", "term")
+        .first()
+    )
+
+
+def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSummary:
+    on = today()
+    term = current_term(council, on)
+    summary = HomeSummary(term=term)
+    if term is None:
+        return summary
+    if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}:
+        summary.composition = composition(council, term, on)
+    if roles & {Role.OFFICE, Role.ADMIN}:
+        summary.reference_counts = [
+            (Committee._meta.verbose_name_plural, "committee_list", Committee.objects.filter(council=council).count()),
+            (Agency._meta.verbose_name_plural, "agency_list", Agency.objects.filter(council=council).count()),
+            (Field._meta.verbose_name_plural, "field_list", Field.objects.filter(council=council).count()),
+            (
+                DeadlineRule._meta.verbose_name_plural,
+                "deadline_rule_list",
+                DeadlineRule.objects.filter(council=council).count(),
+            ),
+        ]
+        summary.upcoming_holidays = list(
+            Holiday.objects.filter(council=council, date__gte=on, kind=Holiday.Kind.HOLIDAY).order_by("date")[:5]
+        )
+    if roles & {Role.DELEGATE, Role.GROUP_LEADER, Role.COMMITTEE_HEAD, Role.STANDING}:
+        mandate = _own_mandate(user, council, term, on)
+        summary.own_mandate = mandate
+        if mandate is not None:
+            summary.own_groups = list(
+                GroupMembership.objects.filter(mandate=mandate).active_on(on).select_related("group")
+            )
+            summary.own_committees = list(
+                CommitteeMembership.objects.filter(mandate=mandate).active_on(on).select_related("committee")
+            )
+            if Role.GROUP_LEADER in roles:
+                summary.led_groups = [
+                    (m.group, group_roster(m.group))
+                    for m in summary.own_groups
+                    if m.role in (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY)
+                ]
+    if Role.COMMITTEE_HEAD in roles:
+        committees = Committee.objects.filter(council=council, roleassignment__user=user).distinct()
+        summary.headed_committees = [(c, committee_roster(c)) for c in committees]
+    if Role.AGENCY in roles:
+        summary.agencies = list(Agency.objects.filter(council=council, roleassignment__user=user).distinct())
+    return summary

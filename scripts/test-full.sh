@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole suite on PostgreSQL, plus the tests that need real services: a Celery worker on Redis
+# and browser tests in headless Chromium. Checks its prerequisites first and never skips silently.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+PGURL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hdnd}
+REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+missing=()
+$BIN/python - "$PGURL" <<'PY' || missing+=("PostgreSQL at $PGURL (start it, or set TEST_DATABASE_URL)")
+import sys, environ, psycopg2
+cfg = environ.Env.db_url_config(sys.argv[1])
+psycopg2.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"], password=cfg["PASSWORD"], dbname="postgres", connect_timeout=3).close()
+PY
+$BIN/python - "$REDIS" <<'PY' || missing+=("Redis at $REDIS (start it, or set TEST_REDIS_URL)")
+import sys, redis
+redis.Redis.from_url(sys.argv[1], socket_connect_timeout=3).ping()
+PY
+[ -x "$CHROMIUM" ] || missing+=("Chromium at $CHROMIUM (apt-get install chromium, or set CHROMIUM)")
+$BIN/python -c "import playwright.sync_api" 2>/dev/null || missing+=("Playwright's Python package (make install)")
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "make test-full cannot run; missing:" >&2
+  printf '  - %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+
+export DATABASE_URL="$PGURL" TEST_REDIS_URL="$REDIS" CHROMIUM
+DEBUG=1 $BIN/python manage.py makemigrations --check --dry-run
+$BIN/pytest -m "full or not full" "$@"
