@@ -3,7 +3,19 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AdminUnit, Agency, Committee, Constituency, Council, DeadlineRule, Field, Holiday, RoleAssignment, Term, User
+from .models import (
+    AdminUnit,
+    Agency,
+    Committee,
+    Constituency,
+    Council,
+    DeadlineRule,
+    Field,
+    Holiday,
+    RoleAssignment,
+    Term,
+    User,
+)
 
 
 class RoleInline(admin.TabularInline):
@@ -82,7 +94,17 @@ class HolidayAdmin(CouncilScopedAdmin):
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(CouncilScopedAdmin):
-    list_display = ("code", "name", "days", "day_type", "direction", "anchor", "valid_from", "valid_to", "council")
+    list_display = (
+        "code",
+        "name",
+        "days",
+        "day_type",
+        "direction",
+        "anchor",
+        "valid_from",
+        "valid_to",
+        "council",
+    )
     search_fields = ("code", "name")
 
 

@@ -39,7 +39,6 @@ class CouncilModelForm(forms.ModelForm):
         return cleaned
 
 
-
 class TermForm(CouncilModelForm):
     class Meta:
         model = Term
@@ -73,4 +72,14 @@ class HolidayForm(CouncilModelForm):
 class DeadlineRuleForm(CouncilModelForm):
     class Meta:
         model = DeadlineRule
-        fields = ["code", "name", "days", "day_type", "direction", "anchor", "legal_basis", "valid_from", "valid_to"]
+        fields = [
+            "code",
+            "name",
+            "days",
+            "day_type",
+            "direction",
+            "anchor",
+            "legal_basis",
+            "valid_from",
+            "valid_to",
+        ]

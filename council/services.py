@@ -28,7 +28,9 @@ def _normalise_text(instance: models.Model) -> None:
                 setattr(instance, field.attname, normalize(value))
 
 
-def record_save(instance: M, *, actor: User | None, update_fields: list[str] | None = None, reason: str = "") -> M:
+def record_save(
+    instance: M, *, actor: User | None, update_fields: list[str] | None = None, reason: str = ""
+) -> M:
     """Validate and save one record, leaving a history row that names the actor."""
     _normalise_text(instance)
     instance.full_clean()

@@ -58,7 +58,9 @@ def working_days_between(council: Council, start: dt.date, end: dt.date) -> int:
     if end <= start:
         return 0
     calendar = WorkCalendar.load(council, start, end)
-    return sum(1 for n in range(1, (end - start).days + 1) if calendar.is_working_day(start + dt.timedelta(days=n)))
+    return sum(
+        1 for n in range(1, (end - start).days + 1) if calendar.is_working_day(start + dt.timedelta(days=n))
+    )
 
 
 def rule_in_force(council: Council, code: str, on: dt.date) -> DeadlineRule | None:

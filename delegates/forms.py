@@ -8,8 +8,10 @@ from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembershi
 
 
 def _mandates(council, **filters):
-    return Mandate.objects.filter(council=council, **filters).select_related("delegate", "term").order_by(
-        "-term__start_date", "delegate__name_folded"
+    return (
+        Mandate.objects.filter(council=council, **filters)
+        .select_related("delegate", "term")
+        .order_by("-term__start_date", "delegate__name_folded")
     )
 
 
@@ -37,9 +39,9 @@ class MandateForm(CouncilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["constituency"].queryset = Constituency.objects.filter(council=self.council).select_related(
-            "term"
-        )
+        self.fields["constituency"].queryset = Constituency.objects.filter(
+            council=self.council
+        ).select_related("term")
         self.fields["delegate"].queryset = Delegate.objects.filter(council=self.council)
 
 
@@ -108,8 +110,12 @@ class PositionEndForm(forms.Form):
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False)
     term = forms.ModelChoiceField(queryset=None, label=_("Term"), required=False, empty_label=None)
-    group = forms.ModelChoiceField(queryset=None, label=_("Delegate group"), required=False, empty_label=_("All"))
-    committee = forms.ModelChoiceField(queryset=None, label=_("Committee"), required=False, empty_label=_("All"))
+    group = forms.ModelChoiceField(
+        queryset=None, label=_("Delegate group"), required=False, empty_label=_("All")
+    )
+    committee = forms.ModelChoiceField(
+        queryset=None, label=_("Committee"), required=False, empty_label=_("All")
+    )
     constituency = forms.ModelChoiceField(
         queryset=None, label=_("Constituency"), required=False, empty_label=_("All")
     )

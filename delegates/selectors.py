@@ -71,7 +71,9 @@ def delegate_profile(delegate: Delegate) -> list[Mandate]:
         delegate.mandates.select_related("term", "constituency")
         .prefetch_related(
             Prefetch("group_memberships", queryset=GroupMembership.objects.select_related("group")),
-            Prefetch("committee_memberships", queryset=CommitteeMembership.objects.select_related("committee")),
+            Prefetch(
+                "committee_memberships", queryset=CommitteeMembership.objects.select_related("committee")
+            ),
             "standing_positions",
         )
         .order_by("-term__start_date")

@@ -38,7 +38,9 @@ def delegate_update(delegate: Delegate, *, actor: User | None, **data: Any) -> D
 
 def _check_mandate_overlap(mandate: Mandate) -> None:
     # A delegate holds one seat per term; the constraint backs this, the message explains it.
-    clash = Mandate.objects.filter(delegate_id=mandate.delegate_id, term_id=mandate.term_id).exclude(pk=mandate.pk)
+    clash = Mandate.objects.filter(delegate_id=mandate.delegate_id, term_id=mandate.term_id).exclude(
+        pk=mandate.pk
+    )
     if clash.exists():
         raise ValidationError({"term": _("This delegate already has a mandate in this term.")})
 
@@ -117,14 +119,16 @@ def _check_group_membership(membership: GroupMembership) -> None:
         membership, siblings, _("The delegate is already in a group for overlapping dates: %(other)s.")
     )
     if membership.role in (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY):
-        same_role = GroupMembership.objects.filter(group_id=membership.group_id, role=membership.role).select_related(
-            "group", "mandate__delegate"
-        )
+        same_role = GroupMembership.objects.filter(
+            group_id=membership.group_id, role=membership.role
+        ).select_related("group", "mandate__delegate")
         for other in same_role:
             if other.pk != membership.pk and membership.overlaps(other):
                 raise ValidationError(
-                    {"role": _("The group already has a %(role)s for these dates: %(other)s.")
-                     % {"role": membership.get_role_display().lower(), "other": other.mandate.delegate}}
+                    {
+                        "role": _("The group already has a %(role)s for these dates: %(other)s.")
+                        % {"role": membership.get_role_display().lower(), "other": other.mandate.delegate}
+                    }
                 )
 
 
@@ -137,7 +141,9 @@ def group_membership_create(*, actor: User | None, council: Council, **data: Any
 
 
 @transaction.atomic
-def group_membership_update(membership: GroupMembership, *, actor: User | None, **data: Any) -> GroupMembership:
+def group_membership_update(
+    membership: GroupMembership, *, actor: User | None, **data: Any
+) -> GroupMembership:
     if not assign_fields(membership, data):
         return membership
     membership.full_clean()
@@ -152,7 +158,9 @@ def committee_membership_create(*, actor: User | None, council: Council, **data:
     siblings = CommitteeMembership.objects.filter(
         committee_id=membership.committee_id, mandate_id=membership.mandate_id
     ).select_related("committee", "mandate__delegate")
-    _check_overlaps(membership, siblings, _("The delegate already sits on this committee for these dates: %(other)s."))
+    _check_overlaps(
+        membership, siblings, _("The delegate already sits on this committee for these dates: %(other)s.")
+    )
     if membership.role == CommitteeMembership.Role.HEAD:
         heads = CommitteeMembership.objects.filter(
             committee_id=membership.committee_id, role=CommitteeMembership.Role.HEAD
@@ -165,12 +173,16 @@ def committee_membership_create(*, actor: User | None, council: Council, **data:
 def standing_position_create(*, actor: User | None, council: Council, **data: Any) -> StandingPosition:
     position = StandingPosition(council=council, **data)
     position.full_clean()
-    siblings = StandingPosition.objects.filter(mandate_id=position.mandate_id).select_related("mandate__delegate")
-    _check_overlaps(position, siblings, _("The delegate already holds a Standing Committee seat then: %(other)s."))
+    siblings = StandingPosition.objects.filter(mandate_id=position.mandate_id).select_related(
+        "mandate__delegate"
+    )
+    _check_overlaps(
+        position, siblings, _("The delegate already holds a Standing Committee seat then: %(other)s.")
+    )
     if position.role == StandingPosition.Role.CHAIR:
-        chairs = StandingPosition.objects.filter(council=council, role=StandingPosition.Role.CHAIR).select_related(
-            "mandate__delegate"
-        )
+        chairs = StandingPosition.objects.filter(
+            council=council, role=StandingPosition.Role.CHAIR
+        ).select_related("mandate__delegate")
         _check_overlaps(position, chairs, _("The council already has a chair for these dates: %(other)s."))
     return record_save(position, actor=actor)
 

@@ -86,7 +86,12 @@ COMMITTEES = Crud(
     extra_detail_context=_committee_context,
 )
 
-DELEGATE_CRUDS = [(DELEGATES, "delegates"), (MANDATES, "mandates"), (GROUPS, "groups"), (COMMITTEES, "committees")]
+DELEGATE_CRUDS = [
+    (DELEGATES, "delegates"),
+    (MANDATES, "mandates"),
+    (GROUPS, "groups"),
+    (COMMITTEES, "committees"),
+]
 
 
 def _require_manager(request):
@@ -134,7 +139,12 @@ def committee_member_add(request, pk):
     form = forms.CommitteeMembershipForm(request.POST, council=request.council, committee=committee)
 
     def rerender(bound):
-        context = {"crud": COMMITTEES, "object": committee, "can_edit": True, **_committee_context(request, committee)}
+        context = {
+            "crud": COMMITTEES,
+            "object": committee,
+            "can_edit": True,
+            **_committee_context(request, committee),
+        }
         context["member_form"] = bound
         return render(request, "delegates/committee_detail.html", context)
 
@@ -173,7 +183,9 @@ def position_end(request, kind, pk):
     model = POSITION_MODELS.get(kind)
     if model is None:
         raise PermissionDenied
-    position = get_object_or_404(scoped(model.objects.select_related("mandate"), request.user, request.council), pk=pk)
+    position = get_object_or_404(
+        scoped(model.objects.select_related("mandate"), request.user, request.council), pk=pk
+    )
     form = forms.PositionEndForm(request.POST)
     if form.is_valid():
         try:

@@ -26,11 +26,15 @@ class HomeSummary:
 
 def composition(council: Council, term, on: dt.date) -> dict:
     """Aggregate figures on the term's delegates (no personal data: fit for leadership readers)."""
-    figures = Mandate.objects.filter(council=council, term=term).active_on(on).aggregate(
-        total=Count("pk"),
-        full_time=Count("pk", filter=Q(kind=Mandate.Kind.FULL_TIME)),
-        women=Count("pk", filter=Q(delegate__gender=Delegate.Gender.FEMALE)),
-        by_election=Count("pk", filter=Q(start_reason=Mandate.StartReason.BY_ELECTION)),
+    figures = (
+        Mandate.objects.filter(council=council, term=term)
+        .active_on(on)
+        .aggregate(
+            total=Count("pk"),
+            full_time=Count("pk", filter=Q(kind=Mandate.Kind.FULL_TIME)),
+            women=Count("pk", filter=Q(delegate__gender=Delegate.Gender.FEMALE)),
+            by_election=Count("pk", filter=Q(start_reason=Mandate.StartReason.BY_ELECTION)),
+        )
     )
     figures["groups"] = DelegateGroup.objects.filter(council=council, term=term).count()
     return figures
@@ -54,7 +58,11 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
         summary.composition = composition(council, term, on)
     if roles & {Role.OFFICE, Role.ADMIN}:
         summary.reference_counts = [
-            (Committee._meta.verbose_name_plural, "committee_list", Committee.objects.filter(council=council).count()),
+            (
+                Committee._meta.verbose_name_plural,
+                "committee_list",
+                Committee.objects.filter(council=council).count(),
+            ),
             (Agency._meta.verbose_name_plural, "agency_list", Agency.objects.filter(council=council).count()),
             (Field._meta.verbose_name_plural, "field_list", Field.objects.filter(council=council).count()),
             (
@@ -64,7 +72,9 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
             ),
         ]
         summary.upcoming_holidays = list(
-            Holiday.objects.filter(council=council, date__gte=on, kind=Holiday.Kind.HOLIDAY).order_by("date")[:5]
+            Holiday.objects.filter(council=council, date__gte=on, kind=Holiday.Kind.HOLIDAY).order_by("date")[
+                :5
+            ]
         )
     if roles & {Role.DELEGATE, Role.GROUP_LEADER, Role.COMMITTEE_HEAD, Role.STANDING}:
         mandate = _own_mandate(user, council, term, on)

@@ -90,7 +90,9 @@ def filter_form_for(crud: Crud, council, data) -> forms.Form:
             choices = [("", _("All")), *model_field.flatchoices]
             if model_field.get_internal_type() == "BooleanField":
                 choices = [("", _("All")), ("True", _("Yes")), ("False", _("No"))]
-            form.fields[name] = forms.ChoiceField(choices=choices, required=False, label=model_field.verbose_name)
+            form.fields[name] = forms.ChoiceField(
+                choices=choices, required=False, label=model_field.verbose_name
+            )
     for bound_field in form.fields.values():
         bound_field.widget.attrs["class"] = "form-select"
     return form
@@ -124,7 +126,11 @@ class CrudView(View):
         return get_object_or_404(self.crud.queryset(self.request), pk=self.kwargs["pk"])
 
     def context(self, **extra) -> dict:
-        return {"crud": self.crud, "can_edit": self.crud.can_edit(self.request.user, self.request.council), **extra}
+        return {
+            "crud": self.crud,
+            "can_edit": self.crud.can_edit(self.request.user, self.request.council),
+            **extra,
+        }
 
 
 class CrudListView(CrudView):
@@ -169,7 +175,9 @@ class CrudFormView(CrudView):
         )
 
     def render_form(self, form):
-        return render(self.request, "components/crud_form.html", self.context(form=form, object=form.instance))
+        return render(
+            self.request, "components/crud_form.html", self.context(form=form, object=form.instance)
+        )
 
     def get(self, request, **kwargs):
         return self.render_form(self.form())

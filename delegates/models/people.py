@@ -93,20 +93,35 @@ class Mandate(models.Model):
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="mandates"
     )
-    delegate = models.ForeignKey(Delegate, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="mandates")
-    term = models.ForeignKey("council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="mandates")
-    constituency = models.ForeignKey(
-        "council.Constituency", verbose_name=_("constituency"), on_delete=models.PROTECT, null=True, blank=True
+    delegate = models.ForeignKey(
+        Delegate, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="mandates"
     )
-    kind = models.CharField(_("full- or part-time"), max_length=20, choices=Kind.choices, default=Kind.PART_TIME)
+    term = models.ForeignKey(
+        "council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="mandates"
+    )
+    constituency = models.ForeignKey(
+        "council.Constituency",
+        verbose_name=_("constituency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    kind = models.CharField(
+        _("full- or part-time"), max_length=20, choices=Kind.choices, default=Kind.PART_TIME
+    )
     position = models.CharField(_("position"), max_length=200, blank=True)
     workplace = models.CharField(_("workplace"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     start_reason = models.CharField(
-        _("how the mandate began"), max_length=20, choices=StartReason.choices, default=StartReason.GENERAL_ELECTION
+        _("how the mandate began"),
+        max_length=20,
+        choices=StartReason.choices,
+        default=StartReason.GENERAL_ELECTION,
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    end_reason = models.CharField(_("why the mandate ended"), max_length=20, choices=EndReason.choices, blank=True)
+    end_reason = models.CharField(
+        _("why the mandate ended"), max_length=20, choices=EndReason.choices, blank=True
+    )
     history = HistoricalRecords()
 
     objects = MandateQuerySet.as_manager()
@@ -122,7 +137,8 @@ class Mandate(models.Model):
                 name="mandate_end_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True, end_reason="") | Q(end_date__isnull=False) & ~Q(end_reason=""),
+                condition=Q(end_date__isnull=True, end_reason="")
+                | Q(end_date__isnull=False) & ~Q(end_reason=""),
                 name="mandate_end_has_reason",
             ),
         ]

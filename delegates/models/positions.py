@@ -58,10 +58,14 @@ class DelegateGroup(models.Model):
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="delegate_groups"
     )
-    term = models.ForeignKey("council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="groups")
+    term = models.ForeignKey(
+        "council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="groups"
+    )
     name = models.CharField(_("name"), max_length=150)
     area = models.CharField(_("area covered"), max_length=300, blank=True)
-    admin_units = models.ManyToManyField("council.AdminUnit", verbose_name=_("administrative units"), blank=True)
+    admin_units = models.ManyToManyField(
+        "council.AdminUnit", verbose_name=_("administrative units"), blank=True
+    )
     history = HistoricalRecords(m2m_fields=[admin_units])
 
     objects = CouncilQuerySet.as_manager()
@@ -91,7 +95,10 @@ class GroupMembership(DatedMembership):
         DelegateGroup, verbose_name=_("group"), on_delete=models.PROTECT, related_name="memberships"
     )
     mandate = models.ForeignKey(
-        "delegates.Mandate", verbose_name=_("mandate"), on_delete=models.PROTECT, related_name="group_memberships"
+        "delegates.Mandate",
+        verbose_name=_("mandate"),
+        on_delete=models.PROTECT,
+        related_name="group_memberships",
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     history = HistoricalRecords()
@@ -102,7 +109,9 @@ class GroupMembership(DatedMembership):
         ordering = ["group", "role", "start_date"]
         constraints = [
             *_dated_constraints("groupmembership"),
-            models.UniqueConstraint(fields=["mandate", "start_date"], name="groupmembership_one_start_per_day"),
+            models.UniqueConstraint(
+                fields=["mandate", "start_date"], name="groupmembership_one_start_per_day"
+            ),
         ]
 
     def __str__(self):
