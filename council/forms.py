@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Committee, DeadlineRule, Field, Holiday, Term
+from .models import AdminUnit, Agency, Committee, Constituency, DeadlineRule, Field, Holiday, Term
 from .text import normalize
 
 
@@ -43,6 +43,19 @@ class TermForm(CouncilModelForm):
     class Meta:
         model = Term
         fields = ["number", "name", "start_date", "end_date"]
+
+
+class ConstituencyForm(CouncilModelForm):
+    class Meta:
+        model = Constituency
+        fields = ["term", "number", "name", "seats", "admin_units"]
+        widgets = {"admin_units": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["admin_units"].queryset = AdminUnit.objects.filter(valid_to__isnull=True).exclude(
+            level=AdminUnit.Level.PROVINCE
+        )
 
 
 class CommitteeForm(CouncilModelForm):

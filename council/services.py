@@ -7,6 +7,7 @@ from django.db import models, transaction
 from .models import (
     Agency,
     Committee,
+    Constituency,
     Council,
     DeadlineRule,
     Field,
@@ -66,6 +67,21 @@ def record_update(instance: M, *, actor: User | None, **data: Any) -> M:
 
 def term_create(*, actor: User | None, council: Council, **data: Any) -> Term:
     return record_create(Term, actor=actor, council=council, **data)
+
+
+@transaction.atomic
+def constituency_create(*, actor: User | None, council: Council, admin_units=(), **data: Any) -> Constituency:
+    constituency = record_create(Constituency, actor=actor, council=council, **data)
+    constituency.admin_units.set(admin_units)
+    return constituency
+
+
+@transaction.atomic
+def constituency_update(constituency: Constituency, *, actor: User | None, admin_units=None, **data: Any):
+    record_update(constituency, actor=actor, **data)
+    if admin_units is not None:
+        constituency.admin_units.set(admin_units)
+    return constituency
 
 
 def committee_create(*, actor: User | None, council: Council, **data: Any) -> Committee:

@@ -1,7 +1,7 @@
 """Pages for the council's reference records, kept by the Office."""
 
 from council import forms, services
-from council.models import Agency, DeadlineRule, Field, Holiday, Term
+from council.models import Agency, Constituency, DeadlineRule, Field, Holiday, Term
 
 from .crud import Crud
 
@@ -12,6 +12,19 @@ TERMS = Crud(
     slug="term",
     columns=["name", "number", "start_date", "end_date"],
     search_fields=["name"],
+)
+CONSTITUENCIES = Crud(
+    model=Constituency,
+    form_class=forms.ConstituencyForm,
+    create=services.constituency_create,
+    update=services.constituency_update,
+    slug="constituency",
+    columns=["name", "number", "term", "seats"],
+    search_fields=["name"],
+    filters=["term"],
+    select_related=["term"],
+    prefetch_related=["admin_units"],
+    ordering=["-term__start_date", "number"],
 )
 AGENCIES = Crud(
     model=Agency,
@@ -54,6 +67,7 @@ DEADLINE_RULES = Crud(
 
 REFERENCE_CRUDS = [
     (TERMS, "terms"),
+    (CONSTITUENCIES, "constituencies"),
     (AGENCIES, "agencies"),
     (FIELDS, "fields"),
     (HOLIDAYS, "holidays"),
