@@ -1,6 +1,7 @@
 """Form plumbing shared by every app: council-scoped choices, day-first dates, NFC text."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import AdminUnit, Agency, Committee, Constituency, DeadlineRule, Field, Holiday, Term
@@ -30,6 +31,33 @@ class CouncilModelForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and any(f.name == "council" for f in queryset.model._meta.fields):
                 field.queryset = queryset.filter(council=council)
+
+    def validate_unique(self):
+        """Also check the council-wide uniqueness rules, and say which field clashes.
+
+        Django skips constraints that involve ``council`` because it is not a form field.
+        """
+        super().validate_unique()
+        model = self._meta.model
+        for constraint in model._meta.constraints:
+            if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is not None:
+                continue
+            others = [name for name in constraint.fields if name != "council"]
+            if "council" not in constraint.fields or not others:
+                continue
+            if any(name not in self.fields or name in self.errors for name in others):
+                continue
+            values = {name: self.cleaned_data.get(name) for name in others}
+            clash = model._default_manager.filter(council=self.council, **values)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                labels = ", ".join(str(self.fields[name].label).lower() for name in others)
+                self.add_error(
+                    others[0],
+                    _("This council already has a %(model)s with this %(fields)s.")
+                    % {"model": model._meta.verbose_name, "fields": labels},
+                )
 
     def clean(self):
         cleaned = super().clean()

@@ -30,7 +30,18 @@ def celery_on_redis(redis_url, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     env = {**os.environ, "REDIS_URL": redis_url, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "council.settings"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "council", "worker", "--pool=solo", "--loglevel=WARNING", "-Q", "hdnd"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "council",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "-Q",
+            "hdnd",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 junk = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["", "-1", "0", "99999999999", "31/02/2026", "2026-13-01", "1e9", "NaN", "null", "<b>x</b>"]),
+    st.sampled_from(
+        ["", "-1", "0", "99999999999", "31/02/2026", "2026-13-01", "1e9", "NaN", "null", "<b>x</b>"]
+    ),
 )
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -35,7 +37,14 @@ def test_deadline_rule_form_never_fails_on_junk(client, office, code, days, day_
     count = DeadlineRule.objects.count()
     response = client.post(
         reverse("deadline_rule_create"),
-        {"code": code, "name": "x", "days": days, "day_type": day_type, "anchor": anchor, "valid_from": valid_from},
+        {
+            "code": code,
+            "name": "x",
+            "days": days,
+            "day_type": day_type,
+            "anchor": anchor,
+            "valid_from": valid_from,
+        },
     )
     assert response.status_code in (200, 302)
     if response.status_code == 200:
@@ -45,8 +54,13 @@ def test_deadline_rule_form_never_fails_on_junk(client, office, code, days, day_
 @FUZZ
 @given(name=junk, gender=junk, birth=junk, page=junk, q=junk)
 def test_delegate_pages_never_fail_on_junk(client, office, name, gender, birth, page, q):
-    response = client.post(reverse("delegate_create"), {"full_name": name, "gender": gender, "birth_date": birth})
+    response = client.post(
+        reverse("delegate_create"), {"full_name": name, "gender": gender, "birth_date": birth}
+    )
     assert response.status_code in (200, 302)
     assert client.get(reverse("delegate_list"), {"q": q, "page": page, "gender": gender}).status_code == 200
-    assert client.get(reverse("directory"), {"q": q, "page": page, "term": page, "group": gender}).status_code == 200
+    assert (
+        client.get(reverse("directory"), {"q": q, "page": page, "term": page, "group": gender}).status_code
+        == 200
+    )
     assert Delegate.objects.count() <= 40

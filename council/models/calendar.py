@@ -64,8 +64,12 @@ class DeadlineRule(models.Model):
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
     days = models.PositiveSmallIntegerField(_("days"))
-    day_type = models.CharField(_("counted in"), max_length=20, choices=DayType.choices, default=DayType.WORKING)
-    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.AFTER)
+    day_type = models.CharField(
+        _("counted in"), max_length=20, choices=DayType.choices, default=DayType.WORKING
+    )
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.AFTER
+    )
     anchor = models.CharField(_("anchor event"), max_length=30, choices=Anchor.choices)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     valid_from = models.DateField(_("valid from"))
@@ -79,7 +83,9 @@ class DeadlineRule(models.Model):
         verbose_name_plural = _("deadline rules")
         ordering = ["council", "code", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "code", "valid_from"], name="deadlinerule_unique_version"),
+            models.UniqueConstraint(
+                fields=["council", "code", "valid_from"], name="deadlinerule_unique_version"
+            ),
             models.CheckConstraint(condition=Q(days__gte=0), name="deadlinerule_days_not_negative"),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),

@@ -98,7 +98,9 @@ class AdminUnit(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="adminunit_valid_range",
             ),
         ]
@@ -115,7 +117,9 @@ class AdminUnit(models.Model):
 class Term(models.Model):
     """A five-year term of a council (nhiệm kỳ / khóa)."""
 
-    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="terms")
+    council = models.ForeignKey(
+        Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="terms"
+    )
     number = models.PositiveSmallIntegerField(_("term number"), help_text=_("e.g. 11 for “khóa XI”."))
     name = models.CharField(_("name"), max_length=100, help_text=_("e.g. “Khóa XI, nhiệm kỳ 2026–2031”."))
     start_date = models.DateField(_("start date"))
@@ -130,7 +134,9 @@ class Term(models.Model):
         ordering = ["council", "-start_date"]
         constraints = [
             models.UniqueConstraint(fields=["council", "number"], name="term_unique_number"),
-            models.CheckConstraint(condition=Q(end_date__gt=models.F("start_date")), name="term_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")), name="term_end_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -148,7 +154,9 @@ class Constituency(models.Model):
     """An electoral unit (đơn vị bầu cử) of one term."""
 
     council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT)
-    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="constituencies")
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="constituencies"
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
@@ -186,7 +194,9 @@ class Committee(models.Model):
 
     COMMUNE_KINDS = (Kind.ECONOMY_BUDGET, Kind.CULTURE_SOCIETY)
 
-    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="committees")
+    council = models.ForeignKey(
+        Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="committees"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
     is_active = models.BooleanField(_("active"), default=True)
@@ -228,7 +238,9 @@ class Agency(models.Model):
         COUNCIL_OFFICE = "council_office", _("Council Office")
         OTHER = "other", _("Other")
 
-    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="agencies")
+    council = models.ForeignKey(
+        Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="agencies"
+    )
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
@@ -236,7 +248,10 @@ class Agency(models.Model):
         AdminUnit, verbose_name=_("administrative unit"), on_delete=models.PROTECT, null=True, blank=True
     )
     emails = models.CharField(
-        _("contact e-mails"), max_length=500, blank=True, help_text=_("Separate several addresses with commas.")
+        _("contact e-mails"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separate several addresses with commas."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     head_title = models.CharField(_("head's title"), max_length=150, blank=True)
@@ -273,7 +288,9 @@ class Agency(models.Model):
 class Field(models.Model):
     """A policy field (lĩnh vực) used to classify petitions, questions and recommendations."""
 
-    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="fields")
+    council = models.ForeignKey(
+        Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="fields"
+    )
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=150)
     is_active = models.BooleanField(_("active"), default=True)

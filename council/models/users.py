@@ -37,7 +37,10 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="roles")
     council = models.ForeignKey(
-        "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="role_assignments"
+        "council.Council",
+        verbose_name=_("council"),
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     committee = models.ForeignKey(

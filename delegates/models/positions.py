@@ -46,10 +46,14 @@ class DatedMembership(models.Model):
         if not (self.mandate_id and self.start_date):
             return
         mandate = self.mandate
-        if not mandate.is_active_on(self.start_date) or (
-            self.end_date and mandate.end_date and self.end_date > mandate.end_date
-        ):
-            errors["start_date"] = _("The position must fall within the delegate's mandate.")
+        if self.council_id and mandate.council_id != self.council_id:
+            errors["mandate"] = _("The mandate belongs to another council.")
+        if not mandate.is_active_on(self.start_date):
+            errors["start_date"] = _("The position must start within the delegate's mandate.")
+        elif mandate.end_date and (self.end_date is None or self.end_date > mandate.end_date):
+            errors["end_date"] = _("The mandate ends on %(date)s; the position must end by then.") % {
+                "date": f"{mandate.end_date:%d/%m/%Y}"
+            }
 
 
 class DelegateGroup(models.Model):
@@ -122,6 +126,8 @@ class GroupMembership(DatedMembership):
         self.clean_dates_within_mandate(errors)
         if self.group_id and self.mandate_id and self.group.term_id != self.mandate.term_id:
             errors["group"] = _("The group belongs to another term than the delegate's mandate.")
+        if self.group_id and self.council_id and self.group.council_id != self.council_id:
+            errors["group"] = _("The group belongs to another council.")
         if errors:
             raise ValidationError(errors)
 
@@ -162,6 +168,8 @@ class CommitteeMembership(DatedMembership):
     def clean(self):
         errors = {}
         self.clean_dates_within_mandate(errors)
+        if self.committee_id and self.council_id and self.committee.council_id != self.council_id:
+            errors["committee"] = _("The committee belongs to another council.")
         if errors:
             raise ValidationError(errors)
 

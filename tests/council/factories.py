@@ -2,7 +2,18 @@ import datetime as dt
 
 import factory
 
-from council.models import Agency, Committee, Constituency, Council, DeadlineRule, Field, Holiday, RoleAssignment, Term, User
+from council.models import (
+    Agency,
+    Committee,
+    Constituency,
+    Council,
+    DeadlineRule,
+    Field,
+    Holiday,
+    RoleAssignment,
+    Term,
+    User,
+)
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):

@@ -62,7 +62,9 @@ def test_office_creates_group_and_delegate_and_finds_them_in_the_directory(live_
     # The directory finds her without accents, as the results update while typing.
     page.goto(f"{live_server.url}/directory/")
     page.fill("#id_q", "huynh thi thanh")
-    page.wait_for_function("document.querySelector('#directory-results').innerText.includes('Huỳnh Thị Thanh Xuân')")
+    page.wait_for_function(
+        "document.querySelector('#directory-results').innerText.includes('Huỳnh Thị Thanh Xuân')"
+    )
     row = page.locator("#directory-results tbody tr").first
     assert "Tổ đại biểu số 3" in row.inner_text()
     assert page.locator("#directory-results tbody tr").count() == 1

@@ -4,7 +4,12 @@ from django.urls import reverse
 from council.models import Role
 from delegates import services
 from tests.council.factories import UserFactory
-from tests.delegates.factories import CommitteeMembershipFactory, GroupFactory, GroupMembershipFactory, MandateFactory
+from tests.delegates.factories import (
+    CommitteeMembershipFactory,
+    GroupFactory,
+    GroupMembershipFactory,
+    MandateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def group_of_three(council, term):
     group = GroupFactory(term=term, name="Tổ đại biểu số 7")
     memberships = [
-        GroupMembershipFactory(group=group, mandate=MandateFactory(delegate__council=council, term=term), role=role)
+        GroupMembershipFactory(
+            group=group, mandate=MandateFactory(delegate__council=council, term=term), role=role
+        )
         for role in ("leader", "deputy", "member")
     ]
     return group, memberships
@@ -67,7 +74,9 @@ def test_group_leader_sees_the_members_of_the_group(client, login, council, grou
 def test_committee_head_sees_the_committee(client, login, council, term):
     user = login(Role.COMMITTEE_HEAD)
     committee = user.roles.get().committee
-    seat = CommitteeMembershipFactory(committee=committee, mandate=MandateFactory(delegate__council=council, term=term))
+    seat = CommitteeMembershipFactory(
+        committee=committee, mandate=MandateFactory(delegate__council=council, term=term)
+    )
     response = client.get(reverse("home"))
     assert committee.name in response.text
     assert seat.mandate.delegate.full_name in response.text
