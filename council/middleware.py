@@ -13,7 +13,8 @@ class CurrentCouncilMiddleware:
         request.council = None
         request.user_councils = []
         if request.user.is_authenticated:
-            councils = list(councils_for(request.user).order_by("level", "name"))
+            # Provinces first: a provincial officer who also serves a commune starts in the province.
+            councils = sorted(councils_for(request.user), key=lambda c: (c.level != c.Level.PROVINCE, c.name))
             wanted = request.session.get(SESSION_KEY)
             request.user_councils = councils
             request.council = next((c for c in councils if c.pk == wanted), councils[0] if councils else None)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from council.models import Council, Term
@@ -23,6 +23,15 @@ def current_term(council: Council, on: dt.date | None = None) -> Term | None:
         terms.filter(start_date__lte=on, end_date__gte=on).first()
         or terms.filter(start_date__lte=on).order_by("-start_date").first()
         or terms.order_by("start_date").first()
+    )
+
+
+def _rank(*roles: str) -> Case:
+    """Order positions by seniority (leader before deputy before member), not alphabetically."""
+    return Case(
+        *(When(role=role, then=Value(n)) for n, role in enumerate(roles)),
+        default=Value(len(roles)),
+        output_field=IntegerField(),
     )
 
 
@@ -83,7 +92,7 @@ def delegate_profile(delegate: Delegate) -> list[Mandate]:
 def group_roster(group: DelegateGroup) -> list[GroupMembership]:
     return list(
         group.memberships.select_related("mandate__delegate", "mandate__constituency").order_by(
-            F("end_date").asc(nulls_first=True), "role", "mandate__delegate__name_folded"
+            F("end_date").asc(nulls_first=True), _rank("leader", "deputy"), "mandate__delegate__name_folded"
         )
     )
 
@@ -91,7 +100,7 @@ def group_roster(group: DelegateGroup) -> list[GroupMembership]:
 def committee_roster(committee) -> list[CommitteeMembership]:
     return list(
         committee.memberships.select_related("mandate__delegate", "mandate__term").order_by(
-            F("end_date").asc(nulls_first=True), "role", "mandate__delegate__name_folded"
+            F("end_date").asc(nulls_first=True), _rank("head", "deputy"), "mandate__delegate__name_folded"
         )
     )
 
@@ -100,5 +109,7 @@ def standing_roster(council: Council) -> list[StandingPosition]:
     return list(
         StandingPosition.objects.filter(council=council)
         .select_related("mandate__delegate", "mandate__term")
-        .order_by("-mandate__term__start_date", F("end_date").asc(nulls_first=True), "role")
+        .order_by(
+            "-mandate__term__start_date", F("end_date").asc(nulls_first=True), _rank("chair", "vice_chair")
+        )
     )

@@ -96,3 +96,14 @@ def test_a_user_without_a_role_is_told_so(client, db):
     assert response.status_code == 200
     assert response.context["summary"] is None
     assert reverse("directory") not in response.text
+
+
+def test_office_home_lists_coming_days_off(client, office, council, term):
+    from django.utils import timezone
+
+    from tests.council.factories import HolidayFactory
+
+    HolidayFactory(council=council, date=timezone.localdate() + timezone.timedelta(days=3), name="Quốc khánh")
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Quốc khánh" in response.text
