@@ -12,7 +12,13 @@ missing=()
 $BIN/python - "$PGURL" <<'PY' || missing+=("PostgreSQL at $PGURL (start it, or set TEST_DATABASE_URL)")
 import sys, environ, psycopg2
 cfg = environ.Env.db_url_config(sys.argv[1])
-psycopg2.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"], password=cfg["PASSWORD"], dbname="postgres", connect_timeout=3).close()
+conn = psycopg2.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"], password=cfg["PASSWORD"], dbname="postgres", connect_timeout=3)
+conn.autocommit = True
+with conn.cursor() as cur:
+    cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]])
+    if cur.fetchone() is None:  # the migration check connects to it; pytest makes its own test_ copy
+        cur.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
+conn.close()
 PY
 $BIN/python - "$REDIS" <<'PY' || missing+=("Redis at $REDIS (start it, or set TEST_REDIS_URL)")
 import sys, redis
