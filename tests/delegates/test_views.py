@@ -277,3 +277,110 @@ def test_standing_committee_page_adds_a_chair(client, office, council, term):
     assert response.status_code == 302
     page = client.get(reverse("standing"))
     assert mandate.delegate.full_name in page.text
+
+
+@pytest.mark.parametrize("role", sorted(set(ALL_ROLES) - MANAGERS))
+def test_only_managers_seat_committee_members_or_end_positions(client, login, council, term, role):
+    login(role)
+    committee = CommitteeFactory(council=council)
+    mandate = MandateFactory(delegate__council=council, term=term)
+    membership = GroupMembershipFactory(group=GroupFactory(term=term), mandate=mandate)
+    response = client.post(
+        reverse("committee_member_add", args=[committee.pk]),
+        {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"},
+    )
+    assert response.status_code == 403
+    response = client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"})
+    assert response.status_code == 403
+    membership.refresh_from_db()
+    assert membership.end_date is None
+    assert not committee.memberships.exists()
+
+
+def test_position_pages_of_another_council_are_not_found(client, login, council, term, other_council):
+    login(Role.OFFICE, other_council)
+    committee = CommitteeFactory(council=council)
+    mandate = MandateFactory(delegate__council=council, term=term)
+    group = GroupFactory(term=term)
+    membership = GroupMembershipFactory(group=group, mandate=mandate)
+    data = {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"}
+    assert client.post(reverse("group_member_add", args=[group.pk]), data).status_code == 404
+    assert client.post(reverse("committee_member_add", args=[committee.pk]), data).status_code == 404
+    assert (
+        client.post(
+            reverse("position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"}
+        ).status_code
+        == 404
+    )
+    membership.refresh_from_db()
+    assert membership.end_date is None
+
+
+def test_ending_a_position_with_a_bad_date_changes_nothing(client, office, council, term):
+    membership = GroupMembershipFactory(
+        group=GroupFactory(term=term), mandate=MandateFactory(delegate__council=council, term=term)
+    )
+    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "31/13/2027"})
+    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "01/01/2020"})
+    membership.refresh_from_db()
+    assert membership.end_date is None
+
+
+def test_committee_member_add_through_the_page(client, office, council, term):
+    committee = CommitteeFactory(council=council)
+    mandate = MandateFactory(delegate__council=council, term=term)
+    response = client.post(
+        reverse("committee_member_add", args=[committee.pk]),
+        {"mandate": mandate.pk, "role": "head", "start_date": "01/04/2026"},
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("committee_detail", args=[committee.pk]))
+    assert mandate.delegate.full_name in page.text
+
+
+@pytest.mark.parametrize("page", ["standing", "group_detail", "committee_detail"])
+def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, council, page):
+    from delegates import services as delegate_services
+
+    committee = CommitteeFactory(council=council)
+    terms = []
+
+    def fill(n):
+        # Each batch in its own term, so the one-chair and one-group-at-a-time rules hold.
+        year = 2000 + 5 * len(terms)
+        term = TermFactory(
+            council=council, start_date=dt.date(year, 1, 1), end_date=dt.date(year + 4, 12, 31)
+        )
+        terms.append(term)
+        group = groups.setdefault("g", GroupFactory(term=terms[0]))
+        for i in range(n):
+            mandate = MandateFactory(
+                delegate__council=council, term=terms[0] if page == "group_detail" else term
+            )
+            if page == "group_detail":
+                GroupMembershipFactory(group=group, mandate=mandate)
+            elif page == "committee_detail":
+                CommitteeMembershipFactory(
+                    committee=committee, mandate=mandate, start_date=mandate.start_date
+                )
+            else:
+                delegate_services.standing_position_create(
+                    actor=None, council=council, mandate=mandate, role="member", start_date=mandate.start_date
+                )
+
+    groups = {}
+
+    def count():
+        url = {
+            "standing": reverse("standing"),
+            "group_detail": reverse("group_detail", args=[groups.get("g").pk]) if groups else "",
+            "committee_detail": reverse("committee_detail", args=[committee.pk]),
+        }[page]
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    fill(5)
+    five = count()
+    fill(45)
+    assert count() == five
