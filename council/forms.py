@@ -81,9 +81,7 @@ class ConstituencyForm(CouncilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["admin_units"].queryset = AdminUnit.objects.filter(valid_to__isnull=True).exclude(
-            level=AdminUnit.Level.PROVINCE
-        )
+        self.fields["admin_units"].queryset = AdminUnit.objects.current()
 
 
 class CommitteeForm(CouncilModelForm):

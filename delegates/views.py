@@ -112,48 +112,50 @@ def _add_position(request, form, create, success_url, rerender):
     return rerender(form)
 
 
-@require_POST
-def group_member_add(request, pk):
+def _member_add(request, pk, crud: Crud, form_class, create, context, parent: str):
+    """Seat a delegate in a group or committee from its page; on bad input, show the page with the errors."""
     _require_manager(request)
-    group = get_object_or_404(GROUPS.queryset(request), pk=pk)
-    form = forms.GroupMembershipForm(request.POST, council=request.council, group=group)
+    body = get_object_or_404(crud.queryset(request), pk=pk)
+    form = form_class(request.POST, council=request.council, **{parent: body})
 
     def rerender(bound):
-        context = {"crud": GROUPS, "object": group, "can_edit": True, **_group_context(request, group)}
-        context["member_form"] = bound
-        return render(request, "delegates/group_detail.html", context)
+        page = {
+            "crud": crud,
+            "object": body,
+            "can_edit": True,
+            **context(request, body),
+            "member_form": bound,
+        }
+        return render(request, crud.detail_template, page)
 
     return _add_position(
+        request, form, lambda **data: create(**{parent: body}, **data), crud.url("detail", body.pk), rerender
+    )
+
+
+@require_POST
+def group_member_add(request, pk):
+    return _member_add(
         request,
-        form,
-        lambda **data: services.group_membership_create(group=group, **data),
-        GROUPS.url("detail", group.pk),
-        rerender,
+        pk,
+        GROUPS,
+        forms.GroupMembershipForm,
+        services.group_membership_create,
+        _group_context,
+        "group",
     )
 
 
 @require_POST
 def committee_member_add(request, pk):
-    _require_manager(request)
-    committee = get_object_or_404(COMMITTEES.queryset(request), pk=pk)
-    form = forms.CommitteeMembershipForm(request.POST, council=request.council, committee=committee)
-
-    def rerender(bound):
-        context = {
-            "crud": COMMITTEES,
-            "object": committee,
-            "can_edit": True,
-            **_committee_context(request, committee),
-        }
-        context["member_form"] = bound
-        return render(request, "delegates/committee_detail.html", context)
-
-    return _add_position(
+    return _member_add(
         request,
-        form,
-        lambda **data: services.committee_membership_create(committee=committee, **data),
-        COMMITTEES.url("detail", committee.pk),
-        rerender,
+        pk,
+        COMMITTEES,
+        forms.CommitteeMembershipForm,
+        services.committee_membership_create,
+        _committee_context,
+        "committee",
     )
 
 

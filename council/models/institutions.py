@@ -56,6 +56,12 @@ class Council(models.Model):
         return self.name
 
 
+class AdminUnitQuerySet(models.QuerySet):
+    def current(self):
+        """Units in force today, below the province (what groups and constituencies are made of)."""
+        return self.filter(valid_to__isnull=True).exclude(level=AdminUnit.Level.PROVINCE)
+
+
 class AdminUnit(models.Model):
     """A province, commune, ward or special zone, with validity dates so 2025 mergers stay traceable.
 
@@ -91,6 +97,8 @@ class AdminUnit(models.Model):
         help_text=_("Units merged into this one."),
     )
     history = HistoricalRecords(m2m_fields=[predecessors])
+
+    objects = AdminUnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("administrative unit")
