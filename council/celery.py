@@ -3,11 +3,16 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
 
 app = Celery("council")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# Periodic jobs are declared here as the apps that need them land (reminders, reports).
-app.conf.beat_schedule = {}
+# Run exactly one beat process per deployment.
+app.conf.beat_schedule = {
+    "followup-reminders": {"task": "council.tasks.followup_reminders_task", "schedule": crontab(hour=7, minute=0)},
+    # The sweep is also kicked after each commit that queues mail; this catches what a broker outage dropped.
+    "outbox-sweep": {"task": "council.tasks.outbox_sweep_task", "schedule": 300.0},
+}

@@ -5,3 +5,20 @@ from celery import shared_task
 def healthcheck_task() -> str:
     """Answer "ok" from a worker, so /healthz?worker=1 can prove the queue is being consumed."""
     return "ok"
+
+
+@shared_task
+def outbox_sweep_task() -> int:
+    """Send what waits in the outbox (also run every few minutes by beat, which covers broker outages)."""
+    from council.services import outbox_send
+
+    sent, _failed = outbox_send()
+    return sent
+
+
+@shared_task
+def followup_reminders_task() -> int:
+    """The daily reminder run: each step once per item, mails through the outbox."""
+    from council.services import followup_reminders_run
+
+    return len(followup_reminders_run())

@@ -1,4 +1,16 @@
 from .calendar import DeadlineRule, Holiday
+from .followups import (
+    AgencyStatus,
+    Attachment,
+    CouncilStatus,
+    EscalationStep,
+    FollowUp,
+    FollowUpEvent,
+    Milestone,
+    OutboxMail,
+    ReminderLog,
+    SourceKind,
+)
 from .institutions import (
     AdminUnit,
     Agency,
@@ -11,6 +23,16 @@ from .institutions import (
 from .users import Role, RoleAssignment, User
 
 __all__ = [
+    "AgencyStatus",
+    "Attachment",
+    "CouncilStatus",
+    "EscalationStep",
+    "FollowUp",
+    "FollowUpEvent",
+    "Milestone",
+    "OutboxMail",
+    "ReminderLog",
+    "SourceKind",
     "AdminUnit",
     "Agency",
     "Committee",

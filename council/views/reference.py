@@ -49,6 +49,7 @@ HOLIDAYS = Crud(
     model=Holiday,
     form_class=forms.HolidayForm,
     create=services.holiday_create,
+    update=services.holiday_update,
     slug="holiday",
     columns=["date", "name", "kind"],
     search_fields=["name"],

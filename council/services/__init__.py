@@ -3,8 +3,9 @@
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
-from .models import (
+from council.models import (
     Agency,
     Committee,
     Constituency,
@@ -16,7 +17,7 @@ from .models import (
     Term,
     User,
 )
-from .text import normalize
+from council.text import normalize
 
 M = TypeVar("M", bound=models.Model)
 
@@ -96,8 +97,33 @@ def field_create(*, actor: User | None, council: Council, **data: Any) -> Field:
     return record_create(Field, actor=actor, council=council, **data)
 
 
+def _calendar_changed(council: Council, actor: User | None, holiday: Holiday, verb: str) -> None:
+    reason = f"{verb}: {holiday}"
+    followups_recompute_due(council=council, actor=actor, reason=reason)
+
+
+@transaction.atomic
 def holiday_create(*, actor: User | None, council: Council, **data: Any) -> Holiday:
-    return record_create(Holiday, actor=actor, council=council, **data)
+    """Add a day off (or make-up working day); open deadlines counted in working days move with it."""
+    holiday = record_create(Holiday, actor=actor, council=council, **data)
+    _calendar_changed(council, actor, holiday, _("Calendar changed, day added"))
+    return holiday
+
+
+@transaction.atomic
+def holiday_update(holiday: Holiday, *, actor: User | None, **data: Any) -> Holiday:
+    record_update(holiday, actor=actor, **data)
+    _calendar_changed(holiday.council, actor, holiday, _("Calendar changed, day edited"))
+    return holiday
+
+
+@transaction.atomic
+def holiday_delete(holiday: Holiday, *, actor: User | None) -> None:
+    """Remove a calendar row (its history stays) and move the open deadlines back."""
+    council = holiday.council
+    holiday._history_user = actor
+    holiday.delete()
+    _calendar_changed(council, actor, holiday, _("Calendar changed, day removed"))
 
 
 def deadline_rule_create(*, actor: User | None, council: Council, **data: Any) -> DeadlineRule:
@@ -116,3 +142,60 @@ def role_assign(
         return existing
     assignment = RoleAssignment(user=user, council=council, role=role, committee=committee, agency=agency)
     return record_save(assignment, actor=actor)
+
+
+# The follow-up spine's services are re-exported here, so callers write ``services.followup_open``.
+from .followups import (  # noqa: E402
+    followup_add_evidence,
+    followup_answer,
+    followup_change_due,
+    followup_correct,
+    followup_escalate,
+    followup_note,
+    followup_open,
+    followup_reminders_run,
+    followup_reopen,
+    followup_verify,
+    followups_recompute_due,
+    followups_remind,
+    milestone_add,
+    milestone_done,
+    next_escalation,
+    outbox_send,
+    plan_reminders,
+)
+
+__all__ = [
+    "agency_create",
+    "assign_fields",
+    "committee_create",
+    "constituency_create",
+    "constituency_update",
+    "deadline_rule_create",
+    "field_create",
+    "followup_add_evidence",
+    "followup_answer",
+    "followup_change_due",
+    "followup_correct",
+    "followup_escalate",
+    "followup_note",
+    "followup_open",
+    "followup_reminders_run",
+    "followup_reopen",
+    "followup_verify",
+    "followups_recompute_due",
+    "followups_remind",
+    "holiday_create",
+    "holiday_delete",
+    "holiday_update",
+    "milestone_add",
+    "milestone_done",
+    "next_escalation",
+    "outbox_send",
+    "plan_reminders",
+    "record_create",
+    "record_save",
+    "record_update",
+    "role_assign",
+    "term_create",
+]
