@@ -12,7 +12,10 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Run exactly one beat process per deployment.
 app.conf.beat_schedule = {
-    "followup-reminders": {"task": "council.tasks.followup_reminders_task", "schedule": crontab(hour=7, minute=0)},
+    "followup-reminders": {
+        "task": "council.tasks.followup_reminders_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # The sweep is also kicked after each commit that queues mail; this catches what a broker outage dropped.
     "outbox-sweep": {"task": "council.tasks.outbox_sweep_task", "schedule": 300.0},
 }

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from council.views import core
+from council.views import core, followups
 from council.views.reference import REFERENCE_CRUDS
 from reports.views import home
 
@@ -24,3 +24,15 @@ urlpatterns = [
 ]
 for crud, prefix in REFERENCE_CRUDS:
     urlpatterns += crud.urls(prefix)
+
+urlpatterns += [
+    path("followups/", followups.followup_list, name="followup_list"),
+    path("followups/new/", followups.followup_create, name="followup_create"),
+    path("followups/remind/", followups.followup_remind, name="followup_remind"),
+    path("followups/<int:pk>/", followups.followup_detail, name="followup_detail"),
+    path("followups/<int:pk>/<str:action>/", followups.followup_action, name="followup_action"),
+    path("milestones/<int:pk>/done/", followups.milestone_mark_done, name="milestone_done"),
+    path("files/<int:pk>/", followups.attachment_download, name="attachment_download"),
+    path("agency/", followups.agency_home, name="agency_home"),
+    path("agency/items/<int:pk>/", followups.agency_item, name="agency_item"),
+]

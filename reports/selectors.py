@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from council.models import Agency, Committee, Council, DeadlineRule, Field, Holiday, Role, User
+from council.models import Agency, Committee, Council, DeadlineRule, Field, FollowUp, Holiday, Role, User
+from council.models.followups import ANSWERED, AWAITING_AGENCY
+from council.permissions import followups_visible_to
 from delegates.models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import committee_roster, current_term, group_roster, today
 
@@ -13,6 +15,7 @@ from delegates.selectors import committee_roster, current_term, group_roster, to
 @dataclass
 class HomeSummary:
     term: object = None
+    today: dt.date | None = None
     composition: dict = field(default_factory=dict)
     reference_counts: list = field(default_factory=list)
     upcoming_holidays: list = field(default_factory=list)
@@ -22,6 +25,8 @@ class HomeSummary:
     led_groups: list = field(default_factory=list)
     headed_committees: list = field(default_factory=list)
     agencies: list = field(default_factory=list)
+    agency_items: list = field(default_factory=list)
+    followups: dict = field(default_factory=dict)
 
 
 def composition(council: Council, term, on: dt.date) -> dict:
@@ -51,7 +56,7 @@ def _own_mandate(user: User, council: Council, term, on: dt.date) -> Mandate | N
 def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSummary:
     on = today()
     term = current_term(council, on)
-    summary = HomeSummary(term=term)
+    summary = HomeSummary(term=term, today=on)
     if term is None:
         return summary
     if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}:
@@ -97,4 +102,19 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
         summary.headed_committees = [(c, committee_roster(c)) for c in committees]
     if Role.AGENCY in roles:
         summary.agencies = list(Agency.objects.filter(council=council, roleassignment__user=user).distinct())
+        summary.agency_items = list(
+            followups_visible_to(user, council).open().select_related("agency").order_by("due_date", "pk")[:8]
+        )
+    if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD}:
+        summary.followups = followup_overview(council, on)
     return summary
+
+
+def followup_overview(council: Council, on: dt.date) -> dict:
+    """Open, overdue and to-verify counts of the council's follow-ups (one query)."""
+    return FollowUp.objects.filter(council=council, closed_on__isnull=True).aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=on, agency_status__in=AWAITING_AGENCY)),
+        to_verify=Count("pk", filter=Q(agency_status__in=ANSWERED)),
+        leadership=Count("pk", filter=Q(report_to_leadership=True)),
+    )

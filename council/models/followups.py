@@ -82,20 +82,32 @@ class FollowUp(models.Model):
     title = models.CharField(_("subject"), max_length=300)
     description = models.TextField(_("what must be done"))
     agency = models.ForeignKey(
-        "council.Agency", verbose_name=_("responsible agency"), on_delete=models.PROTECT, related_name="followups"
+        "council.Agency",
+        verbose_name=_("responsible agency"),
+        on_delete=models.PROTECT,
+        related_name="followups",
     )
     coordinating_agencies = models.ManyToManyField(
-        "council.Agency", verbose_name=_("co-ordinating agencies"), blank=True, related_name="coordinated_followups"
+        "council.Agency",
+        verbose_name=_("co-ordinating agencies"),
+        blank=True,
+        related_name="coordinated_followups",
     )
     field = models.ForeignKey(
         "council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True
     )
     assigned_date = models.DateField(_("assigned on"))
     rule = models.ForeignKey(
-        "council.DeadlineRule", verbose_name=_("deadline rule"), on_delete=models.PROTECT, null=True, blank=True
+        "council.DeadlineRule",
+        verbose_name=_("deadline rule"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
     )
     due_date = models.DateField(_("due date"))
-    due_date_override_reason = models.CharField(_("why the due date differs from the rule"), max_length=300, blank=True)
+    due_date_override_reason = models.CharField(
+        _("why the due date differs from the rule"), max_length=300, blank=True
+    )
     agency_status = models.CharField(
         _("agency's report"), max_length=20, choices=AgencyStatus.choices, default=AgencyStatus.NOT_STARTED
     )
@@ -120,7 +132,9 @@ class FollowUp(models.Model):
         ordering = ["due_date", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="followup_progress_max_100"),
-            models.CheckConstraint(condition=Q(due_date__gte=models.F("assigned_date")), name="followup_due_after_assigned"),
+            models.CheckConstraint(
+                condition=Q(due_date__gte=models.F("assigned_date")), name="followup_due_after_assigned"
+            ),
         ]
         indexes = [
             models.Index(fields=["council", "due_date"], name="followup_council_due"),
@@ -193,7 +207,12 @@ class FollowUpEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     internal = models.BooleanField(_("internal (Office only)"), default=False)
     corrects = models.ForeignKey(
-        "self", verbose_name=_("corrects"), on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+        "self",
+        verbose_name=_("corrects"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
     )
 
     class Meta:
@@ -212,6 +231,29 @@ class FollowUpEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Follow-up events cannot be deleted; record a correction instead."))
+
+    def detail(self) -> str:
+        """The entry's particulars in words: the reported status, the verdict, the new date or the step."""
+        data = self.data or {}
+        parts = []
+        if data.get("status") in AgencyStatus.values:
+            parts.append(str(AgencyStatus(data["status"]).label))
+        if data.get("progress") not in (None, ""):
+            parts.append(f"{data['progress']}%")
+        if data.get("outcome") in CouncilStatus.values:
+            parts.append(str(CouncilStatus(data["outcome"]).label))
+        if self.kind == self.Kind.DUE_CHANGED and data.get("due_date"):
+            previous = dt.date.fromisoformat(data["previous"]) if data.get("previous") else None
+            new = dt.date.fromisoformat(data["due_date"])
+            parts.append(f"{previous:%d/%m/%Y} → {new:%d/%m/%Y}" if previous else f"{new:%d/%m/%Y}")
+        elif self.kind == self.Kind.CREATED and data.get("due_date"):
+            parts.append(_("due %(date)s") % {"date": f"{dt.date.fromisoformat(data['due_date']):%d/%m/%Y}"})
+        step = data.get("step")
+        if step in EscalationStep.values:
+            parts.append(str(EscalationStep(step).label))
+        elif step in ReminderLog.Step.values:
+            parts.append(str(ReminderLog.Step(step).label))
+        return " · ".join(parts)
 
 
 class Milestone(models.Model):
@@ -238,7 +280,9 @@ class Attachment(models.Model):
         EVIDENCE = "evidence", _("Evidence")
 
     followup = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="attachments")
-    event = models.ForeignKey(FollowUpEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments")
+    event = models.ForeignKey(
+        FollowUpEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     path = models.CharField(max_length=300, unique=True)
     original_name = models.CharField(_("file name"), max_length=200)
@@ -270,7 +314,9 @@ class ReminderLog(models.Model):
     step = models.CharField(max_length=10, choices=Step.choices)
     due_date = models.DateField()
     sent_on = models.DateField()
-    mail = models.ForeignKey("council.OutboxMail", on_delete=models.PROTECT, null=True, related_name="reminders")
+    mail = models.ForeignKey(
+        "council.OutboxMail", on_delete=models.PROTECT, null=True, related_name="reminders"
+    )
 
     class Meta:
         verbose_name = _("reminder")
@@ -306,7 +352,9 @@ class OutboxMail(models.Model):
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outgoing mail")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["created_at"], name="outbox_unsent", condition=Q(sent_at__isnull=True))]
+        indexes = [
+            models.Index(fields=["created_at"], name="outbox_unsent", condition=Q(sent_at__isnull=True))
+        ]
 
     def __str__(self):
         return self.subject
@@ -330,6 +378,4 @@ def followups_relation():
     """The field a source model declares to list its follow-ups: ``followups = followups_relation()``."""
     from django.contrib.contenttypes.fields import GenericRelation
 
-    return GenericRelation(
-        "council.FollowUp", content_type_field="source_type", object_id_field="source_id"
-    )
+    return GenericRelation("council.FollowUp", content_type_field="source_type", object_id_field="source_id")

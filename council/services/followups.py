@@ -40,8 +40,12 @@ Event = FollowUpEvent.Kind
 NEGATIVE_OUTCOMES = (CouncilStatus.PARTLY_DONE, CouncilStatus.NOT_DONE, CouncilStatus.UNSATISFACTORY)
 
 
-def _log(followup: FollowUp, kind: str, *, actor: User | None, text: str = "", internal=False, **data) -> FollowUpEvent:
-    event = FollowUpEvent(followup=followup, kind=kind, actor=actor, text=normalize(text), internal=internal, data=data)
+def _log(
+    followup: FollowUp, kind: str, *, actor: User | None, text: str = "", internal=False, **data
+) -> FollowUpEvent:
+    event = FollowUpEvent(
+        followup=followup, kind=kind, actor=actor, text=normalize(text), internal=internal, data=data
+    )
     event.full_clean()
     event.save()
     return event
@@ -83,12 +87,16 @@ def _store(followup: FollowUp, event: FollowUpEvent, checked: list, *, actor, ki
 
 
 def _office_addresses(council: Council) -> list[str]:
-    users = User.objects.filter(roles__council=council, roles__role=Role.OFFICE, is_active=True).exclude(email="")
+    users = User.objects.filter(roles__council=council, roles__role=Role.OFFICE, is_active=True).exclude(
+        email=""
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
 def _agency_addresses(agency: Agency) -> list[str]:
-    respondents = User.objects.filter(roles__agency=agency, roles__role=Role.AGENCY, is_active=True).exclude(email="")
+    respondents = User.objects.filter(roles__agency=agency, roles__role=Role.AGENCY, is_active=True).exclude(
+        email=""
+    )
     return sorted(set(agency.email_list) | set(respondents.values_list("email", flat=True)))
 
 
@@ -112,7 +120,9 @@ def _kick_sweeper() -> None:
     try:
         outbox_sweep_task.delay()
     except Exception:  # noqa: BLE001
-        logger.warning("Could not queue the outbox sweep; the periodic sweep will send the mail.", exc_info=True)
+        logger.warning(
+            "Could not queue the outbox sweep; the periodic sweep will send the mail.", exc_info=True
+        )
 
 
 # --- Opening -----------------------------------------------------------------------------------------
@@ -181,9 +191,14 @@ def followup_open(
         council,
         f"assigned:{followup.pk}",
         _agency_addresses(agency),
-        _("[%(council)s] New item assigned, due %(date)s") % {"council": council, "date": f"{followup.due_date:%d/%m/%Y}"},
+        _("[%(council)s] New item assigned, due %(date)s")
+        % {"council": council, "date": f"{followup.due_date:%d/%m/%Y}"},
         _("%(title)s\n\n%(description)s\n\nDue date: %(date)s.")
-        % {"title": followup.title, "description": followup.description, "date": f"{followup.due_date:%d/%m/%Y}"},
+        % {
+            "title": followup.title,
+            "description": followup.description,
+            "date": f"{followup.due_date:%d/%m/%Y}",
+        },
     )
     return followup
 
@@ -252,7 +267,13 @@ def followup_answer(
 
 @transaction.atomic
 def followup_verify(
-    followup: FollowUp, *, actor: User | None, outcome: str, text: str = "", close: bool | None = None, reason: str = ""
+    followup: FollowUp,
+    *,
+    actor: User | None,
+    outcome: str,
+    text: str = "",
+    close: bool | None = None,
+    reason: str = "",
 ) -> FollowUpEvent:
     """Record the council's verification. "Done" closes the item; other outcomes send it back unless closed."""
     followup = _lock(followup)
@@ -279,7 +300,13 @@ def followup_verify(
         fields.append("agency_status")
     record_save(followup, actor=actor, update_fields=fields)
     return _log(
-        followup, Event.VERIFIED, actor=actor, text=text, outcome=outcome, closed=close, reason=normalize(reason)
+        followup,
+        Event.VERIFIED,
+        actor=actor,
+        text=text,
+        outcome=outcome,
+        closed=close,
+        reason=normalize(reason),
     )
 
 
@@ -317,14 +344,18 @@ def followup_escalate(followup: FollowUp, *, actor: User | None, step: str, text
         raise ValidationError(_("This escalation step is not the one due for this item."))
     followup.escalation_level += 1
     record_save(followup, actor=actor, update_fields=["escalation_level"])
-    event = _log(followup, Event.ESCALATED, actor=actor, text=text, step=step, level=followup.escalation_level)
+    event = _log(
+        followup, Event.ESCALATED, actor=actor, text=text, step=step, level=followup.escalation_level
+    )
     if step == EscalationStep.REMINDER:
         _manual_reminders([followup], actor=actor, note=text)
     return event
 
 
 @transaction.atomic
-def followup_change_due(followup: FollowUp, *, actor: User | None, due_date: dt.date, reason: str) -> FollowUpEvent:
+def followup_change_due(
+    followup: FollowUp, *, actor: User | None, due_date: dt.date, reason: str
+) -> FollowUpEvent:
     followup = _lock(followup)
     if not normalize(reason):
         raise ValidationError({"reason": _("Say why the due date changes.")})
@@ -335,12 +366,19 @@ def followup_change_due(followup: FollowUp, *, actor: User | None, due_date: dt.
     followup.due_date_override_reason = reason
     record_save(followup, actor=actor, update_fields=["due_date", "due_date_override_reason"])
     return _log(
-        followup, Event.DUE_CHANGED, actor=actor, text=reason, previous=previous.isoformat(), due_date=due_date.isoformat()
+        followup,
+        Event.DUE_CHANGED,
+        actor=actor,
+        text=reason,
+        previous=previous.isoformat(),
+        due_date=due_date.isoformat(),
     )
 
 
 @transaction.atomic
-def followup_add_evidence(followup: FollowUp, *, actor: User | None, files: Sequence, text: str = "") -> FollowUpEvent:
+def followup_add_evidence(
+    followup: FollowUp, *, actor: User | None, files: Sequence, text: str = ""
+) -> FollowUpEvent:
     if not files:
         raise ValidationError({"files": _("Choose at least one file.")})
     checked = _inspect(files)
@@ -351,7 +389,9 @@ def followup_add_evidence(followup: FollowUp, *, actor: User | None, files: Sequ
 
 
 @transaction.atomic
-def followup_note(followup: FollowUp, *, actor: User | None, text: str, internal: bool = True) -> FollowUpEvent:
+def followup_note(
+    followup: FollowUp, *, actor: User | None, text: str, internal: bool = True
+) -> FollowUpEvent:
     if not normalize(text):
         raise ValidationError({"text": _("Write the note.")})
     return _log(_lock(followup), Event.NOTE, actor=actor, text=text, internal=internal)
@@ -363,7 +403,11 @@ def followup_correct(event: FollowUpEvent, *, actor: User | None, text: str) -> 
     if not normalize(text):
         raise ValidationError({"text": _("Write the correction.")})
     correction = FollowUpEvent(
-        followup=event.followup, kind=Event.CORRECTION, actor=actor, text=normalize(text), corrects=event,
+        followup=event.followup,
+        kind=Event.CORRECTION,
+        actor=actor,
+        text=normalize(text),
+        corrects=event,
         internal=event.internal,
     )
     correction.full_clean()
@@ -506,7 +550,10 @@ def _send_council_reminders(items: list[PlannedReminder], today: dt.date) -> lis
     fresh = []
     for item in items:
         log, created = ReminderLog.objects.get_or_create(
-            followup=item.followup, step=item.step, due_date=item.followup.due_date, defaults={"sent_on": today}
+            followup=item.followup,
+            step=item.step,
+            due_date=item.followup.due_date,
+            defaults={"sent_on": today},
         )
         if created:
             fresh.append((item, log))
@@ -519,7 +566,8 @@ def _send_council_reminders(items: list[PlannedReminder], today: dt.date) -> lis
             council,
             f"reminder:{agency.pk}:{today.isoformat()}:{min(log.pk for _, log in entries)}",
             _agency_addresses(agency),
-            _("[%(council)s] Reminder: %(count)s item(s) due or overdue") % {"council": council, "count": len(entries)},
+            _("[%(council)s] Reminder: %(count)s item(s) due or overdue")
+            % {"council": council, "count": len(entries)},
             _("Items assigned to %(agency)s that need an answer:\n\n%(items)s")
             % {"agency": agency, "items": _reminder_body([item for item, _ in entries])},
         )
@@ -527,7 +575,14 @@ def _send_council_reminders(items: list[PlannedReminder], today: dt.date) -> lis
             if mail is not None:
                 log.mail = mail
                 log.save(update_fields=["mail"])
-            _log(item.followup, Event.REMINDED, actor=None, step=item.step, automatic=True, mailed=mail is not None)
+            _log(
+                item.followup,
+                Event.REMINDED,
+                actor=None,
+                step=item.step,
+                automatic=True,
+                mailed=mail is not None,
+            )
     if fresh:
         _queue_mail(
             council,
@@ -551,14 +606,27 @@ def _manual_reminders(followups: list[FollowUp], *, actor: User | None, note: st
             council,
             f"manual:{agency.pk}:{stamp}:{items[0].pk}",
             _agency_addresses(agency),
-            _("[%(council)s] Reminder from the Office: %(count)s item(s)") % {"council": council, "count": len(items)},
-            (note + "\n\n" if note else "") + _reminder_body([PlannedReminder(f, ReminderLog.Step.MANUAL) for f in items]),
+            _("[%(council)s] Reminder from the Office: %(count)s item(s)")
+            % {"council": council, "count": len(items)},
+            (note + "\n\n" if note else "")
+            + _reminder_body([PlannedReminder(f, ReminderLog.Step.MANUAL) for f in items]),
         )
         for followup in items:
             ReminderLog.objects.create(
-                followup=followup, step=ReminderLog.Step.MANUAL, due_date=followup.due_date, sent_on=today, mail=mail
+                followup=followup,
+                step=ReminderLog.Step.MANUAL,
+                due_date=followup.due_date,
+                sent_on=today,
+                mail=mail,
             )
-            _log(followup, Event.REMINDED, actor=actor, text=note, step=ReminderLog.Step.MANUAL, mailed=mail is not None)
+            _log(
+                followup,
+                Event.REMINDED,
+                actor=actor,
+                text=note,
+                step=ReminderLog.Step.MANUAL,
+                mailed=mail is not None,
+            )
     return len(followups)
 
 
@@ -583,16 +651,23 @@ def outbox_send(*, limit: int = 200) -> tuple[int, int]:
     sent = failed = 0
     max_attempts = getattr(settings, "OUTBOX_MAX_ATTEMPTS", 20)
     pending = list(
-        OutboxMail.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts).order_by("created_at", "pk")[:limit]
+        OutboxMail.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts)
+        .order_by("created_at", "pk")[:limit]
         .values_list("pk", flat=True)
     )
     for pk in pending:
         with transaction.atomic():
-            mail = OutboxMail.objects.select_for_update(skip_locked=True).filter(pk=pk, sent_at__isnull=True).first()
+            mail = (
+                OutboxMail.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, sent_at__isnull=True)
+                .first()
+            )
             if mail is None:
                 continue  # another sweeper has it
             try:
-                EmailMessage(mail.subject, mail.body, to=[a.strip() for a in mail.to.split(",") if a.strip()]).send()
+                EmailMessage(
+                    mail.subject, mail.body, to=[a.strip() for a in mail.to.split(",") if a.strip()]
+                ).send()
             except Exception as error:  # noqa: BLE001 - an SMTP outage: keep it for the next sweep
                 mail.attempts += 1
                 mail.last_error = f"{error.__class__.__name__}: {error}"[:500]

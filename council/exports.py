@@ -1,0 +1,71 @@
+"""XLSX export of the follow-up list, with the same rows the page shows."""
+
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+
+def followups_xlsx(rows, *, council, today) -> bytes:
+    """Build the workbook: one row per follow-up, dates as real dates shown day-first."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Follow-ups")[:31]
+    sheet.append(
+        [str(council), "", "", _("Exported %(when)s") % {"when": f"{timezone.localtime():%H:%M %d/%m/%Y}"}]
+    )
+    sheet["A1"].font = Font(bold=True)
+    headers = [
+        _("No."),
+        _("Reference"),
+        _("Subject"),
+        _("Responsible agency"),
+        _("Field"),
+        _("Source"),
+        _("Assigned on"),
+        _("Due date"),
+        _("Overdue"),
+        _("Agency's report"),
+        _("Progress (%)"),
+        _("Council's verification"),
+        _("Closed on"),
+        _("Report to leadership"),
+    ]
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for number, f in enumerate(rows, start=1):
+        sheet.append(
+            [
+                number,
+                f.reference,
+                f.title,
+                f.agency.name,
+                f.field.name if f.field_id else "",
+                f.get_source_kind_display(),
+                f.assigned_date,
+                f.due_date,
+                _("Yes") if f.is_overdue(today) else "",
+                f.get_agency_status_display(),
+                f.progress,
+                f.get_council_status_display(),
+                f.closed_on,
+                _("Yes") if f.report_to_leadership else "",
+            ]
+        )
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            if cell.column in (7, 8, 13):
+                cell.number_format = "DD/MM/YYYY"
+    widths = [6, 16, 50, 32, 20, 22, 12, 12, 9, 18, 10, 22, 12, 12]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{sheet.max_row}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

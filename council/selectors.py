@@ -1,0 +1,83 @@
+"""Page-shaped reads of the follow-up spine."""
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Council, FollowUp, FollowUpEvent
+from .workdays import add_working_days
+
+
+def followup_filter(qs: QuerySet, council: Council, filters: dict, today: dt.date) -> QuerySet:
+    """Apply the list's filters (already validated by the filter form)."""
+    text = (filters.get("q") or "").strip()
+    if text:
+        qs = qs.filter(
+            Q(title__icontains=text) | Q(reference__icontains=text) | Q(description__icontains=text)
+        )
+    for name in ("agency", "field", "source_kind", "agency_status", "council_status"):
+        if filters.get(name):
+            qs = qs.filter(**{name: filters[name]})
+    state = filters.get("state")
+    if state == "open":
+        qs = qs.open()
+    elif state == "overdue":
+        qs = qs.overdue(today)
+    elif state == "awaiting_verification":
+        qs = qs.awaiting_verification()
+    elif state == "closed":
+        qs = qs.closed()
+    elif state == "due_soon":
+        within = filters.get("within")
+        within = 7 if within is None else within
+        qs = qs.due_between(today, add_working_days(council, today, within))
+    term = filters.get("term")
+    if term:
+        qs = qs.filter(assigned_date__range=(term.start_date, term.end_date))
+    if filters.get("assigned_from"):
+        qs = qs.filter(assigned_date__gte=filters["assigned_from"])
+    if filters.get("assigned_to"):
+        qs = qs.filter(assigned_date__lte=filters["assigned_to"])
+    if filters.get("leadership"):
+        qs = qs.filter(report_to_leadership=True)
+    return qs
+
+
+def followup_rows(qs: QuerySet) -> QuerySet:
+    return qs.select_related("agency", "field").order_by("due_date", "pk")
+
+
+def counts_by_agency(qs: QuerySet, today: dt.date) -> list[dict]:
+    """For the filtered items: per agency, how many, how many open, overdue and awaiting verification."""
+    return list(
+        qs.order_by()
+        .values("agency__pk", "agency__name")
+        .annotate(
+            total=Count("pk", distinct=True),
+            open=Count("pk", filter=Q(closed_on__isnull=True), distinct=True),
+            overdue=Count(
+                "pk",
+                filter=Q(
+                    closed_on__isnull=True,
+                    due_date__lt=today,
+                    agency_status__in=["not_started", "in_progress"],
+                ),
+                distinct=True,
+            ),
+            to_verify=Count(
+                "pk", filter=Q(closed_on__isnull=True, agency_status__in=["done", "cannot_do"]), distinct=True
+            ),
+        )
+        .order_by("-overdue", "-open", "agency__name")
+    )
+
+
+def followup_timeline(followup: FollowUp, *, internal: bool) -> list[FollowUpEvent]:
+    events = (
+        followup.events.select_related("actor", "corrects")
+        .prefetch_related("attachments")
+        .order_by("at", "pk")
+    )
+    if not internal:
+        events = events.filter(internal=False)
+    return list(events)

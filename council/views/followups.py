@@ -1,0 +1,301 @@
+"""The Office's follow-up pages and the agency portal."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council import followup_forms as forms
+from council import selectors, services
+from council.exports import followups_xlsx
+from council.models import Attachment, FollowUp, Milestone
+from council.permissions import (
+    agency_ids_of,
+    can_answer,
+    can_manage_followups,
+    can_read_followups,
+    can_see_internal,
+    followups_visible_to,
+)
+from council.views.crud import PAGE_SIZE
+
+EXPORT_LIMIT = 20000
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+def _followup_for(request, pk) -> FollowUp:
+    """Fetch a follow-up the user may see; anything else is a 404 (missing and forbidden look alike)."""
+    return get_object_or_404(
+        followups_visible_to(request.user, request.council).select_related("agency", "field", "rule"), pk=pk
+    )
+
+
+def followup_list(request):
+    council = request.council
+    _require(can_read_followups(request.user, council))
+    today = timezone.localdate()
+    form = forms.FollowUpFilterForm(request.GET, council=council)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.followup_filter(FollowUp.objects.filter(council=council), council, filters, today)
+    if request.GET.get("format") == "xlsx":
+        rows = list(selectors.followup_rows(qs)[:EXPORT_LIMIT])
+        response = HttpResponse(
+            followups_xlsx(rows, council=council, today=today),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="theo-doi-{today:%Y%m%d}.xlsx"'
+        return response
+    page = Paginator(selectors.followup_rows(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "today": today,
+        "counts": selectors.counts_by_agency(qs, today),
+        "can_manage": can_manage_followups(request.user, council),
+        "remind_form": forms.RemindForm(),
+        "export_query": _with(request.GET, format="xlsx"),
+    }
+    if request.htmx and request.htmx.target == "followup-results":
+        return render(request, "council/followups/_results.html", context)
+    return render(request, "council/followups/list.html", context)
+
+
+def _with(params, **changes) -> str:
+    copy = params.copy()
+    copy.pop("page", None)
+    for key, value in changes.items():
+        copy[key] = value
+    return copy.urlencode()
+
+
+@require_POST
+def followup_remind(request):
+    _require(can_manage_followups(request.user, request.council))
+    ids = [int(v) for v in request.POST.getlist("selected") if v.isdigit()]
+    chosen = list(FollowUp.objects.filter(council=request.council, pk__in=ids))
+    form = forms.RemindForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            count = services.followups_remind(chosen, actor=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Reminders queued for %(count)s item(s).") % {"count": count})
+    return redirect(f"{reverse('followup_list')}?{request.POST.get('query', '')}")
+
+
+def followup_create(request):
+    _require(can_manage_followups(request.user, request.council))
+    form = forms.FollowUpForm(request.POST or None, council=request.council)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            followup = services.followup_open(
+                actor=request.user,
+                council=request.council,
+                agency=data["agency"],
+                title=data["title"],
+                description=data["description"],
+                assigned_date=data["assigned_date"],
+                rule=data["rule"],
+                due_date=data["due_date"],
+                override_reason=data["due_date_override_reason"],
+                field=data["field"],
+                coordinating_agencies=data["coordinating_agencies"],
+                report_to_leadership=data["report_to_leadership"],
+                reference=data["reference"],
+                internal_note=data["internal_note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Follow-up opened, due %(date)s.") % {"date": f"{followup.due_date:%d/%m/%Y}"}
+            )
+            return redirect("followup_detail", followup.pk)
+    return render(request, "council/followups/form.html", {"form": form})
+
+
+def followup_detail(request, pk):
+    _require(can_read_followups(request.user, request.council))
+    followup = _followup_for(request, pk)
+    return render(request, "council/followups/detail.html", _detail_context(request, followup))
+
+
+def _detail_context(request, followup, **forms_with_errors) -> dict:
+    today = timezone.localdate()
+    internal = can_see_internal(request.user, request.council)
+    context = {
+        "followup": followup,
+        "today": today,
+        "timeline": selectors.followup_timeline(followup, internal=internal),
+        "attachments": list(followup.attachments.select_related("uploaded_by")),
+        "milestones": list(followup.milestones.all()),
+        "coordinating": list(followup.coordinating_agencies.all()),
+        "next_step": services.next_escalation(followup, today),
+        "can_manage": can_manage_followups(request.user, request.council),
+        "internal": internal,
+        "verify_form": forms.VerifyForm(),
+        "reopen_form": forms.ReasonForm(),
+        "due_form": forms.DueDateForm(),
+        "evidence_form": forms.EvidenceForm(),
+        "note_form": forms.NoteForm(),
+        "milestone_form": forms.MilestoneForm(),
+    }
+    context.update(forms_with_errors)
+    return context
+
+
+ACTIONS = {
+    # action name: (form class, form key in the page, service call)
+    "verify": (
+        forms.VerifyForm,
+        "verify_form",
+        lambda f, user, d, files: services.followup_verify(
+            f, actor=user, outcome=d["outcome"], text=d["text"], close=d["close"] or None, reason=d["reason"]
+        ),
+    ),
+    "reopen": (
+        forms.ReasonForm,
+        "reopen_form",
+        lambda f, user, d, files: services.followup_reopen(f, actor=user, reason=d["reason"]),
+    ),
+    "due": (
+        forms.DueDateForm,
+        "due_form",
+        lambda f, user, d, files: services.followup_change_due(
+            f, actor=user, due_date=d["due_date"], reason=d["reason"]
+        ),
+    ),
+    "evidence": (
+        forms.EvidenceForm,
+        "evidence_form",
+        lambda f, user, d, files: services.followup_add_evidence(
+            f, actor=user, files=d["files"], text=d["text"]
+        ),
+    ),
+    "note": (
+        forms.NoteForm,
+        "note_form",
+        lambda f, user, d, files: services.followup_note(f, actor=user, text=d["text"]),
+    ),
+    "milestone": (
+        forms.MilestoneForm,
+        "milestone_form",
+        lambda f, user, d, files: services.milestone_add(
+            f, actor=user, title=d["title"], due_date=d["due_date"]
+        ),
+    ),
+    "escalate": (
+        forms.EscalateForm,
+        "escalate_form",
+        lambda f, user, d, files: services.followup_escalate(f, actor=user, step=d["step"], text=d["text"]),
+    ),
+}
+
+
+@require_POST
+def followup_action(request, pk, action):
+    """Every Office action on a follow-up: validate its form, call its service, show the page again."""
+    _require(can_manage_followups(request.user, request.council))
+    followup = _followup_for(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    form_class, key, call = ACTIONS[action]
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            call(followup, request.user, form.cleaned_data, request.FILES)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("followup_detail", followup.pk)
+    messages.error(request, _("Nothing was recorded; see the message in the form."))
+    followup.refresh_from_db()
+    return render(request, "council/followups/detail.html", _detail_context(request, followup, **{key: form}))
+
+
+@require_POST
+def milestone_mark_done(request, pk):
+    _require(can_manage_followups(request.user, request.council))
+    milestone = get_object_or_404(Milestone.objects.filter(followup__council=request.council), pk=pk)
+    try:
+        services.milestone_done(milestone, actor=request.user, done_on=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("followup_detail", milestone.followup_id)
+
+
+def attachment_download(request, pk):
+    """Serve a file as an attachment, only to someone who may see its follow-up."""
+    from council.uploads import attachment_response
+
+    attachment = get_object_or_404(Attachment.objects.select_related("followup"), pk=pk)
+    if not followups_visible_to(request.user, request.council).filter(pk=attachment.followup_id).exists():
+        raise Http404
+    return attachment_response(attachment.path, attachment.original_name, attachment.content_type)
+
+
+# --- The agency portal ----------------------------------------------------------------------------------
+
+
+def agency_home(request):
+    agencies = agency_ids_of(request.user, request.council)
+    _require(bool(agencies))
+    today = timezone.localdate()
+    show = request.GET.get("show", "open")
+    qs = followups_visible_to(request.user, request.council)
+    qs = qs.closed() if show == "closed" else qs.open()
+    page = Paginator(qs.select_related("agency", "field").order_by("due_date", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "council/agency/home.html", {"page": page, "today": today, "show": show})
+
+
+def agency_item(request, pk):
+    agencies = agency_ids_of(request.user, request.council)
+    _require(bool(agencies))
+    followup = _followup_for(request, pk)
+    form = forms.AnswerForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_answer(request.user, followup):
+            raise Http404  # a co-ordinating agency reads, the responsible agency answers
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.followup_answer(
+                    followup,
+                    actor=request.user,
+                    status=data["status"],
+                    text=data["text"],
+                    progress=data["progress"],
+                    explanation=data["explanation"],
+                    files=data["files"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your answer was sent to the council's Office."))
+                return redirect("agency_item", followup.pk)
+    context = {
+        "followup": followup,
+        "today": timezone.localdate(),
+        "form": form,
+        "timeline": selectors.followup_timeline(followup, internal=False),
+        "attachments": list(followup.attachments.select_related("uploaded_by")),
+        "milestones": list(followup.milestones.all()),
+        "can_answer": can_answer(request.user, followup) and followup.is_open,
+    }
+    return render(request, "council/agency/item.html", context)
