@@ -120,3 +120,20 @@ class ConstituencyFactory(factory.django.DjangoModelFactory):
     council = factory.SelfAttribute("term.council")
     number = factory.Sequence(lambda n: n + 1)
     name = factory.LazyAttribute(lambda o: f"Đơn vị bầu cử số {o.number}")
+
+
+def make_followup(council, *, agency=None, assigned=dt.date(2026, 5, 4), due=dt.date(2026, 6, 1), **kwargs):
+    """Open a follow-up through the service, as every app does."""
+    from council import services
+
+    agency = agency or AgencyFactory(council=council)
+    return services.followup_open(
+        actor=kwargs.pop("actor", None),
+        council=council,
+        agency=agency,
+        title=kwargs.pop("title", "Nâng cấp tuyến đường ĐT 845"),
+        description=kwargs.pop("description", "Trả lời kiến nghị của cử tri về tiến độ nâng cấp tuyến đường."),
+        assigned_date=assigned,
+        due_date=due if "rule" not in kwargs else kwargs.pop("due_date", None),
+        **kwargs,
+    )
