@@ -21,14 +21,40 @@ def redis_url():
     return url
 
 
+def use_broker(app, url: str) -> None:
+    """Point the app at another broker, dropping the app's cached pools (kombu keeps its own per URL)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = url
+
+
+def _worker_database_url() -> str:
+    # The worker must read the test database the test writes to (committed rows: transactional tests).
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.fail("The Celery worker tests need PostgreSQL: run them through `make test-full`.")
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 @pytest.fixture
 def celery_on_redis(redis_url, settings):
     from council.celery import app
 
     saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    use_broker(app, redis_url)
+    app.conf.update(result_backend=redis_url, task_always_eager=False)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    env = {**os.environ, "REDIS_URL": redis_url, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "council.settings"}
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "council.settings",
+        "DATABASE_URL": _worker_database_url(),
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
     worker = subprocess.Popen(
         [
             sys.executable,
@@ -55,8 +81,8 @@ def celery_on_redis(redis_url, settings):
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
+        use_broker(app, saved.pop("broker_url"))
         app.conf.update(saved)
-        app.pool.force_close_all()
 
 
 def test_healthz_round_trips_a_task_through_a_real_worker(client, celery_on_redis):
@@ -88,3 +114,71 @@ def test_healthz_reports_a_broker_outage(client, settings):
         app.conf.broker_url = saved
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broker_outage_keeps_answers_and_mail_which_go_out_after_recovery(celery_on_redis, settings):
+    """Stop the broker: the agency's answer is saved, its mail waits in the outbox; the worker sends it later."""
+    import datetime as dt
+
+    from council import services
+    from council.models import OutboxMail, Role
+    from council.tasks import outbox_sweep_task
+    from tests.council.factories import CouncilFactory, RoleFactory, make_followup
+
+    council = CouncilFactory()
+    RoleFactory(council=council, role=Role.OFFICE, user__email="vanphong@hdnd.vn")
+    followup = make_followup(council, assigned=dt.date(2026, 5, 4), due=dt.date(2026, 6, 1))
+
+    redis_url = celery_on_redis.conf.broker_url
+    use_broker(celery_on_redis, "redis://127.0.0.1:1/0")  # the broker is down
+    try:
+        services.followup_answer(
+            followup, actor=None, status="done", text="Đã hoàn thành nâng cấp tuyến đường."
+        )
+    finally:
+        use_broker(celery_on_redis, redis_url)
+    followup.refresh_from_db()
+    assert followup.agency_status == "done"
+    waiting = OutboxMail.objects.filter(subject__contains=followup.title, sent_at__isnull=True)
+    assert waiting.count() == 1
+
+    # The broker is back: the periodic sweep runs on the real worker and delivers the mail.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            outbox_sweep_task.delay().get(timeout=10)
+            break
+        except Exception:  # noqa: BLE001 - the worker may still be starting
+            time.sleep(1)
+    assert not waiting.exists()
+    assert OutboxMail.objects.get(subject__contains=followup.title).sent_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_reminder_task_runs_on_the_worker_once(celery_on_redis):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from council.models import ReminderLog
+    from council.tasks import followup_reminders_task
+    from tests.council.factories import AgencyFactory, CouncilFactory, make_followup
+
+    council = CouncilFactory()
+    agency = AgencyFactory(council=council, emails="so@dongthap.gov.vn")
+    today = timezone.localdate()
+    make_followup(
+        council, agency=agency, assigned=today - dt.timedelta(days=40), due=today - dt.timedelta(days=3)
+    )
+    deadline = time.monotonic() + 60
+    first = None
+    while time.monotonic() < deadline:
+        try:
+            first = followup_reminders_task.delay().get(timeout=15)
+            break
+        except Exception:  # noqa: BLE001 - the worker may still be starting
+            time.sleep(1)
+    assert first == 1
+    assert followup_reminders_task.delay().get(timeout=15) == 0
+    assert ReminderLog.objects.filter(followup__council=council, step="overdue").count() == 1
