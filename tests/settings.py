@@ -1,9 +1,14 @@
 """Test settings: the project's one settings module, with a development environment and fast hashing."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "1")
 
 from council.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Uploaded files of the test run go to a throw-away folder, never into var/.
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hdnd-test-private-"))

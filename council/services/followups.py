@@ -4,6 +4,8 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -52,8 +54,10 @@ def _log(
 
 
 def _lock(followup: FollowUp) -> FollowUp:
-    """Re-read the row under a lock so two people acting at once never interleave their changes."""
-    return FollowUp.objects.select_for_update().get(pk=followup.pk)
+    """Lock the row and refresh the caller's object, so two people acting at once never interleave."""
+    FollowUp.objects.select_for_update().filter(pk=followup.pk).values_list("pk", flat=True).first()
+    followup.refresh_from_db()
+    return followup
 
 
 def _inspect(files: Sequence) -> list:
@@ -100,9 +104,22 @@ def _agency_addresses(agency: Agency) -> list[str]:
     return sorted(set(agency.email_list) | set(respondents.values_list("email", flat=True)))
 
 
+_mail_suppressed: ContextVar[bool] = ContextVar("followup_mail_suppressed", default=False)
+
+
+@contextmanager
+def mail_suppressed():
+    """Record without mailing anyone: for importing past records (and the demo data), not for daily work."""
+    token = _mail_suppressed.set(True)
+    try:
+        yield
+    finally:
+        _mail_suppressed.reset(token)
+
+
 def _queue_mail(council: Council, key: str, to: Sequence[str], subject: str, body: str) -> OutboxMail | None:
     """Write a mail to the outbox (once per key); the sweeper sends it after the transaction commits."""
-    if not to:
+    if not to or _mail_suppressed.get():
         return None
     mail, created = OutboxMail.objects.get_or_create(
         dedupe_key=key, defaults={"council": council, "to": ", ".join(to), "subject": subject, "body": body}
@@ -427,8 +444,11 @@ def milestone_add(followup: FollowUp, *, actor: User | None, title: str, due_dat
 
 @transaction.atomic
 def milestone_done(milestone: Milestone, *, actor: User | None, done_on: dt.date) -> Milestone:
+    followup = _lock(milestone.followup)
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("A milestone cannot be done in the future.")})
+    if done_on < followup.assigned_date:
+        raise ValidationError({"done_on": _("A milestone cannot be done before the item was assigned.")})
     milestone.done_on = done_on
     record_save(milestone, actor=actor, update_fields=["done_on"])
     _log(milestone.followup, Event.MILESTONE, actor=actor, text=milestone.title, done_on=done_on.isoformat())

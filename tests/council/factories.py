@@ -132,7 +132,9 @@ def make_followup(council, *, agency=None, assigned=dt.date(2026, 5, 4), due=dt.
         council=council,
         agency=agency,
         title=kwargs.pop("title", "Nâng cấp tuyến đường ĐT 845"),
-        description=kwargs.pop("description", "Trả lời kiến nghị của cử tri về tiến độ nâng cấp tuyến đường."),
+        description=kwargs.pop(
+            "description", "Trả lời kiến nghị của cử tri về tiến độ nâng cấp tuyến đường."
+        ),
         assigned_date=assigned,
         due_date=due if "rule" not in kwargs else kwargs.pop("due_date", None),
         **kwargs,

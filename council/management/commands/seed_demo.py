@@ -2,20 +2,25 @@
 
 Idempotent: every row is looked up by its natural key first and created through the services only
 when missing, so running the command again changes nothing. The delegate roster is drawn from a
-seeded random generator and does not depend on what the database already holds.
+seeded random generator and does not depend on what the database already holds. The demo follow-ups
+(``council.demo_followups``) are keyed by their reference and dated relative to the day of the run.
 """
 
 import datetime as dt
+import logging
 import random
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
+from django.utils import timezone
 
 from council import demo_data as data
+from council.demo_followups import seed_followups
 from council.models import (
     AdminUnit,
     Agency,
@@ -24,7 +29,10 @@ from council.models import (
     Council,
     DeadlineRule,
     Field,
+    FollowUp,
+    FollowUpEvent,
     Holiday,
+    Milestone,
     Role,
     RoleAssignment,
     Term,
@@ -80,6 +88,9 @@ COUNTED_MODELS = [
     StandingPosition,
     User,
     RoleAssignment,
+    FollowUp,
+    FollowUpEvent,
+    Milestone,
 ]
 
 
@@ -721,15 +732,40 @@ class Seeder:
         self.calendar_and_rules(commune)
         self.seed_commune_delegates(commune, commune_term)
 
-        if not with_users:
-            return []
-        return self.seed_users(province, commune, committees, agencies, delegates)
+        logins = self.seed_users(province, commune, committees, agencies, delegates) if with_users else []
+        # After the users, so the Office and the agency respondent appear as the actors. Demo follow-ups
+        # are invented petitions: only for a demo installation, never with --no-users on a real one.
+        if with_users:
+            seed_followups(province, with_users=with_users)
+        return logins
+
+
+@contextmanager
+def quiet_logger(name: str, level: int = logging.WARNING):
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(max(level, previous))
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def followup_summary() -> str:
+    """One line on the demo council's follow-ups: how many, and how many open, overdue and closed."""
+    items = FollowUp.objects.filter(council__code=data.PROVINCE_COUNCIL["code"])
+    return (
+        f"  Follow-ups of {data.PROVINCE_COUNCIL['short_name']}: {items.count()} "
+        f"(open {items.open().count()}, overdue {items.overdue(timezone.localdate()).count()}, "
+        f"awaiting verification {items.awaiting_verification().count()}, closed {items.closed().count()})"
+    )
 
 
 class Command(BaseCommand):
     help = (
         "Load a demo council modelled on Đồng Tháp (province, 102 communes, terms X and XI, delegates, "
-        "committees, agencies, holidays, deadline rules) plus a commune council and demo users. "
+        "committees, agencies, holidays, deadline rules, about forty follow-ups in every state) plus a commune "
+        "council and demo users. "
         "Safe to run again: only missing rows are created."
     )
 
@@ -737,17 +773,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-users",
             action="store_true",
-            help="Load the reference data only, without demo user accounts (the only mode allowed with DEBUG off).",
+            help=(
+                "Load the demo data without user accounts (the only mode allowed with DEBUG off); "
+                "follow-ups are then recorded with no actor."
+            ),
         )
 
     def handle(self, *args, no_users: bool = False, verbosity: int = 1, **options):
         if not no_users and not settings.DEBUG:
             raise CommandError(
                 "Refusing to create demo users while DEBUG is off: their password is public. "
-                "Run with --no-users to load the reference data only."
+                "Run with --no-users to load the demo data without user accounts."
             )
         before = {model: model.objects.count() for model in COUNTED_MODELS}
-        with transaction.atomic():
+        # New follow-ups queue mail, and each commit kicks the outbox sweep (run in-process without Redis):
+        # keep its per-task log lines out of the summary.
+        with quiet_logger("celery.app.trace"), transaction.atomic():
             logins = Seeder().run(with_users=not no_users)
         if verbosity < 1:
             return
@@ -757,6 +798,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {model._meta.verbose_name_plural!s:<32} {total:>5}  (+{total - before[model]})"
             )
+        self.stdout.write(followup_summary())
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:
