@@ -22,6 +22,11 @@ class CouncilModelForm(forms.ModelForm):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.council = council
+        for field in self.fields.values():
+            if isinstance(field, forms.SlugField):
+                field.error_messages["invalid"] = _(
+                    "Use only letters without accents, digits, hyphens and underscores, e.g. “dat-dai”."
+                )
         if hasattr(self.instance, "council_id") and not self.instance.council_id:
             self.instance.council = council
         for field in self.fields.values():
@@ -32,32 +37,52 @@ class CouncilModelForm(forms.ModelForm):
             if queryset is not None and any(f.name == "council" for f in queryset.model._meta.fields):
                 field.queryset = queryset.filter(council=council)
 
-    def validate_unique(self):
-        """Also check the council-wide uniqueness rules, and say which field clashes.
+    def _post_clean(self):
+        # Constraints are checked in validate_unique() below, with messages placed on their fields:
+        # Django's generic "Constraint … is violated" would reach the clerk untranslated and unplaced.
+        # Check constraints are mirrored by each model's clean(), and the database enforces them all.
+        self.instance.validate_constraints = lambda exclude=None: None
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
 
-        Django skips constraints that involve ``council`` because it is not a form field.
-        """
+    def validate_unique(self):
+        """Check field uniqueness and every unique constraint, saying which field clashes."""
         super().validate_unique()
         model = self._meta.model
         for constraint in model._meta.constraints:
             if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is not None:
                 continue
-            others = [name for name in constraint.fields if name != "council"]
-            if "council" not in constraint.fields or not others:
+            in_form = [name for name in constraint.fields if name in self.fields]
+            if not in_form or any(name in self.errors for name in in_form):
                 continue
-            if any(name not in self.fields or name in self.errors for name in others):
-                continue
-            values = {name: self.cleaned_data.get(name) for name in others}
-            clash = model._default_manager.filter(council=self.council, **values)
-            if self.instance.pk:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                labels = ", ".join(str(self.fields[name].label).lower() for name in others)
-                self.add_error(
-                    others[0],
-                    _("This council already has a %(model)s with this %(fields)s.")
-                    % {"model": model._meta.verbose_name, "fields": labels},
+            values = {}
+            for name in constraint.fields:
+                field = model._meta.get_field(name)
+                value = (
+                    self.cleaned_data.get(name)
+                    if name in self.fields
+                    else getattr(self.instance, field.attname)
                 )
+                if value is None:
+                    break
+                values[name if name in self.fields else field.attname] = value
+            else:
+                clash = model._default_manager.filter(**values)
+                if self.instance.pk:
+                    clash = clash.exclude(pk=self.instance.pk)
+                if clash.exists():
+                    labels = ", ".join(
+                        str(model._meta.get_field(name).verbose_name)
+                        for name in constraint.fields
+                        if name != "council"
+                    )
+                    self.add_error(
+                        in_form[-1],
+                        _("There is already a %(model)s with the same %(fields)s.")
+                        % {"model": model._meta.verbose_name, "fields": labels},
+                    )
 
     def clean(self):
         cleaned = super().clean()

@@ -190,5 +190,7 @@ def standing_position_create(*, actor: User | None, council: Council, **data: An
 @transaction.atomic
 def position_end(position: DatedMembership, *, actor: User | None, end_date) -> DatedMembership:
     """End a group, committee or Standing Committee position on a date."""
+    if position.end_date is not None:
+        raise ValidationError(_("This position has already ended."))
     position.end_date = end_date
     return record_save(position, actor=actor, update_fields=["end_date"])

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import services as core_services
-from council.models import Committee
-from council.permissions import can_manage_records, is_member, scoped
+from council.models import Committee, Role
+from council.permissions import can_manage_records, is_member, roles_in, scoped
 from council.views.crud import PAGE_SIZE, Crud
 
 from . import forms, selectors, services
@@ -112,20 +112,16 @@ def _add_position(request, form, create, success_url, rerender):
     return rerender(form)
 
 
-def _member_add(request, pk, crud: Crud, form_class, create, context, parent: str):
+def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
     """Seat a delegate in a group or committee from its page; on bad input, show the page with the errors."""
     _require_manager(request)
     body = get_object_or_404(crud.queryset(request), pk=pk)
+    if request.method != "POST":
+        return redirect(crud.url("detail", body.pk))
     form = form_class(request.POST, council=request.council, **{parent: body})
 
     def rerender(bound):
-        page = {
-            "crud": crud,
-            "object": body,
-            "can_edit": True,
-            **context(request, body),
-            "member_form": bound,
-        }
+        page = {"crud": crud, "can_edit": True, **crud.detail_context(request, body), "member_form": bound}
         return render(request, crud.detail_template, page)
 
     return _add_position(
@@ -133,7 +129,6 @@ def _member_add(request, pk, crud: Crud, form_class, create, context, parent: st
     )
 
 
-@require_POST
 def group_member_add(request, pk):
     return _member_add(
         request,
@@ -141,12 +136,10 @@ def group_member_add(request, pk):
         GROUPS,
         forms.GroupMembershipForm,
         services.group_membership_create,
-        _group_context,
         "group",
     )
 
 
-@require_POST
 def committee_member_add(request, pk):
     return _member_add(
         request,
@@ -154,23 +147,27 @@ def committee_member_add(request, pk):
         COMMITTEES,
         forms.CommitteeMembershipForm,
         services.committee_membership_create,
-        _committee_context,
         "committee",
     )
 
 
 def standing_committee(request):
-    _require_manager(request)
-    form = forms.StandingPositionForm(request.POST or None, council=request.council)
+    """The Standing Committee's seats: the Office keeps them, the Standing Committee itself can read them."""
+    roles = roles_in(request.user, request.council)
+    can_edit = can_manage_records(request.user, request.council)
+    if not (can_edit or Role.STANDING in roles):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    form = forms.StandingPositionForm(request.POST or None, council=request.council) if can_edit else None
 
     def rerender(bound):
         return render(
             request,
             "delegates/standing.html",
-            {"roster": selectors.standing_roster(request.council), "form": bound},
+            {"roster": selectors.standing_roster(request.council), "form": bound, "can_edit": can_edit},
         )
 
     if request.method == "POST":
+        _require_manager(request)
         return _add_position(request, form, services.standing_position_create, reverse("standing"), rerender)
     return rerender(form)
 
@@ -209,7 +206,10 @@ def directory(request):
     wanted_term = request.GET.get("term")
     if wanted_term and wanted_term.isdigit():
         term = council.terms.filter(pk=wanted_term).first() or term
-    form = forms.DirectoryFilterForm(request.GET, council=council, term=term)
+    data = request.GET.copy()
+    if term is not None:
+        data["term"] = str(term.pk)  # the select always shows the term the table shows
+    form = forms.DirectoryFilterForm(data, council=council, term=term)
     page = None
     if term is not None:
         filters = form.cleaned_data if form.is_valid() else {}

@@ -1,6 +1,9 @@
 """The institutional core: councils, administrative units, terms, committees, agencies, fields."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -167,7 +170,7 @@ class Constituency(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
-    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1, validators=[MinValueValidator(1)])
     admin_units = models.ManyToManyField(AdminUnit, verbose_name=_("administrative units"), blank=True)
     history = HistoricalRecords(m2m_fields=[admin_units])
 
@@ -259,7 +262,7 @@ class Agency(models.Model):
         _("contact e-mails"),
         max_length=500,
         blank=True,
-        help_text=_("Separate several addresses with commas."),
+        help_text=_("Separate several addresses with commas or semicolons."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     head_title = models.CharField(_("head's title"), max_length=150, blank=True)
@@ -279,11 +282,13 @@ class Agency(models.Model):
 
     @property
     def email_list(self) -> list[str]:
-        return [e.strip() for e in self.emails.split(",") if e.strip()]
+        return [e for e in re.split(r"[,;\s]+", self.emails) if e]
 
     def clean(self):
         from django.core.validators import validate_email
 
+        # Clerks separate addresses with commas, semicolons or spaces; store them one way.
+        self.emails = ", ".join(self.email_list)
         for address in self.email_list:
             try:
                 validate_email(address)

@@ -2,6 +2,7 @@
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -126,8 +127,38 @@ def holiday_delete(holiday: Holiday, *, actor: User | None) -> None:
     _calendar_changed(council, actor, holiday, _("Calendar changed, day removed"))
 
 
+def _check_rule_versions(rule: DeadlineRule) -> None:
+    """Two versions of one rule may not be in force on the same day, or deadlines become ambiguous."""
+    versions = DeadlineRule.objects.filter(council=rule.council, code=rule.code).exclude(pk=rule.pk)
+    for other in versions:
+        starts_before_other_ends = other.valid_to is None or rule.valid_from <= other.valid_to
+        ends_after_other_starts = rule.valid_to is None or rule.valid_to >= other.valid_from
+        if starts_before_other_ends and ends_after_other_starts:
+            raise ValidationError(
+                {
+                    "valid_from": _(
+                        "Another version of rule “%(code)s” is in force from %(start)s; end it first "
+                        "(set its “valid until”) so that only one version applies on any day."
+                    )
+                    % {"code": rule.code, "start": f"{other.valid_from:%d/%m/%Y}"}
+                }
+            )
+
+
+@transaction.atomic
 def deadline_rule_create(*, actor: User | None, council: Council, **data: Any) -> DeadlineRule:
-    return record_create(DeadlineRule, actor=actor, council=council, **data)
+    rule = DeadlineRule(council=council, **data)
+    if rule.code and rule.valid_from:
+        _check_rule_versions(rule)
+    return record_save(rule, actor=actor)
+
+
+@transaction.atomic
+def deadline_rule_update(rule: DeadlineRule, *, actor: User | None, **data: Any) -> DeadlineRule:
+    if not assign_fields(rule, data):
+        return rule
+    _check_rule_versions(rule)
+    return record_save(rule, actor=actor, update_fields=list(data))
 
 
 @transaction.atomic
@@ -172,6 +203,7 @@ __all__ = [
     "constituency_create",
     "constituency_update",
     "deadline_rule_create",
+    "deadline_rule_update",
     "field_create",
     "followup_add_evidence",
     "followup_answer",

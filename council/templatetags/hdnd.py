@@ -62,3 +62,14 @@ def query_string(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def minutes(value) -> int:
+    """Whole minutes of a duration (a timedelta, or hours as a number)."""
+    if isinstance(value, dt.timedelta):
+        return max(1, round(value.total_seconds() / 60))
+    try:
+        return max(1, round(float(value) * 60))
+    except (TypeError, ValueError):
+        return 0

@@ -1,5 +1,7 @@
 """The shell: council switching and the health check."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -21,7 +23,13 @@ def council_switch(request):
     request.session[SESSION_KEY] = council.pk
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = "home"
+        return redirect("home")
+    # A record of the old council does not exist in the new one: go to the list it came from.
+    path = urlsplit(target).path
+    parts = path.strip("/").split("/")
+    for index, part in enumerate(parts):
+        if part.isdigit():
+            return redirect("/" + "/".join(parts[:index]) + "/" if index else "home")
     return redirect(target)
 
 

@@ -60,6 +60,7 @@ DEADLINE_RULES = Crud(
     model=DeadlineRule,
     form_class=forms.DeadlineRuleForm,
     create=services.deadline_rule_create,
+    update=services.deadline_rule_update,
     slug="deadline_rule",
     columns=["code", "name", "days", "day_type", "direction", "anchor", "valid_from", "valid_to"],
     search_fields=["code", "name", "legal_basis"],

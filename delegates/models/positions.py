@@ -50,6 +50,10 @@ class DatedMembership(models.Model):
             errors["mandate"] = _("The mandate belongs to another council.")
         if not mandate.is_active_on(self.start_date):
             errors["start_date"] = _("The position must start within the delegate's mandate.")
+        elif self.end_date and self.end_date > mandate.term.end_date:
+            errors["end_date"] = _("The term ends on %(date)s; the position must end by then.") % {
+                "date": f"{mandate.term.end_date:%d/%m/%Y}"
+            }
         elif mandate.end_date and (self.end_date is None or self.end_date > mandate.end_date):
             errors["end_date"] = _("The mandate ends on %(date)s; the position must end by then.") % {
                 "date": f"{mandate.end_date:%d/%m/%Y}"

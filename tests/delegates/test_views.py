@@ -265,7 +265,11 @@ def test_only_managers_change_positions(client, login, council, term, role):
         {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"},
     )
     assert response.status_code == 403
-    assert client.get(reverse("standing")).status_code == 403
+    # The Standing Committee reads its own roster; nobody but the Office changes it.
+    standing_page = client.get(reverse("standing"))
+    assert standing_page.status_code == (200 if role == Role.STANDING else 403)
+    assert 'name="mandate"' not in standing_page.text
+    assert client.post(reverse("standing"), {"mandate": mandate.pk, "role": "member"}).status_code == 403
     assert not GroupMembership.objects.exists()
 
 
