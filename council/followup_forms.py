@@ -37,19 +37,20 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
+        single = super().clean  # (zero-argument super() does not work inside a comprehension)
         if isinstance(data, list | tuple):
-            return [super().clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
 
 
 class FollowUpFilterForm(forms.Form):
     STATES = [
-        ("", _("All")),
         ("open", _("Open")),
         ("overdue", _("Overdue")),
         ("due_soon", _("Due soon")),
         ("awaiting_verification", _("Answered, awaiting verification")),
         ("closed", _("Closed")),
+        ("all", _("All")),
     ]
 
     q = forms.CharField(label=_("Search"), required=False)
@@ -74,6 +75,8 @@ class FollowUpFilterForm(forms.Form):
     leadership = forms.BooleanField(label=_("Only items to report to leadership"), required=False)
 
     def __init__(self, data, *, council):
+        data = data.copy()
+        data.setdefault("state", "open")  # the Office works on what is still open
         super().__init__(data)
         self.fields["agency"].queryset = Agency.objects.filter(council=council)
         self.fields["field"].queryset = Field.objects.filter(council=council)

@@ -44,7 +44,8 @@ def followup_list(request):
     _require(can_read_followups(request.user, council))
     today = timezone.localdate()
     form = forms.FollowUpFilterForm(request.GET, council=council)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # an invalid filter is shown with its message; the valid ones still apply
+    filters = form.cleaned_data
     qs = selectors.followup_filter(FollowUp.objects.filter(council=council), council, filters, today)
     if request.GET.get("format") == "xlsx":
         rows = list(selectors.followup_rows(qs)[:EXPORT_LIMIT])
@@ -118,6 +119,9 @@ def followup_create(request):
                 internal_note=data["internal_note"],
             )
         except ValidationError as error:
+            # The service names the override reason after its argument; the form after the model field.
+            if hasattr(error, "error_dict") and "override_reason" in error.error_dict:
+                error.error_dict["due_date_override_reason"] = error.error_dict.pop("override_reason")
             form.add_error(None, error)
         else:
             messages.success(
@@ -219,6 +223,8 @@ def followup_action(request, pk, action):
             call(followup, request.user, form.cleaned_data, request.FILES)
         except ValidationError as error:
             form.add_error(None, error)
+            # The form may not be on the page any more (the item changed meanwhile): say it at the top too.
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Recorded."))
             return redirect("followup_detail", followup.pk)
@@ -286,6 +292,7 @@ def agency_item(request, pk):
                 )
             except ValidationError as error:
                 form.add_error(None, error)
+                messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Your answer was sent to the council's Office."))
                 return redirect("agency_item", followup.pk)
