@@ -27,6 +27,12 @@ def date_field(label, required=True):
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
+    def __init__(self, attrs=None):
+        from .uploads import ACCEPT
+
+        # Only a hint for the browser's file picker; the content is checked on the server.
+        super().__init__(attrs={"accept": ACCEPT, **(attrs or {})})
+
 
 class MultipleFileField(forms.FileField):
     """Several files in one input; each is checked by the upload rules in the service."""

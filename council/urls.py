@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from council.views import core, followups
-from council.views.reference import REFERENCE_CRUDS
+from council.views.reference import REFERENCE_CRUDS, holiday_delete
 from reports.views import home
 
 admin.site.site_header = "HĐND"
@@ -35,4 +35,5 @@ urlpatterns += [
     path("files/<int:pk>/", followups.attachment_download, name="attachment_download"),
     path("agency/", followups.agency_home, name="agency_home"),
     path("agency/items/<int:pk>/", followups.agency_item, name="agency_item"),
+    path("holidays/<int:pk>/delete/", holiday_delete, name="holiday_delete"),
 ]

@@ -336,3 +336,37 @@ def test_the_list_filters_agree_with_the_properties(council):
     late.refresh_from_db()
     answered.refresh_from_db()
     assert late.is_overdue(today) and not answered.is_overdue(today)
+
+
+def test_any_record_can_be_a_source_and_list_its_followups(council, term):
+    followup = make_followup(council, source=term, source_kind="resolution_task")
+    assert followup.source == term
+    from django.contrib.contenttypes.models import ContentType
+
+    listed = FollowUp.objects.filter(source_type=ContentType.objects.get_for_model(term), source_id=term.pk)
+    assert list(listed) == [followup]
+
+
+def test_holiday_removal_through_the_page_moves_deadlines_back(client, office, council, working_rule):
+    from django.urls import reverse
+
+    followup = make_followup(council, assigned=dt.date(2026, 5, 4), rule=working_rule)
+    holiday = services.holiday_create(actor=None, council=council, date=dt.date(2026, 5, 6), name="Nghỉ bù")
+    followup.refresh_from_db()
+    assert followup.due_date == dt.date(2026, 5, 12)
+    response = client.post(reverse("holiday_delete", args=[holiday.pk]))
+    assert response.status_code == 302
+    followup.refresh_from_db()
+    assert followup.due_date == dt.date(2026, 5, 11)
+    assert not Holiday.objects.filter(pk=holiday.pk).exists()
+    assert followup.events.filter(kind=Event.DUE_CHANGED).last().actor == office
+
+
+@pytest.mark.parametrize("role", [Role.STANDING, Role.DELEGATE, Role.AGENCY, Role.LEADERSHIP])
+def test_only_the_office_removes_holidays(client, login, council, role):
+    from django.urls import reverse
+
+    login(role)
+    holiday = services.holiday_create(actor=None, council=council, date=dt.date(2026, 5, 6), name="Nghỉ bù")
+    assert client.post(reverse("holiday_delete", args=[holiday.pk])).status_code == 403
+    assert Holiday.objects.filter(pk=holiday.pk).exists()
