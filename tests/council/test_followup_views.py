@@ -104,8 +104,9 @@ def titles(response) -> set[str]:
 
 
 def downloaded(response) -> bytes:
+    # Consuming the stream closes the file (the test client's wrapper); response.close() would also fire
+    # request_finished, which closes the test's PostgreSQL connection.
     content = b"".join(response.streaming_content)
-    response.close()
     return content
 
 

@@ -30,9 +30,6 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
 
-# Closing a response fires request_finished, which checks the database connection.
-pytestmark = pytest.mark.django_db
-
 
 def _png() -> bytes:
     """Build a real 1x1 white PNG."""
@@ -323,7 +320,7 @@ def test_attachment_response_forces_a_sandboxed_download(private_root):
     try:
         body = b"".join(response.streaming_content)
     finally:
-        response.close()
+        response.file_to_stream.close()
 
     assert body == PDF
     assert response["Content-Type"] == "application/pdf"
@@ -336,7 +333,7 @@ def test_attachment_response_forces_a_sandboxed_download(private_root):
 def test_attachment_response_with_ascii_name(private_root):
     path = private_storage.save("answers/x.png", ContentFile(_png()))
     response = attachment_response(path, "anh.png", "image/png")
-    response.close()
+    response.file_to_stream.close()
     assert response["Content-Disposition"] == 'attachment; filename="anh.png"'
 
 
