@@ -36,6 +36,11 @@ class CouncilModelForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and any(f.name == "council" for f in queryset.model._meta.fields):
                 field.queryset = queryset.filter(council=council)
+            elif queryset is not None and queryset.model is AdminUnit:
+                # Today's communes and wards; merged-away units stay on old records but are not offered.
+                field.queryset = AdminUnit.objects.current()
+                if isinstance(field.widget, forms.SelectMultiple):
+                    field.widget.attrs.setdefault("size", 8)
 
     def _post_clean(self):
         # Constraints are checked in validate_unique() below, with messages placed on their fields:
@@ -102,11 +107,6 @@ class ConstituencyForm(CouncilModelForm):
     class Meta:
         model = Constituency
         fields = ["term", "number", "name", "seats", "admin_units"]
-        widgets = {"admin_units": forms.SelectMultiple(attrs={"size": 8})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["admin_units"].queryset = AdminUnit.objects.current()
 
 
 class CommitteeForm(CouncilModelForm):

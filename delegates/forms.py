@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import CouncilModelForm, DayFirstDateInput
-from council.models import AdminUnit, Committee, Constituency, Term
+from council.models import Committee, Constituency, Term
 
 from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
 
@@ -49,17 +49,6 @@ class GroupForm(CouncilModelForm):
     class Meta:
         model = DelegateGroup
         fields = ["term", "name", "area", "admin_units"]
-        widgets = {"admin_units": forms.SelectMultiple(attrs={"size": 8})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["admin_units"].queryset = AdminUnit.objects.current()
-
-
-class CommitteeForm(CouncilModelForm):
-    class Meta:
-        model = Committee
-        fields = ["kind", "name", "is_active"]
 
 
 class GroupMembershipForm(CouncilModelForm):

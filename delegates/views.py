@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council import forms as core_forms
 from council import services as core_services
 from council.models import Committee, Role
 from council.permissions import can_manage_records, is_member, roles_in, scoped
@@ -76,7 +77,7 @@ GROUPS = Crud(
 )
 COMMITTEES = Crud(
     model=Committee,
-    form_class=forms.CommitteeForm,
+    form_class=core_forms.CommitteeForm,
     create=core_services.committee_create,
     slug="committee",
     columns=["name", "kind", "is_active"],
