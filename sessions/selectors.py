@@ -1,0 +1,139 @@
+"""The founding conclusion's session targets, computed from the records (T2, T3, T4)."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+
+from council.models import Term
+from delegates.models import DelegateGroup, GroupMembership, Mandate
+
+from .models import AgendaItem, Session, Speech
+
+
+@dataclass
+class GroupContribution:
+    group: DelegateGroup
+    speeches: int = 0
+    speakers: set = field(default_factory=set)
+
+    @property
+    def met(self) -> bool:
+        return self.speeches > 0
+
+
+@dataclass
+class SessionT2:
+    session: Session
+    groups: list[GroupContribution]
+
+    @property
+    def met_count(self) -> int:
+        return sum(1 for g in self.groups if g.met)
+
+    @property
+    def met(self) -> bool:
+        return bool(self.groups) and all(g.met for g in self.groups)
+
+    @property
+    def missing(self) -> list[GroupContribution]:
+        return [g for g in self.groups if not g.met]
+
+
+def _covers(membership: GroupMembership, day: dt.date) -> bool:
+    return membership.start_date <= day and (membership.end_date is None or membership.end_date >= day)
+
+
+def session_t2(session: Session) -> SessionT2:
+    """Per delegate group: plenary contributions at the session by members, counted on the day they spoke.
+
+    A speech counts for the group the delegate belonged to on the sitting's date, so a delegate who
+    moves group mid-term counts for the right group at each session. Two queries, whatever the size.
+    """
+    groups = list(DelegateGroup.objects.filter(term_id=session.term_id).order_by("name"))
+    result = {g.pk: GroupContribution(g) for g in groups}
+    memberships = defaultdict(list)
+    for m in GroupMembership.objects.filter(group__term_id=session.term_id).only(
+        "group_id", "mandate_id", "start_date", "end_date"
+    ):
+        memberships[m.mandate_id].append(m)
+    speeches = Speech.objects.filter(
+        sitting__session=session,
+        venue=Speech.Venue.PLENARY,
+        kind__in=Speech.CONTRIBUTIONS,
+        mandate__isnull=False,
+    ).values_list("mandate_id", "sitting__date")
+    for mandate_id, day in speeches:
+        for membership in memberships.get(mandate_id, ()):
+            if _covers(membership, day) and membership.group_id in result:
+                result[membership.group_id].speeches += 1
+                result[membership.group_id].speakers.add(mandate_id)
+    return SessionT2(session, [result[g.pk] for g in groups])
+
+
+@dataclass
+class DelegateT3:
+    mandate: Mandate
+    speeches: int
+
+    @property
+    def met(self) -> bool:
+        return self.speeches > 0
+
+
+def term_t3(term: Term) -> list[DelegateT3]:
+    """Per mandate of the term: contributions (any venue) made inside the mandate's own dates."""
+    mandates = list(Mandate.objects.filter(term=term).select_related("delegate").order_by("delegate__name_folded"))
+    counts = defaultdict(int)
+    rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS).values_list(
+        "mandate_id", "sitting__date"
+    )
+    by_pk = {m.pk: m for m in mandates}
+    for mandate_id, day in rows:
+        mandate = by_pk.get(mandate_id)
+        if mandate is not None and mandate.is_active_on(day):
+            counts[mandate_id] += 1
+    return [DelegateT3(m, counts[m.pk]) for m in mandates]
+
+
+@dataclass
+class SessionT4:
+    session: Session
+    presentation: int
+    discussion: int
+
+    @property
+    def discussion_share(self) -> float | None:
+        total = self.presentation + self.discussion
+        return round(100 * self.discussion / total, 1) if total else None
+
+
+def t4_trend(council, *, until: Session | None = None, limit: int = 8) -> list[SessionT4]:
+    """Presentation vs discussion minutes (actual, else planned) for the council's latest sessions."""
+    sessions = Session.objects.filter(council=council)
+    if until is not None:
+        sessions = sessions.filter(start_date__lte=until.start_date)
+    sessions = list(sessions.order_by("-start_date")[:limit])
+    totals = {
+        row["session"]: row
+        for row in AgendaItem.objects.filter(session__in=sessions)
+        .values("session")
+        .annotate(
+            presentation=Sum("actual_presentation", default=0),
+            planned_presentation=Sum("planned_presentation", default=0),
+            discussion=Sum("actual_discussion", default=0),
+            planned_discussion=Sum("planned_discussion", default=0),
+            measured=Count("pk", filter=Q(actual_presentation__isnull=False)),
+        )
+    }
+    trend = []
+    for session in reversed(sessions):
+        row = totals.get(session.pk)
+        if row is None:
+            trend.append(SessionT4(session, 0, 0))
+        elif row["measured"]:
+            trend.append(SessionT4(session, row["presentation"], row["discussion"]))
+        else:
+            trend.append(SessionT4(session, row["planned_presentation"], row["planned_discussion"]))
+    return trend
