@@ -6,12 +6,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     AdminUnit,
     Agency,
+    Attachment,
     Committee,
     Constituency,
     Council,
     DeadlineRule,
     Field,
+    FollowUp,
+    FollowUpEvent,
     Holiday,
+    Milestone,
+    OutboxMail,
+    ReminderLog,
     RoleAssignment,
     Term,
     User,
@@ -114,3 +120,79 @@ class RoleAssignmentAdmin(CouncilScopedAdmin):
     list_filter = ("council", "role")
     search_fields = ("user__username", "user__full_name")
     autocomplete_fields = ("user", "council", "committee", "agency")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Logs are written by services only; the admin may read them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EventInline(admin.TabularInline):
+    model = FollowUpEvent
+    extra = 0
+    fields = ("at", "kind", "actor", "text", "internal")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "title",
+        "reference",
+        "council",
+        "agency",
+        "due_date",
+        "agency_status",
+        "council_status",
+        "closed_on",
+    )
+    list_filter = ("council", "source_kind", "agency_status", "council_status", "report_to_leadership")
+    search_fields = ("title", "reference")
+    list_select_related = ("council", "agency")
+    readonly_fields = ("source_type", "source_id", "created_at", "first_answered_on")
+    inlines = [EventInline]
+
+
+@admin.register(FollowUpEvent)
+class FollowUpEventAdmin(ReadOnlyAdmin):
+    list_display = ("followup", "kind", "at", "actor", "internal")
+    list_filter = ("kind", "internal")
+    list_select_related = ("followup", "actor")
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "followup", "due_date", "done_on")
+    list_select_related = ("followup",)
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    list_display = ("original_name", "followup", "kind", "size", "uploaded_by", "uploaded_at")
+    list_select_related = ("followup", "uploaded_by")
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(ReadOnlyAdmin):
+    list_display = ("followup", "step", "due_date", "sent_on")
+    list_filter = ("step",)
+    list_select_related = ("followup",)
+
+
+@admin.register(OutboxMail)
+class OutboxMailAdmin(ReadOnlyAdmin):
+    list_display = ("subject", "to", "created_at", "sent_at", "attempts", "last_error")
+    list_filter = ("council",)
+    search_fields = ("subject", "to")

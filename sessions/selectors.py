@@ -84,7 +84,9 @@ class DelegateT3:
 
 def term_t3(term: Term) -> list[DelegateT3]:
     """Per mandate of the term: contributions (any venue) made inside the mandate's own dates."""
-    mandates = list(Mandate.objects.filter(term=term).select_related("delegate").order_by("delegate__name_folded"))
+    mandates = list(
+        Mandate.objects.filter(term=term).select_related("delegate").order_by("delegate__name_folded")
+    )
     counts = defaultdict(int)
     rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS).values_list(
         "mandate_id", "sitting__date"

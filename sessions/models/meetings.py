@@ -32,7 +32,9 @@ class Session(models.Model):
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="sessions"
     )
-    term = models.ForeignKey("council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="sessions")
+    term = models.ForeignKey(
+        "council.Term", verbose_name=_("term"), on_delete=models.PROTECT, related_name="sessions"
+    )
     number = models.PositiveSmallIntegerField(_("session number"), help_text=_("e.g. 5 for “Kỳ họp thứ 5”."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGULAR)
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -41,7 +43,10 @@ class Session(models.Model):
     end_date = models.DateField(_("closes on"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     convening_decision = models.CharField(
-        _("convening decision"), max_length=100, blank=True, help_text=_("Number and symbol, e.g. “45/QĐ-HĐND”.")
+        _("convening decision"),
+        max_length=100,
+        blank=True,
+        help_text=_("Number and symbol, e.g. “45/QĐ-HĐND”."),
     )
     history = HistoricalRecords()
 
@@ -53,7 +58,9 @@ class Session(models.Model):
         ordering = ["council", "-start_date"]
         constraints = [
             models.UniqueConstraint(fields=["term", "number"], name="session_unique_number"),
-            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="session_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="session_end_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -82,7 +89,9 @@ class Sitting(models.Model):
         CLOSED = "closed", _("Closed sitting")
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
-    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="sittings")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="sittings"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLENARY)
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("starts at"), null=True, blank=True)
@@ -98,7 +107,9 @@ class Sitting(models.Model):
         ordering = ["session", "date", "start_time", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}" + (f" {self.start_time:%H:%M}" if self.start_time else "")
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}" + (
+            f" {self.start_time:%H:%M}" if self.start_time else ""
+        )
 
     @property
     def venue(self) -> str:
@@ -124,11 +135,15 @@ class AgendaItem(models.Model):
     """A matter on the session's agenda, with planned and actual minutes (T4: present less, discuss more)."""
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
-    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agenda")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agenda"
+    )
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
     presenter = models.CharField(_("presented by"), max_length=200, blank=True)
-    field = models.ForeignKey("council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True)
+    field = models.ForeignKey(
+        "council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True
+    )
     planned_presentation = models.PositiveSmallIntegerField(
         _("planned presentation (minutes)"), default=0, validators=[MaxValueValidator(MAX_MINUTES)]
     )
@@ -173,7 +188,9 @@ class Speech(models.Model):
     CONTRIBUTIONS = (Kind.DISCUSSION, Kind.DEBATE, Kind.INTERPELLATION)
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
-    sitting = models.ForeignKey(Sitting, verbose_name=_("sitting"), on_delete=models.PROTECT, related_name="speeches")
+    sitting = models.ForeignKey(
+        Sitting, verbose_name=_("sitting"), on_delete=models.PROTECT, related_name="speeches"
+    )
     mandate = models.ForeignKey(
         "delegates.Mandate",
         verbose_name=_("delegate"),
@@ -185,11 +202,18 @@ class Speech(models.Model):
     official = models.CharField(
         _("official (not a delegate)"), max_length=200, blank=True, help_text=_("e.g. “Giám đốc Sở Y tế”.")
     )
-    agency = models.ForeignKey("council.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, null=True, blank=True)
+    agency = models.ForeignKey(
+        "council.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, null=True, blank=True
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     venue = models.CharField(_("venue"), max_length=10, choices=Venue.choices)
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, null=True, blank=True, related_name="speeches"
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="speeches",
     )
     duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), default=0)
     summary = models.TextField(_("summary"), blank=True)
@@ -206,7 +230,9 @@ class Speech(models.Model):
             models.CheckConstraint(
                 condition=Q(mandate__isnull=False) | ~Q(official=""), name="speech_has_a_speaker"
             ),
-            models.CheckConstraint(condition=Q(duration_seconds__lte=MAX_MINUTES * 60), name="speech_duration_max"),
+            models.CheckConstraint(
+                condition=Q(duration_seconds__lte=MAX_MINUTES * 60), name="speech_duration_max"
+            ),
         ]
         indexes = [models.Index(fields=["council", "mandate"], name="speech_council_mandate")]
 
