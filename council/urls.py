@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
     path("", include("delegates.urls")),
+    path("", include("sessions.urls")),
 ]
 for crud, prefix in REFERENCE_CRUDS:
     urlpatterns += crud.urls(prefix)

@@ -34,6 +34,8 @@ def cell(obj, name: str):
 @register.filter
 def field_label(model_or_obj, name: str):
     meta = model_or_obj._meta
+    if name == "__str__":
+        return meta.verbose_name
     try:
         return meta.get_field(name).verbose_name
     except Exception:  # noqa: BLE001 - an attribute that is not a field keeps its own name

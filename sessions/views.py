@@ -1,0 +1,240 @@
+"""Sessions: records for everyone in the council, live speech logging for the Office, quota dashboards."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
+from council.text import fold
+from council.views.crud import Crud
+from delegates.models import DelegateGroup, GroupMembership, Mandate
+from delegates.selectors import current_term
+
+from . import forms, selectors, services
+from .models import Session, Sitting, Speech
+
+
+def _session_context(request, session):
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "sittings": list(session.sittings.order_by("date", "start_time", "pk")),
+        "agenda": list(session.agenda.select_related("field").order_by("order")),
+        "t2": selectors.session_t2(session),
+        "t4": selectors.t4_trend(request.council, until=session),
+        "sitting_form": forms.SittingForm(council=request.council, session=session) if manager else None,
+        "agenda_form": forms.AgendaItemForm(council=request.council, session=session) if manager else None,
+    }
+
+
+SESSIONS = Crud(
+    model=Session,
+    form_class=forms.SessionForm,
+    create=services.session_create,
+    slug="session",
+    columns=["__str__", "term", "kind", "state", "start_date", "end_date", "place"],
+    search_fields=["title", "place", "convening_decision"],
+    filters=["term", "kind", "state"],
+    select_related=["term"],
+    ordering=["-start_date"],
+    detail_template="sessions/session_detail.html",
+    can_view=is_member,
+    extra_detail_context=_session_context,
+)
+
+
+def _require_manager(request):
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+def _child_add(request, pk, form_class, create, key):
+    """Add a sitting or an agenda item from the session page; on bad input show the page with the errors."""
+    _require_manager(request)
+    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    if request.method != "POST":
+        return redirect(SESSIONS.url("detail", session.pk))
+    form = form_class(request.POST, council=request.council, session=session)
+    if form.is_valid():
+        try:
+            create(actor=request.user, council=request.council, session=session, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(SESSIONS.url("detail", session.pk))
+    context = {"crud": SESSIONS, "can_edit": True, **SESSIONS.detail_context(request, session), key: form}
+    return render(request, SESSIONS.detail_template, context)
+
+
+def sitting_add(request, pk):
+    return _child_add(request, pk, forms.SittingForm, services.sitting_create, "sitting_form")
+
+
+def agenda_add(request, pk):
+    return _child_add(request, pk, forms.AgendaItemForm, services.agenda_item_create, "agenda_form")
+
+
+# --- Live speech logging --------------------------------------------------------------------------------
+
+
+def _sitting_for(request, pk) -> Sitting:
+    return get_object_or_404(Sitting.objects.filter(council=request.council).select_related("session"), pk=pk)
+
+
+def _recent(sitting: Sitting) -> list[Speech]:
+    return list(
+        sitting.speeches.select_related("mandate__delegate", "agenda_item").order_by("-recorded_at", "-pk")[
+            :15
+        ]
+    )
+
+
+def _live_context(request, sitting, form=None) -> dict:
+    return {
+        "sitting": sitting,
+        "session": sitting.session,
+        "form": form or forms.SpeechForm(sitting=sitting),
+        "recent": _recent(sitting),
+        "t2": selectors.session_t2(sitting.session),
+        "groups": DelegateGroup.objects.filter(term_id=sitting.session.term_id).order_by("name"),
+        "remove_form": forms.SpeechRemoveForm(),
+    }
+
+
+def live(request, pk):
+    """The clerk's page during a sitting: pick a speaker, the kind, the time; log; repeat."""
+    _require_manager(request)
+    sitting = _sitting_for(request, pk)
+    if request.method == "POST":
+        form = forms.SpeechForm(request.POST, sitting=sitting)
+        if form.is_valid():
+            data = form.cleaned_data
+            mandate = None
+            if data["mandate"]:
+                mandate = (
+                    Mandate.objects.filter(council=request.council, pk=data["mandate"])
+                    .select_related("delegate")
+                    .first()
+                )
+                if mandate is None:
+                    form.add_error(None, _("Choose the delegate who spoke, or name the official."))
+            if not form.errors:
+                try:
+                    speech = services.speech_log(
+                        actor=request.user,
+                        sitting=sitting,
+                        mandate=mandate,
+                        official=data["official"] if mandate is None else "",
+                        kind=data["kind"],
+                        agenda_item=data["agenda_item"],
+                        duration_seconds=int((data["minutes"] or Decimal(0)) * 60),
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(request, _("Logged: %(speech)s.") % {"speech": speech})
+                    # A fresh form keeps the kind and agenda item: speakers on one item follow each other.
+                    form = forms.SpeechForm(
+                        sitting=sitting, initial={"kind": data["kind"], "agenda_item": data["agenda_item"]}
+                    )
+        template = "sessions/_live_panel.html" if request.htmx else "sessions/live.html"
+        return render(request, template, _live_context(request, sitting, form))
+    return render(request, "sessions/live.html", _live_context(request, sitting))
+
+
+def speakers(request, pk):
+    """Delegates holding a mandate on the sitting's day, matched accent-insensitively or by group."""
+    _require_manager(request)
+    sitting = _sitting_for(request, pk)
+    mandates = Mandate.objects.filter(council=request.council, term_id=sitting.session.term_id).active_on(
+        sitting.date
+    )
+    text = fold(request.GET.get("q", ""))
+    group = request.GET.get("group", "")
+    if text:
+        mandates = mandates.filter(delegate__name_folded__contains=text)
+    if group.isdigit():
+        members = GroupMembership.objects.filter(group_id=int(group)).filter(
+            Q(start_date__lte=sitting.date), Q(end_date__isnull=True) | Q(end_date__gte=sitting.date)
+        )
+        mandates = mandates.filter(pk__in=members.values("mandate_id"))
+    elif not text:
+        mandates = mandates.none()
+    found = list(mandates.select_related("delegate").order_by("delegate__name_folded")[:12])
+    return render(request, "sessions/_speakers.html", {"found": found, "sitting": sitting})
+
+
+@require_POST
+def speech_remove(request, pk):
+    _require_manager(request)
+    speech = get_object_or_404(
+        Speech.objects.filter(council=request.council).select_related("sitting"), pk=pk
+    )
+    form = forms.SpeechRemoveForm(request.POST)
+    if form.is_valid():
+        services.speech_remove(speech, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The speech record was removed; the history keeps it."))
+    else:
+        messages.error(request, _("Say why the speech record is removed."))
+    return redirect("sitting_live", speech.sitting_id)
+
+
+# --- Quotas ---------------------------------------------------------------------------------------------
+
+
+def dashboard(request, pk):
+    """During a session: which delegate groups have not yet spoken in the plenary (T2), and T4 so far."""
+    if not (can_read_overview(request.user, request.council)):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    context = {
+        "session": session,
+        "t2": selectors.session_t2(session),
+        "t4": selectors.t4_trend(request.council, until=session),
+    }
+    if request.htmx:
+        return render(request, "sessions/_dashboard_panel.html", context)
+    return render(request, "sessions/dashboard.html", context)
+
+
+def my_participation(request):
+    """A delegate's own standing: speeches, the group's T2 at the latest session, T3 for the term."""
+    if not is_member(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    term = current_term(request.council)
+    mandate = (
+        Mandate.objects.filter(council=request.council, term=term, delegate__user=request.user)
+        .select_related("delegate", "term")
+        .first()
+        if term
+        else None
+    )
+    context = {"term": term, "mandate": mandate, "roles": roles_in(request.user, request.council)}
+    if mandate is not None:
+        speeches = list(
+            Speech.objects.filter(mandate=mandate)
+            .select_related("sitting__session", "agenda_item")
+            .order_by("-sitting__date", "-pk")
+        )
+        session = Session.objects.filter(term=term).order_by("-start_date").first()
+        t2 = selectors.session_t2(session) if session else None
+        my_groups = set(
+            GroupMembership.objects.filter(mandate=mandate)
+            .active_on(session.start_date if session else term.start_date)
+            .values_list("group_id", flat=True)
+        )
+        contributions = [
+            s for s in speeches if s.kind in Speech.CONTRIBUTIONS and mandate.is_active_on(s.sitting.date)
+        ]
+        context.update(
+            speeches=speeches,
+            contributions=len(contributions),
+            session=session,
+            my_group_rows=[row for row in t2.groups if row.group.pk in my_groups] if t2 else [],
+        )
+    return render(request, "sessions/my_participation.html", context)
