@@ -94,8 +94,9 @@ def _recent(sitting: Sitting) -> list[Speech]:
     )
 
 
-def _live_context(request, sitting, form=None) -> dict:
+def _live_context(request, sitting, form=None, logged=None) -> dict:
     return {
+        "logged": logged,
         "sitting": sitting,
         "session": sitting.session,
         "form": form or forms.SpeechForm(sitting=sitting),
@@ -110,6 +111,7 @@ def live(request, pk):
     """The clerk's page during a sitting: pick a speaker, the kind, the time; log; repeat."""
     _require_manager(request)
     sitting = _sitting_for(request, pk)
+    logged = None
     if request.method == "POST":
         form = forms.SpeechForm(request.POST, sitting=sitting)
         if form.is_valid():
@@ -137,13 +139,13 @@ def live(request, pk):
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    messages.success(request, _("Logged: %(speech)s.") % {"speech": speech})
+                    logged = speech
                     # A fresh form keeps the kind and agenda item: speakers on one item follow each other.
                     form = forms.SpeechForm(
                         sitting=sitting, initial={"kind": data["kind"], "agenda_item": data["agenda_item"]}
                     )
         template = "sessions/_live_panel.html" if request.htmx else "sessions/live.html"
-        return render(request, template, _live_context(request, sitting, form))
+        return render(request, template, _live_context(request, sitting, form, logged))
     return render(request, "sessions/live.html", _live_context(request, sitting))
 
 

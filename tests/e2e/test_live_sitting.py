@@ -1,0 +1,72 @@
+"""A clerk keeps up with a live sitting from the keyboard; the dashboard sees a group's T2 flip to met."""
+
+import datetime as dt
+
+import pytest
+
+from council.models import Role
+from sessions.models import Speech
+from tests.council.factories import CouncilFactory, RoleFactory, TermFactory, UserFactory
+from tests.delegates.factories import GroupFactory, GroupMembershipFactory, MandateFactory
+from tests.sessions.factories import AgendaItemFactory, SessionFactory, SittingFactory
+
+pytestmark = [pytest.mark.full, pytest.mark.django_db(transaction=True)]
+
+
+def test_three_speeches_logged_live_and_t2_flips(live_server, page):
+    council = CouncilFactory()
+    term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
+    session = SessionFactory(term=term, number=3)
+    sitting = SittingFactory(session=session)
+    AgendaItemFactory(session=session, title="Tờ trình dự thảo Nghị quyết về giá đất")
+    names = {
+        "Tổ 1 – Cao Lãnh": "Lê Thị Hoà",
+        "Tổ 2 – Sa Đéc": "Đặng Văn Dũng",
+        "Tổ 3 – Hồng Ngự": "Phạm Minh Trí",
+    }
+    for group_name, person in names.items():
+        group = GroupFactory(term=term, name=group_name)
+        GroupMembershipFactory(
+            group=group,
+            mandate=MandateFactory(delegate__council=council, delegate__full_name=person, term=term),
+        )
+    RoleFactory(user=UserFactory(username="thuky"), council=council, role=Role.OFFICE)
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "thuky")
+    page.fill("#id_password", "matkhau-2026")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
+
+    def log(search, kind, minutes):
+        expected = Speech.objects.count() + 1
+        # After each log the panel is swapped; the page puts the cursor back in the search box when ready.
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'speaker-search'")
+        page.wait_for_timeout(100)
+        page.fill("#speaker-search", search)
+        page.wait_for_selector("#speaker-results [data-mandate]")
+        page.press("#speaker-search", "Enter")  # picks the first match
+        page.select_option("#id_kind", kind)
+        page.fill("#id_minutes", minutes)
+        page.click("#speech-form button[type=submit]")
+        page.wait_for_function(
+            "n => document.querySelectorAll('#recent-speeches li[class*=d-flex]').length === n",
+            arg=expected,
+        )
+
+    log("le thi hoa", "discussion", "5")
+    log("dang van dung", "interpellation", "3")
+    rows = page.locator("#t2-table tbody tr")
+    assert "Chưa" in rows.nth(2).inner_text() or "Not yet" in rows.nth(2).inner_text()
+
+    page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
+    assert "Tổ 3 – Hồng Ngự" in page.locator(".alert-warning").inner_text()
+
+    page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
+    log("pham minh", "debate", "2")
+    page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
+    assert page.locator("#dashboard-panel .alert-success").count() == 1
+    assert page.locator("#dashboard-panel .alert-warning").count() == 0
+    assert Speech.objects.count() == 3
+    assert sorted(Speech.objects.values_list("duration_seconds", flat=True)) == [120, 180, 300]
