@@ -62,7 +62,12 @@ class FollowUpFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     state = forms.ChoiceField(label=_("State"), choices=STATES, required=False)
     within = forms.IntegerField(
-        label=_("Due within (working days)"), required=False, min_value=0, max_value=365, initial=7
+        label=_("Due within (working days)"),
+        required=False,
+        min_value=0,
+        max_value=365,
+        initial=7,
+        error_messages={"invalid": _("Enter a number of working days, e.g. 7.")},
     )
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Agency"), required=False)
     field = forms.ModelChoiceField(queryset=Field.objects.none(), label=_("Field"), required=False)
@@ -133,12 +138,18 @@ class FollowUpForm(CouncilModelForm):
         super().__init__(*args, **kwargs)
         self.fields["due_date"].required = False
         self.fields["due_date"].help_text = _("Leave empty to compute it from the deadline rule.")
-        self.fields["rule"].queryset = DeadlineRule.objects.filter(council=self.council)
+        self.fields["rule"].queryset = DeadlineRule.objects.filter(council=self.council).order_by(
+            "name", "-valid_from"
+        )
+        self.fields["rule"].label_from_instance = rule_label
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("rule") and not cleaned.get("due_date"):
             self.add_error("due_date", _("Give a due date or choose a deadline rule."))
+        agency = cleaned.get("agency")
+        if agency and agency in (cleaned.get("coordinating_agencies") or []):
+            self.add_error("coordinating_agencies", _("The responsible agency cannot also co-ordinate."))
         return cleaned
 
     def _post_clean(self):
@@ -146,6 +157,12 @@ class FollowUpForm(CouncilModelForm):
         if self.cleaned_data.get("due_date") is None and self.cleaned_data.get("assigned_date"):
             self.instance.due_date = self.cleaned_data["assigned_date"]
         super()._post_clean()
+
+
+def rule_label(rule: DeadlineRule) -> str:
+    """A rule as a clerk chooses it: its name, its days and the period it is in force."""
+    until = f"{rule.valid_to:%d/%m/%Y}" if rule.valid_to else "…"
+    return f"{rule.name}: {rule.days} {rule.get_day_type_display().lower()} ({rule.valid_from:%d/%m/%Y} – {until})"
 
 
 class AnswerForm(forms.Form):
@@ -179,7 +196,8 @@ class AnswerForm(forms.Form):
 class VerifyForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Result of the verification"),
-        choices=[(v, label) for v, label in CouncilStatus.choices if v != CouncilStatus.OPEN],
+        # No default: "Done" closes the item, so it must be a deliberate choice.
+        choices=[("", "—"), *((v, label) for v, label in CouncilStatus.choices if v != CouncilStatus.OPEN)],
     )
     text = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     close = forms.BooleanField(

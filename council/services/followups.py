@@ -167,6 +167,15 @@ def followup_open(
 ) -> FollowUp:
     """Open a follow-up for a source; its due date comes from the rule unless overridden with a reason."""
     kind = source_kind or getattr(source, "FOLLOWUP_SOURCE_KIND", None) or SourceKind.OFFICE_TASK
+    if rule is not None and not (
+        rule.valid_from <= assigned_date and (rule.valid_to is None or rule.valid_to >= assigned_date)
+    ):
+        raise ValidationError(
+            {
+                "rule": _("This version of the rule is not in force on %(date)s; choose the one that is.")
+                % {"date": f"{assigned_date:%d/%m/%Y}"}
+            }
+        )
     computed = apply_rule(rule, assigned_date) if rule else None
     if computed is None and due_date is None:
         raise ValidationError({"due_date": _("Give a due date or choose a deadline rule.")})
@@ -195,7 +204,7 @@ def followup_open(
         internal_note=internal_note,
     )
     record_save(followup, actor=actor)
-    followup.coordinating_agencies.set(coordinating_agencies)
+    followup.coordinating_agencies.set([a for a in coordinating_agencies if a.pk != agency.pk])
     _log(
         followup,
         Event.CREATED,
@@ -243,8 +252,10 @@ def followup_answer(
         raise ValidationError({"status": _("Choose what the agency reports.")})
     if not normalize(text):
         raise ValidationError({"text": _("Write the answer.")})
-    if progress is None:
-        progress = 100 if status == AgencyStatus.DONE else followup.progress
+    if status == AgencyStatus.DONE:
+        progress = 100  # done is done: a lower figure would contradict the status
+    elif progress is None:
+        progress = followup.progress
     previous = followup.agency_status
     followup.agency_status = status
     followup.progress = progress

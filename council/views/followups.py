@@ -228,7 +228,8 @@ def followup_action(request, pk, action):
         else:
             messages.success(request, _("Recorded."))
             return redirect("followup_detail", followup.pk)
-    messages.error(request, _("Nothing was recorded; see the message in the form."))
+    else:
+        messages.error(request, _("Nothing was recorded; see the message in the form."))
     followup.refresh_from_db()
     return render(request, "council/followups/detail.html", _detail_context(request, followup, **{key: form}))
 

@@ -537,8 +537,7 @@ def test_an_escalation_step_out_of_turn_is_refused(client, office, council):
     assert response.status_code == 200
     assert snapshot(followup) == before
     assert not OutboxMail.objects.filter(dedupe_key__startswith="manual:").exists()
-    assert "Nothing was recorded; see the message in the form." in response.text
-    # The page points to "the message in the form", so the reason must be on the page.
+    # The escalation form is not on the page: the reason is said at the top, once.
     assert "This escalation step is not the one due for this item." in response.text
 
 

@@ -370,3 +370,45 @@ def test_only_the_office_removes_holidays(client, login, council, role):
     holiday = services.holiday_create(actor=None, council=council, date=dt.date(2026, 5, 6), name="Nghỉ bù")
     assert client.post(reverse("holiday_delete", args=[holiday.pk])).status_code == 403
     assert Holiday.objects.filter(pk=holiday.pk).exists()
+
+
+def test_done_means_complete_whatever_progress_is_typed(council):
+    followup = make_followup(council)
+    services.followup_answer(followup, actor=None, status=AgencyStatus.DONE, text="Xong", progress=30)
+    followup.refresh_from_db()
+    assert followup.progress == 100
+
+
+def test_a_rule_version_not_in_force_on_the_assignment_date_is_refused(council):
+    old = DeadlineRuleFactory(
+        council=council,
+        code="chat-van",
+        days=20,
+        valid_from=dt.date(2016, 7, 1),
+        valid_to=dt.date(2026, 2, 28),
+    )
+    with pytest.raises(ValidationError) as error:
+        make_followup(council, assigned=dt.date(2026, 11, 27), rule=old)
+    assert "rule" in error.value.message_dict
+    assert make_followup(council, assigned=dt.date(2025, 11, 27), rule=old).due_date == dt.date(2025, 12, 25)
+
+
+def test_the_responsible_agency_is_never_also_co_ordinating(council):
+    agency, partner = AgencyFactory(council=council), AgencyFactory(council=council)
+    followup = make_followup(council, agency=agency, coordinating_agencies=[agency, partner])
+    assert list(followup.coordinating_agencies.all()) == [partner]
+
+
+def test_the_results_carry_the_export_link_and_filter_errors(client, office, council):
+    from django.urls import reverse
+
+    agency = AgencyFactory(council=council)
+    make_followup(council, agency=agency)
+    response = client.get(
+        reverse("followup_list"),
+        {"agency": agency.pk, "assigned_from": "31/13/2026"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="followup-results",
+    )
+    assert f"agency={agency.pk}" in response.text and "format=xlsx" in response.text
+    assert 'role="alert"' in response.text
