@@ -1,3 +1,16 @@
+from .interpellations import Commitment, Interpellation, InterpellationAnswer
 from .meetings import AgendaItem, Session, Sitting, Speech
+from .resolutions import Resolution, ResolutionTask, Vote
 
-__all__ = ["AgendaItem", "Session", "Sitting", "Speech"]
+__all__ = [
+    "AgendaItem",
+    "Commitment",
+    "Interpellation",
+    "InterpellationAnswer",
+    "Resolution",
+    "ResolutionTask",
+    "Session",
+    "Sitting",
+    "Speech",
+    "Vote",
+]

@@ -1,0 +1,146 @@
+"""Resolutions (nghị quyết), the vote that passed them, and the tasks they assign."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models.followups import SourceKind, followups_relation
+from council.models.querysets import CouncilQuerySet
+
+# "05/2026/NQ-HĐND" (normative, with the year) or "12/NQ-HĐND" (individual).
+SYMBOL = re.compile(r"^(?P<number>\d{1,4})(?:/(?P<year>\d{4}))?/NQ-HĐND$")
+
+
+class Resolution(models.Model):
+    class Kind(models.TextChoices):
+        NORMATIVE = "normative", _("Normative (quy phạm pháp luật)")
+        INDIVIDUAL = "individual", _("Individual (cá biệt)")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    session = models.ForeignKey(
+        "council_sessions.Session",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolutions",
+    )
+    symbol = models.CharField(_("number and symbol"), max_length=40, help_text=_("e.g. “05/2026/NQ-HĐND”."))
+    number = models.PositiveSmallIntegerField(editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=400)
+    field = models.ForeignKey(
+        "council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    agenda_item = models.ForeignKey(
+        "council_sessions.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    adopted_on = models.DateField(_("adopted on"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    effective_on = models.DateField(_("in force from"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        ordering = ["council", "-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year", "number"], name="resolution_unique_number")
+        ]
+
+    def __str__(self):
+        return f"{self.symbol} — {self.title}"
+
+    def clean(self):
+        errors = {}
+        match = SYMBOL.match(self.symbol or "")
+        if not match:
+            errors["symbol"] = _("Write the number and symbol as “05/2026/NQ-HĐND” (or “12/NQ-HĐND”).")
+        else:
+            self.number = int(match["number"])
+            self.year = (
+                int(match["year"]) if match["year"] else (self.adopted_on.year if self.adopted_on else 0)
+            )
+            if match["year"] and self.adopted_on and int(match["year"]) != self.adopted_on.year:
+                errors["symbol"] = _("The year in the symbol differs from the year of adoption.")
+        for earlier, later in (("adopted_on", "signed_on"), ("signed_on", "published_on")):
+            a, b = getattr(self, earlier), getattr(self, later)
+            if a and b and b < a:
+                errors[later] = _("This date cannot precede the %(field)s.") % {
+                    "field": self._meta.get_field(earlier).verbose_name
+                }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Vote(models.Model):
+    """The vote on a resolution. It passes with more than half of ALL delegates, not of those present."""
+
+    resolution = models.OneToOneField(Resolution, on_delete=models.PROTECT, related_name="vote")
+    voted_on = models.DateField(_("voted on"))
+    approve = models.PositiveSmallIntegerField(_("approve"))
+    reject = models.PositiveSmallIntegerField(_("reject"), default=0)
+    abstain = models.PositiveSmallIntegerField(_("did not vote"), default=0)
+    delegates_total = models.PositiveSmallIntegerField(
+        _("delegates in office at the vote"),
+        help_text=_("Stored with the vote: the majority is of all delegates."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    delegates_total__gte=models.F("approve") + models.F("reject") + models.F("abstain")
+                ),
+                name="vote_counts_within_total",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.approve}/{self.delegates_total}"
+
+    @property
+    def passed(self) -> bool:
+        return self.approve * 2 > self.delegates_total
+
+    def clean(self):
+        counted = (self.approve or 0) + (self.reject or 0) + (self.abstain or 0)
+        if self.delegates_total is not None and counted > self.delegates_total:
+            raise ValidationError(
+                _("%(counted)s votes exceed the %(total)s delegates in office.")
+                % {"counted": counted, "total": self.delegates_total}
+            )
+
+
+class ResolutionTask(models.Model):
+    """A task a resolution assigns to an agency, followed up until done."""
+
+    FOLLOWUP_SOURCE_KIND = SourceKind.RESOLUTION_TASK
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.PROTECT, related_name="tasks")
+    text = models.TextField(_("task"))
+    followups = followups_relation()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("resolution task")
+        verbose_name_plural = _("resolution tasks")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.text[:80]
