@@ -1,7 +1,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AgendaItem, Session, Sitting, Speech
+from .models import (
+    AgendaItem,
+    Commitment,
+    Interpellation,
+    InterpellationAnswer,
+    Resolution,
+    ResolutionTask,
+    Session,
+    Sitting,
+    Speech,
+    Vote,
+)
 
 
 class SittingInline(admin.TabularInline):
@@ -50,3 +61,60 @@ class SpeechAdmin(SimpleHistoryAdmin):
     list_filter = ("kind", "venue")
     list_select_related = ("sitting", "mandate__delegate")
     autocomplete_fields = ("mandate",)
+
+
+class AnswerInline(admin.StackedInline):
+    model = InterpellationAnswer
+    extra = 0
+
+
+class CommitmentInline(admin.TabularInline):
+    model = Commitment
+    extra = 0
+
+
+@admin.register(Interpellation)
+class InterpellationAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "session", "agency", "mode", "state", "submitted_on", "answer_due")
+    list_filter = ("council", "mode", "state")
+    list_select_related = ("council", "session", "agency")
+    search_fields = ("question", "topic")
+    inlines = [AnswerInline, CommitmentInline]
+
+
+@admin.register(InterpellationAnswer)
+class InterpellationAnswerAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "interpellation", "mode", "answered_on")
+    list_select_related = ("interpellation",)
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "interpellation")
+    list_select_related = ("interpellation",)
+
+
+class TaskInline(admin.TabularInline):
+    model = ResolutionTask
+    extra = 0
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    list_display = ("symbol", "title", "council", "kind", "adopted_on", "effective_on")
+    list_filter = ("council", "kind", "year")
+    search_fields = ("symbol", "title")
+    list_select_related = ("council",)
+    inlines = [TaskInline]
+
+
+@admin.register(Vote)
+class VoteAdmin(SimpleHistoryAdmin):
+    list_display = ("resolution", "voted_on", "approve", "reject", "abstain", "delegates_total")
+    list_select_related = ("resolution",)
+
+
+@admin.register(ResolutionTask)
+class ResolutionTaskAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "resolution")
+    list_select_related = ("resolution",)
