@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import CouncilModelForm
+from council.followup_forms import DATE_ERROR
+from council.forms import CouncilModelForm, DayFirstDateInput
+from delegates.models import Mandate
 
-from .models import AgendaItem, Session, Sitting, Speech
+from .models import AgendaItem, Interpellation, Resolution, Session, Sitting, Speech
 
 
 class SessionForm(CouncilModelForm):
@@ -81,3 +83,103 @@ class SpeechForm(forms.Form):
 
 class SpeechRemoveForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class InterpellationForm(CouncilModelForm):
+    class Meta:
+        model = Interpellation
+        fields = ["session", "askers", "agency", "respondent_title", "topic", "field", "question"]
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 5}),
+            "askers": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, term, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.term = term
+        self.fields["session"].queryset = Session.objects.filter(council=self.council, term=term)
+        self.fields["askers"].queryset = (
+            Mandate.objects.filter(council=self.council, term=term)
+            .select_related("delegate")
+            .order_by("delegate__name_folded")
+        )
+        self.fields["askers"].label_from_instance = lambda m: m.delegate.full_name
+
+
+class SubmitForm(forms.Form):
+    on = forms.DateField(label=_("Submitted on"), widget=DayFirstDateInput(), error_messages=DATE_ERROR)
+
+
+class AssignForm(forms.Form):
+    mode = forms.ChoiceField(label=_("Mode"), choices=Interpellation.Mode.choices)
+
+
+class AnswerSlipForm(forms.Form):
+    answered_on = forms.DateField(
+        label=_("Answered on"), widget=DayFirstDateInput(), error_messages=DATE_ERROR
+    )
+    answered_by = forms.CharField(label=_("Answered by"), max_length=200)
+    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AssessForm(forms.Form):
+    satisfaction = forms.ChoiceField(
+        label=_("Delegate's assessment"), choices=Interpellation.Satisfaction.choices
+    )
+
+
+class ConcludeForm(forms.Form):
+    conclusion = forms.CharField(label=_("Chair's conclusion"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CommitmentForm(forms.Form):
+    text = forms.CharField(label=_("Commitment"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(
+        label=_("To be kept by"), widget=DayFirstDateInput(), error_messages=DATE_ERROR
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class ResolutionForm(CouncilModelForm):
+    class Meta:
+        model = Resolution
+        fields = [
+            "session",
+            "symbol",
+            "kind",
+            "title",
+            "field",
+            "agenda_item",
+            "adopted_on",
+            "signed_on",
+            "effective_on",
+            "published_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(council=self.council).select_related(
+            "session"
+        )
+
+
+class VoteForm(forms.Form):
+    voted_on = forms.DateField(label=_("Voted on"), widget=DayFirstDateInput(), error_messages=DATE_ERROR)
+    approve = forms.IntegerField(label=_("Approve"), min_value=0)
+    reject = forms.IntegerField(label=_("Reject"), min_value=0, initial=0)
+    abstain = forms.IntegerField(label=_("Did not vote"), min_value=0, initial=0)
+
+
+class TaskForm(forms.Form):
+    text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 2}))
+    agency = forms.ModelChoiceField(queryset=None, label=_("Responsible agency"))
+    due_date = forms.DateField(label=_("Due date"), widget=DayFirstDateInput(), error_messages=DATE_ERROR)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        from council.models import Agency
+
+        self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import interpellation_views, resolution_views, views
 
 urlpatterns = [
     path("sessions/<int:pk>/sittings/", views.sitting_add, name="sitting_add"),
@@ -10,5 +10,18 @@ urlpatterns = [
     path("sittings/<int:pk>/speakers/", views.speakers, name="sitting_speakers"),
     path("speeches/<int:pk>/remove/", views.speech_remove, name="speech_remove"),
     path("me/participation/", views.my_participation, name="my_participation"),
+    path("interpellations/", interpellation_views.interpellation_list, name="interpellation_list"),
+    path("interpellations/new/", interpellation_views.interpellation_create, name="interpellation_create"),
+    path(
+        "interpellations/<int:pk>/", interpellation_views.interpellation_detail, name="interpellation_detail"
+    ),
+    path(
+        "interpellations/<int:pk>/<str:action>/",
+        interpellation_views.interpellation_action,
+        name="interpellation_action",
+    ),
+    path("resolutions/<int:pk>/vote/", resolution_views.resolution_vote, name="resolution_vote"),
+    path("resolutions/<int:pk>/tasks/", resolution_views.resolution_task, name="resolution_task"),
     *views.SESSIONS.urls("sessions"),
+    *resolution_views.RESOLUTIONS.urls("resolutions"),
 ]

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from council.models.querysets import CouncilQuerySet
@@ -26,7 +27,7 @@ class Session(models.Model):
         CONVENED = "convened", _("Convened")
         DOCUMENTS_SENT = "documents_sent", _("Documents sent")
         IN_SESSION = "in_session", _("In session")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("session state", "Closed")
         PUBLISHED = "published", _("Resolutions published")
 
     council = models.ForeignKey(
@@ -181,8 +182,8 @@ class Speech(models.Model):
         ANSWER = "answer", _("Answer")
 
     class Venue(models.TextChoices):
-        PLENARY = "plenary", _("Plenary")
-        GROUP = "group", _("Group")
+        PLENARY = "plenary", pgettext_lazy("speech venue", "Plenary")
+        GROUP = "group", pgettext_lazy("speech venue", "Group")
 
     # The kinds that count as a delegate's contribution for T2 and T3.
     CONTRIBUTIONS = (Kind.DISCUSSION, Kind.DEBATE, Kind.INTERPELLATION)

@@ -1,0 +1,161 @@
+"""Interpellation slips: delegates write their own, the Office runs the dossier to its conclusion."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import FollowUp, Role
+from council.permissions import can_manage_records, is_member, roles_in
+from council.views.crud import PAGE_SIZE
+from delegates.models import Mandate
+from delegates.selectors import current_term
+
+from . import forms, services
+from .models import Interpellation
+from .permissions import can_edit_slip
+
+
+def _slips(request):
+    if not is_member(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    return Interpellation.objects.filter(council=request.council)
+
+
+def interpellation_list(request):
+    qs = _slips(request).select_related("session", "agency").prefetch_related("askers__delegate")
+    state = request.GET.get("state", "")
+    if state in Interpellation.State.values:
+        qs = qs.filter(state=state)
+    if request.GET.get("mine") and not can_manage_records(request.user, request.council):
+        qs = qs.filter(askers__delegate__user=request.user).distinct()
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sessions/interpellation_list.html",
+        {"page": page, "states": Interpellation.State.choices, "state": state},
+    )
+
+
+def _own_mandate(request, term):
+    return Mandate.objects.filter(council=request.council, term=term, delegate__user=request.user).first()
+
+
+def interpellation_create(request):
+    """A delegate writes a slip (they are among the askers); the Office may write one for any delegates."""
+    _slips(request)
+    term = current_term(request.council)
+    manager = can_manage_records(request.user, request.council)
+    mandate = _own_mandate(request, term) if term else None
+    if term is None or not (
+        manager or (mandate and roles_in(request.user, request.council) & {Role.DELEGATE, Role.GROUP_LEADER})
+    ):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    initial = {"askers": [mandate.pk]} if mandate and not manager else {}
+    form = forms.InterpellationForm(request.POST or None, council=request.council, term=term, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        askers = list(data.pop("askers"))
+        if not manager and mandate not in askers:
+            form.add_error("askers", _("You must be among the delegates who ask."))
+        else:
+            try:
+                slip = services.interpellation_draft(
+                    actor=request.user, council=request.council, term=term, askers=askers, **data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("The interpellation slip is saved as a draft; submit it when ready.")
+                )
+                return redirect("interpellation_detail", slip.pk)
+    return render(request, "sessions/interpellation_form.html", {"form": form})
+
+
+def interpellation_detail(request, pk):
+    slip = get_object_or_404(
+        _slips(request)
+        .select_related("session", "agency", "field", "rule")
+        .prefetch_related("askers__delegate"),
+        pk=pk,
+    )
+    manager = can_manage_records(request.user, request.council)
+    commitments = list(slip.commitments.all())
+    followups = {
+        f.source_id: f
+        for f in FollowUp.objects.filter(
+            source_type__model="commitment", source_id__in=[c.pk for c in commitments]
+        )
+    }
+    context = {
+        "slip": slip,
+        "answers": list(slip.answers.all()),
+        "commitments": [(c, followups.get(c.pk)) for c in commitments],
+        "manager": manager,
+        "can_edit": can_edit_slip(request.user, slip),
+        "is_asker": slip.askers.filter(delegate__user=request.user).exists(),
+        "today": timezone.localdate(),
+        "forms": {
+            "submit": forms.SubmitForm(initial={"on": timezone.localdate()}),
+            "assign": forms.AssignForm(),
+            "reject": forms.RejectForm(),
+            "answer": forms.AnswerSlipForm(initial={"answered_by": slip.respondent_title}),
+            "assess": forms.AssessForm(),
+            "conclude": forms.ConcludeForm(),
+            "commitment": forms.CommitmentForm(),
+        },
+    }
+    return render(request, "sessions/interpellation_detail.html", context)
+
+
+ACTIONS = {
+    "submit": (forms.SubmitForm, lambda s, u, d: services.interpellation_submit(s, actor=u, on=d["on"])),
+    "assign": (forms.AssignForm, lambda s, u, d: services.interpellation_assign(s, actor=u, mode=d["mode"])),
+    "reject": (
+        forms.RejectForm,
+        lambda s, u, d: services.interpellation_reject(s, actor=u, reason=d["reason"]),
+    ),
+    "answer": (forms.AnswerSlipForm, lambda s, u, d: services.interpellation_answer(s, actor=u, **d)),
+    "assess": (forms.AssessForm, lambda s, u, d: services.interpellation_assess(s, actor=u, **d)),
+    "conclude": (forms.ConcludeForm, lambda s, u, d: services.interpellation_conclude(s, actor=u, **d)),
+    "commitment": (forms.CommitmentForm, lambda s, u, d: services.commitment_add(s, actor=u, **d)),
+}
+
+
+@require_POST
+def interpellation_action(request, pk, action):
+    slip = get_object_or_404(_slips(request), pk=pk)
+    if action not in ACTIONS:
+        raise Http404
+    manager = can_manage_records(request.user, request.council)
+    is_asker = slip.askers.filter(delegate__user=request.user).exists()
+    allowed = (
+        manager
+        or (action == "submit" and can_edit_slip(request.user, slip))
+        or (action == "assess" and is_asker)
+    )
+    if not allowed:
+        raise PermissionDenied(_("Your role does not allow this page."))
+    form_class, call = ACTIONS[action]
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            call(slip, request.user, form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Recorded."))
+    else:
+        messages.error(
+            request,
+            " ".join(
+                f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields
+            )
+            or _("Check the form."),
+        )
+    return redirect("interpellation_detail", slip.pk)

@@ -1,0 +1,83 @@
+"""Resolutions: the record, its vote and the tasks it assigns."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import FollowUp
+from council.permissions import can_manage_records, is_member
+from council.views.crud import Crud
+
+from . import forms, services
+from .models import Resolution
+
+
+def _resolution_context(request, resolution):
+    tasks = list(resolution.tasks.all())
+    followups = {
+        f.source_id: f
+        for f in FollowUp.objects.filter(
+            source_type__model="resolutiontask", source_id__in=[t.pk for t in tasks]
+        )
+    }
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "vote": getattr(resolution, "vote", None),
+        "tasks": [(t, followups.get(t.pk)) for t in tasks],
+        "vote_form": forms.VoteForm(initial={"voted_on": resolution.adopted_on}) if manager else None,
+        "task_form": forms.TaskForm(council=request.council) if manager else None,
+    }
+
+
+RESOLUTIONS = Crud(
+    model=Resolution,
+    form_class=forms.ResolutionForm,
+    create=services.resolution_create,
+    slug="resolution",
+    columns=["symbol", "title", "kind", "adopted_on", "effective_on"],
+    search_fields=["symbol", "title"],
+    filters=["kind", "session", "field"],
+    select_related=["session", "field"],
+    ordering=["-year", "-number"],
+    detail_template="sessions/resolution_detail.html",
+    can_view=is_member,
+    extra_detail_context=_resolution_context,
+)
+
+
+def _act(request, pk, form, call):
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    resolution = get_object_or_404(RESOLUTIONS.queryset(request).select_related("council"), pk=pk)
+    if form.is_valid():
+        try:
+            call(resolution, form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Recorded."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(RESOLUTIONS.url("detail", resolution.pk))
+
+
+@require_POST
+def resolution_vote(request, pk):
+    return _act(
+        request,
+        pk,
+        forms.VoteForm(request.POST),
+        lambda r, d: services.resolution_vote(r, actor=request.user, **d),
+    )
+
+
+@require_POST
+def resolution_task(request, pk):
+    return _act(
+        request,
+        pk,
+        forms.TaskForm(request.POST, council=request.council),
+        lambda r, d: services.resolution_task_add(r, actor=request.user, **d),
+    )
