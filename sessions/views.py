@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -223,7 +224,12 @@ def my_participation(request):
             .select_related("sitting__session", "agenda_item")
             .order_by("-sitting__date", "-pk")
         )
-        session = Session.objects.filter(term=term).order_by("-start_date").first()
+        # The latest session that has opened: a convened one in the future has no speeches yet.
+        session = (
+            Session.objects.filter(term=term, start_date__lte=timezone.localdate())
+            .order_by("-start_date")
+            .first()
+        )
         t2 = selectors.session_t2(session) if session else None
         my_groups = set(
             GroupMembership.objects.filter(mandate=mandate)

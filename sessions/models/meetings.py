@@ -74,6 +74,8 @@ class Session(models.Model):
             errors["end_date"] = _("A session cannot close before it opens.")
         if self.term_id and self.start_date and not self.term.contains(self.start_date):
             errors["start_date"] = _("The session must open within its term.")
+        if self.term_id and self.end_date and not self.term.contains(self.end_date):
+            errors["end_date"] = _("The session must close within its term.")
         if self.term_id and self.council_id and self.term.council_id != self.council_id:
             errors["term"] = _("The term belongs to another council.")
         if errors:
@@ -250,6 +252,8 @@ class Speech(models.Model):
             mandate, sitting = self.mandate, self.sitting
             if mandate.council_id != sitting.council_id:
                 errors["mandate"] = _("The delegate belongs to another council.")
+            elif mandate.term_id != sitting.session.term_id:
+                errors["mandate"] = _("This mandate belongs to another term than the session.")
             elif not mandate.is_active_on(sitting.date):
                 errors["mandate"] = _("%(delegate)s did not hold a mandate on %(date)s.") % {
                     "delegate": mandate.delegate,

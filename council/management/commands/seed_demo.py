@@ -67,6 +67,7 @@ from delegates.services import (
     mandate_create,
     standing_position_create,
 )
+from sessions.demo import seed_sessions, sessions_summary
 
 M = TypeVar("M", bound=models.Model)
 
@@ -737,6 +738,8 @@ class Seeder:
         # are invented petitions: only for a demo installation, never with --no-users on a real one.
         if with_users:
             seed_followups(province, with_users=with_users)
+            # Sessions, sittings, agenda and speeches (invented too), logged by the Office.
+            seed_sessions(province, with_users=with_users)
         return logins
 
 
@@ -799,6 +802,9 @@ class Command(BaseCommand):
                 f"  {model._meta.verbose_name_plural!s:<32} {total:>5}  (+{total - before[model]})"
             )
         self.stdout.write(followup_summary())
+        province = Council.objects.filter(code=data.PROVINCE_COUNCIL["code"]).first()
+        if province is not None:
+            self.stdout.write(sessions_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:
