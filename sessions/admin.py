@@ -9,6 +9,7 @@ from .models import (
     Resolution,
     ResolutionTask,
     Session,
+    SessionDocument,
     Sitting,
     Speech,
     Vote,
@@ -118,3 +119,12 @@ class VoteAdmin(SimpleHistoryAdmin):
 class ResolutionTaskAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "resolution")
     list_select_related = ("resolution",)
+
+
+@admin.register(SessionDocument)
+class SessionDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ("symbol", "title", "session", "kind", "issued_on", "sent_on")
+    list_filter = ("council", "kind")
+    search_fields = ("symbol", "title")
+    list_select_related = ("session",)
+    readonly_fields = ("path", "original_name", "content_type", "size")

@@ -5,7 +5,7 @@ from council.followup_forms import DATE_ERROR
 from council.forms import CouncilModelForm, DayFirstDateInput
 from delegates.models import Mandate
 
-from .models import AgendaItem, Interpellation, Resolution, Session, Sitting, Speech
+from .models import AgendaItem, Interpellation, Resolution, Session, SessionDocument, Sitting, Speech
 
 
 class SessionForm(CouncilModelForm):
@@ -183,3 +183,16 @@ class TaskForm(forms.Form):
         from council.models import Agency
 
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
+
+
+class DocumentForm(CouncilModelForm):
+    file = forms.FileField(label=_("File (PDF, DOCX, XLSX)"), required=False)
+
+    class Meta:
+        model = SessionDocument
+        fields = ["agenda_item", "kind", "symbol", "title", "issued_on", "sent_on"]
+
+    def __init__(self, *args, session: Session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.session = session
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(session=session)

@@ -19,6 +19,7 @@ from .models import (
     Resolution,
     ResolutionTask,
     Session,
+    SessionDocument,
     Sitting,
     Speech,
     Vote,
@@ -326,3 +327,31 @@ def resolution_task_add(
         reference=resolution.symbol,
     )
     return task
+
+
+# --- Documents sent to delegates ------------------------------------------------------------------------
+
+DOCUMENTS_RULE = "session-documents-to-delegates"
+
+
+def documents_deadline(session: Session):
+    """The last day documents may reach delegates, by the rule in force at the session's opening."""
+    rule = rule_in_force(session.council, DOCUMENTS_RULE, session.start_date)
+    return apply_rule(rule, session.start_date) if rule else None
+
+
+@transaction.atomic
+def document_add(*, actor: User | None, session: Session, upload=None, **data: Any) -> SessionDocument:
+    """Record a document sent to delegates, with its file stored privately under a generated name."""
+    from council.uploads import generated_name, get_private_storage, inspect_upload, safe_download_name
+
+    info = inspect_upload(upload) if upload else None  # checked before anything is written
+    document = SessionDocument(council=session.council, session=session, **data)
+    document.full_clean()
+    if info is not None:
+        document.path = get_private_storage().save(
+            generated_name(info, prefix=f"sessions/{session.council_id}"), upload
+        )
+        document.original_name = safe_download_name(upload.name, info.extension)
+        document.content_type, document.size = info.content_type, info.size
+    return record_save(document, actor=actor)

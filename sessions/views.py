@@ -17,7 +17,7 @@ from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
 
 from . import forms, selectors, services
-from .models import Session, Sitting, Speech
+from .models import Session, SessionDocument, Sitting, Speech
 
 
 def _session_context(request, session):
@@ -27,6 +27,9 @@ def _session_context(request, session):
         "agenda": list(session.agenda.select_related("field").order_by("order")),
         "t2": selectors.session_t2(session),
         "t4": selectors.t4_trend(request.council, until=session),
+        "documents": list(session.documents.select_related("agenda_item")),
+        "documents_deadline": services.documents_deadline(session),
+        "document_form": forms.DocumentForm(council=request.council, session=session) if manager else None,
         "sitting_form": forms.SittingForm(council=request.council, session=session) if manager else None,
         "agenda_form": forms.AgendaItemForm(council=request.council, session=session) if manager else None,
     }
@@ -70,6 +73,55 @@ def _child_add(request, pk, form_class, create, key):
             return redirect(SESSIONS.url("detail", session.pk))
     context = {"crud": SESSIONS, "can_edit": True, **SESSIONS.detail_context(request, session), key: form}
     return render(request, SESSIONS.detail_template, context)
+
+
+def document_add(request, pk):
+    """Add a document sent to delegates (with its file) from the session page."""
+    _require_manager(request)
+    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    if request.method != "POST":
+        return redirect(SESSIONS.url("detail", session.pk))
+    form = forms.DocumentForm(request.POST, request.FILES, council=request.council, session=session)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        upload = data.pop("file")
+        try:
+            services.document_add(actor=request.user, session=session, upload=upload, **data)
+        except ValidationError as error:
+            form.add_error("file" if not hasattr(error, "error_dict") else None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(SESSIONS.url("detail", session.pk))
+    context = {
+        "crud": SESSIONS,
+        "can_edit": True,
+        **SESSIONS.detail_context(request, session),
+        "document_form": form,
+    }
+    return render(request, SESSIONS.detail_template, context)
+
+
+def session_documents(request, pk):
+    """The delegates' page: what was sent for the session, by agenda item, with the files."""
+    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    documents = list(session.documents.select_related("agenda_item"))
+    return render(
+        request,
+        "sessions/documents.html",
+        {"session": session, "documents": documents, "deadline": services.documents_deadline(session)},
+    )
+
+
+def document_file(request, pk):
+    """Serve a session document to members of the council only."""
+    from council.uploads import attachment_response
+
+    if not is_member(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    document = get_object_or_404(
+        SessionDocument.objects.filter(council=request.council).exclude(path=""), pk=pk
+    )
+    return attachment_response(document.path, document.original_name, document.content_type)
 
 
 def sitting_add(request, pk):

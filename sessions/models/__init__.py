@@ -1,3 +1,4 @@
+from .documents import SessionDocument
 from .interpellations import Commitment, Interpellation, InterpellationAnswer
 from .meetings import AgendaItem, Session, Sitting, Speech
 from .resolutions import Resolution, ResolutionTask, Vote
@@ -10,6 +11,7 @@ __all__ = [
     "Resolution",
     "ResolutionTask",
     "Session",
+    "SessionDocument",
     "Sitting",
     "Speech",
     "Vote",
