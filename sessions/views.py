@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
 from council.text import fold
 from council.views.crud import Crud
@@ -17,7 +18,7 @@ from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
 
 from . import forms, selectors, services
-from .models import Session, SessionDocument, Sitting, Speech
+from .models import Interpellation, Session, SessionDocument, Sitting, Speech
 
 
 def _session_context(request, session):
@@ -291,7 +292,31 @@ def my_participation(request):
         contributions = [
             s for s in speeches if s.kind in Speech.CONTRIBUTIONS and mandate.is_active_on(s.sitting.date)
         ]
+        slips = list(
+            Interpellation.objects.filter(askers=mandate)
+            .select_related("session", "agency")
+            .prefetch_related("answers", "commitments")
+            .order_by("-created_at")
+        )
+        commitment_ids = [c.pk for slip in slips for c in slip.commitments.all()]
+        followups = {
+            f.source_id: f
+            for f in FollowUp.objects.filter(source_type__model="commitment", source_id__in=commitment_ids)
+        }
+        led = GroupMembership.objects.filter(
+            mandate=mandate, role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY]
+        ).active_on(timezone.localdate())
+        members = []
+        if Role.GROUP_LEADER in context["roles"] and led.exists():
+            member_ids = set(
+                GroupMembership.objects.filter(group__in=led.values("group"))
+                .active_on(timezone.localdate())
+                .values_list("mandate_id", flat=True)
+            )
+            members = [row for row in selectors.term_t3(term) if row.mandate.pk in member_ids]
         context.update(
+            slips=[(slip, [(c, followups.get(c.pk)) for c in slip.commitments.all()]) for slip in slips],
+            members=members,
             speeches=speeches,
             contributions=len(contributions),
             session=session,

@@ -161,3 +161,35 @@ def test_session_list_and_live_page_queries_do_not_grow(client, office, council,
         day = dt.date(2027, 1, 4) + dt.timedelta(days=7 * n)
         SessionFactory(term=sitting.session.term, start_date=day, end_date=day)
     assert (count(reverse("session_list")), count(live)) == before
+
+
+def test_a_group_leader_sees_the_members_and_my_interpellations_show_commitments(
+    client, login, council, sitting, groups
+):
+    from sessions import services as session_services
+    from tests.council.factories import AgencyFactory
+
+    user = login(Role.GROUP_LEADER)
+    (group, leader), _ = groups
+    leader.group_memberships.update(role="leader")
+    delegate_services.delegate_update(leader.delegate, actor=None, user=user)
+    slip = session_services.interpellation_draft(
+        actor=None,
+        council=council,
+        term=sitting.session.term,
+        askers=[leader],
+        agency=AgencyFactory(council=council),
+        respondent_title="Giám đốc Sở",
+        question="Vì sao chậm giải ngân vốn đầu tư công?",
+    )
+    session_services.interpellation_submit(slip, actor=None, on=dt.date(2026, 7, 8))
+    session_services.interpellation_assign(slip, actor=None, mode="oral")
+    session_services.interpellation_answer(
+        slip, actor=None, answered_on=dt.date(2026, 7, 9), answered_by="GĐ", text="Sẽ đẩy nhanh."
+    )
+    session_services.commitment_add(
+        slip, actor=None, text="Giải ngân 95% vốn trước 31/01/2027", due_date=dt.date(2027, 1, 31)
+    )
+    response = client.get(reverse("my_participation"))
+    assert [row.mandate for row in response.context["members"]] == [leader]
+    assert "Giải ngân 95% vốn" in response.text
