@@ -264,6 +264,22 @@ def safe_download_name(original: str, extension: str) -> str:
     return f"{stem}{extension}"
 
 
+@dataclass(frozen=True)
+class StoredFile:
+    path: str
+    original_name: str
+    content_type: str
+    size: int
+
+
+def store_upload(uploaded_file, info: UploadInfo, prefix: str) -> StoredFile:
+    """Save an inspected upload in private storage under a generated name; return what to record."""
+    path = get_private_storage().save(generated_name(info, prefix), uploaded_file)
+    return StoredFile(
+        path, safe_download_name(uploaded_file.name, info.extension), info.content_type, info.size
+    )
+
+
 def attachment_response(storage_path: str, download_name: str, content_type: str) -> FileResponse:
     """Serve a privately stored file as a download; the caller must have checked permissions."""
     try:

@@ -120,6 +120,7 @@ class AnswerSlipForm(forms.Form):
     )
     answered_by = forms.CharField(label=_("Answered by"), max_length=200)
     text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
+    upload = forms.FileField(label=_("File (PDF, DOCX, XLSX)"), required=False)
 
 
 class AssessForm(forms.Form):

@@ -16,7 +16,7 @@ from delegates.models import Mandate
 from delegates.selectors import current_term
 
 from . import forms, services
-from .models import Interpellation
+from .models import Interpellation, InterpellationAnswer
 from .permissions import can_edit_slip
 
 
@@ -142,7 +142,7 @@ def interpellation_action(request, pk, action):
     if not allowed:
         raise PermissionDenied(_("Your role does not allow this page."))
     form_class, call = ACTIONS[action]
-    form = form_class(request.POST)
+    form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
             call(slip, request.user, form.cleaned_data)
@@ -159,3 +159,14 @@ def interpellation_action(request, pk, action):
             or _("Check the form."),
         )
     return redirect("interpellation_detail", slip.pk)
+
+
+def answer_file(request, pk):
+    """Serve the file of a written answer to members of the council."""
+    from council.uploads import attachment_response
+
+    answer = get_object_or_404(
+        InterpellationAnswer.objects.filter(interpellation__council=request.council).exclude(path=""), pk=pk
+    )
+    _slips(request)
+    return attachment_response(answer.path, answer.original_name, answer.content_type)

@@ -201,18 +201,24 @@ def interpellation_reject(
 
 @transaction.atomic
 def interpellation_answer(
-    interpellation: Interpellation, *, actor: User | None, answered_on, answered_by: str, text: str
+    interpellation: Interpellation,
+    *,
+    actor: User | None,
+    answered_on,
+    answered_by: str,
+    text: str,
+    upload=None,
 ) -> InterpellationAnswer:
+    """Record an answer (oral at the sitting or the written reply, with its file)."""
     slip = _slip(interpellation)
     _require_state(
         slip, Interpellation.State.ORAL, Interpellation.State.WRITTEN, Interpellation.State.DISPUTED
     )
-    answer = record_save(
-        InterpellationAnswer(
-            interpellation=slip, answered_on=answered_on, mode=slip.mode, answered_by=answered_by, text=text
-        ),
-        actor=actor,
+    answer = InterpellationAnswer(
+        interpellation=slip, answered_on=answered_on, mode=slip.mode, answered_by=answered_by, text=text
     )
+    _attach_file(answer, upload, prefix=f"interpellations/{slip.council_id}")
+    record_save(answer, actor=actor)
     slip.state = Interpellation.State.ANSWERED
     record_save(slip, actor=actor, update_fields=["state"])
     return answer
@@ -343,15 +349,18 @@ def documents_deadline(session: Session):
 @transaction.atomic
 def document_add(*, actor: User | None, session: Session, upload=None, **data: Any) -> SessionDocument:
     """Record a document sent to delegates, with its file stored privately under a generated name."""
-    from council.uploads import generated_name, get_private_storage, inspect_upload, safe_download_name
-
-    info = inspect_upload(upload) if upload else None  # checked before anything is written
     document = SessionDocument(council=session.council, session=session, **data)
-    document.full_clean()
-    if info is not None:
-        document.path = get_private_storage().save(
-            generated_name(info, prefix=f"sessions/{session.council_id}"), upload
-        )
-        document.original_name = safe_download_name(upload.name, info.extension)
-        document.content_type, document.size = info.content_type, info.size
+    _attach_file(document, upload, prefix=f"sessions/{session.council_id}")
     return record_save(document, actor=actor)
+
+
+def _attach_file(record, upload, *, prefix: str) -> None:
+    """Check the record and the upload first, then store the file and note it on the record."""
+    from council.uploads import inspect_upload, store_upload
+
+    info = inspect_upload(upload) if upload else None
+    record.full_clean()
+    if info is not None:
+        stored = store_upload(upload, info, prefix)
+        record.path, record.original_name = stored.path, stored.original_name
+        record.content_type, record.size = stored.content_type, stored.size

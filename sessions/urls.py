@@ -23,6 +23,7 @@ urlpatterns = [
         interpellation_views.interpellation_action,
         name="interpellation_action",
     ),
+    path("answers/<int:pk>/file/", interpellation_views.answer_file, name="answer_file"),
     path("resolutions/<int:pk>/vote/", resolution_views.resolution_vote, name="resolution_vote"),
     path("resolutions/<int:pk>/tasks/", resolution_views.resolution_task, name="resolution_task"),
     *views.SESSIONS.urls("sessions"),

@@ -68,20 +68,19 @@ def _inspect(files: Sequence) -> list:
 
 
 def _store(followup: FollowUp, event: FollowUpEvent, checked: list, *, actor, kind: str) -> list[Attachment]:
-    from council.uploads import generated_name, get_private_storage, safe_download_name
+    from council.uploads import store_upload
 
-    storage = get_private_storage()
     saved = []
     for upload, info in checked:
-        path = storage.save(generated_name(info, prefix=f"followups/{followup.council_id}"), upload)
+        stored = store_upload(upload, info, prefix=f"followups/{followup.council_id}")
         attachment = Attachment(
             followup=followup,
             event=event,
             kind=kind,
-            path=path,
-            original_name=safe_download_name(upload.name, info.extension),
-            content_type=info.content_type,
-            size=info.size,
+            path=stored.path,
+            original_name=stored.original_name,
+            content_type=stored.content_type,
+            size=stored.size,
             uploaded_by=actor,
         )
         attachment.full_clean()

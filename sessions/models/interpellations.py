@@ -99,6 +99,10 @@ class InterpellationAnswer(models.Model):
     mode = models.CharField(_("mode"), max_length=10, choices=Interpellation.Mode.choices)
     answered_by = models.CharField(_("answered by"), max_length=200)
     text = models.TextField(_("answer"))
+    path = models.CharField(max_length=300, blank=True)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:

@@ -167,3 +167,44 @@ def test_the_office_records_a_resolution_its_vote_and_a_task(client, office, cou
         {"text": "Công bố bảng giá đất", "agency": agency.pk, "due_date": "31/01/2027"},
     )
     assert FollowUp.objects.filter(source_kind="resolution_task", reference="12/2026/NQ-HĐND").count() == 1
+
+
+def test_a_written_answer_carries_its_file(client, office, council, term, agency, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    slip = services.interpellation_draft(
+        actor=None,
+        council=council,
+        term=term,
+        askers=[MandateFactory(delegate__council=council, term=term)],
+        agency=agency,
+        respondent_title="Giám đốc Sở",
+        question="Tiến độ dự án?",
+    )
+    services.interpellation_submit(slip, actor=None, on=dt.date(2026, 8, 3))
+    services.interpellation_assign(slip, actor=None, mode="oral")
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    bad = client.post(
+        reverse("interpellation_action", args=[slip.pk, "answer"]),
+        {
+            "answered_on": "10/08/2026",
+            "answered_by": "GĐ",
+            "text": "Trả lời",
+            "upload": SimpleUploadedFile("tl.pdf", b"MZ\x90 exe"),
+        },
+    )
+    assert bad.status_code == 302 and not slip.answers.exists()
+    client.post(
+        reverse("interpellation_action", args=[slip.pk, "answer"]),
+        {
+            "answered_on": "10/08/2026",
+            "answered_by": "GĐ",
+            "text": "Trả lời",
+            "upload": SimpleUploadedFile("tra-loi.pdf", pdf),
+        },
+    )
+    answer = slip.answers.get()
+    response = client.get(reverse("answer_file", args=[answer.pk]))
+    assert b"".join(response.streaming_content) == pdf
+    assert "tra-loi.pdf" in client.get(reverse("interpellation_detail", args=[slip.pk])).text
