@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     AgendaItem,
     Commitment,
+    DelegateVote,
     Interpellation,
     InterpellationAnswer,
     Resolution,
@@ -109,10 +110,23 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     inlines = [TaskInline]
 
 
+class BallotInline(admin.TabularInline):
+    model = DelegateVote
+    extra = 0
+    autocomplete_fields = ("mandate",)
+
+
 @admin.register(Vote)
 class VoteAdmin(SimpleHistoryAdmin):
     list_display = ("resolution", "voted_on", "approve", "reject", "abstain", "delegates_total")
     list_select_related = ("resolution",)
+    inlines = [BallotInline]
+
+
+@admin.register(DelegateVote)
+class DelegateVoteAdmin(admin.ModelAdmin):
+    list_display = ("vote", "mandate", "choice")
+    list_select_related = ("vote__resolution", "mandate__delegate")
 
 
 @admin.register(ResolutionTask)

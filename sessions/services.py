@@ -14,6 +14,7 @@ from delegates.models import Mandate
 from .models import (
     AgendaItem,
     Commitment,
+    DelegateVote,
     Interpellation,
     InterpellationAnswer,
     Resolution,
@@ -295,13 +296,23 @@ def delegates_in_office(council: Council, on) -> int:
 
 @transaction.atomic
 def resolution_vote(
-    resolution: Resolution, *, actor: User | None, voted_on, approve: int, reject: int = 0, abstain: int = 0
+    resolution: Resolution,
+    *,
+    actor: User | None,
+    voted_on,
+    approve: int,
+    reject: int = 0,
+    abstain: int = 0,
+    ballots: dict | None = None,
 ) -> Vote:
-    """Record the vote, storing the number of delegates in office that day; passed = approve > half of them."""
-    if hasattr(resolution, "vote"):
+    """Record the vote, storing the number of delegates in office that day; passed = approve > half of them.
+
+    ``ballots`` (mandate → choice), when the voting system gives them, must agree with the counts.
+    """
+    if Vote.objects.filter(resolution=resolution).exists():
         raise ValidationError(_("This resolution already has its vote recorded."))
     total = delegates_in_office(resolution.council, voted_on)
-    return record_save(
+    vote = record_save(
         Vote(
             resolution=resolution,
             voted_on=voted_on,
@@ -312,6 +323,21 @@ def resolution_vote(
         ),
         actor=actor,
     )
+    if ballots:
+        counted = {choice: 0 for choice in DelegateVote.Choice.values}
+        for mandate, choice in ballots.items():
+            if not mandate.is_active_on(voted_on) or mandate.council_id != resolution.council_id:
+                raise ValidationError(
+                    _("%(delegate)s did not hold a mandate on %(date)s.")
+                    % {"delegate": mandate.delegate, "date": f"{voted_on:%d/%m/%Y}"}
+                )
+            counted[choice] += 1
+        if (counted["approve"], counted["reject"], counted["abstain"]) != (approve, reject, abstain):
+            raise ValidationError(_("The delegates' votes do not add up to the counts."))
+        DelegateVote.objects.bulk_create(
+            DelegateVote(vote=vote, mandate=m, choice=c) for m, c in ballots.items()
+        )
+    return vote
 
 
 @transaction.atomic

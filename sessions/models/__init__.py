@@ -1,11 +1,12 @@
 from .documents import SessionDocument
 from .interpellations import Commitment, Interpellation, InterpellationAnswer
 from .meetings import AgendaItem, Session, Sitting, Speech
-from .resolutions import Resolution, ResolutionTask, Vote
+from .resolutions import DelegateVote, Resolution, ResolutionTask, Vote
 
 __all__ = [
     "AgendaItem",
     "Commitment",
+    "DelegateVote",
     "Interpellation",
     "InterpellationAnswer",
     "Resolution",

@@ -127,6 +127,27 @@ class Vote(models.Model):
             )
 
 
+class DelegateVote(models.Model):
+    """How one delegate voted, where the electronic voting system records it."""
+
+    class Choice(models.TextChoices):
+        APPROVE = "approve", _("Approve")
+        REJECT = "reject", _("Reject")
+        ABSTAIN = "abstain", _("Did not vote")
+
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
+    mandate = models.ForeignKey("delegates.Mandate", verbose_name=_("delegate"), on_delete=models.PROTECT)
+    choice = models.CharField(_("choice"), max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("delegate's vote")
+        verbose_name_plural = _("delegates' votes")
+        constraints = [models.UniqueConstraint(fields=["vote", "mandate"], name="delegatevote_once")]
+
+    def __str__(self):
+        return f"{self.mandate_id}: {self.choice}"
+
+
 class ResolutionTask(models.Model):
     """A task a resolution assigns to an agency, followed up until done."""
 

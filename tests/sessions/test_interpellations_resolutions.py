@@ -186,3 +186,21 @@ def test_resolution_tasks_become_followups(council):
         2027, 1, 1
     )
     assert followup.reference == "05/2026/NQ-HĐND"
+
+
+def test_per_delegate_votes_must_agree_with_the_counts(council, term):
+    from sessions.models import DelegateVote
+
+    mandates = [MandateFactory(delegate__council=council, term=term) for _ in range(4)]
+    ballots = {mandates[0]: "approve", mandates[1]: "approve", mandates[2]: "approve", mandates[3]: "reject"}
+    resolution = _resolution(council)
+    with pytest.raises(ValidationError):
+        services.resolution_vote(
+            resolution, actor=None, voted_on=dt.date(2026, 12, 10), approve=2, reject=2, ballots=ballots
+        )
+    assert not DelegateVote.objects.exists()
+    resolution.refresh_from_db()
+    vote = services.resolution_vote(
+        resolution, actor=None, voted_on=dt.date(2026, 12, 10), approve=3, reject=1, ballots=ballots
+    )
+    assert vote.passed and vote.ballots.count() == 4
