@@ -26,7 +26,8 @@ from django.utils import timezone
 from council.models import Agency, Council, Field, Term, User
 from delegates.models import GroupMembership, Mandate
 
-from .models import Session, Sitting, Speech
+from .demo_slips import seed_slips
+from .models import Commitment, Interpellation, Resolution, ResolutionTask, Session, Sitting, Speech
 from .services import agenda_item_create, session_create, sitting_create, speech_log
 
 DAY = dt.timedelta(days=1)
@@ -918,6 +919,8 @@ def seed_sessions(council: Council, *, with_users: bool) -> int:
         if (spec.term, spec.number) not in existing:
             _write(plan, council, terms[spec.term], actor, agencies, fields)
             created += 1
+    # Interpellations and resolutions at (and between) the held sessions, now that these exist.
+    seed_slips(council, with_users=with_users)
     return created
 
 
@@ -931,7 +934,16 @@ def sessions_summary(council: Council) -> str:
         total=Count("pk"), answers=Count("pk", filter=Q(mandate__isnull=True))
     )
     sittings = Sitting.objects.filter(council=council).count()
+    slips = Interpellation.objects.filter(council=council).aggregate(
+        total=Count("pk"), between=Count("pk", filter=Q(session__isnull=True))
+    )
+    commitments = Commitment.objects.filter(interpellation__council=council).count()
+    resolutions = list(Resolution.objects.filter(council=council).select_related("vote"))
+    failed = sum(1 for r in resolutions if hasattr(r, "vote") and not r.vote.passed)
+    tasks = ResolutionTask.objects.filter(resolution__council=council).count()
     return (
         f"  Sessions of {council.short_name}: {sessions['total']} (held {sessions['held']}), "
-        f"sittings {sittings}, speeches {speeches['total']} (by officials {speeches['answers']})"
+        f"sittings {sittings}, speeches {speeches['total']} (by officials {speeches['answers']}), "
+        f"interpellations {slips['total']} (between sessions {slips['between']}, commitments {commitments}), "
+        f"resolutions {len(resolutions)} (not passed {failed}, tasks {tasks})"
     )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,6 +29,10 @@ def _slips(request):
 
 def interpellation_list(request):
     qs = _slips(request).select_related("session", "agency").prefetch_related("askers__delegate")
+    if not can_manage_records(request.user, request.council):
+        # A draft belongs to its authors until they submit it.
+        own = Q(created_by=request.user) | Q(askers__delegate__user=request.user)
+        qs = qs.exclude(Q(state=Interpellation.State.DRAFT) & ~own).distinct()
     state = request.GET.get("state", "")
     if state in Interpellation.State.values:
         qs = qs.filter(state=state)
@@ -78,10 +83,12 @@ def interpellation_create(request):
 
 
 def interpellation_detail(request, pk):
+    visible = _slips(request)
+    if not can_manage_records(request.user, request.council):
+        own = Q(created_by=request.user) | Q(askers__delegate__user=request.user)
+        visible = visible.exclude(Q(state=Interpellation.State.DRAFT) & ~own).distinct()
     slip = get_object_or_404(
-        _slips(request)
-        .select_related("session", "agency", "field", "rule")
-        .prefetch_related("askers__delegate"),
+        visible.select_related("session", "agency", "field", "rule").prefetch_related("askers__delegate"),
         pk=pk,
     )
     manager = can_manage_records(request.user, request.council)

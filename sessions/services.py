@@ -133,11 +133,6 @@ def interpellation_draft(
         ),
         actor=actor,
     )
-    for mandate in askers:
-        if mandate.term_id != term.pk or mandate.council_id != council.pk:
-            raise ValidationError(
-                {"askers": _("%(delegate)s has no mandate in this term.") % {"delegate": mandate.delegate}}
-            )
     slip.askers.set(askers)
     return slip
 
@@ -344,6 +339,9 @@ def resolution_vote(
 def resolution_task_add(
     resolution: Resolution, *, actor: User | None, text: str, agency, due_date
 ) -> ResolutionTask:
+    vote = Vote.objects.filter(resolution=resolution).first()
+    if vote is not None and not vote.passed:
+        raise ValidationError(_("The resolution was not passed; it assigns no tasks."))
     task = record_save(ResolutionTask(resolution=resolution, text=text), actor=actor)
     followup_open(
         actor=actor,

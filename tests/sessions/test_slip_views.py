@@ -115,6 +115,10 @@ def test_interpellations_and_resolutions_are_readable_by_members(client, login, 
         respondent_title="GĐ",
         question="?",
     )
+    draft_url = reverse("interpellation_detail", args=[slip.pk])
+    # Someone else's draft is private until it is submitted; the Office sees every slip.
+    assert client.get(draft_url).status_code == (200 if role in MANAGERS else 404)
+    services.interpellation_submit(slip, actor=None, on=dt.date(2026, 7, 1))
     resolution = services.resolution_create(
         actor=None,
         council=council,
