@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from council.models.files import StoredFileFields
 from council.models.querysets import CouncilQuerySet
 
 # "279/TTr-UBND", "45/BC-HĐND", "12/BC-BKTNS", "05/2026/NQ-HĐND": number, optional year, type-issuer.
 DOCUMENT_SYMBOL = re.compile(r"^\d{1,5}(?:/\d{4})?/[A-Za-zĐđ]{1,6}-[A-ZĐ0-9][A-ZĐ0-9&.-]{0,30}$")
 
 
-class SessionDocument(models.Model):
+class SessionDocument(StoredFileFields):
     class Kind(models.TextChoices):
         SUBMISSION = "submission", _("Submission (tờ trình)")
         REPORT = "report", _("Report")
@@ -42,10 +43,6 @@ class SessionDocument(models.Model):
     title = models.CharField(_("title"), max_length=400)
     issued_on = models.DateField(_("issued on"))
     sent_on = models.DateField(_("sent to delegates on"), null=True, blank=True)
-    path = models.CharField(max_length=300, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
     history = HistoricalRecords()
 
     objects = CouncilQuerySet.as_manager()

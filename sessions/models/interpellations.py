@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from council.models.files import StoredFileFields
 from council.models.followups import SourceKind, followups_relation
 from council.models.querysets import CouncilQuerySet
 
@@ -93,16 +94,12 @@ class Interpellation(models.Model):
         return self.session_id is None
 
 
-class InterpellationAnswer(models.Model):
+class InterpellationAnswer(StoredFileFields):
     interpellation = models.ForeignKey(Interpellation, on_delete=models.PROTECT, related_name="answers")
     answered_on = models.DateField(_("answered on"))
     mode = models.CharField(_("mode"), max_length=10, choices=Interpellation.Mode.choices)
     answered_by = models.CharField(_("answered by"), max_length=200)
     text = models.TextField(_("answer"))
-    path = models.CharField(max_length=300, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
