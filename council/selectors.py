@@ -5,16 +5,15 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 
 from .models import Council, FollowUp, FollowUpEvent
+from .text import fold
 from .workdays import add_working_days
 
 
 def followup_filter(qs: QuerySet, council: Council, filters: dict, today: dt.date) -> QuerySet:
     """Apply the list's filters (already validated by the filter form)."""
-    text = (filters.get("q") or "").strip()
+    text = fold(filters.get("q") or "")
     if text:
-        qs = qs.filter(
-            Q(title__icontains=text) | Q(reference__icontains=text) | Q(description__icontains=text)
-        )
+        qs = qs.filter(search_text__contains=text)
     for name in ("agency", "field", "source_kind", "agency_status", "council_status"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})

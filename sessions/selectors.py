@@ -4,7 +4,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 
 from council.models import Term
 from delegates.models import DelegateGroup, GroupMembership, Mandate
@@ -117,25 +118,18 @@ def t4_trend(council, *, until: Session | None = None, limit: int = 8) -> list[S
     if until is not None:
         sessions = sessions.filter(start_date__lte=until.start_date)
     sessions = list(sessions.order_by("-start_date")[:limit])
+    # Per item: the actual minutes where the Office recorded them, otherwise the planned ones.
     totals = {
         row["session"]: row
         for row in AgendaItem.objects.filter(session__in=sessions)
         .values("session")
         .annotate(
-            presentation=Sum("actual_presentation", default=0),
-            planned_presentation=Sum("planned_presentation", default=0),
-            discussion=Sum("actual_discussion", default=0),
-            planned_discussion=Sum("planned_discussion", default=0),
-            measured=Count("pk", filter=Q(actual_presentation__isnull=False)),
+            presentation=Sum(Coalesce("actual_presentation", "planned_presentation"), default=0),
+            discussion=Sum(Coalesce("actual_discussion", "planned_discussion"), default=0),
         )
     }
     trend = []
     for session in reversed(sessions):
-        row = totals.get(session.pk)
-        if row is None:
-            trend.append(SessionT4(session, 0, 0))
-        elif row["measured"]:
-            trend.append(SessionT4(session, row["presentation"], row["discussion"]))
-        else:
-            trend.append(SessionT4(session, row["planned_presentation"], row["planned_discussion"]))
+        row = totals.get(session.pk, {"presentation": 0, "discussion": 0})
+        trend.append(SessionT4(session, row["presentation"], row["discussion"]))
     return trend

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
@@ -156,6 +157,8 @@ def _require_state(slip: Interpellation, *states: str) -> None:
 def interpellation_submit(interpellation: Interpellation, *, actor: User | None, on) -> Interpellation:
     slip = _slip(interpellation)
     _require_state(slip, Interpellation.State.DRAFT)
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("The date cannot be in the future.")})
     slip.state = Interpellation.State.SUBMITTED
     slip.submitted_on = on
     return record_save(slip, actor=actor, update_fields=["state", "submitted_on"])
@@ -213,6 +216,8 @@ def interpellation_answer(
     answer = InterpellationAnswer(
         interpellation=slip, answered_on=answered_on, mode=slip.mode, answered_by=answered_by, text=text
     )
+    if answered_on > timezone.localdate():
+        raise ValidationError({"answered_on": _("The date cannot be in the future.")})
     _attach_file(answer, upload, prefix=f"interpellations/{slip.council_id}")
     record_save(answer, actor=actor)
     slip.state = Interpellation.State.ANSWERED
@@ -228,10 +233,11 @@ def interpellation_assess(
     slip = _slip(interpellation)
     _require_state(slip, Interpellation.State.ANSWERED)
     slip.satisfaction = satisfaction
+    # Only a fully satisfied delegate accepts; a partly satisfied one still disputes the answer.
     slip.state = (
-        Interpellation.State.DISPUTED
-        if satisfaction == Interpellation.Satisfaction.UNSATISFIED
-        else Interpellation.State.ACCEPTED
+        Interpellation.State.ACCEPTED
+        if satisfaction == Interpellation.Satisfaction.SATISFIED
+        else Interpellation.State.DISPUTED
     )
     return record_save(slip, actor=actor, update_fields=["satisfaction", "state"])
 
@@ -306,6 +312,11 @@ def resolution_vote(
     """
     if Vote.objects.filter(resolution=resolution).exists():
         raise ValidationError(_("This resolution already has its vote recorded."))
+    if voted_on != resolution.adopted_on:
+        raise ValidationError(
+            _("The vote is the adoption: it took place on %(date)s.")
+            % {"date": f"{resolution.adopted_on:%d/%m/%Y}"}
+        )
     total = delegates_in_office(resolution.council, voted_on)
     vote = record_save(
         Vote(
@@ -340,8 +351,8 @@ def resolution_task_add(
     resolution: Resolution, *, actor: User | None, text: str, agency, due_date
 ) -> ResolutionTask:
     vote = Vote.objects.filter(resolution=resolution).first()
-    if vote is not None and not vote.passed:
-        raise ValidationError(_("The resolution was not passed; it assigns no tasks."))
+    if vote is None or not vote.passed:
+        raise ValidationError(_("Only a passed resolution assigns tasks: record its vote first."))
     task = record_save(ResolutionTask(resolution=resolution, text=text), actor=actor)
     followup_open(
         actor=actor,

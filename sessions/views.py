@@ -149,8 +149,18 @@ def _recent(sitting: Sitting) -> list[Speech]:
 
 
 def _live_context(request, sitting, form=None, logged=None) -> dict:
+    chosen = None
+    if form is not None and form.is_bound and not logged:
+        chosen_id = form.data.get("mandate", "")
+        if chosen_id.isdigit() and len(chosen_id) < 10:
+            chosen = (
+                Mandate.objects.filter(council=request.council, pk=int(chosen_id))
+                .select_related("delegate")
+                .first()
+            )
     return {
         "logged": logged,
+        "chosen": chosen,
         "sitting": sitting,
         "session": sitting.session,
         "form": form or forms.SpeechForm(sitting=sitting),
@@ -214,7 +224,7 @@ def speakers(request, pk):
     group = request.GET.get("group", "")
     if text:
         mandates = mandates.filter(delegate__name_folded__contains=text)
-    if group.isdigit():
+    if group.isdigit() and len(group) < 10:
         members = GroupMembership.objects.filter(group_id=int(group)).filter(
             Q(start_date__lte=sitting.date), Q(end_date__isnull=True) | Q(end_date__gte=sitting.date)
         )

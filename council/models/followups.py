@@ -121,8 +121,10 @@ class FollowUp(models.Model):
     first_answered_on = models.DateField(_("first answered on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     internal_note = models.TextField(_("internal note (Office only)"), blank=True)
+    # Reference, subject and description folded (no accents, lower case) for accent-insensitive search.
+    search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = FollowUpQuerySet.as_manager()
 

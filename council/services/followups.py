@@ -34,7 +34,7 @@ from council.models import (
 )
 from council.models.followups import ANSWERED, ESCALATION_LADDER
 from council.services import record_save
-from council.text import normalize
+from council.text import fold, normalize
 from council.workdays import WorkCalendar, apply_rule
 
 logger = logging.getLogger(__name__)
@@ -202,6 +202,7 @@ def followup_open(
         report_to_leadership=report_to_leadership,
         internal_note=internal_note,
     )
+    followup.search_text = fold(f"{reference} {title} {description}")
     record_save(followup, actor=actor)
     followup.coordinating_agencies.set([a for a in coordinating_agencies if a.pk != agency.pk])
     _log(

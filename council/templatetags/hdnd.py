@@ -75,3 +75,13 @@ def minutes(value) -> int:
         return max(1, round(float(value) * 60))
     except (TypeError, ValueError):
         return 0
+
+
+@register.filter
+def minutes_seconds(seconds) -> str:
+    """A duration in seconds as m:ss (362 → "6:02")."""
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError):
+        return "—"
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -51,6 +51,9 @@ class SessionDocument(StoredFileFields):
         verbose_name = _("session document")
         verbose_name_plural = _("session documents")
         ordering = ["session", "agenda_item__order", "issued_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "symbol"], name="sessiondocument_unique_symbol")
+        ]
 
     def __str__(self):
         return f"{self.symbol} — {self.title}"

@@ -30,8 +30,8 @@ class Resolution(models.Model):
         related_name="resolutions",
     )
     symbol = models.CharField(_("number and symbol"), max_length=40, help_text=_("e.g. “05/2026/NQ-HĐND”."))
-    number = models.PositiveSmallIntegerField(editable=False)
-    year = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveSmallIntegerField(_("number"), editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=400)
     field = models.ForeignKey(
@@ -75,6 +75,34 @@ class Resolution(models.Model):
             )
             if match["year"] and self.adopted_on and int(match["year"]) != self.adopted_on.year:
                 errors["symbol"] = _("The year in the symbol differs from the year of adoption.")
+            elif self.kind == self.Kind.NORMATIVE and not match["year"]:
+                errors["symbol"] = _("A normative resolution carries its year: “05/2026/NQ-HĐND”.")
+            elif self.kind == self.Kind.INDIVIDUAL and match["year"]:
+                errors["symbol"] = _("An individual resolution carries no year: “12/NQ-HĐND”.")
+            elif self.council_id and self.year:
+                clash = Resolution.objects.filter(
+                    council_id=self.council_id, year=self.year, number=self.number
+                )
+                if clash.exclude(pk=self.pk).exists():
+                    errors["symbol"] = _(
+                        "Number %(number)s of %(year)s is already used by another resolution."
+                    ) % {
+                        "number": self.number,
+                        "year": self.year,
+                    }
+        if self.session_id and self.adopted_on:
+            session = self.session
+            if not session.start_date <= self.adopted_on <= session.end_date:
+                errors["adopted_on"] = _(
+                    "A resolution is adopted during its session (%(start)s – %(end)s)."
+                ) % {
+                    "start": f"{session.start_date:%d/%m/%Y}",
+                    "end": f"{session.end_date:%d/%m/%Y}",
+                }
+        if self.agenda_item_id and self.agenda_item.session_id != self.session_id:
+            errors["agenda_item"] = _("The agenda item belongs to another session.")
+        if self.adopted_on and self.effective_on and self.effective_on < self.adopted_on:
+            errors["effective_on"] = _("A resolution cannot take effect before it is adopted.")
         for earlier, later in (("adopted_on", "signed_on"), ("signed_on", "published_on")):
             a, b = getattr(self, earlier), getattr(self, later)
             if a and b and b < a:
@@ -117,14 +145,6 @@ class Vote(models.Model):
     @property
     def passed(self) -> bool:
         return self.approve * 2 > self.delegates_total
-
-    def clean(self):
-        counted = (self.approve or 0) + (self.reject or 0) + (self.abstain or 0)
-        if self.delegates_total is not None and counted > self.delegates_total:
-            raise ValidationError(
-                _("%(counted)s votes exceed the %(total)s delegates in office.")
-                % {"counted": counted, "total": self.delegates_total}
-            )
 
 
 class DelegateVote(models.Model):

@@ -412,3 +412,12 @@ def test_the_results_carry_the_export_link_and_filter_errors(client, office, cou
     )
     assert f"agency={agency.pk}" in response.text and "format=xlsx" in response.text
     assert 'role="alert"' in response.text
+
+
+def test_the_list_search_ignores_accents(client, office, council):
+    from django.urls import reverse
+
+    make_followup(council, title="Ô nhiễm nước thải Khu công nghiệp Sa Đéc")
+    page = client.get(reverse("followup_list"), {"q": "o nhiem nuoc thai", "state": "all"})
+    assert "Ô nhiễm nước thải" in page.text
+    assert "Ô nhiễm" not in client.get(reverse("followup_list"), {"q": "hoc sinh", "state": "all"}).text

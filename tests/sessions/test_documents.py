@@ -90,3 +90,10 @@ def test_documents_of_another_council_are_not_found(client, login, office, sessi
     login(Role.DELEGATE, other_council)
     assert client.get(reverse("document_file", args=[document.pk])).status_code == 404
     assert client.get(reverse("session_documents", args=[session.pk])).status_code == 404
+
+
+def test_a_symbol_is_used_once_per_session(client, office, session):
+    _post(client, session)
+    response = _post(client, session, title="Bản khác")
+    assert response.context["document_form"].errors["symbol"]
+    assert SessionDocument.objects.count() == 1

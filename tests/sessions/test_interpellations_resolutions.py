@@ -172,13 +172,21 @@ def test_resolution_numbers_are_unique_per_year_and_well_formed(council):
     assert Resolution.objects.count() == 1
 
 
-def test_resolution_tasks_become_followups(council):
+def test_resolution_tasks_become_followups_only_once_passed(council, term):
+    for _ in range(3):
+        MandateFactory(delegate__council=council, term=term)
     resolution = _resolution(council, effective_on=dt.date(2027, 1, 1))
+    agency = AgencyFactory(council=council)
+    with pytest.raises(ValidationError):
+        services.resolution_task_add(
+            resolution, actor=None, text="Công bố", agency=agency, due_date=dt.date(2027, 1, 31)
+        )
+    services.resolution_vote(resolution, actor=None, voted_on=dt.date(2026, 12, 10), approve=3)
     task = services.resolution_task_add(
         resolution,
         actor=None,
         text="UBND tỉnh công bố bảng giá đất",
-        agency=AgencyFactory(council=council),
+        agency=agency,
         due_date=dt.date(2027, 1, 31),
     )
     followup = task.followups.get()
@@ -186,21 +194,58 @@ def test_resolution_tasks_become_followups(council):
         2027, 1, 1
     )
     assert followup.reference == "05/2026/NQ-HĐND"
-
-
-def test_per_delegate_votes_must_agree_with_the_counts(council, term):
-    from sessions.models import DelegateVote
-
-    mandates = [MandateFactory(delegate__council=council, term=term) for _ in range(4)]
-    ballots = {mandates[0]: "approve", mandates[1]: "approve", mandates[2]: "approve", mandates[3]: "reject"}
-    resolution = _resolution(council)
+    failed = _resolution(council, "06/2026/NQ-HĐND")
+    services.resolution_vote(failed, actor=None, voted_on=dt.date(2026, 12, 10), approve=1, reject=2)
     with pytest.raises(ValidationError):
-        services.resolution_vote(
-            resolution, actor=None, voted_on=dt.date(2026, 12, 10), approve=2, reject=2, ballots=ballots
+        services.resolution_task_add(
+            failed, actor=None, text="Không", agency=agency, due_date=dt.date(2027, 1, 31)
         )
-    assert not DelegateVote.objects.exists()
-    resolution.refresh_from_db()
-    vote = services.resolution_vote(
-        resolution, actor=None, voted_on=dt.date(2026, 12, 10), approve=3, reject=1, ballots=ballots
+
+
+def test_resolutions_must_be_consistent(council, term):
+    from tests.sessions.factories import AgendaItemFactory, SessionFactory
+
+    session = SessionFactory(term=term, start_date=dt.date(2026, 12, 8), end_date=dt.date(2026, 12, 10))
+    other = SessionFactory(term=term, start_date=dt.date(2026, 7, 8), end_date=dt.date(2026, 7, 10))
+    cases = [
+        ({"symbol": "70/NQ-HĐND"}, "symbol"),  # normative without its year
+        ({"symbol": "71/2026/NQ-HĐND", "kind": Resolution.Kind.INDIVIDUAL}, "symbol"),
+        ({"session": session, "adopted_on": dt.date(2026, 1, 10), "symbol": "72/2026/NQ-HĐND"}, "adopted_on"),
+        ({"effective_on": dt.date(2026, 12, 1)}, "effective_on"),
+        ({"session": session, "agenda_item": AgendaItemFactory(session=other)}, "agenda_item"),
+    ]
+    for overrides, field in cases:
+        data = {
+            "symbol": "05/2026/NQ-HĐND",
+            "kind": Resolution.Kind.NORMATIVE,
+            "title": "Giá đất",
+            "adopted_on": dt.date(2026, 12, 10),
+            **overrides,
+        }
+        with pytest.raises(ValidationError) as error:
+            services.resolution_create(actor=None, council=council, **data)
+        assert field in error.value.message_dict, overrides
+    resolution = _resolution(council)
+    with pytest.raises(ValidationError) as error:
+        services.resolution_vote(resolution, actor=None, voted_on=dt.date(2026, 12, 1), approve=1)
+    with pytest.raises(ValidationError) as error:
+        _resolution(council)
+    assert "symbol" in error.value.message_dict and "2026" in str(error.value)
+
+
+def test_future_dates_are_refused_and_partly_satisfied_still_disputes(slip):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        services.interpellation_submit(slip, actor=None, on=tomorrow)
+    services.interpellation_submit(slip, actor=None, on=dt.date(2026, 7, 1))
+    services.interpellation_assign(slip, actor=None, mode=Interpellation.Mode.ORAL)
+    with pytest.raises(ValidationError):
+        services.interpellation_answer(slip, actor=None, answered_on=tomorrow, answered_by="GĐ", text="…")
+    services.interpellation_answer(
+        slip, actor=None, answered_on=dt.date(2026, 7, 9), answered_by="GĐ", text="…"
     )
-    assert vote.passed and vote.ballots.count() == 4
+    services.interpellation_assess(slip, actor=None, satisfaction=Interpellation.Satisfaction.PARTLY)
+    slip.refresh_from_db()
+    assert slip.state == Interpellation.State.DISPUTED
