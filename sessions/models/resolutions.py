@@ -136,6 +136,7 @@ class Vote(models.Model):
                     delegates_total__gte=models.F("approve") + models.F("reject") + models.F("abstain")
                 ),
                 name="vote_counts_within_total",
+                violation_error_message=_("The votes counted exceed the delegates in office."),
             )
         ]
 
