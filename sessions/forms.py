@@ -81,6 +81,12 @@ class SpeechForm(forms.Form):
         return cleaned
 
 
+class SpeechCorrectForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Speech.Kind.choices)
+    minutes = forms.DecimalField(label=_("Minutes"), min_value=0, max_value=600, decimal_places=1)
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
 class SpeechRemoveForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
 

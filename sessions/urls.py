@@ -12,6 +12,7 @@ urlpatterns = [
     path("sittings/<int:pk>/live/", views.live, name="sitting_live"),
     path("sittings/<int:pk>/speakers/", views.speakers, name="sitting_speakers"),
     path("speeches/<int:pk>/remove/", views.speech_remove, name="speech_remove"),
+    path("speeches/<int:pk>/correct/", views.speech_correct, name="speech_correct"),
     path("me/participation/", views.my_participation, name="my_participation"),
     path("interpellations/", interpellation_views.interpellation_list, name="interpellation_list"),
     path("interpellations/new/", interpellation_views.interpellation_create, name="interpellation_create"),

@@ -167,7 +167,7 @@ def _live_context(request, sitting, form=None, logged=None) -> dict:
         "recent": _recent(sitting),
         "t2": selectors.session_t2(sitting.session),
         "groups": DelegateGroup.objects.filter(term_id=sitting.session.term_id).order_by("name"),
-        "remove_form": forms.SpeechRemoveForm(),
+        "speech_kinds": Speech.Kind.choices,
     }
 
 
@@ -233,6 +233,33 @@ def speakers(request, pk):
         mandates = mandates.none()
     found = list(mandates.select_related("delegate").order_by("delegate__name_folded")[:12])
     return render(request, "sessions/_speakers.html", {"found": found, "sitting": sitting})
+
+
+@require_POST
+def speech_correct(request, pk):
+    """Correct the kind or the duration of a logged speech; the history keeps the old values and the reason."""
+    _require_manager(request)
+    speech = get_object_or_404(
+        Speech.objects.filter(council=request.council).select_related("sitting"), pk=pk
+    )
+    form = forms.SpeechCorrectForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.speech_correct(
+                speech,
+                actor=request.user,
+                reason=data["reason"],
+                kind=data["kind"],
+                duration_seconds=int(data["minutes"] * 60),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The speech record was corrected; the history keeps the old values."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("sitting_live", speech.sitting_id)
 
 
 @require_POST

@@ -193,3 +193,26 @@ def test_a_group_leader_sees_the_members_and_my_interpellations_show_commitments
     response = client.get(reverse("my_participation"))
     assert [row.mandate for row in response.context["members"]] == [leader]
     assert "Giải ngân 95% vốn" in response.text
+
+
+def test_a_speech_is_corrected_with_a_reason_and_the_history_keeps_the_old_values(
+    client, office, sitting, groups
+):
+    speech = Speech.objects.create(
+        council=sitting.council,
+        sitting=sitting,
+        mandate=groups[0][1],
+        kind="discussion",
+        venue="plenary",
+        duration_seconds=60,
+    )
+    client.post(reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "minutes": "4", "reason": ""})
+    speech.refresh_from_db()
+    assert speech.kind == "discussion"
+    client.post(
+        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "minutes": "4", "reason": "Ghi nhầm"}
+    )
+    speech.refresh_from_db()
+    assert (speech.kind, speech.duration_seconds) == ("debate", 240)
+    latest = speech.history.first()
+    assert latest.history_user == office and latest.history_change_reason == "Ghi nhầm"
