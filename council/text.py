@@ -1,5 +1,6 @@
 """Vietnamese text helpers: NFC normalisation of input and accent-insensitive folding for search."""
 
+import re
 import unicodedata
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
@@ -15,3 +16,8 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+def natural_key(value: str) -> list:
+    """Sort key that orders "Tổ số 2" before "Tổ số 10" and ignores accents."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", fold(value))]

@@ -8,6 +8,7 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 
 from council.models import Term
+from council.text import natural_key
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 
 from .models import AgendaItem, Session, Speech
@@ -52,7 +53,7 @@ def session_t2(session: Session) -> SessionT2:
     A speech counts for the group the delegate belonged to on the sitting's date, so a delegate who
     moves group mid-term counts for the right group at each session. Two queries, whatever the size.
     """
-    groups = list(DelegateGroup.objects.filter(term_id=session.term_id).order_by("name"))
+    groups = sorted(DelegateGroup.objects.filter(term_id=session.term_id), key=lambda g: natural_key(g.name))
     result = {g.pk: GroupContribution(g) for g in groups}
     memberships = defaultdict(list)
     for m in GroupMembership.objects.filter(group__term_id=session.term_id).only(

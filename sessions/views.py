@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
-from council.text import fold
+from council.text import fold, natural_key
 from council.views.crud import Crud
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
@@ -166,7 +166,9 @@ def _live_context(request, sitting, form=None, logged=None) -> dict:
         "form": form or forms.SpeechForm(sitting=sitting),
         "recent": _recent(sitting),
         "t2": selectors.session_t2(sitting.session),
-        "groups": DelegateGroup.objects.filter(term_id=sitting.session.term_id).order_by("name"),
+        "groups": sorted(
+            DelegateGroup.objects.filter(term_id=sitting.session.term_id), key=lambda g: natural_key(g.name)
+        ),
         "speech_kinds": Speech.Kind.choices,
     }
 

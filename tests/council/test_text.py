@@ -95,3 +95,10 @@ def test_normalize_is_nfc_and_idempotent(text):
     assert unicodedata.is_normalized("NFC", result)
     assert normalize(result) == result
     assert result == result.strip()
+
+
+def test_natural_key_orders_numbered_groups_as_people_count():
+    from council.text import natural_key
+
+    names = ["Tổ số 10 – Cái Bè", "Tổ số 2 – Sa Đéc", "Tổ số 1 – Cao Lãnh"]
+    assert sorted(names, key=natural_key) == ["Tổ số 1 – Cao Lãnh", "Tổ số 2 – Sa Đéc", "Tổ số 10 – Cái Bè"]
