@@ -1,4 +1,4 @@
-from .permissions import roles_in
+from .permissions import FOLLOWUP_READERS, roles_in
 
 
 def council_context(request):
@@ -9,4 +9,6 @@ def council_context(request):
         "current_council": council,
         "user_councils": getattr(request, "user_councils", []),
         "roles": roles,
+        # Whether follow-up pages open for this user: delegates see a commitment's status, not the Office's file.
+        "followup_reader": bool(roles & FOLLOWUP_READERS),
     }

@@ -212,3 +212,33 @@ def test_a_written_answer_carries_its_file(client, office, council, term, agency
     response = client.get(reverse("answer_file", args=[answer.pk]))
     assert b"".join(response.streaming_content) == pdf
     assert "tra-loi.pdf" in client.get(reverse("interpellation_detail", args=[slip.pk])).text
+
+
+def test_a_delegate_sees_the_status_of_commitments_without_a_link_they_cannot_open(
+    client, login, council, term, agency
+):
+    user = login(Role.DELEGATE)
+    mandate = MandateFactory(delegate__council=council, term=term)
+    delegate_services.delegate_update(mandate.delegate, actor=None, user=user)
+    slip = services.interpellation_draft(
+        actor=None,
+        council=council,
+        term=term,
+        askers=[mandate],
+        agency=agency,
+        respondent_title="GĐ",
+        question="?",
+    )
+    services.interpellation_submit(slip, actor=None, on=dt.date(2026, 7, 1))
+    services.interpellation_assign(slip, actor=None, mode="oral")
+    services.interpellation_answer(
+        slip, actor=None, answered_on=dt.date(2026, 7, 9), answered_by="GĐ", text="Sẽ làm"
+    )
+    commitment = services.commitment_add(
+        slip, actor=None, text="Hoàn thành trong năm", due_date=dt.date(2026, 12, 31)
+    )
+    followup = commitment.followups.get()
+    page = client.get(reverse("interpellation_detail", args=[slip.pk])).text
+    assert "Hoàn thành trong năm" in page
+    assert reverse("followup_detail", args=[followup.pk]) not in page
+    assert client.get(reverse("followup_detail", args=[followup.pk])).status_code == 403
