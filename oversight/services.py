@@ -1,0 +1,210 @@
+"""Writes for oversight: the workflow of an activity, its delegation, surveys and recommendations."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.models import Council, CouncilStatus, FollowUp, User
+from council.services import followup_open, record_save
+from council.workdays import rule_in_force
+
+from .models import DelegationMember, OversightActivity, OversightProgram, Recommendation, SurveyVisit
+
+RECOMMENDATION_RULE = "oversight-recommendation-answer"
+State = OversightActivity.State
+
+
+@transaction.atomic
+def program_create(*, actor: User | None, council: Council, **data: Any) -> OversightProgram:
+    return record_save(OversightProgram(council=council, **data), actor=actor)
+
+
+@transaction.atomic
+def activity_create(
+    *, actor: User | None, council: Council, agencies=(), resolutions=(), **data: Any
+) -> OversightActivity:
+    activity = record_save(OversightActivity(council=council, **data), actor=actor)
+    activity.agencies.set(agencies)
+    activity.resolutions.set(resolutions)
+    return activity
+
+
+def _lock(activity: OversightActivity) -> OversightActivity:
+    OversightActivity.objects.select_for_update().filter(pk=activity.pk).values_list("pk", flat=True).first()
+    activity.refresh_from_db()
+    return activity
+
+
+def allowed_next(activity: OversightActivity) -> list[str]:
+    """The states the activity may move to now: the next step, or monitoring/closing once reported."""
+    order = OversightActivity.ORDER
+    index = order.index(activity.state)
+    following = [order[index + 1]] if index + 1 < len(order) else []
+    if activity.state == State.REPORTED:
+        following += [State.MONITORING, State.CLOSED]
+    return following
+
+
+@transaction.atomic
+def activity_advance(
+    activity: OversightActivity,
+    *,
+    actor: User | None,
+    to: str,
+    decision: str = "",
+    decision_date: dt.date | None = None,
+) -> OversightActivity:
+    """Move the activity one step along the workflow, with the guard each step needs."""
+    activity = _lock(activity)
+    if to not in allowed_next(activity):
+        raise ValidationError(
+            _("From “%(state)s” the activity cannot move to “%(to)s”.")
+            % {"state": activity.get_state_display(), "to": State(to).label if to in State.values else to}
+        )
+    fields = ["state"]
+    if to == State.ESTABLISHED:
+        if not decision.strip() or decision_date is None:
+            raise ValidationError(
+                {"decision": _("Give the number and date of the decision establishing the delegation.")}
+            )
+        if not activity.members.filter(role=DelegationMember.Role.HEAD).exists():
+            raise ValidationError(_("Name the head of the delegation first."))
+        activity.decision, activity.decision_date = decision, decision_date
+        fields += ["decision", "decision_date"]
+    if to == State.CLOSED:
+        open_items = FollowUp.objects.filter(
+            source_type__model="recommendation",
+            source_id__in=activity.recommendations.values("pk"),
+            closed_on__isnull=True,
+        ).count()
+        if open_items:
+            raise ValidationError(
+                _("%(count)s recommendation(s) are still followed up; close them or keep monitoring.")
+                % {"count": open_items}
+            )
+    activity.state = to
+    return record_save(activity, actor=actor, update_fields=fields)
+
+
+@transaction.atomic
+def member_add(
+    activity: OversightActivity, *, actor: User | None, role: str, mandate=None, outside_member: str = ""
+) -> DelegationMember:
+    if role == DelegationMember.Role.HEAD and activity.members.filter(role=role).exists():
+        raise ValidationError({"role": _("The delegation already has a head.")})
+    return record_save(
+        DelegationMember(activity=activity, mandate=mandate, outside_member=outside_member, role=role),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def survey_add(activity: OversightActivity, *, actor: User | None, agencies=(), **data: Any) -> SurveyVisit:
+    survey = record_save(SurveyVisit(activity=activity, **data), actor=actor)
+    survey.agencies.set(agencies)
+    return survey
+
+
+@transaction.atomic
+def recommendation_add(
+    activity: OversightActivity,
+    *,
+    actor: User | None,
+    text: str,
+    agency,
+    assigned_date: dt.date | None = None,
+    due_date: dt.date | None = None,
+    conclusion: str = "",
+    report_to_leadership: bool = False,
+    override_reason: str = "",
+) -> Recommendation:
+    """Record a recommendation and open its follow-up; the due date comes from the rule unless given."""
+    assigned = assigned_date or timezone.localdate()
+    recommendation = record_save(
+        Recommendation(activity=activity, text=text, conclusion=conclusion), actor=actor
+    )
+    rule = rule_in_force(activity.council, RECOMMENDATION_RULE, assigned)
+    followup_open(
+        actor=actor,
+        council=activity.council,
+        source=recommendation,
+        agency=agency,
+        title=text[:300],
+        description=_("Recommendation of the oversight “%(activity)s”: %(text)s")
+        % {"activity": activity.title, "text": text},
+        assigned_date=assigned,
+        rule=rule if due_date is None else (rule if override_reason else None),
+        due_date=due_date,
+        override_reason=override_reason,
+        report_to_leadership=report_to_leadership,
+    )
+    return recommendation
+
+
+def unresolved_recommendations(activity: OversightActivity) -> list[Recommendation]:
+    """Recommendations whose follow-up is still open, or was closed as not done."""
+    recommendations = list(activity.recommendations.all())
+    followups = {
+        f.source_id: f
+        for f in FollowUp.objects.filter(
+            source_type__model="recommendation", source_id__in=[r.pk for r in recommendations]
+        )
+    }
+    unresolved = []
+    for recommendation in recommendations:
+        followup = followups.get(recommendation.pk)
+        if followup is None or followup.is_open or followup.council_status != CouncilStatus.DONE:
+            unresolved.append(recommendation)
+    return unresolved
+
+
+@transaction.atomic
+def re_oversight_open(
+    parent: OversightActivity,
+    *,
+    actor: User | None,
+    title: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    **data: Any,
+) -> OversightActivity:
+    """Open a re-oversight of an earlier activity, listing its unresolved recommendations to check."""
+    activity = record_save(
+        OversightActivity(
+            council=parent.council,
+            kind=OversightActivity.Kind.RE_OVERSIGHT,
+            parent=parent,
+            title=title,
+            period_start=period_start,
+            period_end=period_end,
+            lead_body=data.pop("lead_body", parent.lead_body),
+            committee=data.pop("committee", parent.committee),
+            group=data.pop("group", parent.group),
+            **data,
+        ),
+        actor=actor,
+    )
+    activity.agencies.set(parent.agencies.all())
+    for earlier in unresolved_recommendations(parent):
+        record_save(
+            Recommendation(
+                activity=activity, text=earlier.text, conclusion=earlier.conclusion, carried_from=earlier
+            ),
+            actor=actor,
+        )
+    return activity
+
+
+@transaction.atomic
+def carried_assess(recommendation: Recommendation, *, actor: User | None, fulfilled: bool) -> Recommendation:
+    """Say, in the re-oversight, whether an earlier recommendation was since fulfilled."""
+    if recommendation.carried_from_id is None:
+        raise ValidationError(
+            _("Only a recommendation carried over from an earlier oversight is assessed this way.")
+        )
+    recommendation.fulfilled_since = fulfilled
+    return record_save(recommendation, actor=actor, update_fields=["fulfilled_since"])
