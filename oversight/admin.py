@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DelegationMember, OversightActivity, OversightProgram, Recommendation, SurveyVisit
+from .models import (
+    Accountability,
+    AccountabilityConclusion,
+    DelegationMember,
+    OversightActivity,
+    OversightProgram,
+    Recommendation,
+    SurveyVisit,
+)
 
 
 class MemberInline(admin.TabularInline):
@@ -52,3 +60,21 @@ class SurveyVisitAdmin(SimpleHistoryAdmin):
 class RecommendationAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "activity", "carried_from", "fulfilled_since")
     list_select_related = ("activity", "carried_from")
+
+
+class ConclusionInline(admin.TabularInline):
+    model = AccountabilityConclusion
+    extra = 0
+
+
+@admin.register(Accountability)
+class AccountabilityAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "body", "date")
+    list_filter = ("council", "kind", "body")
+    inlines = [ConclusionInline]
+
+
+@admin.register(AccountabilityConclusion)
+class AccountabilityConclusionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "session")
+    list_select_related = ("session",)

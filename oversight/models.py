@@ -257,3 +257,71 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Accountability(models.Model):
+    """An explanation session (phiên giải trình) or a hearing (điều trần) on a selected issue."""
+
+    class Kind(models.TextChoices):
+        EXPLANATION = "explanation", _("Explanation session")
+        HEARING = "hearing", _("Hearing")
+
+    class Body(models.TextChoices):
+        STANDING = "standing", _("The Standing Committee")
+        COMMITTEE = "committee", _("A committee")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    topic = models.CharField(_("topic"), max_length=300)
+    body = models.CharField(_("held by"), max_length=12, choices=Body.choices)
+    committee = models.ForeignKey(
+        "council.Committee", verbose_name=_("committee"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    date = models.DateField(_("date"))
+    agencies = models.ManyToManyField("council.Agency", verbose_name=_("agencies summoned"), blank=True)
+    summoned = models.TextField(
+        _("heads summoned"), blank=True, help_text=_("One per line, e.g. “Giám đốc Sở Y tế”.")
+    )
+    participants = models.TextField(_("participants"), blank=True)
+    from_followup = models.ForeignKey(
+        "council.FollowUp",
+        verbose_name=_("escalated from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accountability_sessions",
+    )
+    history = HistoricalRecords(m2m_fields=[agencies])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("explanation session or hearing")
+        verbose_name_plural = _("explanation sessions and hearings")
+        ordering = ["council", "-date"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.topic}"
+
+    def clean(self):
+        if self.body == self.Body.COMMITTEE and not self.committee_id:
+            raise ValidationError({"committee": _("Choose the committee that holds it.")})
+
+
+class AccountabilityConclusion(models.Model):
+    """A conclusion of an explanation session or hearing: a promise followed up like any other."""
+
+    FOLLOWUP_SOURCE_KIND = SourceKind.RECOMMENDATION
+
+    session = models.ForeignKey(Accountability, on_delete=models.PROTECT, related_name="conclusions")
+    text = models.TextField(_("conclusion"))
+    followups = followups_relation()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("conclusion")
+        verbose_name_plural = _("conclusions")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.text[:80]

@@ -12,7 +12,15 @@ from council.models import Council, CouncilStatus, FollowUp, User
 from council.services import followup_open, record_save
 from council.workdays import rule_in_force
 
-from .models import DelegationMember, OversightActivity, OversightProgram, Recommendation, SurveyVisit
+from .models import (
+    Accountability,
+    AccountabilityConclusion,
+    DelegationMember,
+    OversightActivity,
+    OversightProgram,
+    Recommendation,
+    SurveyVisit,
+)
 
 RECOMMENDATION_RULE = "oversight-recommendation-answer"
 State = OversightActivity.State
@@ -208,3 +216,44 @@ def carried_assess(recommendation: Recommendation, *, actor: User | None, fulfil
         )
     recommendation.fulfilled_since = fulfilled
     return record_save(recommendation, actor=actor, update_fields=["fulfilled_since"])
+
+
+@transaction.atomic
+def accountability_create(
+    *, actor: User | None, council: Council, agencies=(), **data: Any
+) -> Accountability:
+    session = record_save(Accountability(council=council, **data), actor=actor)
+    session.agencies.set(agencies)
+    return session
+
+
+def accountability_draft_from(followup: FollowUp, *, kind: str) -> dict:
+    """The pre-filled fields of an explanation session or hearing proposed by the escalation ladder."""
+    return {
+        "kind": kind,
+        "topic": followup.title,
+        "body": Accountability.Body.STANDING,
+        "summoned": followup.agency.head_title or str(followup.agency),
+        "from_followup": followup,
+        "agencies": [followup.agency],
+    }
+
+
+@transaction.atomic
+def accountability_conclude(
+    session: Accountability, *, actor: User | None, text: str, agency, due_date: dt.date
+) -> AccountabilityConclusion:
+    """Record a conclusion and follow it up with the agency that must act on it."""
+    conclusion = record_save(AccountabilityConclusion(session=session, text=text), actor=actor)
+    followup_open(
+        actor=actor,
+        council=session.council,
+        source=conclusion,
+        agency=agency,
+        title=text[:300],
+        description=_("Conclusion of the %(kind)s “%(topic)s”: %(text)s")
+        % {"kind": session.get_kind_display().lower(), "topic": session.topic, "text": text},
+        assigned_date=session.date,
+        due_date=due_date,
+    )
+    return conclusion

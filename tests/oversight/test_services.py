@@ -186,3 +186,37 @@ def test_a_re_oversight_needs_a_parent_of_the_same_council(council, activity):
         )
     assert "parent" in error.value.message_dict
     assert Recommendation.objects.count() == 0
+
+
+def test_an_explanation_session_from_the_escalation_ladder_and_its_conclusions(council):
+    from council.models import EscalationStep
+    from oversight.models import Accountability
+    from tests.council.factories import make_followup
+
+    agency = AgencyFactory(council=council, name="Sở Xây dựng", head_title="Giám đốc Sở Xây dựng")
+    late = make_followup(council, agency=agency, assigned=dt.date(2026, 5, 4), due=dt.date(2026, 6, 1))
+    for step in (EscalationStep.REMINDER, EscalationStep.REPORT_AUTHORITY):
+        core_services.followup_escalate(late, actor=None, step=step)
+    assert core_services.next_escalation(late, dt.date(2026, 11, 27)) == EscalationStep.EXPLANATION_SESSION
+    draft = services.accountability_draft_from(late, kind=Accountability.Kind.EXPLANATION)
+    assert draft["summoned"] == "Giám đốc Sở Xây dựng" and draft["topic"] == late.title
+    session = services.accountability_create(actor=None, council=council, date=dt.date(2026, 12, 2), **draft)
+    assert session.from_followup == late and list(session.agencies.all()) == [agency]
+    conclusion = services.accountability_conclude(
+        session,
+        actor=None,
+        text="Sở Xây dựng hoàn thành sửa chữa trước 31/01/2027",
+        agency=agency,
+        due_date=dt.date(2027, 1, 31),
+    )
+    followup = conclusion.followups.get()
+    assert followup.assigned_date == dt.date(2026, 12, 2) and followup.agency == agency
+    with pytest.raises(ValidationError):
+        services.accountability_create(
+            actor=None,
+            council=council,
+            kind=Accountability.Kind.HEARING,
+            topic="Điều trần",
+            body=Accountability.Body.COMMITTEE,
+            date=dt.date(2026, 12, 3),
+        )
