@@ -23,7 +23,10 @@ def _resolution_context(request, resolution):
         )
     }
     manager = can_manage_records(request.user, request.council)
+    # The reverse relation is declared by the oversight app (higher in the layering); no import needed.
+    oversight = list(resolution.oversight_activities.all())
     return {
+        "oversight": oversight,
         "vote": getattr(resolution, "vote", None),
         "tasks": [(t, followups.get(t.pk)) for t in tasks],
         "vote_form": forms.VoteForm(initial={"voted_on": resolution.adopted_on}) if manager else None,

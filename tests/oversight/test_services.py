@@ -220,3 +220,30 @@ def test_an_explanation_session_from_the_escalation_ladder_and_its_conclusions(c
             body=Accountability.Body.COMMITTEE,
             date=dt.date(2026, 12, 3),
         )
+
+
+def test_a_resolution_page_shows_the_oversight_of_its_implementation(client, office, council):
+    from django.urls import reverse
+
+    from sessions import services as session_services
+
+    resolution = session_services.resolution_create(
+        actor=None,
+        council=council,
+        symbol="05/2026/NQ-HĐND",
+        kind="normative",
+        title="Hỗ trợ y tế cơ sở",
+        adopted_on=dt.date(2026, 7, 10),
+    )
+    services.activity_create(
+        actor=None,
+        council=council,
+        kind=OversightActivity.Kind.THEMATIC,
+        title="Giám sát thực hiện Nghị quyết 05",
+        lead_body=OversightActivity.LeadBody.STANDING,
+        period_start=dt.date(2026, 9, 1),
+        period_end=dt.date(2026, 10, 31),
+        resolutions=[resolution],
+    )
+    page = client.get(reverse("resolution_detail", args=[resolution.pk]))
+    assert "Giám sát thực hiện Nghị quyết 05" in page.text
