@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from council.models.followups import SourceKind, followups_relation
@@ -50,7 +51,7 @@ class OversightActivity(models.Model):
         GROUP = "group", _("A delegate group")
 
     class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", pgettext_lazy("oversight state", "Planned")
         ESTABLISHED = "established", _("Delegation established")
         NOTIFIED = "notified", _("Agencies notified")
         FIELDWORK = "fieldwork", _("Fieldwork")
@@ -59,7 +60,7 @@ class OversightActivity(models.Model):
         REPORTED = "reported", _("Reported")
         RESOLUTION = "resolution", _("Resolution adopted")
         MONITORING = "monitoring", _("Monitoring")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("oversight state", "Closed")
 
     # The order of the workflow: a state may only move to the next one (or straight to monitoring or
     # closed after reporting, when no resolution follows).
@@ -148,7 +149,7 @@ class OversightActivity(models.Model):
 class DelegationMember(models.Model):
     class Role(models.TextChoices):
         HEAD = "head", _("Head of the delegation")
-        DEPUTY = "deputy", _("Deputy head")
+        DEPUTY = "deputy", pgettext_lazy("delegation role", "Deputy head")
         MEMBER = "member", _("Member")
         SECRETARY = "secretary", _("Secretary")
 
