@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("delegates.urls")),
     path("", include("sessions.urls")),
+    path("", include("oversight.urls")),
 ]
 for crud, prefix in REFERENCE_CRUDS:
     urlpatterns += crud.urls(prefix)

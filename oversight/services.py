@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, CouncilStatus, FollowUp, User
-from council.services import followup_open, record_save
+from council.services import followup_open, record_save, record_update
 from council.workdays import rule_in_force
 
 from .models import (
@@ -38,6 +38,18 @@ def activity_create(
     activity = record_save(OversightActivity(council=council, **data), actor=actor)
     activity.agencies.set(agencies)
     activity.resolutions.set(resolutions)
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    activity: OversightActivity, *, actor: User | None, agencies=None, resolutions=None, **data: Any
+) -> OversightActivity:
+    record_update(activity, actor=actor, **data)
+    if agencies is not None:
+        activity.agencies.set(agencies)
+    if resolutions is not None:
+        activity.resolutions.set(resolutions)
     return activity
 
 

@@ -1,0 +1,97 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council.models import FollowUp, Role
+from oversight import services
+from oversight.models import OversightActivity
+from tests.conftest import ALL_ROLES
+from tests.council.factories import AgencyFactory, CommitteeFactory, RoleFactory, TermFactory, UserFactory
+from tests.delegates.factories import MandateFactory
+
+pytestmark = pytest.mark.django_db
+READERS = {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.COMMITTEE_HEAD, Role.LEADERSHIP}
+
+
+def _activity(council, committee, title="Giám sát chính sách BHYT"):
+    return services.activity_create(
+        actor=None,
+        council=council,
+        kind=OversightActivity.Kind.THEMATIC,
+        title=title,
+        lead_body=OversightActivity.LeadBody.COMMITTEE,
+        committee=committee,
+        period_start=dt.date(2026, 5, 1),
+        period_end=dt.date(2026, 12, 31),
+    )
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_oversight_pages_by_role(client, login, council, role):
+    login(role)
+    activity = _activity(council, CommitteeFactory(council=council, kind="culture_society", name="Ban VH-XH"))
+    expected = 200 if role in READERS else 403
+    assert client.get(reverse("activity_list")).status_code == expected
+    assert client.get(reverse("activity_detail", args=[activity.pk])).status_code == expected
+    assert client.get(reverse("activity_create")).status_code == (
+        200 if role in {Role.OFFICE, Role.ADMIN} else 403
+    )
+
+
+def test_a_committee_head_records_for_their_committee_only(client, council):
+    own = CommitteeFactory(council=council, kind="culture_society", name="Ban Văn hóa - Xã hội")
+    other = CommitteeFactory(council=council, kind="economy_budget", name="Ban Kinh tế - Ngân sách")
+    head = UserFactory()
+    RoleFactory(user=head, council=council, role=Role.COMMITTEE_HEAD, committee=own)
+    client.force_login(head)
+    mine, theirs = _activity(council, own), _activity(council, other, "Giám sát thu ngân sách")
+    agency = AgencyFactory(council=council, name="Sở Y tế")
+    data = {"text": "Bảo đảm đủ thuốc BHYT tại trạm y tế xã", "agency": agency.pk, "due_date": "31/03/2027"}
+    assert client.post(reverse("activity_recommendation_add", args=[theirs.pk]), data).status_code == 403
+    client.post(reverse("activity_recommendation_add", args=[mine.pk]), data)
+    followup = FollowUp.objects.get()
+    assert followup.agency == agency and followup.source.activity == mine
+    survey = {
+        "date": "10/06/2026",
+        "findings": "Trạm y tế thiếu thuốc",
+        "place_detail": "Trạm y tế xã Tân Hồng",
+    }
+    client.post(reverse("activity_survey_add", args=[mine.pk]), survey)
+    client.post(
+        reverse("activity_survey_add", args=[mine.pk]), {**survey, "date": "10/01/2027"}
+    )  # outside the period
+    assert mine.surveys.count() == 1
+
+
+def test_the_workflow_refuses_a_skipped_step_through_the_page(client, office, council):
+    activity = _activity(council, CommitteeFactory(council=council, kind="culture_society", name="Ban VH-XH"))
+    client.post(reverse("activity_advance", args=[activity.pk]), {"to": "reported"})
+    activity.refresh_from_db()
+    assert activity.state == "planned"
+    head = MandateFactory(delegate__council=council, term=TermFactory(council=council))
+    client.post(reverse("activity_member_add", args=[activity.pk]), {"mandate": head.pk, "role": "head"})
+    client.post(
+        reverse("activity_advance", args=[activity.pk]),
+        {"to": "established", "decision": "15/QĐ-HĐND", "decision_date": "05/05/2026"},
+    )
+    activity.refresh_from_db()
+    assert activity.state == "established" and activity.decision == "15/QĐ-HĐND"
+
+
+def test_the_activity_list_runs_the_same_queries_for_5_and_50(client, office, council):
+    committee = CommitteeFactory(council=council, kind="culture_society", name="Ban VH-XH")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("activity_list")).status_code == 200
+        return len(queries)
+
+    for n in range(5):
+        _activity(council, committee, f"Hoạt động {n}")
+    five = count()
+    for n in range(45):
+        _activity(council, committee, f"Hoạt động thêm {n}")
+    assert count() == five
