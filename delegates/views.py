@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,7 @@ from council import forms as core_forms
 from council import services as core_services
 from council.models import Committee, Role
 from council.permissions import can_manage_records, is_member, roles_in, scoped
+from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE, Crud
 
 from . import forms, selectors, services
@@ -187,15 +189,16 @@ def position_end(request, kind, pk):
         scoped(model.objects.select_related("mandate"), request.user, request.council), pk=pk
     )
     form = forms.PositionEndForm(request.POST)
-    if form.is_valid():
-        try:
-            services.position_end(position, actor=request.user, end_date=form.cleaned_data["end_date"])
-            messages.success(request, _("Position ended: %(object)s.") % {"object": position})
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(request.POST.get("next") or reverse("home"))
+    run_form_action(
+        request,
+        form,
+        lambda data: services.position_end(position, actor=request.user, end_date=data["end_date"]),
+        success=_("Position ended: %(object)s.") % {"object": position},
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("home")  # never follow a "next" that leaves the site
+    return redirect(target)
 
 
 def directory(request):

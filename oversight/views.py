@@ -1,13 +1,13 @@
 """Oversight pages: the programme's activities, and each activity's delegation, surveys and recommendations."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import FollowUp
+from council.views.actions import run_form_action
 from council.views.crud import Crud
 
 from . import forms, services
@@ -57,15 +57,7 @@ def _act(request, pk, form, call):
     activity = get_object_or_404(ACTIVITIES.queryset(request), pk=pk)
     if not can_edit_activity(request.user, activity):
         raise PermissionDenied(_("Your role does not allow this page."))
-    if form.is_valid():
-        try:
-            call(activity, form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Recorded."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    run_form_action(request, form, lambda data: call(activity, data))
     return redirect(ACTIVITIES.url("detail", activity.pk))
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, is_member, roles_in
+from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE
 from delegates.models import Mandate
 from delegates.selectors import current_term
@@ -150,21 +151,7 @@ def interpellation_action(request, pk, action):
         raise PermissionDenied(_("Your role does not allow this page."))
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            call(slip, request.user, form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Recorded."))
-    else:
-        messages.error(
-            request,
-            " ".join(
-                f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields
-            )
-            or _("Check the form."),
-        )
+    run_form_action(request, form, lambda data: call(slip, request.user, data))
     return redirect("interpellation_detail", slip.pk)
 
 

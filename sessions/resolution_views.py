@@ -1,13 +1,13 @@
 """Resolutions: the record, its vote and the tasks it assigns."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import FollowUp
 from council.permissions import can_manage_records, is_member
+from council.views.actions import run_form_action
 from council.views.crud import Crud
 
 from . import forms, services
@@ -54,15 +54,7 @@ def _act(request, pk, form, call):
     if not can_manage_records(request.user, request.council):
         raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request).select_related("council"), pk=pk)
-    if form.is_valid():
-        try:
-            call(resolution, form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Recorded."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    run_form_action(request, form, lambda data: call(resolution, data))
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
 
 

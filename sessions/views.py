@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
 from council.text import fold, natural_key
+from council.views.actions import run_form_action
 from council.views.crud import Crud
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
@@ -245,22 +246,18 @@ def speech_correct(request, pk):
         Speech.objects.filter(council=request.council).select_related("sitting"), pk=pk
     )
     form = forms.SpeechCorrectForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.speech_correct(
-                speech,
-                actor=request.user,
-                reason=data["reason"],
-                kind=data["kind"],
-                duration_seconds=int(data["minutes"] * 60),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The speech record was corrected; the history keeps the old values."))
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    run_form_action(
+        request,
+        form,
+        lambda data: services.speech_correct(
+            speech,
+            actor=request.user,
+            reason=data["reason"],
+            kind=data["kind"],
+            duration_seconds=int(data["minutes"] * 60),
+        ),
+        success=_("The speech record was corrected; the history keeps the old values."),
+    )
     return redirect("sitting_live", speech.sitting_id)
 
 

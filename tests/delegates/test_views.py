@@ -389,3 +389,14 @@ def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, counc
     five = count()
     fill(45)
     assert count() == five
+
+
+def test_ending_a_position_never_redirects_off_the_site(client, office, council, term):
+    membership = GroupMembershipFactory(
+        group=GroupFactory(term=term), mandate=MandateFactory(delegate__council=council, term=term)
+    )
+    response = client.post(
+        reverse("position_end", args=["group", membership.pk]),
+        {"end_date": "30/06/2027", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("home")

@@ -1,0 +1,30 @@
+"""Small POST actions on a record's page: validate the form, call the service, report as a message."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+def form_errors_text(form) -> str:
+    """A form's errors as one sentence, each prefixed with its field's label."""
+    parts = [
+        f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+        for name, errors in form.errors.items()
+    ]
+    return " ".join(parts) or _("Check the form.")
+
+
+def run_form_action(request, form, call: Callable[[dict], object], success: str | None = None) -> bool:
+    """Run ``call`` with the form's data if it is valid; say what happened. Returns whether it was recorded."""
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return False
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success or _("Recorded."))
+    return True
