@@ -292,3 +292,13 @@ def attachment_response(storage_path: str, download_name: str, content_type: str
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+def attach_file(record, upload, *, prefix: str) -> None:
+    """Check the record and the upload first, then store the file and note it on the record."""
+    info = inspect_upload(upload) if upload else None
+    record.full_clean()
+    if info is not None:
+        stored = store_upload(upload, info, prefix)
+        record.path, record.original_name = stored.path, stored.original_name
+        record.content_type, record.size = stored.content_type, stored.size

@@ -3,10 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from council.followup_forms import DATE_ERROR
 from council.forms import CouncilModelForm, DayFirstDateInput
-from council.models import Agency
+from council.models import Agency, Committee
+from council.permissions import can_manage_records
 from delegates.models import Mandate
 
-from .models import DelegationMember, OversightActivity, SurveyVisit
+from .models import Accountability, ActivityDocument, DelegationMember, OversightActivity, SurveyVisit
+from .permissions import headed_committees
 
 
 class ActivityForm(CouncilModelForm):
@@ -26,6 +28,19 @@ class ActivityForm(CouncilModelForm):
             "agencies",
             "resolutions",
         ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not can_manage_records(user, self.council):
+            # A committee head records activities of their own committee only.
+            self.fields["lead_body"].choices = [
+                (OversightActivity.LeadBody.COMMITTEE, OversightActivity.LeadBody.COMMITTEE.label)
+            ]
+            self.fields["committee"].queryset = Committee.objects.filter(
+                pk__in=headed_committees(user, self.council)
+            )
+            self.fields["committee"].required = True
+            self.fields["group"].disabled = True
 
 
 class AdvanceForm(forms.Form):
@@ -78,3 +93,79 @@ class RecommendationForm(forms.Form):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
+
+
+class DocumentForm(CouncilModelForm):
+    file = forms.FileField(label=_("File (PDF, DOCX, XLSX)"), required=False)
+
+    class Meta:
+        model = ActivityDocument
+        fields = ["kind", "symbol", "title", "issued_on", "agency"]
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.activity = activity
+
+
+class ReOversightForm(forms.Form):
+    title = forms.CharField(label=_("Subject"), max_length=300)
+    period_start = forms.DateField(
+        label=_("Oversight from"), widget=DayFirstDateInput(), error_messages=DATE_ERROR
+    )
+    period_end = forms.DateField(
+        label=_("Oversight until"), widget=DayFirstDateInput(), error_messages=DATE_ERROR
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+
+class AssessForm(forms.Form):
+    fulfilled = forms.TypedChoiceField(
+        label=_("Since the earlier oversight"),
+        choices=[("1", _("fulfilled")), ("0", _("still not fulfilled"))],
+        coerce=lambda v: v == "1",
+    )
+
+
+class AccountabilityForm(CouncilModelForm):
+    class Meta:
+        model = Accountability
+        fields = [
+            "kind",
+            "topic",
+            "body",
+            "committee",
+            "date",
+            "agencies",
+            "summoned",
+            "participants",
+            "from_followup",
+        ]
+        widgets = {"from_followup": forms.HiddenInput(), "summoned": forms.Textarea(attrs={"rows": 3})}
+
+
+class ConclusionForm(forms.Form):
+    text = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 3}))
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Agency that must act"))
+    due_date = forms.DateField(label=_("Due date"), widget=DayFirstDateInput(), error_messages=DATE_ERROR)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
+
+
+class ThresholdForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Days past due"),
+        min_value=0,
+        max_value=365,
+        error_messages={
+            "invalid": _("Give a number of days between 0 and 365."),
+            "min_value": _("Give a number of days between 0 and 365."),
+            "max_value": _("Give a number of days between 0 and 365."),
+        },
+    )

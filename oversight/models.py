@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from council.models.files import StoredFileFields
 from council.models.followups import SourceKind, followups_relation
 from council.models.querysets import CouncilQuerySet
 
@@ -186,6 +187,46 @@ class DelegationMember(models.Model):
             raise ValidationError({"mandate": _("Choose a delegate or name the member.")})
         if self.mandate_id and self.activity_id and self.mandate.council_id != self.activity.council_id:
             raise ValidationError({"mandate": _("This delegate holds no mandate in this council.")})
+
+
+class ActivityDocument(StoredFileFields):
+    """A document of an activity: its plan, the outline sent to agencies, their reports, the final report."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Plan")
+        OUTLINE = "outline", _("Outline sent to agencies")
+        AGENCY_REPORT = "agency_report", _("Agency's report")
+        FINAL_REPORT = "final_report", _("Final report")
+        OTHER = "other", _("Other document")
+
+    activity = models.ForeignKey(OversightActivity, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    symbol = models.CharField(_("number and symbol"), max_length=40, blank=True)
+    title = models.CharField(_("title"), max_length=400)
+    issued_on = models.DateField(_("issued on"))
+    agency = models.ForeignKey(
+        "council.Agency",
+        verbose_name=_("from agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("For an agency's report."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity document")
+        verbose_name_plural = _("activity documents")
+        ordering = ["activity", "issued_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.kind == self.Kind.AGENCY_REPORT and not self.agency_id:
+            raise ValidationError({"agency": _("Say which agency sent the report.")})
+        if self.agency_id and self.activity_id and self.agency.council_id != self.activity.council_id:
+            raise ValidationError({"agency": _("This belongs to another council.")})
 
 
 class SurveyVisit(models.Model):

@@ -1,4 +1,7 @@
-"""Who may change an oversight activity: the Office, and the head of the committee that leads it."""
+"""Who may see and change oversight: the Office everything; the head of a committee the activities their
+committee leads; the Standing Committee and the leadership read everything."""
+
+from django.db.models import QuerySet
 
 from council.models import Role, User
 from council.permissions import can_manage_records, roles_in
@@ -6,17 +9,46 @@ from council.permissions import can_manage_records, roles_in
 from .models import OversightActivity
 
 READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.COMMITTEE_HEAD, Role.LEADERSHIP})
+WHOLE_COUNCIL = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
 
 
 def can_read_oversight(user: User, council) -> bool:
     return bool(roles_in(user, council) & READERS)
 
 
+def headed_committees(user: User, council) -> list[int]:
+    """The committees the user heads in the council (cached on the user for the request)."""
+    cache = getattr(user, "_hdnd_headed", None)
+    if cache is None:
+        cache = user._hdnd_headed = {}
+    if council.pk not in cache:
+        cache[council.pk] = list(
+            user.roles.filter(council=council, role=Role.COMMITTEE_HEAD, committee__isnull=False).values_list(
+                "committee_id", flat=True
+            )
+        )
+    return cache[council.pk]
+
+
+def sees_whole_council(user: User, council) -> bool:
+    return bool(roles_in(user, council) & WHOLE_COUNCIL)
+
+
+def narrow_activities(queryset: QuerySet, request) -> QuerySet:
+    """A committee head who holds no council-wide role sees only the activities their committee leads."""
+    if sees_whole_council(request.user, request.council):
+        return queryset
+    return queryset.filter(committee__in=headed_committees(request.user, request.council))
+
+
+def can_create_activity(user: User, council) -> bool:
+    """The Office, or a committee head (for their own committee's activities)."""
+    return can_manage_records(user, council) or bool(headed_committees(user, council))
+
+
 def can_edit_activity(user: User, activity: OversightActivity) -> bool:
     if can_manage_records(user, activity.council):
         return True
-    if activity.committee_id is None or Role.COMMITTEE_HEAD not in roles_in(user, activity.council):
-        return False
-    return user.roles.filter(
-        council=activity.council, role=Role.COMMITTEE_HEAD, committee=activity.committee_id
-    ).exists()
+    return activity.committee_id is not None and activity.committee_id in headed_committees(
+        user, activity.council
+    )

@@ -9,12 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, CouncilStatus, FollowUp, User
-from council.services import followup_open, record_save, record_update
+from council.models.followups import EscalationStep
+from council.services import followup_escalation_scheduled, followup_open, record_save, record_update
+from council.uploads import attach_file
 from council.workdays import rule_in_force
 
 from .models import (
     Accountability,
     AccountabilityConclusion,
+    ActivityDocument,
     DelegationMember,
     OversightActivity,
     OversightProgram,
@@ -130,6 +133,16 @@ def survey_add(activity: OversightActivity, *, actor: User | None, agencies=(), 
 
 
 @transaction.atomic
+def document_add(
+    activity: OversightActivity, *, actor: User | None, upload=None, **data: Any
+) -> ActivityDocument:
+    """File a document of the activity (plan, outline, agency's report, final report) in private storage."""
+    document = ActivityDocument(activity=activity, **data)
+    attach_file(document, upload, prefix=f"oversight/{activity.council_id}")
+    return record_save(document, actor=actor)
+
+
+@transaction.atomic
 def recommendation_add(
     activity: OversightActivity,
     *,
@@ -216,6 +229,14 @@ def re_oversight_open(
             ),
             actor=actor,
         )
+        followup = earlier.followups.filter(closed_on__isnull=True).first()
+        if followup is not None:
+            followup_escalation_scheduled(
+                followup,
+                actor=actor,
+                step=EscalationStep.RE_OVERSIGHT,
+                text=_("Re-oversight opened: %(title)s") % {"title": title},
+            )
     return activity
 
 
@@ -236,6 +257,31 @@ def accountability_create(
 ) -> Accountability:
     session = record_save(Accountability(council=council, **data), actor=actor)
     session.agencies.set(agencies)
+    if session.from_followup_id:
+        if session.from_followup.council_id != council.pk:
+            raise ValidationError({"from_followup": _("This belongs to another council.")})
+        followup_escalation_scheduled(
+            session.from_followup,
+            actor=actor,
+            step=EscalationStep.EXPLANATION_SESSION,
+            text=_("%(kind)s scheduled on %(date)s: %(topic)s")
+            % {
+                "kind": session.get_kind_display(),
+                "date": f"{session.date:%d/%m/%Y}",
+                "topic": session.topic,
+            },
+        )
+    return session
+
+
+@transaction.atomic
+def accountability_update(
+    session: Accountability, *, actor: User | None, agencies=None, **data: Any
+) -> Accountability:
+    data.pop("from_followup", None)  # Where a session came from is fixed when it is scheduled.
+    record_update(session, actor=actor, **data)
+    if agencies is not None:
+        session.agencies.set(agencies)
     return session
 
 
@@ -269,3 +315,12 @@ def accountability_conclude(
         due_date=due_date,
     )
     return conclusion
+
+
+@transaction.atomic
+def suggest_after_days_set(council: Council, *, actor: User | None, days: int) -> Council:
+    """Change how many days past due an item must be before it is proposed for the next session."""
+    if not 0 <= days <= 365:
+        raise ValidationError({"days": _("Give a number of days between 0 and 365.")})
+    council.suggest_after_days = days
+    return record_save(council, actor=actor, update_fields=["suggest_after_days"])

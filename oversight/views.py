@@ -1,18 +1,28 @@
-"""Oversight pages: the programme's activities, and each activity's delegation, surveys and recommendations."""
+"""Oversight pages: activities with their delegation, documents, surveys and recommendations; the programme
+by month; explanation sessions and hearings; and the suggestions for the next session."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import FollowUp
+from council.permissions import can_manage_records, can_read_followups
+from council.uploads import ACCEPT, attachment_response
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
-from . import forms, services
-from .models import OversightActivity
-from .permissions import can_edit_activity, can_read_oversight
+from . import forms, selectors, services
+from .models import Accountability, ActivityDocument, OversightActivity, OversightProgram, Recommendation
+from .permissions import (
+    can_create_activity,
+    can_edit_activity,
+    can_read_oversight,
+    narrow_activities,
+    sees_whole_council,
+)
 
 
 def _activity_context(request, activity):
@@ -24,15 +34,37 @@ def _activity_context(request, activity):
         ).select_related("agency")
     }
     editable = can_edit_activity(request.user, activity)
+    council = request.council
+    members = list(activity.members.select_related("mandate__delegate"))
+    surveys = list(activity.surveys.select_related("place").prefetch_related("agencies"))
+    documents = list(activity.documents.select_related("agency"))
+    pairs = [(r, followups.get(r.pk)) for r in recommendations]
     return {
-        "members": list(activity.members.select_related("mandate__delegate")),
-        "surveys": list(activity.surveys.select_related("place").prefetch_related("agencies")),
-        "recommendations": [(r, followups.get(r.pk)) for r in recommendations],
+        "members": members,
+        "surveys": surveys,
+        "documents": documents,
+        "recommendations": pairs,
+        "carried": [r for r in recommendations if r.carried_from_id],
+        "re_oversights": list(activity.re_oversights.all()),
+        "covered_resolutions": list(activity.resolutions.all()),
+        "overseen_agencies": list(activity.agencies.all()),
+        "timeline": selectors.activity_timeline(
+            activity, surveys=surveys, documents=documents, recommendations=pairs
+        ),
         "next_states": [(s, OversightActivity.State(s).label) for s in services.allowed_next(activity)],
         "editable": editable,
-        "member_form": forms.MemberForm(council=request.council) if editable else None,
-        "survey_form": forms.SurveyForm(council=request.council, activity=activity) if editable else None,
-        "recommendation_form": forms.RecommendationForm(council=request.council) if editable else None,
+        "followup_reader": can_read_followups(request.user, council),
+        "accept": ACCEPT,
+        "member_form": forms.MemberForm(council=council) if editable else None,
+        "survey_form": forms.SurveyForm(council=council, activity=activity) if editable else None,
+        "document_form": forms.DocumentForm(council=council, activity=activity) if editable else None,
+        "recommendation_form": forms.RecommendationForm(council=council) if editable else None,
+        "open_reoversight": request.GET.get("open") == "re-oversight",
+        "reoversight_form": forms.ReOversightForm(
+            initial={"title": _("Re-oversight: %(title)s") % {"title": activity.title}}
+        )
+        if editable
+        else None,
     }
 
 
@@ -49,15 +81,23 @@ ACTIVITIES = Crud(
     ordering=["-period_start"],
     detail_template="oversight/activity_detail.html",
     can_view=can_read_oversight,
+    can_edit=can_create_activity,
     extra_detail_context=_activity_context,
+    narrow=narrow_activities,
+    form_kwargs=lambda request: {"user": request.user},
 )
 
 
-def _act(request, pk, form, call):
+def _editable_activity(request, pk) -> OversightActivity:
     activity = get_object_or_404(ACTIVITIES.queryset(request), pk=pk)
     if not can_edit_activity(request.user, activity):
         raise PermissionDenied(_("Your role does not allow this page."))
-    run_form_action(request, form, lambda data: call(activity, data))
+    return activity
+
+
+def _act(request, pk, form_for, call):
+    activity = _editable_activity(request, pk)
+    run_form_action(request, form_for(activity), lambda data: call(activity, data))
     return redirect(ACTIVITIES.url("detail", activity.pk))
 
 
@@ -66,7 +106,7 @@ def activity_advance(request, pk):
     return _act(
         request,
         pk,
-        forms.AdvanceForm(request.POST),
+        lambda a: forms.AdvanceForm(request.POST),
         lambda a, d: services.activity_advance(a, actor=request.user, **d),
     )
 
@@ -76,21 +116,49 @@ def member_add(request, pk):
     return _act(
         request,
         pk,
-        forms.MemberForm(request.POST, council=request.council),
+        lambda a: forms.MemberForm(request.POST, council=request.council),
         lambda a, d: services.member_add(a, actor=request.user, **d),
     )
 
 
+def _without(data: dict, name: str) -> tuple[dict, object]:
+    data = dict(data)
+    return data, data.pop(name)
+
+
 @require_POST
 def survey_add(request, pk):
-    activity = get_object_or_404(ACTIVITIES.queryset(request), pk=pk)
-    form = forms.SurveyForm(request.POST, council=request.council, activity=activity)
+    def call(activity, data):
+        data, agencies = _without(data, "agencies")
+        services.survey_add(activity, actor=request.user, agencies=agencies, **data)
 
-    def call(a, d):
-        data = dict(d)
-        services.survey_add(a, actor=request.user, agencies=data.pop("agencies"), **data)
+    return _act(
+        request, pk, lambda a: forms.SurveyForm(request.POST, council=request.council, activity=a), call
+    )
 
-    return _act(request, pk, form, call)
+
+@require_POST
+def document_add(request, pk):
+    def call(activity, data):
+        data, upload = _without(data, "file")
+        services.document_add(activity, actor=request.user, upload=upload, **data)
+
+    return _act(
+        request,
+        pk,
+        lambda a: forms.DocumentForm(request.POST, request.FILES, council=request.council, activity=a),
+        call,
+    )
+
+
+def document_file(request, pk):
+    """Serve an activity's document to those who may read the activity."""
+    document = get_object_or_404(ActivityDocument.objects.exclude(path="").select_related("activity"), pk=pk)
+    if not ACTIVITIES.queryset(request).filter(pk=document.activity_id).exists() or not can_read_oversight(
+        request.user, request.council
+    ):
+        raise Http404
+    return attachment_response(document.path, document.original_name, document.content_type)
 
 
 @require_POST
@@ -98,8 +166,177 @@ def recommendation_add(request, pk):
     return _act(
         request,
         pk,
-        forms.RecommendationForm(request.POST, council=request.council),
+        lambda a: forms.RecommendationForm(request.POST, council=request.council),
         lambda a, d: services.recommendation_add(
             a, actor=request.user, assigned_date=timezone.localdate(), **d
         ),
+    )
+
+
+@require_POST
+def re_oversight_open(request, pk):
+    parent = _editable_activity(request, pk)
+    form = forms.ReOversightForm(request.POST)
+    created = {}
+
+    def call(data):
+        created["activity"] = services.re_oversight_open(parent, actor=request.user, **data)
+
+    if run_form_action(
+        request, form, call, success=_("Re-oversight opened with the unresolved recommendations.")
+    ):
+        return redirect(ACTIVITIES.url("detail", created["activity"].pk))
+    return redirect(ACTIVITIES.url("detail", parent.pk))
+
+
+@require_POST
+def carried_assess(request, pk):
+    recommendation = get_object_or_404(
+        Recommendation.objects.filter(activity__in=ACTIVITIES.queryset(request)), pk=pk
+    )
+    activity = _editable_activity(request, recommendation.activity_id)
+    run_form_action(
+        request,
+        forms.AssessForm(request.POST),
+        lambda d: services.carried_assess(recommendation, actor=request.user, **d),
+    )
+    return redirect(ACTIVITIES.url("detail", activity.pk))
+
+
+def _require_reader(request):
+    if request.council is None or not can_read_oversight(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+def programme(request):
+    """The year's oversight programme, its activities by the month they start."""
+    _require_reader(request)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    program = OversightProgram.objects.filter(council=request.council, year=year).first()
+    activities = ACTIVITIES.queryset(request).filter(period_start__year=year).select_related("group")
+    years = sorted(
+        set(OversightProgram.objects.filter(council=request.council).values_list("year", flat=True))
+        | set(
+            ACTIVITIES.queryset(request)
+            .dates("period_start", "year")
+            .values_list("period_start__year", flat=True)
+        )
+        | {today.year}
+    )
+    return render(
+        request,
+        "oversight/programme.html",
+        {
+            "year": year,
+            "years": years,
+            "program": program,
+            "months": selectors.programme_by_month(activities),
+            "count": len(activities),
+            "whole_council": sees_whole_council(request.user, request.council),
+        },
+    )
+
+
+# --- Explanation sessions and hearings ------------------------------------------------------------------
+
+
+def _accountability_initial(request) -> dict:
+    """A new session is drafted from an escalated follow-up when the link names one."""
+    initial = {k: v for k, v in request.GET.items() if k in forms.AccountabilityForm.base_fields}
+    followup_id = request.GET.get("from_followup", "")
+    if followup_id.isdigit():
+        followup = (
+            FollowUp.objects.filter(council=request.council, pk=followup_id).select_related("agency").first()
+        )
+        if followup is not None:
+            kind = request.GET.get("kind", Accountability.Kind.EXPLANATION)
+            initial.update(services.accountability_draft_from(followup, kind=kind))
+            initial["from_followup"] = followup.pk
+    return initial
+
+
+def _accountability_context(request, session):
+    conclusions = list(session.conclusions.all())
+    followups = {
+        f.source_id: f
+        for f in FollowUp.objects.filter(
+            source_type__model="accountabilityconclusion", source_id__in=[c.pk for c in conclusions]
+        ).select_related("agency")
+    }
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "conclusions": [(c, followups.get(c.pk)) for c in conclusions],
+        "summoned_agencies": list(session.agencies.all()),
+        "followup_reader": can_read_followups(request.user, request.council),
+        "conclusion_form": forms.ConclusionForm(council=request.council) if manager else None,
+    }
+
+
+ACCOUNTABILITY = Crud(
+    model=Accountability,
+    form_class=forms.AccountabilityForm,
+    create=services.accountability_create,
+    update=services.accountability_update,
+    slug="accountability",
+    columns=["date", "kind", "topic", "body", "committee"],
+    search_fields=["topic", "summoned"],
+    filters=["kind", "body", "committee"],
+    select_related=["committee", "from_followup"],
+    ordering=["-date"],
+    detail_template="oversight/accountability_detail.html",
+    can_view=can_read_oversight,
+    extra_detail_context=_accountability_context,
+    initial=_accountability_initial,
+)
+
+
+@require_POST
+def conclusion_add(request, pk):
+    session = get_object_or_404(ACCOUNTABILITY.queryset(request), pk=pk)
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    run_form_action(
+        request,
+        forms.ConclusionForm(request.POST, council=request.council),
+        lambda d: services.accountability_conclude(session, actor=request.user, **d),
+    )
+    return redirect(ACCOUNTABILITY.url("detail", session.pk))
+
+
+# --- Suggestions for the next session -------------------------------------------------------------------
+
+
+def suggestions(request):
+    """Overdue or unsatisfactory recommendations and commitments, each with the step to schedule."""
+    if request.council is None or not can_read_followups(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    council = request.council
+    manager = can_manage_records(request.user, council)
+    if request.method == "POST":
+        if not manager:
+            raise PermissionDenied(_("Your role does not allow this page."))
+        run_form_action(
+            request,
+            forms.ThresholdForm(request.POST),
+            lambda d: services.suggest_after_days_set(council, actor=request.user, **d),
+            success=_("The council's threshold is saved."),
+        )
+        return redirect("oversight_suggestions")
+    form = forms.ThresholdForm(request.GET or {"days": council.suggest_after_days})
+    days = form.cleaned_data["days"] if form.is_valid() else council.suggest_after_days
+    items = selectors.suggestions(council, today=timezone.localdate(), days=days)
+    return render(
+        request,
+        "oversight/suggestions.html",
+        {
+            "form": form,
+            "days": days,
+            "items": items,
+            "manager": manager,
+            "default_days": council.suggest_after_days,
+        },
     )

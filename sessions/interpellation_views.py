@@ -62,6 +62,20 @@ def interpellation_create(request):
     ):
         raise PermissionDenied(_("Your role does not allow this page."))
     initial = {"askers": [mandate.pk]} if mandate and not manager else {}
+    source = _followup_to_interpellate(request) if manager else None
+    if source is not None:
+        initial.update(
+            agency=source.agency_id,
+            respondent_title=source.agency.head_title,
+            topic=source.title[:200],
+            field=source.field_id,
+            question=_("Why is “%(title)s” still not done, %(days)s days after its due date of %(due)s?")
+            % {
+                "title": source.title,
+                "days": max((timezone.localdate() - source.due_date).days, 0),
+                "due": f"{source.due_date:%d/%m/%Y}",
+            },
+        )
     form = forms.InterpellationForm(request.POST or None, council=request.council, term=term, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -71,7 +85,12 @@ def interpellation_create(request):
         else:
             try:
                 slip = services.interpellation_draft(
-                    actor=request.user, council=request.council, term=term, askers=askers, **data
+                    actor=request.user,
+                    council=request.council,
+                    term=term,
+                    askers=askers,
+                    from_followup=source,
+                    **data,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -80,7 +99,15 @@ def interpellation_create(request):
                     request, _("The interpellation slip is saved as a draft; submit it when ready.")
                 )
                 return redirect("interpellation_detail", slip.pk)
-    return render(request, "sessions/interpellation_form.html", {"form": form})
+    return render(request, "sessions/interpellation_form.html", {"form": form, "source": source})
+
+
+def _followup_to_interpellate(request) -> FollowUp | None:
+    """The follow-up named by a "schedule an interpellation" link (kept in the URL the form posts to)."""
+    pk = request.GET.get("from_followup", "")
+    if not pk.isdigit():
+        return None
+    return FollowUp.objects.filter(council=request.council, pk=pk).select_related("agency").first()
 
 
 def interpellation_detail(request, pk):

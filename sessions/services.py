@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
-from council.services import assign_fields, followup_open, record_save
+from council.models.followups import EscalationStep
+from council.services import assign_fields, followup_escalation_scheduled, followup_open, record_save
+from council.uploads import attach_file
 from council.workdays import apply_rule, rule_in_force
 from delegates.models import Mandate
 
@@ -111,9 +113,11 @@ def interpellation_draft(
     agency,
     respondent_title: str,
     question: str,
+    from_followup=None,
     **data: Any,
 ) -> Interpellation:
-    """Write an interpellation slip (a delegate for themselves, or the Office for delegates)."""
+    """Write an interpellation slip (a delegate for themselves, or the Office for delegates). A slip drafted
+    from an overdue follow-up moves that item's escalation ladder to the interpellation step."""
     if not askers:
         raise ValidationError({"askers": _("Name at least one delegate who asks.")})
     for mandate in askers:
@@ -135,6 +139,15 @@ def interpellation_draft(
         actor=actor,
     )
     slip.askers.set(askers)
+    if from_followup is not None:
+        if from_followup.council_id != council.pk:
+            raise ValidationError(_("This belongs to another council."))
+        followup_escalation_scheduled(
+            from_followup,
+            actor=actor,
+            step=EscalationStep.INTERPELLATION,
+            text=_("Interpellation drafted: %(question)s") % {"question": question[:200]},
+        )
     return slip
 
 
@@ -218,7 +231,7 @@ def interpellation_answer(
     )
     if answered_on > timezone.localdate():
         raise ValidationError({"answered_on": _("The date cannot be in the future.")})
-    _attach_file(answer, upload, prefix=f"interpellations/{slip.council_id}")
+    attach_file(answer, upload, prefix=f"interpellations/{slip.council_id}")
     record_save(answer, actor=actor)
     slip.state = Interpellation.State.ANSWERED
     record_save(slip, actor=actor, update_fields=["state"])
@@ -385,17 +398,5 @@ def documents_deadline(session: Session):
 def document_add(*, actor: User | None, session: Session, upload=None, **data: Any) -> SessionDocument:
     """Record a document sent to delegates, with its file stored privately under a generated name."""
     document = SessionDocument(council=session.council, session=session, **data)
-    _attach_file(document, upload, prefix=f"sessions/{session.council_id}")
+    attach_file(document, upload, prefix=f"sessions/{session.council_id}")
     return record_save(document, actor=actor)
-
-
-def _attach_file(record, upload, *, prefix: str) -> None:
-    """Check the record and the upload first, then store the file and note it on the record."""
-    from council.uploads import inspect_upload, store_upload
-
-    info = inspect_upload(upload) if upload else None
-    record.full_clean()
-    if info is not None:
-        stored = store_upload(upload, info, prefix)
-        record.path, record.original_name = stored.path, stored.original_name
-        record.content_type, record.size = stored.content_type, stored.size

@@ -42,6 +42,14 @@ class Council(models.Model):
     place_name = models.CharField(
         _("place name"), max_length=100, help_text=_("Used in document dates, e.g. “Đồng Tháp”.")
     )
+    suggest_after_days = models.PositiveSmallIntegerField(
+        _("suggest for the next session after (days overdue)"),
+        default=30,
+        help_text=_(
+            "A recommendation or commitment this many days past its due date, or judged unsatisfactory, "
+            "is proposed for an explanation session, interpellation or re-oversight."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -381,6 +381,22 @@ def followup_escalate(followup: FollowUp, *, actor: User | None, step: str, text
 
 
 @transaction.atomic
+def followup_escalation_scheduled(
+    followup: FollowUp, *, actor: User | None, step: str, text: str = ""
+) -> FollowUpEvent:
+    """Log that the council scheduled a step of the ladder for this item (an explanation session, an
+    interpellation, a re-oversight), whether or not the earlier steps were taken: the ladder moves past it."""
+    followup = _lock(followup)
+    if step not in EscalationStep.values:
+        raise ValidationError(_("Unknown escalation step."))
+    level = ESCALATION_LADDER.index(EscalationStep(step)) + 1
+    if level > followup.escalation_level:
+        followup.escalation_level = level
+        record_save(followup, actor=actor, update_fields=["escalation_level"])
+    return _log(followup, Event.ESCALATED, actor=actor, text=text, step=step, level=followup.escalation_level)
+
+
+@transaction.atomic
 def followup_change_due(
     followup: FollowUp, *, actor: User | None, due_date: dt.date, reason: str
 ) -> FollowUpEvent:

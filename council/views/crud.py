@@ -45,6 +45,12 @@ class Crud:
     can_view: Callable[..., bool] = can_manage_records
     can_edit: Callable[..., bool] = can_manage_records
     extra_detail_context: Callable[[Any, Model], dict] | None = None
+    # Narrow the council's rows further for some readers (e.g. a committee head sees their committee's).
+    narrow: Callable[[QuerySet, Any], QuerySet] | None = None
+    # Extra keyword arguments for the form, from the request (e.g. the user, to limit choices).
+    form_kwargs: Callable[[Any], dict] | None = None
+    # Initial values of a new record's form, from the request (e.g. drafted from another record).
+    initial: Callable[[Any], dict] | None = None
 
     @property
     def verbose_name(self):
@@ -59,6 +65,8 @@ class Crud:
 
     def queryset(self, request) -> QuerySet:
         qs = scoped(self.model.objects.all(), request.user, request.council)
+        if self.narrow:
+            qs = self.narrow(qs, request)
         if self.select_related:
             qs = qs.select_related(*self.select_related)
         if self.prefetch_related:
@@ -179,8 +187,9 @@ class CrudFormView(CrudView):
         return {}
 
     def form(self, data=None):
+        extra = self.crud.form_kwargs(self.request) if self.crud.form_kwargs else {}
         return self.crud.form_class(
-            data, instance=self.instance(), council=self.request.council, initial=self.initial()
+            data, instance=self.instance(), council=self.request.council, initial=self.initial(), **extra
         )
 
     def render_form(self, form):
@@ -207,6 +216,8 @@ class CrudFormView(CrudView):
 class CrudCreateView(CrudFormView):
     def initial(self) -> dict:
         # Links such as "add a mandate for this delegate" pre-fill the form from the query string.
+        if self.crud.initial:
+            return self.crud.initial(self.request)
         return {k: v for k, v in self.request.GET.items() if k in self.crud.form_class.base_fields}
 
     def save(self, form) -> Model:

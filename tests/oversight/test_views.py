@@ -31,14 +31,22 @@ def _activity(council, committee, title="Giám sát chính sách BHYT"):
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_oversight_pages_by_role(client, login, council, role):
-    login(role)
+    user = login(role)
     activity = _activity(council, CommitteeFactory(council=council, kind="culture_society", name="Ban VH-XH"))
     expected = 200 if role in READERS else 403
-    assert client.get(reverse("activity_list")).status_code == expected
-    assert client.get(reverse("activity_detail", args=[activity.pk])).status_code == expected
-    assert client.get(reverse("activity_create")).status_code == (
-        200 if role in {Role.OFFICE, Role.ADMIN} else 403
-    )
+    pages = ["activity_list", "oversight_programme", "accountability_list", "oversight_suggestions"]
+    for name in pages:
+        assert client.get(reverse(name)).status_code == expected, name
+    # A committee head sees only the activities their own committee leads.
+    detail = client.get(reverse("activity_detail", args=[activity.pk])).status_code
+    assert detail == (404 if role == Role.COMMITTEE_HEAD else expected)
+    creators = {Role.OFFICE, Role.ADMIN, Role.COMMITTEE_HEAD}
+    assert client.get(reverse("activity_create")).status_code == (200 if role in creators else 403)
+    if role == Role.COMMITTEE_HEAD:
+        own = _activity(council, user.roles.get().committee, "Giám sát công tác pháp chế")
+        assert client.get(reverse("activity_detail", args=[own.pk])).status_code == 200
+        listing = client.get(reverse("activity_list")).content.decode()
+        assert own.title in listing and activity.title not in listing
 
 
 def test_a_committee_head_records_for_their_committee_only(client, council):
@@ -50,7 +58,7 @@ def test_a_committee_head_records_for_their_committee_only(client, council):
     mine, theirs = _activity(council, own), _activity(council, other, "Giám sát thu ngân sách")
     agency = AgencyFactory(council=council, name="Sở Y tế")
     data = {"text": "Bảo đảm đủ thuốc BHYT tại trạm y tế xã", "agency": agency.pk, "due_date": "31/03/2027"}
-    assert client.post(reverse("activity_recommendation_add", args=[theirs.pk]), data).status_code == 403
+    assert client.post(reverse("activity_recommendation_add", args=[theirs.pk]), data).status_code == 404
     client.post(reverse("activity_recommendation_add", args=[mine.pk]), data)
     followup = FollowUp.objects.get()
     assert followup.agency == agency and followup.source.activity == mine

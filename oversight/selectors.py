@@ -1,0 +1,125 @@
+"""Reads for oversight pages: the programme by month, an activity's timeline, suggestions for the session."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from council.models import CouncilStatus, FollowUp, SourceKind
+from council.models.followups import ESCALATION_LADDER, EscalationStep
+
+from .models import Accountability, OversightActivity, Recommendation
+
+TROUBLED = (CouncilStatus.UNSATISFACTORY, CouncilStatus.NOT_DONE)
+# The three steps the suggestions page proposes, in the order of the escalation ladder.
+SESSION_STEPS = (
+    EscalationStep.EXPLANATION_SESSION,
+    EscalationStep.INTERPELLATION,
+    EscalationStep.RE_OVERSIGHT,
+)
+
+
+def programme_by_month(activities) -> list[tuple[dt.date, list[OversightActivity]]]:
+    """Activities grouped by the month they start in, months in order."""
+    months: dict[dt.date, list[OversightActivity]] = {}
+    for activity in sorted(activities, key=lambda a: (a.period_start, a.pk)):
+        months.setdefault(activity.period_start.replace(day=1), []).append(activity)
+    return sorted(months.items())
+
+
+@dataclass
+class TimelineEntry:
+    date: dt.date
+    label: str
+    detail: str = ""
+
+
+def activity_timeline(
+    activity: OversightActivity, *, surveys, documents, recommendations
+) -> list[TimelineEntry]:
+    """What happened to the activity, oldest first: each change of state, survey, document, recommendation."""
+    entries = []
+    previous = None
+    for record in activity.history.order_by("history_date", "history_id").only(
+        "state", "history_date", "decision", "decision_date"
+    ):
+        if record.state != previous:
+            detail = ""
+            if record.state == OversightActivity.State.ESTABLISHED and record.decision:
+                detail = _("Decision %(decision)s") % {"decision": record.decision}
+            entries.append(
+                TimelineEntry(
+                    record.history_date.date(), str(OversightActivity.State(record.state).label), detail
+                )
+            )
+            previous = record.state
+    entries += [TimelineEntry(s.date, _("Survey visit"), str(s)) for s in surveys]
+    entries += [TimelineEntry(d.issued_on, d.get_kind_display(), d.title) for d in documents]
+    entries += [
+        TimelineEntry(f.assigned_date, _("Recommendation to %(agency)s") % {"agency": f.agency}, r.text[:120])
+        for r, f in recommendations
+        if f is not None
+    ]
+    return sorted(entries, key=lambda e: e.date)
+
+
+@dataclass
+class Suggestion:
+    followup: FollowUp
+    days_overdue: int
+    proposed: EscalationStep
+    activity: OversightActivity | None = None
+    scheduled: list[str] = field(default_factory=list)
+
+
+def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
+    """Open recommendations and commitments at least ``days`` past due, or judged unsatisfactory or not done,
+    each with the step of the ladder to propose next: explanation session, interpellation, re-oversight."""
+    threshold = today - dt.timedelta(days=days)
+    followups = list(
+        FollowUp.objects.filter(
+            council=council,
+            closed_on__isnull=True,
+            source_kind__in=[SourceKind.RECOMMENDATION, SourceKind.COMMITMENT],
+        )
+        .filter(Q(due_date__lte=threshold) | Q(council_status__in=TROUBLED))
+        .select_related("agency", "source_type")
+        .order_by("due_date", "pk")
+    )
+    recommendation_ids = [f.source_id for f in followups if f.source_type.model == "recommendation"]
+    activities = {
+        r.pk: r.activity
+        for r in Recommendation.objects.filter(pk__in=recommendation_ids).select_related("activity")
+    }
+    scheduled: dict[int, list[str]] = {}
+    for session in Accountability.objects.filter(from_followup__in=followups).order_by("date"):
+        scheduled.setdefault(session.from_followup_id, []).append(
+            f"{session.get_kind_display()} {session.date:%d/%m/%Y}"
+        )
+    result = []
+    for followup in followups:
+        activity = (
+            activities.get(followup.source_id) if followup.source_type.model == "recommendation" else None
+        )
+        result.append(
+            Suggestion(
+                followup=followup,
+                days_overdue=max((today - followup.due_date).days, 0),
+                proposed=_proposed_step(followup, activity),
+                activity=activity,
+                scheduled=scheduled.get(followup.pk, []),
+            )
+        )
+    result.sort(key=lambda s: (-s.days_overdue, s.followup.pk))
+    return result
+
+
+def _proposed_step(followup: FollowUp, activity: OversightActivity | None) -> EscalationStep:
+    """The first of the session steps the item has not reached yet (a re-oversight needs an activity)."""
+    for step in SESSION_STEPS:
+        if followup.escalation_level <= ESCALATION_LADDER.index(step):
+            if step == EscalationStep.RE_OVERSIGHT and activity is None:
+                break
+            return step
+    return EscalationStep.RE_OVERSIGHT if activity is not None else EscalationStep.INTERPELLATION
