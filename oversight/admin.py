@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Accountability,
     AccountabilityConclusion,
+    ActivityDocument,
     DelegationMember,
     OversightActivity,
     OversightProgram,
@@ -48,6 +49,14 @@ class OversightActivityAdmin(SimpleHistoryAdmin):
 class DelegationMemberAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "activity", "role")
     list_select_related = ("activity", "mandate__delegate")
+
+
+@admin.register(ActivityDocument)
+class ActivityDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "activity", "kind", "issued_on")
+    list_filter = ("kind",)
+    list_select_related = ("activity",)
+    readonly_fields = ("path", "original_name", "content_type", "size")
 
 
 @admin.register(SurveyVisit)

@@ -164,6 +164,7 @@ class ThresholdForm(forms.Form):
         min_value=0,
         max_value=365,
         error_messages={
+            "required": _("Give a number of days between 0 and 365."),
             "invalid": _("Give a number of days between 0 and 365."),
             "min_value": _("Give a number of days between 0 and 365."),
             "max_value": _("Give a number of days between 0 and 365."),

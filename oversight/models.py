@@ -156,7 +156,12 @@ class DelegationMember(models.Model):
 
     activity = models.ForeignKey(OversightActivity, on_delete=models.PROTECT, related_name="members")
     mandate = models.ForeignKey(
-        "delegates.Mandate", verbose_name=_("delegate"), on_delete=models.PROTECT, null=True, blank=True
+        "delegates.Mandate",
+        verbose_name=_("delegate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegation_roles",
     )
     outside_member = models.CharField(
         _("member from outside the council"),

@@ -350,15 +350,10 @@ def my_participation(request):
                 .values_list("mandate_id", flat=True)
             )
             members = [row for row in selectors.term_t3(term) if row.mandate.pk in member_ids]
-        from oversight.models import DelegationMember
-
         context.update(
+            # Through the reverse relation: sessions does not import the oversight app above it.
             oversight=list(
-                DelegationMember.objects.filter(
-                    activity__council=request.council, mandate__delegate=mandate.delegate
-                )
-                .select_related("activity")
-                .order_by("-activity__period_start")
+                mandate.delegation_roles.select_related("activity").order_by("-activity__period_start")
             ),
             slips=[(slip, [(c, followups.get(c.pk)) for c in slip.commitments.all()]) for slip in slips],
             members=members,

@@ -1,0 +1,395 @@
+"""The oversight pages beyond the activity itself: documents, re-oversight, explanation sessions and
+hearings, the suggestions for the next session, the programme by month and My participation."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from council import services as core_services
+from council.models import CouncilStatus, EscalationStep, FollowUp, FollowUpEvent, Role
+from oversight import selectors, services
+from oversight.models import Accountability, ActivityDocument, OversightActivity, Recommendation
+from sessions.models import Interpellation
+from tests.council.factories import AgencyFactory, CommitteeFactory, RoleFactory, TermFactory, UserFactory
+from tests.delegates.factories import MandateFactory
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+TODAY = timezone.localdate()
+
+
+def _vi(message: str) -> str:
+    with translation.override("vi"):
+        return gettext(message)
+
+
+@pytest.fixture
+def agency(council):
+    return AgencyFactory(council=council, name="Sở Y tế", head_title="Giám đốc Sở Y tế")
+
+
+@pytest.fixture
+def activity(council, agency):
+    return services.activity_create(
+        actor=None,
+        council=council,
+        kind=OversightActivity.Kind.THEMATIC,
+        title="Giám sát chính sách bảo hiểm y tế",
+        lead_body=OversightActivity.LeadBody.COMMITTEE,
+        committee=CommitteeFactory(council=council, kind="culture_society", name="Ban Văn hóa - Xã hội"),
+        period_start=TODAY - dt.timedelta(days=200),
+        period_end=TODAY + dt.timedelta(days=30),
+        agencies=[agency],
+    )
+
+
+def _recommend(activity, agency, text, *, overdue_days):
+    services.recommendation_add(
+        activity,
+        actor=None,
+        text=text,
+        agency=agency,
+        assigned_date=TODAY - dt.timedelta(days=overdue_days + 60),
+        due_date=TODAY - dt.timedelta(days=overdue_days),
+    )
+    return FollowUp.objects.get(source_type__model="recommendation", title=text)
+
+
+# --- Suggestions for the next session -------------------------------------------------------------------
+
+
+def test_suggestions_follow_the_threshold_and_the_verdict(council, activity, agency):
+    long_overdue = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
+    recent = _recommend(activity, agency, "Công khai danh mục thuốc", overdue_days=10)
+    not_due = _recommend(activity, agency, "Rà soát hợp đồng khám chữa bệnh", overdue_days=-20)
+    unsatisfactory = _recommend(activity, agency, "Giảm thời gian chờ khám", overdue_days=-5)
+    core_services.followup_answer(unsatisfactory, actor=None, status="done", text="Đã thực hiện")
+    core_services.followup_verify(
+        unsatisfactory, actor=None, outcome=CouncilStatus.UNSATISFACTORY, text="Chưa đạt"
+    )
+    done = _recommend(activity, agency, "Tập huấn cán bộ y tế", overdue_days=60)
+    core_services.followup_answer(done, actor=None, status="done", text="Đã tập huấn")
+    core_services.followup_verify(done, actor=None, outcome=CouncilStatus.DONE)
+
+    def shown(days):
+        return {s.followup.pk for s in selectors.suggestions(council, today=TODAY, days=days)}
+
+    assert shown(30) == {long_overdue.pk, unsatisfactory.pk}
+    assert shown(5) == {long_overdue.pk, recent.pk, unsatisfactory.pk}
+    assert not_due.pk not in shown(0) and done.pk not in shown(0)
+    first = selectors.suggestions(council, today=TODAY, days=30)[0]
+    assert first.followup == long_overdue and first.days_overdue == 45
+    assert first.proposed == EscalationStep.EXPLANATION_SESSION and first.activity == activity
+
+
+def test_the_proposed_step_moves_up_the_ladder_as_steps_are_scheduled(council, activity, agency):
+    item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
+
+    def proposed():
+        return selectors.suggestions(council, today=TODAY, days=30)[0].proposed
+
+    assert proposed() == EscalationStep.EXPLANATION_SESSION
+    services.accountability_create(
+        actor=None,
+        council=council,
+        kind=Accountability.Kind.EXPLANATION,
+        topic="Thiếu thuốc BHYT",
+        body=Accountability.Body.STANDING,
+        date=TODAY,
+        from_followup=item,
+    )
+    assert proposed() == EscalationStep.INTERPELLATION
+    core_services.followup_escalation_scheduled(item, actor=None, step=EscalationStep.INTERPELLATION)
+    assert proposed() == EscalationStep.RE_OVERSIGHT
+    row = selectors.suggestions(council, today=TODAY, days=30)[0]
+    assert len(row.scheduled) == 1 and f"{TODAY:%d/%m/%Y}" in row.scheduled[0]
+
+
+def test_the_office_sets_the_councils_threshold_and_bad_input_changes_nothing(client, office, council):
+    url = reverse("oversight_suggestions")
+    client.post(url, {"days": "14"})
+    council.refresh_from_db()
+    assert council.suggest_after_days == 14
+    for bad in ("-1", "400", "abc", ""):
+        response = client.post(url, {"days": bad}, follow=True)
+        council.refresh_from_db()
+        assert council.suggest_after_days == 14
+        assert _vi("Give a number of days between 0 and 365.") in response.content.decode()
+    page = client.get(url, {"days": "abc"})
+    assert (
+        page.status_code == 200 and _vi("Give a number of days between 0 and 365.") in page.content.decode()
+    )
+
+
+def test_only_the_office_changes_the_threshold(client, login, council):
+    login(Role.STANDING)
+    assert client.get(reverse("oversight_suggestions")).status_code == 200
+    assert client.post(reverse("oversight_suggestions"), {"days": "3"}).status_code == 403
+    council.refresh_from_db()
+    assert council.suggest_after_days == 30
+
+
+def test_the_suggestions_page_offers_each_step_and_counts_constant_queries(
+    client, office, council, activity, agency
+):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("oversight_suggestions"))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    _recommend(activity, agency, "Khuyến nghị số 0", overdue_days=40)
+    few, html = count()
+    assert "Khuyến nghị số 0" in html
+    followup = FollowUp.objects.get()
+    assert f"from_followup={followup.pk}" in html and "kind=hearing" in html
+    for n in range(1, 12):
+        _recommend(activity, agency, f"Khuyến nghị số {n}", overdue_days=40 + n)
+    assert count()[0] == few
+
+
+# --- Explanation sessions and hearings ------------------------------------------------------------------
+
+
+def test_an_explanation_session_is_drafted_from_an_overdue_followup(
+    client, office, council, activity, agency
+):
+    item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
+    url = reverse("accountability_create")
+    form = client.get(url, {"from_followup": item.pk, "kind": "explanation"}).content.decode()
+    assert "Cấp đủ thuốc BHYT cho trạm y tế" in form and "Giám đốc Sở Y tế" in form
+    response = client.post(
+        f"{url}?from_followup={item.pk}",
+        {
+            "kind": "explanation",
+            "topic": "Cấp đủ thuốc BHYT cho trạm y tế",
+            "body": "standing",
+            "date": (TODAY + dt.timedelta(days=10)).strftime("%d/%m/%Y"),
+            "agencies": [agency.pk],
+            "summoned": "Giám đốc Sở Y tế",
+            "from_followup": item.pk,
+        },
+    )
+    session = Accountability.objects.get()
+    assert response.status_code == 302 and session.from_followup == item
+    item.refresh_from_db()
+    assert item.escalation_level == 3  # past reminder, report and explanation session
+    event = item.events.get(kind=FollowUpEvent.Kind.ESCALATED)
+    assert event.data["step"] == EscalationStep.EXPLANATION_SESSION
+    detail = client.get(reverse("accountability_detail", args=[session.pk])).content.decode()
+    assert reverse("followup_detail", args=[item.pk]) in detail
+
+    client.post(
+        reverse("accountability_conclusion_add", args=[session.pk]),
+        {"text": "Sở Y tế cấp đủ thuốc trước 31/3", "agency": agency.pk, "due_date": "31/03/2027"},
+    )
+    conclusion = session.conclusions.get()
+    followup = FollowUp.objects.get(source_type__model="accountabilityconclusion")
+    assert followup.source == conclusion and followup.due_date == dt.date(2027, 3, 31)
+
+
+def test_a_hearing_needs_its_committee_and_a_date(client, office, council):
+    before = Accountability.objects.count()
+    response = client.post(
+        reverse("accountability_create"),
+        {"kind": "hearing", "topic": "Ô nhiễm kênh rạch", "body": "committee", "date": "31/02/2026"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and Accountability.objects.count() == before
+    assert _vi("Enter a date as dd/mm/yyyy, e.g. 05/03/2026.") in html
+
+
+def test_a_followup_of_another_council_cannot_be_linked(client, office, council, other_council):
+    foreign_agency = AgencyFactory(council=other_council, name="Sở Y tế khác")
+    foreign = core_services.followup_open(
+        actor=None,
+        council=other_council,
+        source=None,
+        source_kind="petition",
+        agency=foreign_agency,
+        title="Việc của hội đồng khác",
+        description="—",
+        assigned_date=TODAY,
+        due_date=TODAY,
+    )
+    form = client.get(reverse("accountability_create"), {"from_followup": foreign.pk}).content.decode()
+    assert "Việc của hội đồng khác" not in form
+    client.post(
+        reverse("accountability_create"),
+        {
+            "kind": "explanation",
+            "topic": "X",
+            "body": "standing",
+            "date": "01/12/2026",
+            "from_followup": foreign.pk,
+        },
+    )
+    assert not Accountability.objects.exists()
+
+
+# --- Re-oversight, documents ----------------------------------------------------------------------------
+
+
+def test_a_re_oversight_opened_from_the_page_carries_the_unresolved_items(
+    client, office, council, activity, agency
+):
+    unresolved = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
+    kept = _recommend(activity, agency, "Tập huấn cán bộ y tế", overdue_days=60)
+    core_services.followup_answer(kept, actor=None, status="done", text="Đã tập huấn")
+    core_services.followup_verify(kept, actor=None, outcome=CouncilStatus.DONE)
+    client.post(
+        reverse("activity_re_oversight", args=[activity.pk]),
+        {"title": "Tái giám sát BHYT", "period_start": "01/12/2026", "period_end": "30/11/2026"},
+    )
+    assert not activity.re_oversights.exists()  # the period ends before it starts
+    response = client.post(
+        reverse("activity_re_oversight", args=[activity.pk]),
+        {"title": "Tái giám sát BHYT", "period_start": "01/12/2026", "period_end": "31/12/2026"},
+    )
+    child = activity.re_oversights.get()
+    assert response.url == reverse("activity_detail", args=[child.pk])
+    carried = child.recommendations.get()
+    assert carried.carried_from.followups.get() == unresolved
+    assert unresolved.events.filter(kind="escalated", data__step="re_oversight").exists()
+    client.post(reverse("recommendation_assess", args=[carried.pk]), {"fulfilled": "0"})
+    carried.refresh_from_db()
+    assert carried.fulfilled_since is False
+    page = client.get(reverse("activity_detail", args=[child.pk])).content.decode()
+    assert "Cấp đủ thuốc BHYT cho trạm y tế" in page and activity.title in page
+
+
+def test_only_carried_recommendations_are_assessed(client, office, activity, agency):
+    _recommend(activity, agency, "Khuyến nghị gốc", overdue_days=1)
+    own = Recommendation.objects.get()
+    client.post(reverse("recommendation_assess", args=[own.pk]), {"fulfilled": "1"})
+    own.refresh_from_db()
+    assert own.fulfilled_since is None
+
+
+def test_documents_are_filed_and_served_to_readers_only(
+    client, login, council, activity, agency, settings, tmp_path
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    login(Role.OFFICE)
+    url = reverse("activity_document_add", args=[activity.pk])
+    client.post(url, {"kind": "agency_report", "title": "Báo cáo của Sở Y tế", "issued_on": "10/06/2026"})
+    assert not ActivityDocument.objects.exists()  # an agency's report names its agency
+    client.post(
+        url,
+        {
+            "kind": "agency_report",
+            "title": "Báo cáo của Sở Y tế",
+            "issued_on": "10/06/2026",
+            "agency": agency.pk,
+            "file": SimpleUploadedFile("bao-cao.pdf", PDF, content_type="application/pdf"),
+        },
+    )
+    document = ActivityDocument.objects.get()
+    download = client.get(reverse("activity_document_file", args=[document.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    page = client.get(reverse("activity_detail", args=[activity.pk])).content.decode()
+    assert "Báo cáo của Sở Y tế" in page
+    client.logout()
+    login(Role.AGENCY)
+    assert client.get(reverse("activity_document_file", args=[document.pk])).status_code == 404
+
+
+# --- The programme, the committee head's form, My participation -----------------------------------------
+
+
+def test_the_programme_groups_activities_by_month_with_constant_queries(client, office, council):
+    committee = CommitteeFactory(council=council, kind="economy_budget", name="Ban Kinh tế - Ngân sách")
+    services.program_create(actor=None, council=council, year=2026, title="Chương trình giám sát năm 2026")
+
+    def add(n, month):
+        services.activity_create(
+            actor=None,
+            council=council,
+            kind=OversightActivity.Kind.REGULAR,
+            title=f"Giám sát thường xuyên {n}",
+            lead_body=OversightActivity.LeadBody.COMMITTEE,
+            committee=committee,
+            period_start=dt.date(2026, month, 3),
+            period_end=dt.date(2026, month, 28),
+        )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("oversight_programme"), {"year": 2026})
+        return len(queries), response.content.decode()
+
+    add(1, 3)
+    add(2, 7)
+    few, html = count()
+    assert "Chương trình giám sát năm 2026" in html
+    assert html.index("Giám sát thường xuyên 1") < html.index("Giám sát thường xuyên 2")
+    for n in range(3, 20):
+        add(n, 1 + n % 12)
+    assert count()[0] == few
+    assert client.get(reverse("oversight_programme"), {"year": "abc"}).status_code == 200
+
+
+def test_a_committee_head_creates_activities_for_their_committee_only(client, council):
+    own = CommitteeFactory(council=council, kind="economy_budget", name="Ban Kinh tế - Ngân sách")
+    other = CommitteeFactory(council=council, kind="legal", name="Ban Pháp chế")
+    head = UserFactory()
+    RoleFactory(user=head, council=council, role=Role.COMMITTEE_HEAD, committee=own)
+    client.force_login(head)
+    data = {
+        "kind": "thematic",
+        "title": "Giám sát giải ngân đầu tư công",
+        "lead_body": "committee",
+        "period_start": "01/03/2026",
+        "period_end": "30/06/2026",
+    }
+    client.post(reverse("activity_create"), {**data, "committee": other.pk})
+    client.post(reverse("activity_create"), {**data, "lead_body": "council", "committee": own.pk})
+    assert not OversightActivity.objects.exists()
+    client.post(reverse("activity_create"), {**data, "committee": own.pk})
+    created = OversightActivity.objects.get()
+    assert created.committee == own
+    assert client.get(reverse("activity_update", args=[created.pk])).status_code == 200
+
+
+def test_a_delegate_sees_the_delegations_they_served_on(client, council, activity):
+    term = TermFactory(
+        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
+    )
+    user = UserFactory()
+    mandate = MandateFactory(delegate__council=council, delegate__user=user, term=term)
+    RoleFactory(user=user, council=council, role=Role.DELEGATE)
+    services.member_add(activity, actor=None, role="member", mandate=mandate)
+    client.force_login(user)
+    page = client.get(reverse("my_participation")).content.decode()
+    assert activity.title in page
+
+
+def test_an_interpellation_is_drafted_from_an_overdue_commitment(client, office, council, activity, agency):
+    term = TermFactory(
+        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
+    )
+    asker = MandateFactory(delegate__council=council, term=term)
+    item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
+    url = reverse("interpellation_create")
+    form = client.get(url, {"from_followup": item.pk}).content.decode()
+    assert "Cấp đủ thuốc BHYT cho trạm y tế" in form and "Giám đốc Sở Y tế" in form
+    client.post(
+        f"{url}?from_followup={item.pk}",
+        {
+            "askers": [asker.pk],
+            "agency": agency.pk,
+            "respondent_title": "Giám đốc Sở Y tế",
+            "topic": "Thuốc BHYT",
+            "question": "Vì sao trạm y tế vẫn thiếu thuốc?",
+        },
+    )
+    assert Interpellation.objects.filter(council=council).count() == 1
+    item.refresh_from_db()
+    assert item.escalation_level == 4
+    assert item.events.filter(kind="escalated", data__step="interpellation").exists()
