@@ -41,6 +41,9 @@ class ActivityForm(CouncilModelForm):
             )
             self.fields["committee"].required = True
             self.fields["group"].disabled = True
+            self.fields["parent"].queryset = self.fields["parent"].queryset.filter(
+                committee__in=headed_committees(user, self.council)
+            )
 
 
 class AdvanceForm(forms.Form):

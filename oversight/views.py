@@ -55,13 +55,20 @@ def _activity_context(request, activity):
         "editable": editable,
         "followup_reader": can_read_followups(request.user, council),
         "accept": ACCEPT,
-        "member_form": forms.MemberForm(council=council) if editable else None,
-        "survey_form": forms.SurveyForm(council=council, activity=activity) if editable else None,
-        "document_form": forms.DocumentForm(council=council, activity=activity) if editable else None,
-        "recommendation_form": forms.RecommendationForm(council=council) if editable else None,
+        "member_form": forms.MemberForm(council=council, auto_id="member-%s") if editable else None,
+        "survey_form": forms.SurveyForm(council=council, activity=activity, auto_id="survey-%s")
+        if editable
+        else None,
+        "document_form": forms.DocumentForm(council=council, activity=activity, auto_id="document-%s")
+        if editable
+        else None,
+        "recommendation_form": forms.RecommendationForm(council=council, auto_id="recommendation-%s")
+        if editable
+        else None,
         "open_reoversight": request.GET.get("open") == "re-oversight",
         "reoversight_form": forms.ReOversightForm(
-            initial={"title": _("Re-oversight: %(title)s") % {"title": activity.title}}
+            initial={"title": _("Re-oversight: %(title)s") % {"title": activity.title}},
+            auto_id="reoversight-%s",
         )
         if editable
         else None,

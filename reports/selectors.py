@@ -10,6 +10,9 @@ from council.models.followups import ANSWERED, AWAITING_AGENCY
 from council.permissions import followups_visible_to
 from delegates.models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import committee_roster, current_term, group_roster, today
+from oversight.models import OversightActivity
+from oversight.permissions import headed_committees, sees_whole_council
+from oversight.selectors import suggestions
 
 
 @dataclass
@@ -27,6 +30,7 @@ class HomeSummary:
     agencies: list = field(default_factory=list)
     agency_items: list = field(default_factory=list)
     followups: dict = field(default_factory=dict)
+    oversight: dict = field(default_factory=dict)
 
 
 def composition(council: Council, term, on: dt.date) -> dict:
@@ -107,7 +111,24 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
         )
     if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD}:
         summary.followups = followup_overview(council, on)
+        summary.oversight = oversight_overview(user, council, on)
     return summary
+
+
+def oversight_overview(user: User, council: Council, on: dt.date) -> dict:
+    """Activities under way, planned and being monitored this year, and the items proposed for the next
+    session at the council's threshold; a committee head counts their committee's activities only."""
+    State = OversightActivity.State
+    activities = OversightActivity.objects.filter(council=council)
+    if not sees_whole_council(user, council):
+        activities = activities.filter(committee__in=headed_committees(user, council))
+    counts = activities.aggregate(
+        under_way=Count("pk", filter=~Q(state__in=[State.PLANNED, State.MONITORING, State.CLOSED])),
+        planned=Count("pk", filter=Q(state=State.PLANNED, period_start__year=on.year)),
+        monitoring=Count("pk", filter=Q(state=State.MONITORING)),
+    )
+    counts["suggestions"] = len(suggestions(council, today=on, days=council.suggest_after_days))
+    return counts
 
 
 def followup_overview(council: Council, on: dt.date) -> dict:
