@@ -17,6 +17,7 @@ from .querysets import CouncilQuerySet
 
 class SourceKind(models.TextChoices):
     PETITION = "petition", _("Voter petition")
+    LETTER = "letter", _("Citizen letter")
     RECOMMENDATION = "recommendation", _("Oversight recommendation")
     COMMITMENT = "commitment", _("Interpellation commitment")
     RESOLUTION_TASK = "resolution_task", _("Resolution task")

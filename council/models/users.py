@@ -59,6 +59,13 @@ class RoleAssignment(models.Model):
         blank=True,
         help_text=_("Required for an agency respondent."),
     )
+    sees_protected_identities = models.BooleanField(
+        _("may see denouncers' identity"),
+        default=False,
+        help_text=_(
+            "Only for Office staff authorised to handle denunciations (Law on Denunciation, art. 47)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -103,3 +110,11 @@ class RoleAssignment(models.Model):
             raise ValidationError({"committee": _("The committee belongs to another council.")})
         if self.agency_id and self.council_id and self.agency.council_id != self.council_id:
             raise ValidationError({"agency": _("The agency belongs to another council.")})
+        if self.sees_protected_identities and self.role not in (Role.OFFICE, Role.ADMIN):
+            raise ValidationError(
+                {
+                    "sees_protected_identities": _(
+                        "Only Office staff can be authorised to see denouncers' identity."
+                    )
+                }
+            )

@@ -1,0 +1,438 @@
+"""Voters and citizens: voter meetings and the opinions voters raise there or through any other channel,
+the petitions those opinions are consolidated into (each transferred to an agency and followed up until
+answered, reported and closed), citizen reception and letters."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from council.models.files import StoredFileFields
+from council.models.followups import SourceKind, followups_relation
+from council.models.querysets import CouncilQuerySet
+
+
+class Channel(models.TextChoices):
+    MEETING = "meeting", _("Voter meeting")
+    RECEPTION = "reception", _("Citizen reception")
+    LETTER = "letter", _("Letter")
+    HOTLINE = "hotline", _("Hotline")
+    EMAIL = "email", _("E-mail")
+    POST = "post", _("Post")
+    WEB = "web", _("Public web form")
+    ZALO = "zalo", _("Zalo")
+    PRESS = "press", _("Press")
+    CONSULTATION = "consultation", _("Consultation")
+
+
+class Competence(models.TextChoices):
+    COMMUNE = "commune", _("Commune level")
+    PROVINCE = "province", _("Province level")
+    CENTRAL = "central", _("Central level")
+
+
+class VoterMeeting(StoredFileFields):
+    """A voter meeting (tiếp xúc cử tri), co-organised with the Fatherland Front; its minutes are kept."""
+
+    class Kind(models.TextChoices):
+        BEFORE_SESSION = "before_session", _("Before a session")
+        AFTER_SESSION = "after_session", _("After a session")
+        THEMATIC = "thematic", _("Thematic")
+        BY_FIELD = "by_field", _("By field")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.IN_PERSON)
+    date = models.DateField(_("date"))
+    place = models.ForeignKey(
+        "council.AdminUnit",
+        verbose_name=_("commune or ward"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    place_detail = models.CharField(_("venue"), max_length=300, blank=True)
+    session = models.ForeignKey(
+        "council_sessions.Session",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voter_meetings",
+        help_text=_("The session the meeting is held before or after."),
+    )
+    field = models.ForeignKey(
+        "council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    delegates = models.ManyToManyField(
+        "delegates.Mandate", verbose_name=_("delegates present"), blank=True, related_name="voter_meetings"
+    )
+    co_organiser = models.CharField(
+        _("Fatherland Front co-organiser"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Ủy ban MTTQ Việt Nam xã Tân Hồng”."),
+    )
+    attendance = models.PositiveIntegerField(_("voters attending"), default=0)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords(m2m_fields=[delegates])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voter meeting")
+        verbose_name_plural = _("voter meetings")
+        ordering = ["council", "-date", "-pk"]
+
+    def __str__(self):
+        where = self.place_detail or (self.place.name if self.place_id else "")
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y} {where}".strip()
+
+    def clean(self):
+        errors = {}
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = _("A meeting cannot be recorded before it is held: the date is in the future.")
+        if self.format == self.Format.IN_PERSON and not self.place_id:
+            errors["place"] = _("Choose the commune or ward where the meeting was held.")
+        if self.kind in (self.Kind.BEFORE_SESSION, self.Kind.AFTER_SESSION) and not self.session_id:
+            errors["session"] = _("Choose the session the meeting is held before or after.")
+        if self.kind == self.Kind.BY_FIELD and not self.field_id:
+            errors["field"] = _("Choose the field of the meeting.")
+        for name in ("session", "field"):
+            related = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if related is not None and self.council_id and related.council_id != self.council_id:
+                errors[name] = _("This belongs to another council.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Reception(models.Model):
+    """A citizen reception (tiếp công dân) held by the Standing Committee or by delegates."""
+
+    class Host(models.TextChoices):
+        STANDING = "standing", _("The Standing Committee")
+        DELEGATE = "delegate", _("Delegates")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    date = models.DateField(_("date"))
+    host = models.CharField(_("held by"), max_length=10, choices=Host.choices)
+    hosts = models.ManyToManyField("delegates.Mandate", verbose_name=_("delegates receiving"), blank=True)
+    place = models.ForeignKey(
+        "council.AdminUnit",
+        verbose_name=_("commune or ward"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    place_detail = models.CharField(_("venue"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords(m2m_fields=[hosts])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citizen reception")
+        verbose_name_plural = _("citizen receptions")
+        ordering = ["council", "-date", "-pk"]
+
+    def __str__(self):
+        return f"{_('Citizen reception')} {self.date:%d/%m/%Y} {self.place_detail}".strip()
+
+
+class Letter(models.Model):
+    """A letter from a citizen: a complaint, a denunciation or feedback. A denouncer's identity is protected."""
+
+    FOLLOWUP_SOURCE_KIND = SourceKind.LETTER
+
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint")
+        DENUNCIATION = "denunciation", _("Denunciation")
+        FEEDBACK = "feedback", _("Petition or feedback")
+
+    class State(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        CLASSIFIED = "classified", _("Classified")
+        GUIDED = "guided", _("Sender guided")
+        TRANSFERRED = "transferred", _("Transferred")
+        MONITORED = "monitored", _("Monitored")
+        ARCHIVED = "archived", _("Archived as ineligible")
+        RESULT = "result", _("Agency's result received")
+        CLOSED = "closed", pgettext_lazy("letter state", "Closed")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
+    channel = models.CharField(_("received by"), max_length=15, choices=Channel.choices, default=Channel.POST)
+    received_on = models.DateField(_("received on"))
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    sender_name = models.CharField(_("sender"), max_length=200, blank=True)
+    sender_address = models.CharField(_("sender's address"), max_length=300, blank=True)
+    sender_phone = models.CharField(_("sender's phone"), max_length=30, blank=True)
+    admin_unit = models.ForeignKey(
+        "council.AdminUnit",
+        verbose_name=_("commune or ward"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    summary = models.TextField(_("content"))
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    agency = models.ForeignKey(
+        "council.Agency", verbose_name=_("transferred to"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.RECEIVED)
+    search_text = models.TextField(editable=False, blank=True)
+    followups = followups_relation()
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["council", "-received_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.received_on:%d/%m/%Y}"
+
+    @property
+    def protected(self) -> bool:
+        """A denouncer's name, address and phone are shown only to authorised Office staff."""
+        return self.kind == self.Kind.DENUNCIATION
+
+    def clean(self):
+        errors = {}
+        if not self.anonymous and not self.sender_name.strip():
+            errors["sender_name"] = _("Name the sender, or mark the letter anonymous.")
+        if self.received_on and self.received_on > timezone.localdate():
+            errors["received_on"] = _("The date received cannot be in the future.")
+        if self.duplicate_of_id and (
+            self.duplicate_of_id == self.pk or self.duplicate_of.council_id != self.council_id
+        ):
+            errors["duplicate_of"] = _("Choose another letter of this council.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Petition(models.Model):
+    """A consolidated voter petition: one issue raised in one or more opinions, tracked to an answer."""
+
+    FOLLOWUP_SOURCE_KIND = SourceKind.PETITION
+
+    class State(models.TextChoices):
+        RECORDED = "recorded", _("Recorded")
+        CLASSIFIED = "classified", _("Classified")
+        TRANSFERRED = "transferred", _("Transferred to the agency")
+        TO_NA_DELEGATION = "to_na", _("Sent to the National Assembly delegation")
+        REVIEWED = "reviewed", _("Answer reviewed")
+        REPORTED = "reported", _("Reported at a session")
+        INFORMED = "informed", _("Voters informed")
+        CLOSED = "closed", pgettext_lazy("petition state", "Resolved")
+        ROADMAP = "roadmap", _("In progress with a roadmap")
+        UNRESOLVED = "unresolved", _("Unresolved, re-monitored")
+        MERGED = "merged", _("Merged into another petition")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    code = models.CharField(_("tracking code"), max_length=20, unique=True, editable=False)
+    title = models.CharField(_("subject"), max_length=300)
+    text = models.TextField(_("petition"))
+    field = models.ForeignKey(
+        "council.Field", verbose_name=_("field"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    admin_unit = models.ForeignKey(
+        "council.AdminUnit",
+        verbose_name=_("commune or ward"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    competence = models.CharField(
+        _("level of competence"), max_length=10, choices=Competence.choices, blank=True
+    )
+    committee = models.ForeignKey(
+        "council.Committee", verbose_name=_("lead committee"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    agency = models.ForeignKey(
+        "council.Agency",
+        verbose_name=_("responsible agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.RECORDED)
+    voters_count = models.PositiveIntegerField(_("voters who raised it"), default=1)
+    received_on = models.DateField(_("first received on"))
+    session = models.ForeignKey(
+        "council_sessions.Session",
+        verbose_name=_("reported at session"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions",
+    )
+    roadmap = models.TextField(_("roadmap"), blank=True)
+    answer_summary = models.TextField(
+        _("answer for the public"), blank=True, help_text=_("Shown on the public lookup once published.")
+    )
+    published = models.BooleanField(_("answer published"), default=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged",
+    )
+    # Contact details of a citizen who submitted online: never shown publicly.
+    contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_address = models.CharField(_("address"), max_length=300, blank=True)
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    followups = followups_relation()
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voter petition")
+        verbose_name_plural = _("voter petitions")
+        ordering = ["council", "-received_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "external_id"],
+                condition=~Q(external_id=""),
+                name="petition_external_id_once",
+            )
+        ]
+        indexes = [models.Index(fields=["council", "state"], name="petition_state")]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def clean(self):
+        errors = {}
+        for name in ("field", "committee", "agency"):
+            related = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if related is not None and self.council_id and related.council_id != self.council_id:
+                errors[name] = _("This belongs to another council.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class VoterOpinion(models.Model):
+    """One raw statement of voters, at a meeting or through another channel; consolidated into a petition."""
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    channel = models.CharField(_("channel"), max_length=15, choices=Channel.choices)
+    meeting = models.ForeignKey(
+        VoterMeeting,
+        verbose_name=_("voter meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opinions",
+    )
+    reception = models.ForeignKey(
+        Reception,
+        verbose_name=_("citizen reception"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opinions",
+    )
+    letter = models.ForeignKey(
+        Letter,
+        verbose_name=_("letter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opinions",
+    )
+    received_on = models.DateField(_("received on"))
+    text = models.TextField(_("opinion"))
+    voter_name = models.CharField(_("voter"), max_length=200, blank=True)
+    voter_address = models.CharField(_("voter's address"), max_length=300, blank=True)
+    admin_unit = models.ForeignKey(
+        "council.AdminUnit",
+        verbose_name=_("commune or ward"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    voters_count = models.PositiveIntegerField(_("voters raising it"), default=1)
+    spot_answer = models.TextField(
+        _("answered on the spot"),
+        blank=True,
+        help_text=_("What the delegates or officials answered at once."),
+    )
+    petition = models.ForeignKey(
+        Petition,
+        verbose_name=_("petition"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opinions",
+    )
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voter opinion")
+        verbose_name_plural = _("voter opinions")
+        ordering = ["council", "received_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "external_id"],
+                condition=~Q(external_id=""),
+                name="opinion_external_id_once",
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        errors = {}
+        if not self.text.strip():
+            errors["text"] = _("Write what the voters said.")
+        if self.voters_count < 1:
+            errors["voters_count"] = _("At least one voter raised it.")
+        if self.received_on and self.received_on > timezone.localdate():
+            errors["received_on"] = _("The date received cannot be in the future.")
+        if self.channel == Channel.MEETING and not self.meeting_id:
+            errors["meeting"] = _("An opinion from a meeting belongs to that meeting.")
+        for name in ("meeting", "reception", "letter", "petition"):
+            related = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if related is not None and self.council_id and related.council_id != self.council_id:
+                errors[name] = _("This belongs to another council.")
+        if errors:
+            raise ValidationError(errors)
