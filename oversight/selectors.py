@@ -87,7 +87,7 @@ def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
         .select_related("agency", "source_type")
         .order_by("due_date", "pk")
     )
-    recommendation_ids = [f.source_id for f in followups if f.source_type.model == "recommendation"]
+    recommendation_ids = [f.source_id for f in followups if _from_recommendation(f)]
     activities = {
         r.pk: r.activity
         for r in Recommendation.objects.filter(pk__in=recommendation_ids).select_related("activity")
@@ -99,9 +99,7 @@ def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
         )
     result = []
     for followup in followups:
-        activity = (
-            activities.get(followup.source_id) if followup.source_type.model == "recommendation" else None
-        )
+        activity = activities.get(followup.source_id) if _from_recommendation(followup) else None
         result.append(
             Suggestion(
                 followup=followup,
@@ -113,6 +111,11 @@ def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
         )
     result.sort(key=lambda s: (-s.days_overdue, s.followup.pk))
     return result
+
+
+def _from_recommendation(followup: FollowUp) -> bool:
+    """Whether the item comes from an activity's recommendation (an item typed in by hand has no source)."""
+    return followup.source_type_id is not None and followup.source_type.model == "recommendation"
 
 
 def _proposed_step(followup: FollowUp, activity: OversightActivity | None) -> EscalationStep:

@@ -393,3 +393,22 @@ def test_an_interpellation_is_drafted_from_an_overdue_commitment(client, office,
     item.refresh_from_db()
     assert item.escalation_level == 4
     assert item.events.filter(kind="escalated", data__step="interpellation").exists()
+
+
+def test_a_recommendation_typed_in_without_a_source_is_suggested_too(client, office, council, agency):
+    typed = core_services.followup_open(
+        actor=None,
+        council=council,
+        source=None,
+        source_kind="recommendation",
+        agency=agency,
+        title="Kiến nghị nhập tay từ báo cáo giám sát giấy",
+        description="—",
+        assigned_date=TODAY - dt.timedelta(days=120),
+        due_date=TODAY - dt.timedelta(days=60),
+    )
+    rows = selectors.suggestions(council, today=TODAY, days=30)
+    assert [r.followup for r in rows] == [typed] and rows[0].activity is None
+    assert rows[0].proposed == EscalationStep.EXPLANATION_SESSION
+    page = client.get(reverse("oversight_suggestions"))
+    assert page.status_code == 200 and "Kiến nghị nhập tay" in page.content.decode()

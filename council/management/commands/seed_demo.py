@@ -67,6 +67,7 @@ from delegates.services import (
     mandate_create,
     standing_position_create,
 )
+from oversight.demo import oversight_summary, seed_oversight
 from sessions.demo import seed_sessions, sessions_summary
 
 M = TypeVar("M", bound=models.Model)
@@ -740,6 +741,9 @@ class Seeder:
             seed_followups(province, with_users=with_users)
             # Sessions, sittings, agenda and speeches (invented too), logged by the Office.
             seed_sessions(province, with_users=with_users)
+            # Oversight programmes, activities, surveys, recommendations (on the sessions' resolutions),
+            # explanation sessions and hearings (invented too).
+            seed_oversight(province, with_users=with_users)
         return logins
 
 
@@ -805,6 +809,7 @@ class Command(BaseCommand):
         province = Council.objects.filter(code=data.PROVINCE_COUNCIL["code"]).first()
         if province is not None:
             self.stdout.write(sessions_summary(province))
+            self.stdout.write(oversight_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:
