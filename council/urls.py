@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("delegates.urls")),
     path("", include("sessions.urls")),
     path("", include("oversight.urls")),
+    path("", include("voters.urls")),
 ]
 for crud, prefix in REFERENCE_CRUDS:
     urlpatterns += crud.urls(prefix)

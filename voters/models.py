@@ -428,7 +428,8 @@ class VoterOpinion(models.Model):
             errors["voters_count"] = _("At least one voter raised it.")
         if self.received_on and self.received_on > timezone.localdate():
             errors["received_on"] = _("The date received cannot be in the future.")
-        if self.channel == Channel.MEETING and not self.meeting_id:
+        if self.channel == Channel.MEETING and not self.meeting_id and not self.external_id:
+            # Imported rows from the Office's old spreadsheets name no meeting record.
             errors["meeting"] = _("An opinion from a meeting belongs to that meeting.")
         for name in ("meeting", "reception", "letter", "petition"):
             related = getattr(self, name) if getattr(self, f"{name}_id") else None

@@ -85,3 +85,11 @@ def minutes_seconds(seconds) -> str:
     except (TypeError, ValueError):
         return "—"
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping|get_item:key`` — a dictionary value by a key held in a variable."""
+    if not mapping:
+        return None
+    return mapping.get(key)

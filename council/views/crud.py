@@ -42,6 +42,7 @@ class Crud:
     prefetch_related: list[str] = field(default_factory=list)
     ordering: list[str] | None = None
     detail_template: str = "components/crud_detail.html"
+    list_template: str = "components/crud_list.html"
     can_view: Callable[..., bool] = can_manage_records
     can_edit: Callable[..., bool] = can_manage_records
     extra_detail_context: Callable[[Any, Model], dict] | None = None
@@ -72,6 +73,17 @@ class Crud:
         if self.prefetch_related:
             qs = qs.prefetch_related(*self.prefetch_related)
         return qs.order_by(*self.ordering) if self.ordering else qs
+
+    def filtered(self, request) -> tuple[QuerySet, forms.Form]:
+        """The rows a list shows for the request's search and filters, and the filter form."""
+        filter_form = filter_form_for(self, request.council, request.GET)
+        qs = apply_search(self, self.queryset(request), request.GET.get("q", ""))
+        if filter_form.is_valid():
+            for name in self.filters:
+                value = filter_form.cleaned_data.get(name)
+                if value not in (None, ""):
+                    qs = qs.filter(**{name: value})
+        return qs, filter_form
 
     def detail_context(self, request, obj: Model) -> dict:
         """What a detail page shows: the record, its change history and any extra sections."""
@@ -156,19 +168,12 @@ class CrudView(View):
 
 class CrudListView(CrudView):
     def get(self, request):
-        crud = self.crud
-        filter_form = filter_form_for(crud, request.council, request.GET)
-        qs = apply_search(crud, crud.queryset(request), request.GET.get("q", ""))
-        if filter_form.is_valid():
-            for name in crud.filters:
-                value = filter_form.cleaned_data.get(name)
-                if value not in (None, ""):
-                    qs = qs.filter(**{name: value})
+        qs, filter_form = self.crud.filtered(request)
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         ctx = self.context(page=page, filter_form=filter_form, q=request.GET.get("q", ""))
         if request.htmx and request.htmx.target == "crud-results":
             return render(request, "components/crud_table.html", ctx)
-        return render(request, "components/crud_list.html", ctx)
+        return render(request, self.crud.list_template, ctx)
 
 
 class CrudDetailView(CrudView):
@@ -186,10 +191,15 @@ class CrudFormView(CrudView):
     def initial(self) -> dict:
         return {}
 
-    def form(self, data=None):
+    def form(self, data=None, files=None):
         extra = self.crud.form_kwargs(self.request) if self.crud.form_kwargs else {}
         return self.crud.form_class(
-            data, instance=self.instance(), council=self.request.council, initial=self.initial(), **extra
+            data,
+            files,
+            instance=self.instance(),
+            council=self.request.council,
+            initial=self.initial(),
+            **extra,
         )
 
     def render_form(self, form):
@@ -201,7 +211,7 @@ class CrudFormView(CrudView):
         return self.render_form(self.form())
 
     def post(self, request, **kwargs):
-        form = self.form(request.POST)
+        form = self.form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 obj = self.save(form)

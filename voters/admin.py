@@ -1,0 +1,46 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Letter, Petition, Reception, VoterMeeting, VoterOpinion
+
+
+@admin.register(VoterMeeting)
+class VoterMeetingAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "kind", "format", "date", "attendance")
+    list_filter = ("council", "kind", "format")
+    list_select_related = ("place",)
+    readonly_fields = ("path", "original_name", "content_type", "size")
+    autocomplete_fields = ("delegates",)
+
+
+@admin.register(VoterOpinion)
+class VoterOpinionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "channel", "received_on", "petition")
+    list_filter = ("council", "channel")
+    list_select_related = ("petition",)
+    raw_id_fields = ("meeting", "reception", "letter", "petition")
+
+
+@admin.register(Petition)
+class PetitionAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "title", "council", "state", "voters_count", "received_on")
+    list_filter = ("council", "state", "competence")
+    search_fields = ("code", "title")
+    raw_id_fields = ("merged_into",)
+
+
+@admin.register(Reception)
+class ReceptionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "host", "date")
+    list_filter = ("council", "host")
+
+
+@admin.register(Letter)
+class LetterAdmin(SimpleHistoryAdmin):
+    """The sender's identity is not part of the admin: it is handled in the Office's pages, where a
+    denouncer's identity is shown only to authorised staff."""
+
+    list_display = ("__str__", "council", "kind", "state", "received_on")
+    list_filter = ("council", "kind", "state")
+    exclude = ("sender_name", "sender_address", "sender_phone")
+    raw_id_fields = ("duplicate_of",)

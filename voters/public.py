@@ -1,0 +1,136 @@
+"""Public pages, without login: submit a petition, follow it by its tracking code, read published answers.
+
+Nothing personal is ever shown here: not the name or contact of whoever submitted, not the voters behind an
+opinion. Submissions and look-ups are rate-limited per address, and a hidden field catches form-filling bots.
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from council.models import AdminUnit, Council, Field
+from council.text import fold
+
+from . import services
+from .forms import LookupForm, PublicPetitionForm
+from .models import Petition
+
+SUBMISSIONS_PER_HOUR = 5
+LOOKUPS_PER_MINUTE = 30
+PUBLIC_STATES_WITH_AGENCY = {
+    Petition.State.TRANSFERRED,
+    Petition.State.REVIEWED,
+    Petition.State.REPORTED,
+    Petition.State.INFORMED,
+    Petition.State.CLOSED,
+    Petition.State.ROADMAP,
+    Petition.State.UNRESOLVED,
+}
+
+
+def _client_ip(request) -> str:
+    # Behind the reverse proxy the deployment notes describe, REMOTE_ADDR is set from X-Real-IP by gunicorn's
+    # forwarded-allow-ips; the header itself is never trusted here.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _over_limit(request, scope: str, limit: int, seconds: int) -> bool:
+    """Count one more request of this address in the window; True once the limit is passed."""
+    key = f"hdnd:rate:{scope}:{_client_ip(request)}"
+    if cache.add(key, 1, timeout=seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        return False
+    return count > limit
+
+
+def _council(code: str) -> Council:
+    return get_object_or_404(Council, code=code)
+
+
+@login_not_required
+@never_cache
+def submit(request, council_code):
+    council = _council(council_code)
+    form = PublicPetitionForm(request.POST or None, council=council)
+    context = {"council": council, "form": form}
+    if request.method == "POST":
+        if _over_limit(request, "submit", SUBMISSIONS_PER_HOUR, 3600):
+            context["refused"] = _(
+                "Too many petitions were sent from your connection. Please try again in an hour."
+            )
+            return render(request, "voters/public/submit.html", context, status=429)
+        if form.is_valid():
+            if form.cleaned_data.get("website"):
+                # A bot filled the hidden field: answer as if accepted, record nothing.
+                return render(request, "voters/public/submitted.html", {"council": council, "code": None})
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            petition = services.public_submit(council=council, **data)
+            return render(
+                request, "voters/public/submitted.html", {"council": council, "code": petition.code}
+            )
+    return render(request, "voters/public/submit.html", context)
+
+
+@login_not_required
+@never_cache
+def lookup(request, council_code):
+    council = _council(council_code)
+    form = LookupForm(request.GET or None)
+    context = {"council": council, "form": form}
+    if request.GET:
+        if _over_limit(request, "lookup", LOOKUPS_PER_MINUTE, 60):
+            context["refused"] = _("Too many look-ups from your connection. Please wait a minute.")
+            return render(request, "voters/public/lookup.html", context, status=429)
+        if form.is_valid():
+            petition = (
+                Petition.objects.filter(council=council, code=form.cleaned_data["code"])
+                .select_related("agency", "field", "admin_unit", "merged_into", "session")
+                .first()
+            )
+            context["petition"] = petition
+            context["searched"] = True
+            if petition is not None:
+                context["show_agency"] = petition.state in PUBLIC_STATES_WITH_AGENCY
+    return render(request, "voters/public/lookup.html", context)
+
+
+@login_not_required
+def answers(request, council_code):
+    """Published answers, by field and commune."""
+    council = _council(council_code)
+    petitions = (
+        Petition.objects.filter(council=council, published=True)
+        .select_related("field", "admin_unit", "agency")
+        .order_by("-received_on", "-pk")
+    )
+    field_id = request.GET.get("field", "")
+    unit_id = request.GET.get("unit", "")
+    if field_id.isdigit():
+        petitions = petitions.filter(field_id=field_id)
+    if unit_id.isdigit():
+        petitions = petitions.filter(admin_unit_id=unit_id)
+    query = fold(request.GET.get("q", ""))[:100]
+    if query:
+        petitions = petitions.filter(search_text__contains=query)
+    page = Paginator(petitions, 20).get_page(request.GET.get("page"))
+    published = Petition.objects.filter(council=council, published=True)
+    return render(
+        request,
+        "voters/public/answers.html",
+        {
+            "council": council,
+            "page": page,
+            "fields": Field.objects.filter(pk__in=published.values("field_id")).order_by("name"),
+            "units": AdminUnit.objects.filter(pk__in=published.values("admin_unit_id")).order_by("name"),
+            "field_id": field_id,
+            "unit_id": unit_id,
+            "q": request.GET.get("q", "")[:100],
+        },
+    )

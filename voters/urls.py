@@ -1,0 +1,35 @@
+from django.urls import path
+
+from . import public, views
+
+urlpatterns = [
+    path("voters/", views.voters_home, name="voters_home"),
+    path("meetings/<int:pk>/opinions/", views.opinion_add, name="meeting_opinion_add"),
+    path("meetings/<int:pk>/consolidate/", views.consolidate, name="meeting_consolidate"),
+    path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
+    path(
+        "receptions/<int:pk>/opinions/",
+        views.opinion_add,
+        {"kind": "reception"},
+        name="reception_opinion_add",
+    ),
+    path(
+        "receptions/<int:pk>/consolidate/",
+        views.consolidate,
+        {"kind": "reception"},
+        name="reception_consolidate",
+    ),
+    path("petitions/export/", views.petition_export, name="petition_export"),
+    path("petitions/import/", views.petition_import, name="petition_import"),
+    path("petitions/report/", views.petition_report, name="petition_report"),
+    path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
+    path("letters/<int:pk>/handle/", views.letter_handle, name="letter_handle"),
+    path("public/<slug:council_code>/petitions/new/", public.submit, name="public_submit"),
+    path("public/<slug:council_code>/petitions/lookup/", public.lookup, name="public_lookup"),
+    path("public/<slug:council_code>/answers/", public.answers, name="public_answers"),
+    *views.MEETINGS.urls("meetings"),
+    *views.RECEPTIONS.urls("receptions"),
+    *views.OPINIONS.urls("opinions"),
+    *views.PETITIONS.urls("petitions"),
+    *views.LETTERS.urls("letters"),
+]

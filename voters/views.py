@@ -1,0 +1,460 @@
+"""Pages for voters' business: meetings with quick opinion entry, opinions of every channel, petitions from
+consolidation to closing, citizen reception and letters (the sender of a denunciation hidden)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
+
+from council.models import CouncilStatus, Role
+from council.permissions import can_manage_records, can_read_followups, roles_in
+from council.uploads import attachment_response
+from council.views.actions import run_form_action
+from council.views.crud import Crud
+
+from . import forms, selectors, services
+from .models import Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from .permissions import (
+    can_edit_meeting,
+    can_read_letters,
+    can_read_voters,
+    can_record_meetings,
+    can_see_sender,
+)
+
+State = Petition.State
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+# --- Meetings and receptions: opinions typed one after another ------------------------------------------
+
+
+def _opinions_context(request, holder, *, editable: bool) -> dict:
+    opinions = list(holder.opinions.select_related("petition", "admin_unit").order_by("pk"))
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "opinions": opinions,
+        "editable": editable,
+        "manager": manager,
+        "opinion_form": forms.QuickOpinionForm(auto_id="opinion-%s") if editable else None,
+        "suggestions": selectors.suggest_for_opinions(request.council, opinions) if manager else {},
+        "consolidate_form": forms.ConsolidateForm(
+            council=request.council, opinions=holder.opinions.none(), auto_id="consolidate-%s"
+        )
+        if manager
+        else None,
+        "voters_total": sum(o.voters_count for o in opinions),
+    }
+
+
+def _meeting_context(request, meeting):
+    return {
+        "present": list(meeting.delegates.select_related("delegate")),
+        **_opinions_context(request, meeting, editable=can_edit_meeting(request.user, meeting)),
+        "add_url": "meeting_opinion_add",
+        "consolidate_url": "meeting_consolidate",
+    }
+
+
+MEETINGS = Crud(
+    model=VoterMeeting,
+    form_class=forms.MeetingForm,
+    create=services.meeting_create,
+    update=services.meeting_update,
+    slug="meeting",
+    columns=["date", "kind", "format", "place", "place_detail", "attendance"],
+    search_fields=["place_detail", "co_organiser", "notes"],
+    filters=["kind", "format", "session"],
+    select_related=["place"],
+    ordering=["-date", "-pk"],
+    detail_template="voters/meeting_detail.html",
+    can_view=can_read_voters,
+    can_edit=can_record_meetings,
+    extra_detail_context=_meeting_context,
+)
+
+
+def _reception_context(request, reception):
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "present": list(reception.hosts.select_related("delegate")),
+        **_opinions_context(request, reception, editable=manager),
+        "add_url": "reception_opinion_add",
+        "consolidate_url": "reception_consolidate",
+    }
+
+
+RECEPTIONS = Crud(
+    model=Reception,
+    form_class=forms.ReceptionForm,
+    create=services.reception_create,
+    update=services.reception_update,
+    slug="reception",
+    columns=["date", "host", "place", "place_detail"],
+    search_fields=["place_detail", "notes"],
+    filters=["host"],
+    select_related=["place"],
+    ordering=["-date", "-pk"],
+    detail_template="voters/meeting_detail.html",
+    can_view=can_read_voters,
+    extra_detail_context=_reception_context,
+)
+
+
+def _holder(request, kind: str, pk: int):
+    if kind == "meeting":
+        meeting = get_object_or_404(MEETINGS.queryset(request), pk=pk)
+        _require(can_edit_meeting(request.user, meeting))
+        return meeting, {"meeting": meeting, "channel": "meeting"}
+    reception = get_object_or_404(RECEPTIONS.queryset(request), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    return reception, {"reception": reception, "channel": "reception"}
+
+
+def _detail_url(kind: str, pk: int) -> str:
+    return (MEETINGS if kind == "meeting" else RECEPTIONS).url("detail", pk)
+
+
+@require_POST
+def opinion_add(request, pk, kind="meeting"):
+    """Add one opinion; with htmx the new row is appended and a fresh form comes back focused."""
+    holder, link = _holder(request, kind, pk)
+    form = forms.QuickOpinionForm(request.POST, auto_id="opinion-%s")
+    opinion = None
+    if form.is_valid():
+        try:
+            opinion = services.opinion_add(
+                actor=request.user, council=request.council, **link, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not request.htmx:
+        if opinion is not None:
+            messages.success(request, _("Opinion recorded."))
+        else:
+            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(_detail_url(kind, holder.pk))
+    context = {
+        "opinion_form": forms.QuickOpinionForm(auto_id="opinion-%s") if opinion else form,
+        "holder": holder,
+        "add_url": "meeting_opinion_add" if kind == "meeting" else "reception_opinion_add",
+        "editable": True,
+        "manager": can_manage_records(request.user, request.council),
+        "object": holder,
+    }
+    if opinion is None:
+        response = render(request, "voters/_opinion_form.html", context)
+        return reswap(retarget(response, "#opinion-entry"), "outerHTML")
+    context.update(
+        o=opinion, oob=True, voters_total=sum(holder.opinions.values_list("voters_count", flat=True))
+    )
+    return render(request, "voters/_opinion_added.html", context)
+
+
+@require_POST
+def consolidate(request, pk, kind="meeting"):
+    """Make a petition of the ticked opinions, or add them to an existing one."""
+    holder, _link = _holder(request, kind, pk)
+    _require(can_manage_records(request.user, request.council))
+    form = forms.ConsolidateForm(
+        request.POST, council=request.council, opinions=holder.opinions.filter(petition__isnull=True)
+    )
+    result = {}
+
+    def call(data):
+        if data.get("petition"):
+            result["petition"] = services.petition_attach(
+                data["petition"], actor=request.user, opinions=data["opinions"]
+            )
+        else:
+            result["petition"] = services.petition_create(
+                actor=request.user, council=request.council, title=data["title"], opinions=data["opinions"]
+            )
+
+    if run_form_action(request, form, call, success=_("Consolidated into the petition.")):
+        return redirect(PETITIONS.url("detail", result["petition"].pk))
+    return redirect(_detail_url(kind, holder.pk))
+
+
+def meeting_minutes(request, pk):
+    meeting = get_object_or_404(MEETINGS.queryset(request).exclude(path=""), pk=pk)
+    return attachment_response(meeting.path, meeting.original_name, meeting.content_type)
+
+
+# --- Opinions through other channels -------------------------------------------------------------------
+
+
+OPINIONS = Crud(
+    model=VoterOpinion,
+    form_class=forms.OpinionForm,
+    create=services.opinion_add,
+    slug="opinion",
+    columns=["received_on", "channel", "text", "admin_unit", "voters_count", "petition"],
+    folded_search_field="search_text",
+    filters=["channel"],
+    select_related=["admin_unit", "petition"],
+    ordering=["-received_on", "-pk"],
+    can_view=can_read_voters,
+)
+
+
+# --- Petitions ------------------------------------------------------------------------------------------
+
+
+def _petition_context(request, petition):
+    manager = can_manage_records(request.user, request.council)
+    followup = services.petition_followup(petition)
+    sources = list(
+        petition.opinions.select_related("meeting__place", "reception", "admin_unit").order_by(
+            "received_on", "pk"
+        )
+    )
+    duplicates = []
+    if manager and petition.state != State.MERGED:
+        duplicates = services.likely_duplicates(
+            request.council, f"{petition.title} {petition.text}", exclude=[petition.pk]
+        )
+    council = request.council
+    forms_by_state = {}
+    if manager:
+        if petition.state in (State.RECORDED, State.CLASSIFIED):
+            forms_by_state["classify"] = forms.ClassifyForm(
+                council=council,
+                initial={
+                    "field": petition.field_id,
+                    "competence": petition.competence,
+                    "admin_unit": petition.admin_unit_id,
+                    "committee": petition.committee_id,
+                    "agency": petition.agency_id,
+                },
+            )
+        if petition.state == State.CLASSIFIED:
+            forms_by_state["transfer"] = forms.TransferForm()
+        if petition.state in (State.REVIEWED, State.TO_NA_DELEGATION):
+            forms_by_state["report"] = forms.ReportForm(council=council)
+        if petition.state == State.REPORTED:
+            forms_by_state["inform"] = forms.InformForm(initial={"answer_summary": petition.answer_summary})
+        if petition.state in (State.INFORMED, State.ROADMAP, State.UNRESOLVED):
+            forms_by_state["conclude"] = forms.ConcludeForm(initial={"roadmap": petition.roadmap})
+    if (
+        petition.state == State.TRANSFERRED
+        and followup
+        and followup.first_answered_on
+        and _can_review(request, petition)
+    ):
+        forms_by_state["review"] = forms.ReviewForm(initial={"outcome": CouncilStatus.DONE})
+    return {
+        "manager": manager,
+        "followup": followup,
+        "followup_reader": can_read_followups(request.user, council),
+        "sources": sources,
+        "channels": sorted({o.get_channel_display() for o in sources}),
+        "units": sorted({o.admin_unit.name for o in sources if o.admin_unit_id}),
+        "meetings": sorted({o.meeting for o in sources if o.meeting_id}, key=lambda m: m.date),
+        "duplicates": duplicates,
+        "action_forms": forms_by_state,
+        "merged_here": list(petition.merged.all()),
+    }
+
+
+def _can_review(request, petition) -> bool:
+    """The Office, or the head of the petition's lead committee."""
+    if can_manage_records(request.user, request.council):
+        return True
+    return (
+        petition.committee_id is not None
+        and request.user.roles.filter(
+            council=request.council, role=Role.COMMITTEE_HEAD, committee=petition.committee_id
+        ).exists()
+    )
+
+
+PETITIONS = Crud(
+    model=Petition,
+    form_class=forms.PetitionForm,
+    create=services.petition_create,
+    update=services.petition_update,
+    slug="petition",
+    columns=["code", "title", "admin_unit", "field", "agency", "voters_count", "state", "received_on"],
+    folded_search_field="search_text",
+    filters=["state", "competence", "field", "agency", "committee"],
+    select_related=["admin_unit", "field", "agency"],
+    ordering=["-received_on", "-pk"],
+    detail_template="voters/petition_detail.html",
+    list_template="voters/petition_list.html",
+    can_view=can_read_voters,
+    extra_detail_context=_petition_context,
+)
+
+
+def _petition_call(request, petition, action, data):
+    actor = request.user
+    if action == "classify":
+        return services.petition_classify(petition, actor=actor, **data)
+    if action == "transfer":
+        return services.petition_transfer(petition, actor=actor, **data)
+    if action == "review":
+        return services.petition_review(petition, actor=actor, **data)
+    if action == "report":
+        return services.petition_report(petition, actor=actor, **data)
+    if action == "inform":
+        return services.petition_inform(petition, actor=actor, **data)
+    if action == "conclude":
+        return services.petition_conclude(petition, actor=actor, **data)
+    return services.petition_merge(petition, actor=actor, **data)
+
+
+PETITION_FORMS = {
+    "classify": lambda request, data: forms.ClassifyForm(data, council=request.council),
+    "transfer": lambda request, data: forms.TransferForm(data),
+    "review": lambda request, data: forms.ReviewForm(data),
+    "report": lambda request, data: forms.ReportForm(data, council=request.council),
+    "inform": lambda request, data: forms.InformForm(data),
+    "conclude": lambda request, data: forms.ConcludeForm(data),
+    "merge": lambda request, data: forms.MergeForm(data, council=request.council),
+}
+
+
+@require_POST
+def petition_action(request, pk, action):
+    petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
+    if action not in PETITION_FORMS:
+        raise PermissionDenied(_("Unknown action."))
+    _require(
+        _can_review(request, petition)
+        if action == "review"
+        else can_manage_records(request.user, request.council)
+    )
+    form = PETITION_FORMS[action](request, request.POST)
+    run_form_action(request, form, lambda data: _petition_call(request, petition, action, data))
+    return redirect(PETITIONS.url("detail", petition.pk))
+
+
+def petition_export(request):
+    """The filtered petition list as a spreadsheet whose columns the import reads back."""
+    from .spreadsheets import petitions_xlsx
+
+    _require(can_read_voters(request.user, request.council))
+    qs, _filters = PETITIONS.filtered(request)
+    today = timezone.localdate()
+    response = HttpResponse(
+        petitions_xlsx(qs.prefetch_related("opinions"), council=request.council),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="kien-nghi-cu-tri-{today:%Y%m%d}.xlsx"'
+    return response
+
+
+def petition_report(request):
+    """The petitions to report at a regular session: counts by field, competence and commune, and the list."""
+    _require(can_read_voters(request.user, request.council))
+    today = timezone.localdate()
+    form = forms.ReportPeriodForm(request.GET or None, initial=forms.ReportPeriodForm.default_initial(today))
+    since, until = forms.ReportPeriodForm.period(form, today)
+    report = selectors.petition_report(request.council, since=since, until=until)
+    return render(
+        request,
+        "voters/petition_report.html",
+        {"form": form, "report": report, "since": since, "until": until},
+    )
+
+
+# --- Letters --------------------------------------------------------------------------------------------
+
+
+def _letter_context(request, letter):
+    manager = can_manage_records(request.user, request.council)
+    return {
+        "show_sender": can_see_sender(request.user, letter),
+        "handle_form": forms.LetterHandleForm(council=request.council) if manager else None,
+        "followups": list(letter.followups.select_related("agency")),
+        "duplicates_of_this": list(letter.duplicates.all()),
+        "followup_reader": can_read_followups(request.user, request.council),
+    }
+
+
+LETTERS = Crud(
+    model=Letter,
+    form_class=forms.LetterForm,
+    create=services.letter_create,
+    update=services.letter_update,
+    slug="letter",
+    columns=["received_on", "kind", "channel", "admin_unit", "state", "agency"],
+    folded_search_field="search_text",
+    filters=["kind", "state", "channel"],
+    select_related=["admin_unit", "agency"],
+    ordering=["-received_on", "-pk"],
+    detail_template="voters/letter_detail.html",
+    can_view=can_read_letters,
+    extra_detail_context=_letter_context,
+    form_kwargs=lambda request: {"user": request.user},
+)
+
+
+@require_POST
+def letter_handle(request, pk):
+    letter = get_object_or_404(LETTERS.queryset(request), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.LetterHandleForm(request.POST, council=request.council),
+        lambda data: services.letter_handle(letter, actor=request.user, **data),
+    )
+    return redirect(LETTERS.url("detail", letter.pk))
+
+
+def voters_home(request):
+    """An overview for the Office: opinions waiting to be consolidated, petitions by state."""
+    _require(can_read_voters(request.user, request.council))
+    council = request.council
+    by_state = dict(
+        Petition.objects.filter(council=council).values_list("state").annotate(n=Count("pk")).order_by()
+    )
+    return render(
+        request,
+        "voters/home.html",
+        {
+            "by_state": [(s, State(s).label, by_state.get(s, 0)) for s in State.values],
+            "pending_opinions": VoterOpinion.objects.filter(council=council, petition__isnull=True).count(),
+            "letters": can_read_letters(request.user, council),
+            "manager": can_manage_records(request.user, council),
+            "roles": roles_in(request.user, council),
+        },
+    )
+
+
+def petition_import(request):
+    """Import petitions from a spreadsheet in the export's layout: all rows or none."""
+    from .spreadsheets import import_petitions
+
+    _require(can_manage_records(request.user, request.council))
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = import_petitions(form.cleaned_data["file"], council=request.council, actor=request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request,
+                _(
+                    "Imported: %(created)s new petitions; %(unchanged)s rows were already there and were left unchanged."
+                )
+                % {"created": result.created, "unchanged": result.unchanged},
+            )
+            return redirect(PETITIONS.url("list"))
+    from .spreadsheets import COLUMNS
+
+    return render(
+        request, "voters/petition_import.html", {"form": form, "errors": errors, "columns": COLUMNS}
+    )
