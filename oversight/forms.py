@@ -5,7 +5,10 @@ from council.followup_forms import DATE_ERROR
 from council.forms import CouncilModelForm, DayFirstDateInput
 from council.models import Agency, Committee
 from council.permissions import can_manage_records
+from council.text import natural_key
+from council.uploads import ACCEPT
 from delegates.models import Mandate
+from delegates.selectors import current_term
 
 from .models import Accountability, ActivityDocument, DelegationMember, OversightActivity, SurveyVisit
 from .permissions import headed_committees
@@ -31,6 +34,16 @@ class ActivityForm(CouncilModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        term = current_term(self.council)
+        if term is not None:
+            groups = self.fields["group"].queryset.filter(term=term)
+            if self.instance.group_id:
+                groups = groups | self.fields["group"].queryset.filter(pk=self.instance.group_id)
+            self.fields["group"].queryset = groups
+            # "Tổ 2" before "Tổ 10": the names' numbers in order, not as text.
+            self.fields["group"].choices = [("", "---------")] + sorted(
+                ((g.pk, str(g)) for g in groups), key=lambda choice: natural_key(choice[1])
+            )
         if user is not None and not can_manage_records(user, self.council):
             # A committee head records activities of their own committee only.
             self.fields["lead_body"].choices = [
@@ -99,7 +112,11 @@ class RecommendationForm(forms.Form):
 
 
 class DocumentForm(CouncilModelForm):
-    file = forms.FileField(label=_("File (PDF, DOCX, XLSX)"), required=False)
+    file = forms.FileField(
+        label=_("File (PDF, DOCX, XLSX, PNG, JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
 
     class Meta:
         model = ActivityDocument

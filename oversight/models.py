@@ -4,6 +4,7 @@ recommendations each activity addresses to agencies, followed up until kept."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -190,6 +191,14 @@ class DelegationMember(models.Model):
     def clean(self):
         if not self.mandate_id and not self.outside_member.strip():
             raise ValidationError({"mandate": _("Choose a delegate or name the member.")})
+        if self.mandate_id and self.outside_member.strip():
+            raise ValidationError(
+                {
+                    "outside_member": _(
+                        "Choose a delegate or name a member from outside the council, not both."
+                    )
+                }
+            )
         if self.mandate_id and self.activity_id and self.mandate.council_id != self.activity.council_id:
             raise ValidationError({"mandate": _("This delegate holds no mandate in this council.")})
 
@@ -257,6 +266,8 @@ class SurveyVisit(models.Model):
         return f"{self.date:%d/%m/%Y} {self.place_detail or self.place or ''}".strip()
 
     def clean(self):
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("A survey visit is recorded once it has taken place.")})
         if self.activity_id and self.date:
             activity = self.activity
             if not activity.period_start <= self.date <= activity.period_end:

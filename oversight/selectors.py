@@ -4,9 +4,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.models import CouncilStatus, FollowUp, SourceKind
+from council.models import CouncilStatus, FollowUp, FollowUpEvent, SourceKind
 from council.models.followups import ESCALATION_LADDER, EscalationStep
 
 from .models import Accountability, OversightActivity, Recommendation
@@ -46,13 +47,11 @@ def activity_timeline(
     ):
         if record.state != previous:
             detail = ""
+            when = timezone.localtime(record.history_date).date()
             if record.state == OversightActivity.State.ESTABLISHED and record.decision:
                 detail = _("Decision %(decision)s") % {"decision": record.decision}
-            entries.append(
-                TimelineEntry(
-                    record.history_date.date(), str(OversightActivity.State(record.state).label), detail
-                )
-            )
+                when = record.decision_date or when  # the day the delegation was set up, not the day typed in
+            entries.append(TimelineEntry(when, str(OversightActivity.State(record.state).label), detail))
             previous = record.state
     entries += [TimelineEntry(s.date, _("Survey visit"), str(s)) for s in surveys]
     entries += [TimelineEntry(d.issued_on, d.get_kind_display(), d.title) for d in documents]
@@ -97,6 +96,15 @@ def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
         scheduled.setdefault(session.from_followup_id, []).append(
             f"{session.get_kind_display()} {session.date:%d/%m/%Y}"
         )
+    # Interpellations drafted and re-oversights opened from an item are logged as escalation events.
+    events = FollowUpEvent.objects.filter(
+        followup__in=followups,
+        kind=FollowUpEvent.Kind.ESCALATED,
+        data__step__in=[EscalationStep.INTERPELLATION, EscalationStep.RE_OVERSIGHT],
+    ).order_by("at")
+    for event in events:
+        label = EscalationStep(event.data["step"]).label
+        scheduled.setdefault(event.followup_id, []).append(f"{label} {timezone.localtime(event.at):%d/%m/%Y}")
     result = []
     for followup in followups:
         activity = activities.get(followup.source_id) if _from_recommendation(followup) else None
@@ -125,4 +133,4 @@ def _proposed_step(followup: FollowUp, activity: OversightActivity | None) -> Es
             if step == EscalationStep.RE_OVERSIGHT and activity is None:
                 break
             return step
-    return EscalationStep.RE_OVERSIGHT if activity is not None else EscalationStep.INTERPELLATION
+    return EscalationStep.REPORT_SESSION

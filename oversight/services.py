@@ -49,6 +49,16 @@ def activity_update(
     activity: OversightActivity, *, actor: User | None, agencies=None, resolutions=None, **data: Any
 ) -> OversightActivity:
     record_update(activity, actor=actor, **data)
+    outside = activity.surveys.exclude(date__range=(activity.period_start, activity.period_end)).order_by(
+        "date"
+    )
+    if outside.exists():
+        raise ValidationError(
+            {
+                "period_start": _("The survey of %(date)s would fall outside the period; change it first.")
+                % {"date": f"{outside.first().date:%d/%m/%Y}"}
+            }
+        )
     if agencies is not None:
         activity.agencies.set(agencies)
     if resolutions is not None:
@@ -119,6 +129,8 @@ def member_add(
 ) -> DelegationMember:
     if role == DelegationMember.Role.HEAD and activity.members.filter(role=role).exists():
         raise ValidationError({"role": _("The delegation already has a head.")})
+    if mandate is not None and activity.members.filter(mandate=mandate).exists():
+        raise ValidationError({"mandate": _("This delegate is already a member of the delegation.")})
     return record_save(
         DelegationMember(activity=activity, mandate=mandate, outside_member=outside_member, role=role),
         actor=actor,
@@ -206,6 +218,11 @@ def re_oversight_open(
     **data: Any,
 ) -> OversightActivity:
     """Open a re-oversight of an earlier activity, listing its unresolved recommendations to check."""
+    running = parent.re_oversights.exclude(state=State.CLOSED).first()
+    if running is not None:
+        raise ValidationError(
+            _("A re-oversight of this activity is already under way: “%(title)s”.") % {"title": running.title}
+        )
     activity = record_save(
         OversightActivity(
             council=parent.council,

@@ -223,6 +223,8 @@ def programme(request):
         year = int(request.GET.get("year", today.year))
     except ValueError:
         year = today.year
+    if not 1990 <= year <= 2100:
+        year = today.year
     program = OversightProgram.objects.filter(council=request.council, year=year).first()
     activities = ACTIVITIES.queryset(request).filter(period_start__year=year).select_related("group")
     years = sorted(

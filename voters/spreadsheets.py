@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -100,20 +101,24 @@ class ImportResult:
 class _Lookup:
     """Name → record for one kind of reference, matched without accents or case."""
 
-    def __init__(self, rows, label):
-        self.label = label
+    PREFIXES = ("xa ", "phuong ", "thi tran ", "dac khu ")
+
+    def __init__(self, rows):
         self.by_name: dict[str, list] = {}
         for row in rows:
-            self.by_name.setdefault(fold(row.name), []).append(row)
+            name = fold(row.name)
+            self.by_name.setdefault(name, []).append(row)
+            # "Tân Hồng" finds "Xã Tân Hồng" when only one unit has that name.
+            for prefix in self.PREFIXES:
+                if name.startswith(prefix):
+                    self.by_name.setdefault(name[len(prefix) :], []).append(row)
 
     def get(self, value: str):
         matches = self.by_name.get(fold(value), [])
         if len(matches) == 1:
             return matches[0]
-        message = (
-            _("%(label)s “%(value)s” is ambiguous.") if matches else _("%(label)s “%(value)s” is not known.")
-        )
-        raise ValueError(message % {"label": self.label, "value": value})
+        message = _("“%(value)s” matches several records.") if matches else _("“%(value)s” is not known.")
+        raise ValueError(message % {"value": value})
 
 
 def _text(value) -> str:
@@ -136,12 +141,12 @@ def _date(value) -> dt.date:
         raise ValueError(_("“%(value)s” is not a date as dd/mm/yyyy.") % {"value": text}) from error
 
 
-def _choice(choices, value: str, label: str) -> str:
+def _choice(choices, value: str) -> str:
     wanted = fold(value)
     for key, name in choices:
         if wanted in (fold(key), fold(str(name))):
             return key
-    raise ValueError(_("%(label)s “%(value)s” is not known.") % {"label": label, "value": value})
+    raise ValueError(_("“%(value)s” is not known.") % {"value": value})
 
 
 def _fingerprint(row: dict) -> str:
@@ -171,6 +176,15 @@ def _read_rows(upload) -> list[tuple[int, list]]:
     return rows
 
 
+def _units_of(council):
+    """The council's communes and wards, today's and those merged into them in 2025."""
+    units = AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE)
+    if not council.admin_unit_id:
+        return units
+    current = units.filter(parent=council.admin_unit_id)
+    return units.filter(Q(pk__in=current.values("pk")) | Q(successors__in=current.values("pk"))).distinct()
+
+
 def import_petitions(upload, *, council, actor) -> ImportResult:
     """Check the whole file, then write every row or none. Raises ValidationError listing row errors."""
     rows = _read_rows(upload)
@@ -187,10 +201,10 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                 )
                 % {"column": get_column_letter(index + 1), "expected": name, "got": got}
             )
-    units = _Lookup(AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE), _("Commune or ward"))
-    fields = _Lookup(Field.objects.filter(council=council), _("Field"))
-    agencies = _Lookup(Agency.objects.filter(council=council), _("Responsible agency"))
-    committees = _Lookup(Committee.objects.filter(council=council), _("Lead committee"))
+    units = _Lookup(_units_of(council))
+    fields = _Lookup(Field.objects.filter(council=council))
+    agencies = _Lookup(Agency.objects.filter(council=council))
+    committees = _Lookup(Committee.objects.filter(council=council))
     today = timezone.localdate()
     parsed, errors = [], []
     for number, values in rows[1:]:
@@ -199,7 +213,7 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
         for key, label in COLUMNS:
             text = _text(raw[key])
             if key in REQUIRED and not text:
-                problems.append(_("%(label)s is empty.") % {"label": label})
+                problems.append(_("column “%(label)s” is empty.") % {"label": label})
                 continue
             try:
                 if key == "received_on":
@@ -207,9 +221,9 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                     if row[key] > today:
                         raise ValueError(_("the date is in the future."))
                 elif key == "channel":
-                    row[key] = _choice(Channel.choices, text, str(label)) if text else Channel.MEETING
+                    row[key] = _choice(Channel.choices, text) if text else Channel.MEETING
                 elif key == "competence":
-                    row[key] = _choice(Competence.choices, text, str(label)) if text else ""
+                    row[key] = _choice(Competence.choices, text) if text else ""
                 elif key == "admin_unit":
                     row[key] = units.get(text) if text else None
                 elif key == "field":
@@ -228,7 +242,7 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                 message = str(error)
                 if key == "voters_count" and "invalid literal" in message:
                     message = _("“%(value)s” is not a number of voters.") % {"value": text}
-                problems.append(f"{label}: {message}")
+                problems.append(_("column “%(label)s”: %(message)s") % {"label": label, "message": message})
         for problem in problems:
             errors.append(_("Row %(row)s: %(problem)s") % {"row": number, "problem": problem})
         if not problems:

@@ -144,7 +144,7 @@ def opinion_add(request, pk, kind="meeting"):
             messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect(_detail_url(kind, holder.pk))
     context = {
-        "opinion_form": forms.QuickOpinionForm(auto_id="opinion-%s") if opinion else form,
+        "opinion_form": form,
         "holder": holder,
         "add_url": "meeting_opinion_add" if kind == "meeting" else "reception_opinion_add",
         "editable": True,

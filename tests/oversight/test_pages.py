@@ -4,6 +4,7 @@ hearings, the suggestions for the next session, the programme by month and My pa
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -108,7 +109,8 @@ def test_the_proposed_step_moves_up_the_ladder_as_steps_are_scheduled(council, a
     core_services.followup_escalation_scheduled(item, actor=None, step=EscalationStep.INTERPELLATION)
     assert proposed() == EscalationStep.RE_OVERSIGHT
     row = selectors.suggestions(council, today=TODAY, days=30)[0]
-    assert len(row.scheduled) == 1 and f"{TODAY:%d/%m/%Y}" in row.scheduled[0]
+    # The explanation session and the interpellation both show as scheduled.
+    assert len(row.scheduled) == 2 and all(f"{TODAY:%d/%m/%Y}" in x for x in row.scheduled)
 
 
 def test_the_office_sets_the_councils_threshold_and_bad_input_changes_nothing(client, office, council):
@@ -412,3 +414,33 @@ def test_a_recommendation_typed_in_without_a_source_is_suggested_too(client, off
     assert rows[0].proposed == EscalationStep.EXPLANATION_SESSION
     page = client.get(reverse("oversight_suggestions"))
     assert page.status_code == 200 and "Kiến nghị nhập tay" in page.content.decode()
+
+
+def test_bad_input_found_by_qa_is_refused_with_a_message(client, office, council, activity, agency):
+    term = TermFactory(
+        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
+    )
+    member = MandateFactory(delegate__council=council, term=term)
+    services.member_add(activity, actor=None, role="head", mandate=member)
+    with pytest.raises(ValidationError) as error:
+        services.member_add(activity, actor=None, role="member", mandate=member)
+    assert "mandate" in error.value.message_dict
+    other = MandateFactory(delegate__council=council, term=term)
+    with pytest.raises(ValidationError):
+        services.member_add(activity, actor=None, role="member", mandate=other, outside_member="Bà X")
+    with pytest.raises(ValidationError):
+        services.survey_add(activity, actor=None, date=TODAY + dt.timedelta(days=1), findings="Chưa đi")
+    services.survey_add(activity, actor=None, date=TODAY - dt.timedelta(days=100), findings="Thiếu thuốc")
+    with pytest.raises(ValidationError):
+        services.activity_update(activity, actor=None, period_start=TODAY - dt.timedelta(days=50))
+    activity.refresh_from_db()
+    assert activity.period_start == TODAY - dt.timedelta(days=200)
+    services.re_oversight_open(
+        activity, actor=None, title="Tái giám sát lần 1", period_start=TODAY, period_end=TODAY
+    )
+    with pytest.raises(ValidationError):
+        services.re_oversight_open(
+            activity, actor=None, title="Tái giám sát lần 2", period_start=TODAY, period_end=TODAY
+        )
+    for year in ("99999", "-1", "0"):
+        assert client.get(reverse("oversight_programme"), {"year": year}).status_code == 200

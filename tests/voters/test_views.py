@@ -1,0 +1,440 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from council.models import AdminUnit, DeadlineRule, FollowUp, Role
+from tests.conftest import ALL_ROLES
+from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, TermFactory, UserFactory
+from tests.sessions.factories import SessionFactory
+from voters import services
+from voters.models import Channel, Letter, Petition, VoterMeeting, VoterOpinion
+from voters.spreadsheets import COLUMNS
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+READERS = {
+    Role.OFFICE,
+    Role.ADMIN,
+    Role.STANDING,
+    Role.COMMITTEE_HEAD,
+    Role.LEADERSHIP,
+    Role.GROUP_LEADER,
+    Role.DELEGATE,
+}
+
+
+def _vi(message: str) -> str:
+    with translation.override("vi"):
+        return gettext(message)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def unit(council):
+    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
+    council.admin_unit = province
+    council.save()
+    return AdminUnit.objects.create(code="29927", name="Xã Tân Hồng", level="commune", parent=province)
+
+
+@pytest.fixture
+def meeting(council, unit):
+    term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
+    session = SessionFactory(
+        term=term, start_date=TODAY - dt.timedelta(days=20), end_date=TODAY - dt.timedelta(days=18)
+    )
+    return services.meeting_create(
+        actor=None,
+        council=council,
+        kind=VoterMeeting.Kind.AFTER_SESSION,
+        session=session,
+        date=TODAY - dt.timedelta(days=10),
+        place=unit,
+        attendance=80,
+    )
+
+
+def _petition(council, title, **extra):
+    opinion = services.opinion_add(
+        actor=None,
+        council=council,
+        channel=Channel.HOTLINE,
+        received_on=TODAY - dt.timedelta(days=3),
+        text=title,
+    )
+    return services.petition_create(actor=None, council=council, title=title, opinions=[opinion], **extra)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_voters_pages_by_role(client, login, council, meeting, role):
+    login(role)
+    petition = _petition(council, "Sạt lở bờ sông Tiền")
+    letter = services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.COMPLAINT,
+        received_on=TODAY,
+        summary="Khiếu nại",
+        sender_name="Lê Văn B",
+    )
+    expected = 200 if role in READERS else 403
+    for name in (
+        "voters_home",
+        "meeting_list",
+        "opinion_list",
+        "petition_list",
+        "reception_list",
+        "petition_report",
+    ):
+        assert client.get(reverse(name)).status_code == expected, name
+    assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == expected
+    assert client.get(reverse("petition_detail", args=[petition.pk])).status_code == expected
+    letters = 200 if role in {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP} else 403
+    assert client.get(reverse("letter_detail", args=[letter.pk])).status_code == letters
+    assert client.get(reverse("petition_import")).status_code == (
+        200 if role in {Role.OFFICE, Role.ADMIN} else 403
+    )
+    recorders = {Role.OFFICE, Role.ADMIN, Role.DELEGATE, Role.GROUP_LEADER}
+    assert client.get(reverse("meeting_create")).status_code == (200 if recorders & {role} else 403)
+
+
+def test_opinions_are_typed_one_after_another_with_htmx(client, office, council, meeting):
+    url = reverse("meeting_opinion_add", args=[meeting.pk])
+    response = client.post(
+        url, {"text": "Đề nghị nạo vét kênh Tháp Mười", "voters_count": "15"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Đề nghị nạo vét kênh Tháp Mười" in html
+    assert 'hx-swap-oob="true"' in html and 'id="voters-total"' in html
+    opinion = VoterOpinion.objects.get()
+    assert opinion.meeting == meeting and opinion.voters_count == 15 and opinion.admin_unit == meeting.place
+    bad = client.post(url, {"text": "   ", "voters_count": "1"}, HTTP_HX_REQUEST="true")
+    assert (
+        bad["HX-Retarget"] == "#opinion-entry" and _vi("Write what the voters said.") in bad.content.decode()
+    )
+    assert VoterOpinion.objects.count() == 1
+
+
+def test_a_delegate_records_opinions_only_at_meetings_they_attended(client, login, council, meeting):
+    user = login(Role.DELEGATE)
+    url = reverse("meeting_opinion_add", args=[meeting.pk])
+    assert client.post(url, {"text": "Ý kiến", "voters_count": "1"}).status_code == 403
+    from tests.delegates.factories import MandateFactory
+
+    mandate = MandateFactory(delegate__council=council, delegate__user=user, term=meeting.session.term)
+    meeting.delegates.add(mandate)
+    assert client.post(url, {"text": "Ý kiến", "voters_count": "1"}).status_code == 302
+    assert VoterOpinion.objects.count() == 1
+
+
+def test_consolidating_ticked_opinions_makes_a_petition(client, office, council, meeting):
+    a = services.opinion_add(
+        actor=None,
+        council=council,
+        channel=Channel.MEETING,
+        meeting=meeting,
+        text="Sạt lở bờ sông Tiền ấp 1",
+        voters_count=4,
+    )
+    b = services.opinion_add(
+        actor=None,
+        council=council,
+        channel=Channel.MEETING,
+        meeting=meeting,
+        text="Bờ sông Tiền sạt lở ấp 2",
+        voters_count=2,
+    )
+    url = reverse("meeting_consolidate", args=[meeting.pk])
+    client.post(url, {"opinions": [a.pk, b.pk]})  # neither a subject nor a petition
+    assert not Petition.objects.exists()
+    response = client.post(url, {"opinions": [a.pk, b.pk], "title": "Kè chống sạt lở bờ sông Tiền"})
+    petition = Petition.objects.get()
+    assert response.url == reverse("petition_detail", args=[petition.pk]) and petition.voters_count == 6
+
+
+def test_merge_and_workflow_through_the_page(client, office, council):
+    DeadlineRuleFactory(
+        council=council, code="petition-answer", days=30, day_type=DeadlineRule.DayType.CALENDAR
+    )
+    target = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
+    duplicate = _petition(council, "Sat lo bo song Tien doan qua xa Tan Hong")
+    page = client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+    assert duplicate.code in page  # suggested as a likely duplicate
+    client.post(reverse("petition_action", args=[target.pk, "merge"]), {"duplicate": duplicate.pk})
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == target
+    agency = AgencyFactory(council=council, name="Sở Nông nghiệp và Môi trường")
+    foreign = AgencyFactory(council=AgencyFactory().council)
+    client.post(
+        reverse("petition_action", args=[target.pk, "classify"]),
+        {"competence": "province", "agency": foreign.pk},
+    )
+    target.refresh_from_db()
+    assert target.state == Petition.State.RECORDED
+    client.post(
+        reverse("petition_action", args=[target.pk, "classify"]),
+        {"competence": "province", "agency": agency.pk},
+    )
+    client.post(reverse("petition_action", args=[target.pk, "transfer"]), {})
+    target.refresh_from_db()
+    assert target.state == Petition.State.TRANSFERRED
+    followup = FollowUp.objects.get(source_type__model="petition")
+    assert followup.agency == agency and followup.reference == target.code
+
+
+def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, council, login):
+    letter = services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.DENUNCIATION,
+        received_on=TODAY,
+        summary="Tố cáo cán bộ địa chính nhận tiền",
+        sender_name="Người Tố Cáo Bí Mật",
+        sender_phone="0909000111",
+    )
+    url = reverse("letter_detail", args=[letter.pk])
+    for role in (Role.OFFICE, Role.STANDING, Role.LEADERSHIP):
+        client.logout()
+        login(role)
+        html = client.get(url).content.decode()
+        assert "Người Tố Cáo Bí Mật" not in html and "0909000111" not in html, role
+    client.logout()
+    login(Role.OFFICE)
+    edit = client.get(reverse("letter_update", args=[letter.pk])).content.decode()
+    assert "Người Tố Cáo Bí Mật" not in edit and "sender_name" not in edit
+    client.post(
+        reverse("letter_update", args=[letter.pk]),
+        {"channel": "post", "received_on": TODAY.strftime("%d/%m/%Y"), "summary": "Tố cáo (đã sửa)"},
+    )
+    letter.refresh_from_db()
+    assert letter.sender_name == "Người Tố Cáo Bí Mật" and letter.summary == "Tố cáo (đã sửa)"
+    authorised = UserFactory()
+    RoleFactory(user=authorised, council=council, role=Role.OFFICE, sees_protected_identities=True)
+    client.force_login(authorised)
+    assert "Người Tố Cáo Bí Mật" in client.get(url).content.decode()
+    # Transferred, the agency's item carries the content only.
+    agency = AgencyFactory(council=council, name="Thanh tra tỉnh")
+    DeadlineRuleFactory(council=council, code="complaint-transfer", days=10)
+    services.letter_handle(letter, actor=None, to=Letter.State.CLASSIFIED)
+    services.letter_handle(letter, actor=None, to=Letter.State.TRANSFERRED, agency=agency)
+    respondent = UserFactory()
+    RoleFactory(user=respondent, council=council, role=Role.AGENCY, agency=agency)
+    client.force_login(respondent)
+    followup = FollowUp.objects.get(source_type__model="letter")
+    item = client.get(reverse("agency_item", args=[followup.pk])).content.decode()
+    assert "Tố cáo (đã sửa)" in item and "Người Tố Cáo Bí Mật" not in item and "0909000111" not in item
+
+
+# --- Public pages ---------------------------------------------------------------------------------------
+
+
+def _submission(unit, **overrides):
+    return {
+        "name": "Nguyễn Văn A",
+        "phone": "0912 345 678",
+        "email": "",
+        "address": "Ấp 3, xã Tân Hồng",
+        "admin_unit": unit.pk,
+        "title": "Đèn đường ấp 3 hư",
+        "text": "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa.",
+        **overrides,
+    }
+
+
+def test_a_citizen_submits_and_follows_a_petition_without_logging_in(client, council, unit):
+    url = reverse("public_submit", args=[council.code])
+    assert client.get(url).status_code == 200
+    response = client.post(url, _submission(unit))
+    petition = Petition.objects.get()
+    assert petition.code in response.content.decode() and petition.contact_name == "Nguyễn Văn A"
+    lookup = client.get(reverse("public_lookup", args=[council.code]), {"code": petition.code.lower()})
+    html = lookup.content.decode()
+    assert petition.title in html and "Nguyễn Văn A" not in html and "0912" not in html
+    missing = client.get(
+        reverse("public_lookup", args=[council.code]), {"code": "KN26-ZZZZZZ"}
+    ).content.decode()
+    assert _vi("No petition has this code. Check the code you received.") in missing
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"name": "", "text": ""},
+        {"text": "x" * 5001},
+        {"name": "\x00\x07\u202e", "title": "\u200b"},
+        {"phone": "abc"},
+    ],
+)
+def test_bad_public_submissions_are_refused_and_nothing_is_written(client, council, unit, overrides):
+    response = client.post(reverse("public_submit", args=[council.code]), _submission(unit, **overrides))
+    assert response.status_code == 200 and "is-invalid" in response.content.decode()
+    assert not Petition.objects.exists() and not VoterOpinion.objects.exists()
+
+
+def test_the_honeypot_and_the_rate_limit(client, council, unit):
+    url = reverse("public_submit", args=[council.code])
+    client.post(url, _submission(unit, website="http://spam.example"))
+    assert not Petition.objects.exists()
+    cache.clear()
+    statuses = [client.post(url, _submission(unit, title=f"Kiến nghị {n}")).status_code for n in range(7)]
+    assert statuses[:5] == [200] * 5 and statuses[5:] == [429, 429]
+    assert Petition.objects.count() == 5
+
+
+def test_the_public_answers_show_published_answers_only(client, council, unit):
+    shown = _petition(council, "Nâng cấp đường ĐT 845", admin_unit=unit)
+    shown.answer_summary, shown.published = "Đã bố trí vốn năm 2027.", True
+    shown.save()
+    _petition(council, "Kiến nghị chưa công bố")
+    html = client.get(reverse("public_answers", args=[council.code])).content.decode()
+    assert "Đã bố trí vốn năm 2027." in html and "Kiến nghị chưa công bố" not in html
+
+
+junk = st.one_of(
+    st.text(max_size=60), st.sampled_from(["", " ", "\x00", "<script>", "0" * 30, "٣٣٣", "KN26-ABC234"])
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=junk, phone=junk, title=junk, text=junk, unit_value=junk)
+def test_public_submissions_never_fail(client, council, unit, name, phone, title, text, unit_value):
+    cache.clear()
+    response = client.post(
+        reverse("public_submit", args=[council.code]),
+        {
+            "name": name,
+            "phone": phone,
+            "address": "Ấp 1",
+            "admin_unit": unit_value,
+            "title": title,
+            "text": text,
+        },
+    )
+    assert response.status_code == 200
+    assert client.get(reverse("public_lookup", args=[council.code]), {"code": title}).status_code == 200
+
+
+# --- Excel ----------------------------------------------------------------------------------------------
+
+
+def _sheet(rows, header=None) -> SimpleUploadedFile:
+    workbook = Workbook()
+    sheet = workbook.active
+    with translation.override("vi"):
+        sheet.append(header or [str(h) for _k, h in COLUMNS])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("kien-nghi.xlsx", buffer.getvalue())
+
+
+def _row(title, *, date="05/10/2026", unit="Xã Tân Hồng", channel="Đường dây nóng", external=""):
+    return ["", external, date, channel, title, f"{title} — nội dung", unit, "", "", "", "", 3, ""]
+
+
+def test_import_is_all_or_nothing_with_row_errors(client, office, council, unit):
+    url = reverse("petition_import")
+    rows = [_row(f"Kiến nghị {n}") for n in range(60)]
+    rows[55] = _row("Ngày sai", date="31/02/2026")
+    rows[10] = _row("Xã lạ", unit="Xã Không Có")
+    html = client.post(url, {"file": _sheet(rows)}).content.decode()
+    assert not Petition.objects.exists()
+    assert "57" in html and "31/02/2026" in html and "Xã Không Có" in html and "12" in html
+    with translation.override("vi"):
+        first = str(COLUMNS[0][1])
+    wrong = client.post(url, {"file": _sheet([_row("A")], header=[first, "Sai cột"])}).content.decode()
+    assert "Sai cột" in wrong and not Petition.objects.exists()
+
+
+def test_import_is_idempotent_and_round_trips_with_the_export(client, office, council, unit):
+    url = reverse("petition_import")
+    rows = [_row("Sạt lở bờ sông Tiền"), _row("Đường ấp 5 xuống cấp", external="SO-2025-17")]
+    client.post(url, {"file": _sheet(rows)})
+    assert Petition.objects.count() == 2
+    first = Petition.objects.get(external_id="SO-2025-17")
+    assert first.admin_unit == unit and first.voters_count == 3 and first.received_on == dt.date(2026, 10, 5)
+    client.post(url, {"file": _sheet(rows)})
+    assert Petition.objects.count() == 2
+    exported = client.get(reverse("petition_export"))
+    assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
+    workbook = load_workbook(io.BytesIO(exported.content))
+    assert workbook.active.max_row == 3
+    client.post(url, {"file": SimpleUploadedFile("export.xlsx", exported.content)})
+    assert Petition.objects.count() == 2
+
+
+def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, settings):
+    url = reverse("petition_import")
+    html = client.post(url, {"file": SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")}).content.decode()
+    assert not Petition.objects.exists() and "alert-danger" in html
+    from voters import spreadsheets
+
+    original = spreadsheets.MAX_ROWS
+    spreadsheets.MAX_ROWS = 20
+    try:
+        html = client.post(url, {"file": _sheet([_row(f"K {n}") for n in range(25)])}).content.decode()
+    finally:
+        spreadsheets.MAX_ROWS = original
+    assert not Petition.objects.exists() and "20" in html
+
+
+# --- Query counts ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["petition_list", "opinion_list", "meeting_list"])
+def test_lists_run_the_same_queries_for_few_and_many(client, office, council, meeting, name):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        return len(queries)
+
+    def add(n):
+        for i in range(n):
+            _petition(council, f"Kiến nghị {Petition.objects.count()} {i}")
+            services.opinion_add(
+                actor=None, council=council, channel=Channel.MEETING, meeting=meeting, text=f"Ý kiến {i}"
+            )
+
+    add(3)
+    few = count()
+    add(20)
+    assert count() == few
+
+
+def test_the_public_answers_and_the_report_run_constant_queries(client, office, council, unit):
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    answers = reverse("public_answers", args=[council.code])
+    report = reverse("petition_report")
+
+    def add(n):
+        for i in range(n):
+            p = _petition(council, f"Đã trả lời {Petition.objects.count()} {i}", admin_unit=unit)
+            p.published, p.answer_summary = True, "Trả lời"
+            p.save()
+
+    add(2)
+    few = count(answers), count(report)
+    add(15)
+    assert (count(answers), count(report)) == few
