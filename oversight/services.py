@@ -186,6 +186,7 @@ def recommendation_add(
         due_date=due_date,
         override_reason=override_reason,
         report_to_leadership=report_to_leadership,
+        reference=f"KNGS-{assigned:%Y}-{recommendation.pk:04d}",
     )
     return recommendation
 
@@ -330,6 +331,7 @@ def accountability_conclude(
         % {"kind": session.get_kind_display().lower(), "topic": session.topic, "text": text},
         assigned_date=session.date,
         due_date=due_date,
+        reference=f"KLGT-{session.date:%Y}-{conclusion.pk:04d}",
     )
     return conclusion
 

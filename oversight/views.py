@@ -1,7 +1,8 @@
 """Oversight pages: activities with their delegation, documents, surveys and recommendations; the programme
 by month; explanation sessions and hearings; and the suggestions for the next session."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups
 from council.uploads import ACCEPT, attachment_response
-from council.views.actions import run_form_action
+from council.views.actions import form_errors_text, run_form_action
 from council.views.crud import Crud
 
 from . import forms, selectors, services
@@ -102,10 +103,24 @@ def _editable_activity(request, pk) -> OversightActivity:
     return activity
 
 
-def _act(request, pk, form_for, call):
+def _act(request, pk, form_for, call, key):
+    """Run one of the activity page's forms. On success go back to the page; on an error show the page
+    again with that form open, what was typed kept and the errors beside it."""
     activity = _editable_activity(request, pk)
-    run_form_action(request, form_for(activity), lambda data: call(activity, data))
-    return redirect(ACTIVITIES.url("detail", activity.pk))
+    form = form_for(activity)
+    if form.is_valid():
+        try:
+            call(activity, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect(ACTIVITIES.url("detail", activity.pk))
+    messages.error(request, form_errors_text(form))
+    context = {"crud": ACTIVITIES, "can_edit": ACTIVITIES.can_edit(request.user, request.council)}
+    context.update(ACTIVITIES.detail_context(request, activity))
+    context[key] = form
+    return render(request, ACTIVITIES.detail_template, context)
 
 
 @require_POST
@@ -115,6 +130,7 @@ def activity_advance(request, pk):
         pk,
         lambda a: forms.AdvanceForm(request.POST),
         lambda a, d: services.activity_advance(a, actor=request.user, **d),
+        "advance_form",
     )
 
 
@@ -123,8 +139,9 @@ def member_add(request, pk):
     return _act(
         request,
         pk,
-        lambda a: forms.MemberForm(request.POST, council=request.council),
+        lambda a: forms.MemberForm(request.POST, council=request.council, auto_id="member-%s"),
         lambda a, d: services.member_add(a, actor=request.user, **d),
+        "member_form",
     )
 
 
@@ -140,7 +157,11 @@ def survey_add(request, pk):
         services.survey_add(activity, actor=request.user, agencies=agencies, **data)
 
     return _act(
-        request, pk, lambda a: forms.SurveyForm(request.POST, council=request.council, activity=a), call
+        request,
+        pk,
+        lambda a: forms.SurveyForm(request.POST, council=request.council, activity=a, auto_id="survey-%s"),
+        call,
+        "survey_form",
     )
 
 
@@ -153,8 +174,11 @@ def document_add(request, pk):
     return _act(
         request,
         pk,
-        lambda a: forms.DocumentForm(request.POST, request.FILES, council=request.council, activity=a),
+        lambda a: forms.DocumentForm(
+            request.POST, request.FILES, council=request.council, activity=a, auto_id="document-%s"
+        ),
         call,
+        "document_form",
     )
 
 
@@ -173,10 +197,13 @@ def recommendation_add(request, pk):
     return _act(
         request,
         pk,
-        lambda a: forms.RecommendationForm(request.POST, council=request.council),
+        lambda a: forms.RecommendationForm(
+            request.POST, council=request.council, auto_id="recommendation-%s"
+        ),
         lambda a, d: services.recommendation_add(
             a, actor=request.user, assigned_date=timezone.localdate(), **d
         ),
+        "recommendation_form",
     )
 
 

@@ -444,3 +444,14 @@ def test_bad_input_found_by_qa_is_refused_with_a_message(client, office, council
         )
     for year in ("99999", "-1", "0"):
         assert client.get(reverse("oversight_programme"), {"year": year}).status_code == 200
+
+
+def test_a_refused_form_comes_back_open_with_what_was_typed(client, office, council, activity):
+    response = client.post(
+        reverse("activity_recommendation_add", args=[activity.pk]),
+        {"text": "Bảo đảm đủ thuốc BHYT tại trạm y tế xã", "due_date": "31/03/2027"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and not Recommendation.objects.exists()
+    assert "Bảo đảm đủ thuốc BHYT tại trạm y tế xã" in html and "31/03/2027" in html
+    assert '<details class="mb-2 no-print" open' in html
