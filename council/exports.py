@@ -1,5 +1,6 @@
 """XLSX export of the follow-up list, with the same rows the page shows."""
 
+import datetime as dt
 import io
 
 from django.utils import timezone
@@ -66,6 +67,42 @@ def followups_xlsx(rows, *, council, today) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{sheet.max_row}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def rows_xlsx(model, columns: list[str], rows, *, title: str) -> bytes:
+    """Any list as a workbook: the list's columns, choices by their label, dates as dates."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31] or "Sheet"
+    meta = model._meta
+    sheet.append(
+        [
+            str(meta.get_field(c).verbose_name).capitalize() if c != "__str__" else str(meta.verbose_name)
+            for c in columns
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        values = []
+        for column in columns:
+            display = getattr(row, f"get_{column}_display", None)
+            value = display() if callable(display) else getattr(row, column, "")
+            if value is not None and not isinstance(value, (str, int, float, dt.date, bool)):
+                value = str(value)
+            values.append(value)
+        sheet.append(values)
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            40 if column in ("text", "title", "summary") else 18
+        )
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -13,8 +13,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -23,6 +25,7 @@ from council.services import record_update
 from council.text import fold
 
 PAGE_SIZE = 25
+EXPORT_MAX_ROWS = 50_000
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Crud:
     form_kwargs: Callable[[Any], dict] | None = None
     # Initial values of a new record's form, from the request (e.g. drafted from another record).
     initial: Callable[[Any], dict] | None = None
+    # Offer the filtered list as a spreadsheet (its columns are the list's columns).
+    exportable: bool = False
 
     @property
     def verbose_name(self):
@@ -94,7 +99,9 @@ class Crud:
         return context
 
     def urls(self, prefix: str) -> list:
+        export = [path(f"{prefix}/xlsx/", CrudExportView.as_view(crud=self), name=f"{self.slug}_xlsx")]
         return [
+            *(export if self.exportable else []),
             path(f"{prefix}/", CrudListView.as_view(crud=self), name=f"{self.slug}_list"),
             path(f"{prefix}/new/", CrudCreateView.as_view(crud=self), name=f"{self.slug}_create"),
             path(f"{prefix}/<int:pk>/", CrudDetailView.as_view(crud=self), name=f"{self.slug}_detail"),
@@ -174,6 +181,27 @@ class CrudListView(CrudView):
         if request.htmx and request.htmx.target == "crud-results":
             return render(request, "components/crud_table.html", ctx)
         return render(request, self.crud.list_template, ctx)
+
+
+class CrudExportView(CrudView):
+    """The list's rows, with its search and filters, as an XLSX file."""
+
+    def get(self, request):
+        from council.exports import rows_xlsx
+
+        qs, _filter_form = self.crud.filtered(request)
+        response = HttpResponse(
+            rows_xlsx(
+                self.crud.model,
+                self.crud.columns,
+                qs[:EXPORT_MAX_ROWS],
+                title=str(self.crud.verbose_name_plural),
+            ),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"{self.crud.slug}-{timezone.localdate():%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
 
 class CrudDetailView(CrudView):

@@ -438,3 +438,28 @@ def test_the_public_answers_and_the_report_run_constant_queries(client, office, 
     few = count(answers), count(report)
     add(15)
     assert (count(answers), count(report)) == few
+
+
+def test_every_voters_list_exports_its_filtered_rows(client, office, council, meeting):
+    services.opinion_add(
+        actor=None, council=council, channel=Channel.MEETING, meeting=meeting, text="Sạt lở bờ sông"
+    )
+    services.opinion_add(
+        actor=None, council=council, channel=Channel.HOTLINE, received_on=TODAY, text="Đèn đường hư"
+    )
+    services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.DENUNCIATION,
+        received_on=TODAY,
+        summary="Tố cáo",
+        sender_name="Người Bí Mật",
+    )
+    response = client.get(reverse("opinion_xlsx"), {"channel": "hotline"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 2 and sheet.cell(2, 3).value == "Đèn đường hư"
+    letters = load_workbook(io.BytesIO(client.get(reverse("letter_xlsx")).content)).active
+    assert letters.max_row == 2
+    assert all("Người Bí Mật" not in str(c.value) for row in letters.iter_rows() for c in row)
+    for name in ("meeting_xlsx", "reception_xlsx"):
+        assert client.get(reverse(name)).status_code == 200
