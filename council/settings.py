@@ -168,6 +168,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Celery: Redis when REDIS_URL is set; otherwise tasks run eagerly in-process (quick start only).
 REDIS_URL = env.str("REDIS_URL", default="")
+# The request header the reverse proxy sets to the client's address (e.g. HTTP_X_REAL_IP for nginx's
+# `proxy_set_header X-Real-IP $remote_addr`). Public pages rate-limit by it; unset, REMOTE_ADDR is used.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

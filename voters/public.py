@@ -4,6 +4,7 @@ Nothing personal is ever shown here: not the name or contact of whoever submitte
 opinion. Submissions and look-ups are rate-limited per address, and a hidden field catches form-filling bots.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -32,9 +33,11 @@ PUBLIC_STATES_WITH_AGENCY = {
 
 
 def _client_ip(request) -> str:
-    # Behind the reverse proxy the deployment notes describe, REMOTE_ADDR is set from X-Real-IP by gunicorn's
-    # forwarded-allow-ips; the header itself is never trusted here.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address: from the header the reverse proxy sets (CLIENT_IP_HEADER), else REMOTE_ADDR.
+    A header the client could send itself is trusted only when the deployment names it."""
+    header = settings.CLIENT_IP_HEADER
+    address = request.META.get(header, "") if header else ""
+    return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
 
 
 def _over_limit(request, scope: str, limit: int, seconds: int) -> bool:

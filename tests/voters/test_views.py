@@ -463,3 +463,12 @@ def test_every_voters_list_exports_its_filtered_rows(client, office, council, me
     assert all("Người Bí Mật" not in str(c.value) for row in letters.iter_rows() for c in row)
     for name in ("meeting_xlsx", "reception_xlsx"):
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_behind_a_proxy_each_citizen_has_their_own_limit(client, council, unit, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    url = reverse("public_submit", args=[council.code])
+    for n in range(5):
+        client.post(url, _submission(unit, title=f"A {n}"), HTTP_X_REAL_IP="203.0.113.7")
+    assert client.post(url, _submission(unit, title="A 6"), HTTP_X_REAL_IP="203.0.113.7").status_code == 429
+    assert client.post(url, _submission(unit, title="B 1"), HTTP_X_REAL_IP="198.51.100.9").status_code == 200
