@@ -99,21 +99,32 @@ class ConsolidateForm(forms.Form):
         label=_("Opinions"),
         error_messages={"required": _("Tick the opinions to consolidate.")},
     )
-    petition = forms.ModelChoiceField(
-        queryset=Petition.objects.none(), label=_("Add to the petition"), required=False
-    )
+    petition = forms.CharField(label=_("Add to the petition (tracking code)"), required=False, max_length=20)
     title = forms.CharField(label=_("or create a petition with the subject"), required=False, max_length=300)
 
     def __init__(self, *args, council, opinions, **kwargs):
         super().__init__(*args, **kwargs)
+        self.council = council
         self.fields["opinions"].queryset = opinions
-        self.fields["petition"].queryset = Petition.objects.filter(council=council).exclude(
-            state=Petition.State.MERGED
+
+    def clean_petition(self):
+        code = normalize(self.cleaned_data.get("petition") or "").upper().replace(" ", "")
+        if not code:
+            return None
+        petition = (
+            Petition.objects.filter(council=self.council, code=code)
+            .exclude(state=Petition.State.MERGED)
+            .first()
         )
+        if petition is None:
+            raise forms.ValidationError(
+                _("No petition of this council has the code %(code)s.") % {"code": code}
+            )
+        return petition
 
     def clean(self):
         data = super().clean()
-        if not data.get("petition") and not normalize(data.get("title") or ""):
+        if not self.errors and not data.get("petition") and not normalize(data.get("title") or ""):
             raise forms.ValidationError(
                 _("Choose a petition to add them to, or give the new petition a subject.")
             )

@@ -59,7 +59,7 @@ class VoterMeeting(StoredFileFields):
         null=True,
         blank=True,
     )
-    place_detail = models.CharField(_("venue"), max_length=300, blank=True)
+    place_detail = models.CharField(_("meeting place"), max_length=300, blank=True)
     session = models.ForeignKey(
         "council_sessions.Session",
         verbose_name=_("session"),
@@ -132,7 +132,7 @@ class Reception(models.Model):
         null=True,
         blank=True,
     )
-    place_detail = models.CharField(_("venue"), max_length=300, blank=True)
+    place_detail = models.CharField(_("meeting place"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords(m2m_fields=[hosts])
 

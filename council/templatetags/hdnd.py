@@ -42,12 +42,16 @@ def field_label(model_or_obj, name: str):
         return name
 
 
+# Bookkeeping columns a reader has no use for (a stored file is shown as its own download link).
+HIDDEN_DETAIL_FIELDS = {"id", "council", "path", "original_name", "content_type", "size", "search_text"}
+
+
 @register.filter
 def detail_fields(obj):
     """(label, value) pairs of an object's editable fields, for a detail page."""
     rows = []
     for field in obj._meta.get_fields():
-        if not getattr(field, "editable", False) or field.name in {"id", "council"} or field.auto_created:
+        if not getattr(field, "editable", False) or field.name in HIDDEN_DETAIL_FIELDS or field.auto_created:
             continue
         if isinstance(field, models.ManyToManyField):
             value = ", ".join(str(v) for v in getattr(obj, field.name).all()) or "—"

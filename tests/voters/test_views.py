@@ -167,6 +167,20 @@ def test_consolidating_ticked_opinions_makes_a_petition(client, office, council,
     response = client.post(url, {"opinions": [a.pk, b.pk], "title": "Kè chống sạt lở bờ sông Tiền"})
     petition = Petition.objects.get()
     assert response.url == reverse("petition_detail", args=[petition.pk]) and petition.voters_count == 6
+    c = services.opinion_add(
+        actor=None,
+        council=council,
+        channel=Channel.MEETING,
+        meeting=meeting,
+        text="Sạt lở ấp 3",
+        voters_count=3,
+    )
+    client.post(url, {"opinions": [c.pk], "petition": "KN00-NOTHIS"})
+    c.refresh_from_db()
+    assert c.petition is None
+    client.post(url, {"opinions": [c.pk], "petition": f" {petition.code.lower()} "})
+    petition.refresh_from_db()
+    assert petition.voters_count == 9 and petition.opinions.count() == 3
 
 
 def test_merge_and_workflow_through_the_page(client, office, council):
