@@ -13,6 +13,7 @@ from delegates.selectors import committee_roster, current_term, group_roster, to
 from oversight.models import OversightActivity
 from oversight.permissions import headed_committees, sees_whole_council
 from oversight.selectors import suggestions
+from voters.models import Petition, VoterOpinion
 
 
 @dataclass
@@ -31,6 +32,7 @@ class HomeSummary:
     agency_items: list = field(default_factory=list)
     followups: dict = field(default_factory=dict)
     oversight: dict = field(default_factory=dict)
+    voters: dict = field(default_factory=dict)
 
 
 def composition(council: Council, term, on: dt.date) -> dict:
@@ -112,7 +114,23 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
     if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD}:
         summary.followups = followup_overview(council, on)
         summary.oversight = oversight_overview(user, council, on)
+    if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}:
+        summary.voters = voters_overview(council)
     return summary
+
+
+def voters_overview(council: Council) -> dict:
+    """What waits in voters' business: opinions to consolidate, petitions to classify, to transfer, whose
+    answer is due for review (answered by the agency), and those being re-monitored."""
+    State = Petition.State
+    counts = Petition.objects.filter(council=council).aggregate(
+        to_classify=Count("pk", filter=Q(state=State.RECORDED)),
+        to_transfer=Count("pk", filter=Q(state=State.CLASSIFIED)),
+        transferred=Count("pk", filter=Q(state=State.TRANSFERRED)),
+        unresolved=Count("pk", filter=Q(state=State.UNRESOLVED)),
+    )
+    counts["opinions"] = VoterOpinion.objects.filter(council=council, petition__isnull=True).count()
+    return counts
 
 
 def oversight_overview(user: User, council: Council, on: dt.date) -> dict:
