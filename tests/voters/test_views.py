@@ -486,3 +486,13 @@ def test_behind_a_proxy_each_citizen_has_their_own_limit(client, council, unit, 
         client.post(url, _submission(unit, title=f"A {n}"), HTTP_X_REAL_IP="203.0.113.7")
     assert client.post(url, _submission(unit, title="A 6"), HTTP_X_REAL_IP="203.0.113.7").status_code == 429
     assert client.post(url, _submission(unit, title="B 1"), HTTP_X_REAL_IP="198.51.100.9").status_code == 200
+
+
+def test_a_typed_opinion_shows_the_petition_it_likely_repeats(client, office, council, meeting):
+    earlier = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
+    response = client.post(
+        reverse("meeting_opinion_add", args=[meeting.pk]),
+        {"text": "sat lo bo song tien xa tan hong", "voters_count": "2"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert earlier.code in response.content.decode()
