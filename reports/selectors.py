@@ -129,7 +129,7 @@ def voters_overview(council: Council) -> dict:
         transferred=Count("pk", filter=Q(state=State.TRANSFERRED)),
         unresolved=Count("pk", filter=Q(state=State.UNRESOLVED)),
     )
-    counts["opinions"] = VoterOpinion.objects.filter(council=council, petition__isnull=True).count()
+    counts["opinions"] = VoterOpinion.objects.pending().filter(council=council).count()
     return counts
 
 

@@ -344,6 +344,12 @@ class Petition(models.Model):
             raise ValidationError(errors)
 
 
+class OpinionQuerySet(CouncilQuerySet):
+    def pending(self):
+        """Opinions still to consolidate: in no petition and not answered on the spot."""
+        return self.filter(petition__isnull=True, spot_answer="")
+
+
 class VoterOpinion(models.Model):
     """One raw statement of voters, at a meeting or through another channel; consolidated into a petition."""
 
@@ -403,7 +409,7 @@ class VoterOpinion(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    objects = CouncilQuerySet.as_manager()
+    objects = OpinionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("voter opinion")

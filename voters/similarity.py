@@ -1,13 +1,14 @@
 """Likely duplicates among petitions: accent-insensitive similarity of their folded text.
 
 The score is the Jaccard similarity of character trigrams of the folded words (the measure PostgreSQL's
-pg_trgm uses), computed in Python so SQLite and PostgreSQL suggest exactly the same petitions. A council
+pg_trgm uses); a short query against a much longer text is scored by how much of the query the text holds
+(pg_trgm's word similarity). It is computed in Python so SQLite and PostgreSQL suggest the same petitions. A council
 holds a few thousand recent petitions at most, so scoring them all takes milliseconds.
 """
 
 from council.text import fold
 
-THRESHOLD = 0.3
+THRESHOLD = 0.4
 
 
 def trigrams(text: str) -> frozenset[str]:
@@ -37,7 +38,10 @@ def best_matches(query: str, candidates, *, limit: int = 5, threshold: float = T
     scored = []
     for key, text in candidates:
         grams = trigrams(text)
-        score = max(similarity(wanted, grams), 0.9 * word_similarity(wanted, grams))
+        score = similarity(wanted, grams)
+        if 2 * len(wanted) <= len(grams):
+            # A short query ("sat lo bo song tien") is judged by how much of it the longer text contains.
+            score = max(score, 0.9 * word_similarity(wanted, grams))
         if score >= threshold:
             scored.append((round(score, 3), key))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))

@@ -156,9 +156,10 @@ def opinion_add(request, pk, kind="meeting"):
     if opinion is None:
         response = render(request, "voters/_opinion_form.html", context)
         return reswap(retarget(response, "#opinion-entry"), "outerHTML")
-    context.update(
-        o=opinion, oob=True, voters_total=sum(holder.opinions.values_list("voters_count", flat=True))
-    )
+    if context["manager"]:
+        # Right as it is typed, say which petition this opinion likely repeats.
+        context["suggestions"] = selectors.suggest_for_opinions(request.council, [opinion])
+    context.update(o=opinion, voters_total=sum(holder.opinions.values_list("voters_count", flat=True)))
     return render(request, "voters/_opinion_added.html", context)
 
 
@@ -428,7 +429,7 @@ def voters_home(request):
         "voters/home.html",
         {
             "by_state": [(s, State(s).label, by_state.get(s, 0)) for s in State.values],
-            "pending_opinions": VoterOpinion.objects.filter(council=council, petition__isnull=True).count(),
+            "pending_opinions": VoterOpinion.objects.pending().filter(council=council).count(),
             "letters": can_read_letters(request.user, council),
             "manager": can_manage_records(request.user, council),
             "roles": roles_in(request.user, council),

@@ -69,6 +69,7 @@ from delegates.services import (
 )
 from oversight.demo import oversight_summary, seed_oversight
 from sessions.demo import seed_sessions, sessions_summary
+from voters.demo import seed_voters, voters_summary
 
 M = TypeVar("M", bound=models.Model)
 
@@ -744,6 +745,8 @@ class Seeder:
             # Oversight programmes, activities, surveys, recommendations (on the sessions' resolutions),
             # explanation sessions and hearings (invented too).
             seed_oversight(province, with_users=with_users)
+            # Voter meetings, receptions, opinions, petitions in every state and letters (invented too).
+            seed_voters(province, with_users=with_users)
         return logins
 
 
@@ -810,6 +813,7 @@ class Command(BaseCommand):
         if province is not None:
             self.stdout.write(sessions_summary(province))
             self.stdout.write(oversight_summary(province))
+            self.stdout.write(voters_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:
