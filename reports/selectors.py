@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from council.models import Agency, Committee, Council, DeadlineRule, Field, FollowUp, Holiday, Role, User
 from council.models.followups import ANSWERED, AWAITING_AGENCY
@@ -157,3 +158,87 @@ def followup_overview(council: Council, on: dt.date) -> dict:
         to_verify=Count("pk", filter=Q(agency_status__in=ANSWERED)),
         leadership=Count("pk", filter=Q(report_to_leadership=True)),
     )
+
+
+@dataclass
+class Fact:
+    label: str
+    count: int
+    how: str
+    items: list = field(default_factory=list)
+
+
+def mandate_window(mandate: Mandate, year: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The part of ``year`` the mandate covers (and no later than today): figures count only inside it."""
+    today = today or dt.date.today()
+    start = max(dt.date(year, 1, 1), mandate.start_date)
+    end = min(dt.date(year, 12, 31), mandate.end_date or mandate.term.end_date, today)
+    return start, end
+
+
+def delegate_year(mandate: Mandate, year: int, today: dt.date | None = None) -> tuple[tuple, list[Fact]]:
+    """A delegate's year from the app's own records, each figure with how it is counted."""
+    from delegates.models import GroupMeeting, TrainingAttendance
+    from oversight.models import DelegationMember
+    from sessions.models import Interpellation, Speech
+    from voters.models import Reception, VoterMeeting
+
+    start, end = mandate_window(mandate, year, today)
+    if end < start:
+        return (start, end), []
+    speeches = Speech.objects.filter(mandate=mandate, sitting__date__range=(start, end))
+    contributions = speeches.filter(kind__in=Speech.CONTRIBUTIONS)
+    slips = Interpellation.objects.filter(askers=mandate, submitted_on__range=(start, end))
+    meetings = VoterMeeting.objects.filter(delegates=mandate, date__range=(start, end))
+    receptions = Reception.objects.filter(hosts=mandate, date__range=(start, end))
+    oversight = DelegationMember.objects.filter(
+        mandate=mandate, activity__period_start__lte=end, activity__period_end__gte=start
+    ).select_related("activity")
+    trainings = TrainingAttendance.objects.filter(mandate=mandate, course__start_date__range=(start, end))
+    group_meetings = GroupMeeting.objects.filter(attendees=mandate, date__range=(start, end))
+    facts = [
+        Fact(
+            _("Contributions at sittings"),
+            contributions.count(),
+            _(
+                "Discussion, debate and interpellation speeches logged at sittings in the period; presentations "
+                "and chairing are not counted."
+            ),
+        ),
+        Fact(
+            _("Interpellations asked"),
+            slips.count(),
+            _("Slips the delegate co-signed, by their date of submission."),
+        ),
+        Fact(
+            _("Voter meetings attended"),
+            meetings.count(),
+            _("Meetings where the delegate is recorded among those present."),
+            [
+                f"{m.date:%d/%m/%Y} {m.place or m.place_detail or ''}"
+                for m in meetings.select_related("place")[:10]
+            ],
+        ),
+        Fact(
+            _("Citizen receptions held"),
+            receptions.count(),
+            _("Receptions where the delegate received citizens."),
+        ),
+        Fact(
+            _("Oversight activities"),
+            oversight.count(),
+            _("Delegations the delegate served on whose period overlaps the year, whatever the role."),
+            [f"{m.activity.title} — {m.get_role_display()}" for m in oversight[:10]],
+        ),
+        Fact(
+            _("Trainings attended"),
+            trainings.filter(attended=True).count(),
+            _("Courses attended, out of %(invited)s invitations.") % {"invited": trainings.count()},
+        ),
+        Fact(
+            _("Group meetings attended"),
+            group_meetings.count(),
+            _("The group's own meetings, where present."),
+        ),
+    ]
+    return (start, end), facts

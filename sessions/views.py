@@ -351,6 +351,15 @@ def my_participation(request):
             )
             members = [row for row in selectors.term_t3(term) if row.mandate.pk in member_ids]
         context.update(
+            trainings=list(mandate.trainings.select_related("course").order_by("-course__start_date")),
+            my_groups=[
+                m.group
+                for m in GroupMembership.objects.filter(mandate=mandate)
+                .active_on(timezone.localdate())
+                .select_related("group")
+            ],
+            this_year=timezone.localdate().year,
+            today=timezone.localdate(),
             # Through the reverse relation: sessions does not import the oversight app above it.
             oversight=list(
                 mandate.delegation_roles.select_related("activity").order_by("-activity__period_start")

@@ -32,6 +32,6 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(30000)  # generous: CI machines are shared and noisy
     yield page
     context.close()

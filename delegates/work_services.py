@@ -1,0 +1,265 @@
+"""Writes for delegate work: training, group meetings, action programmes and their assessments, the yearly
+evaluation, and emulation nominations. Keyword-only, an actor, atomic, validated, with history."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.models import Council, User
+from council.services import record_save, record_update
+from council.text import normalize
+from council.uploads import attach_file
+
+from .models import (
+    ActionCommitment,
+    ActionProgram,
+    Assessment,
+    Assessor,
+    CommitmentAssessment,
+    DelegateEvaluation,
+    EmulationMovement,
+    EvaluationCriterion,
+    EvaluationScore,
+    GroupMeeting,
+    GroupMembership,
+    Mandate,
+    Nomination,
+    Rating,
+    TrainingAttendance,
+    TrainingCourse,
+)
+
+# --- Training -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> TrainingCourse:
+    course = TrainingCourse(council=council, **data)
+    attach_file(course, upload, prefix=f"training/{council.pk}")
+    return record_save(course, actor=actor)
+
+
+@transaction.atomic
+def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **data: Any) -> TrainingCourse:
+    if upload:
+        attach_file(course, upload, prefix=f"training/{course.council_id}")
+        data.update(
+            path=course.path,
+            original_name=course.original_name,
+            content_type=course.content_type,
+            size=course.size,
+        )
+    return record_update(course, actor=actor, **data)
+
+
+@transaction.atomic
+def course_invite(course: TrainingCourse, *, actor: User | None, mandates) -> int:
+    """Invite delegates (each must hold a mandate on the course's first day); those already invited stay."""
+    invited = set(course.attendances.values_list("mandate_id", flat=True))
+    added = 0
+    for mandate in mandates:
+        if mandate.pk in invited:
+            continue
+        record_save(TrainingAttendance(course=course, mandate=mandate), actor=actor)
+        added += 1
+    return added
+
+
+@transaction.atomic
+def attendance_record(
+    course: TrainingCourse, *, actor: User | None, attended_ids, notes: dict | None = None
+) -> None:
+    """Mark who attended (the ticked invitations) and who did not, with a note for absences."""
+    if course.start_date > timezone.localdate():
+        raise ValidationError(_("Attendance is recorded once the course has begun."))
+    attended_ids = {int(pk) for pk in attended_ids}
+    notes = notes or {}
+    for attendance in course.attendances.all():
+        attended = attendance.pk in attended_ids
+        note = normalize(notes.get(attendance.pk, attendance.note) or "")
+        if attendance.attended != attended or attendance.note != note:
+            attendance.attended, attendance.note = attended, note
+            record_save(attendance, actor=actor, update_fields=["attended", "note"])
+
+
+# --- Group meetings ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def group_meeting_create(group, *, actor: User | None, attendees=(), **data: Any) -> GroupMeeting:
+    meeting = record_save(GroupMeeting(group=group, **data), actor=actor)
+    members = set(
+        GroupMembership.objects.filter(group=group)
+        .active_on(meeting.date)
+        .values_list("mandate_id", flat=True)
+    )
+    strangers = [m for m in attendees if m.pk not in members]
+    if strangers:
+        raise ValidationError(
+            {
+                "attendees": _("%(delegate)s was not a member of the group on %(date)s.")
+                % {"delegate": strangers[0].delegate, "date": f"{meeting.date:%d/%m/%Y}"}
+            }
+        )
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+# --- Action programmes ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def program_save(mandate: Mandate, *, actor: User | None, **data: Any) -> ActionProgram:
+    program = ActionProgram.objects.filter(mandate=mandate).first()
+    if program is None:
+        return record_save(ActionProgram(mandate=mandate, **data), actor=actor)
+    return record_update(program, actor=actor, **data)
+
+
+@transaction.atomic
+def commitment_add(program: ActionProgram, *, actor: User | None, **data: Any) -> ActionCommitment:
+    data.setdefault("order", program.commitments.count() + 1)
+    commitment = ActionCommitment(program=program, **data)
+    if not normalize(commitment.text or ""):
+        raise ValidationError({"text": _("Write the commitment.")})
+    if commitment.field_id and commitment.field.council_id != program.mandate.council_id:
+        raise ValidationError({"field": _("This belongs to another council.")})
+    return record_save(commitment, actor=actor)
+
+
+def assessment_years(mandate: Mandate, today: dt.date | None = None) -> list[int]:
+    """The years a commitment can be assessed for: those of the mandate up to this one."""
+    today = today or timezone.localdate()
+    last = min((mandate.end_date or mandate.term.end_date).year, today.year)
+    return list(range(mandate.start_date.year, last + 1))
+
+
+@transaction.atomic
+def commitment_assess(
+    commitment: ActionCommitment, *, actor: User | None, year: int, by: str, status: str, evidence: str = ""
+) -> CommitmentAssessment:
+    """Record (or correct) one year's assessment of a commitment by the delegate, group or Standing Committee."""
+    if by not in Assessor.values:
+        raise ValidationError({"by": _("Unknown assessor.")})
+    if status not in Assessment.values:
+        raise ValidationError({"status": _("Choose kept, in progress or not kept.")})
+    if year not in assessment_years(commitment.program.mandate):
+        raise ValidationError({"year": _("%(year)s is not a year of this mandate so far.") % {"year": year}})
+    if status == Assessment.KEPT and not normalize(evidence):
+        raise ValidationError({"evidence": _("Say what shows the commitment was kept.")})
+    existing = CommitmentAssessment.objects.filter(commitment=commitment, year=year, by=by).first()
+    if existing is None:
+        existing = CommitmentAssessment(commitment=commitment, year=year, by=by)
+    existing.status, existing.evidence, existing.assessed_by = status, evidence, actor
+    existing.assessed_at = timezone.now()
+    return record_save(existing, actor=actor)
+
+
+# --- Evaluation ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def criterion_create(*, actor: User | None, council: Council, **data: Any) -> EvaluationCriterion:
+    return record_save(EvaluationCriterion(council=council, **data), actor=actor)
+
+
+@transaction.atomic
+def evaluation_open(mandate: Mandate, *, actor: User | None, year: int) -> DelegateEvaluation:
+    if DelegateEvaluation.objects.filter(mandate=mandate, year=year).exists():
+        raise ValidationError(
+            {
+                "year": _("%(delegate)s already has an evaluation for %(year)s.")
+                % {"delegate": mandate.delegate, "year": year}
+            }
+        )
+    return record_save(DelegateEvaluation(mandate=mandate, year=year), actor=actor)
+
+
+RATING_FIELDS = {
+    Assessor.SELF: ("self_rating", "self_comment"),
+    Assessor.GROUP: ("group_rating", "group_comment"),
+    Assessor.STANDING: ("standing_rating", "standing_comment"),
+}
+
+
+@transaction.atomic
+def evaluation_rate(
+    evaluation: DelegateEvaluation,
+    *,
+    actor: User | None,
+    by: str,
+    rating: str,
+    comment: str = "",
+    scores: dict[int, int] | None = None,
+) -> DelegateEvaluation:
+    """Record one party's rating and its points per criterion (each within the criterion's scale)."""
+    if by not in RATING_FIELDS:
+        raise ValidationError({"by": _("Unknown assessor.")})
+    if rating not in Rating.values:
+        raise ValidationError({"rating": _("Choose a rating.")})
+    council = evaluation.mandate.council
+    criteria = {c.pk: c for c in EvaluationCriterion.objects.filter(council=council, is_active=True)}
+    for criterion_id, points in (scores or {}).items():
+        criterion = criteria.get(int(criterion_id))
+        if criterion is None:
+            raise ValidationError(_("Unknown criterion."))
+        if points is None:
+            continue
+        score = EvaluationScore.objects.filter(evaluation=evaluation, criterion=criterion, by=by).first()
+        score = score or EvaluationScore(evaluation=evaluation, criterion=criterion, by=by)
+        score.points = points
+        if not 0 <= points <= criterion.max_points:
+            raise ValidationError(
+                {
+                    "points": _("“%(criterion)s” is scored from 0 to %(max)s.")
+                    % {"criterion": criterion, "max": criterion.max_points}
+                }
+            )
+        record_save(score, actor=actor)
+    rating_field, comment_field = RATING_FIELDS[by]
+    return record_update(evaluation, actor=actor, **{rating_field: rating, comment_field: comment})
+
+
+# --- Emulation -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def movement_create(*, actor: User | None, council: Council, **data: Any) -> EmulationMovement:
+    return record_save(EmulationMovement(council=council, **data), actor=actor)
+
+
+@transaction.atomic
+def nomination_create(movement: EmulationMovement, *, actor: User | None, **data: Any) -> Nomination:
+    return record_save(Nomination(movement=movement, **data), actor=actor)
+
+
+@transaction.atomic
+def nomination_decide(
+    nomination: Nomination,
+    *,
+    actor: User | None,
+    state: str,
+    award: str = "",
+    decision: str = "",
+    decision_date: dt.date | None = None,
+    exemplary: bool = False,
+) -> Nomination:
+    if state == Nomination.State.PROPOSED:
+        raise ValidationError({"state": _("Choose commended or not commended.")})
+    if state == Nomination.State.COMMENDED and not award:
+        raise ValidationError({"award": _("Choose the form of commendation.")})
+    if exemplary and state != Nomination.State.COMMENDED:
+        raise ValidationError({"exemplary": _("Only a commended nominee is introduced as a model.")})
+    return record_update(
+        nomination,
+        actor=actor,
+        state=state,
+        award=award if state == Nomination.State.COMMENDED else "",
+        decision=decision,
+        decision_date=decision_date,
+        exemplary=exemplary,
+    )

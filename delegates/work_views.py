@@ -1,0 +1,359 @@
+"""Pages for delegate work: training courses and attendance, action programmes with their yearly
+assessments, evaluation criteria, and the emulation movement with nominations and commendations."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import Role
+from council.permissions import can_manage_records, is_member, roles_in
+from council.uploads import attachment_response
+from council.views.actions import run_form_action
+from council.views.crud import Crud
+
+from . import work_forms as forms
+from . import work_services as services
+from .models import (
+    ActionCommitment,
+    ActionProgram,
+    Assessor,
+    CommitmentAssessment,
+    EmulationMovement,
+    EvaluationCriterion,
+    GroupMembership,
+    Mandate,
+    Nomination,
+    TrainingCourse,
+)
+
+LEADERS = (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+def leads_group_of(user, mandate: Mandate, on=None) -> bool:
+    """Whether the user leads (or deputises) a group the mandate belongs to, on the day."""
+    on = on or timezone.localdate()
+    if Role.GROUP_LEADER not in roles_in(user, mandate.council):
+        return False
+    groups = GroupMembership.objects.filter(mandate=mandate).active_on(on).values("group")
+    return (
+        GroupMembership.objects.filter(group__in=groups, role__in=LEADERS, mandate__delegate__user=user)
+        .active_on(on)
+        .exists()
+    )
+
+
+def is_standing(user, council) -> bool:
+    return Role.STANDING in roles_in(user, council)
+
+
+# --- Training -------------------------------------------------------------------------------------------
+
+
+def _course_context(request, course):
+    attendances = list(
+        course.attendances.select_related("mandate__delegate").order_by("mandate__delegate__name_folded")
+    )
+    manager = can_manage_records(request.user, request.council)
+    attended = sum(1 for a in attendances if a.attended)
+    return {
+        "attendances": attendances,
+        "attended": attended,
+        "rate": round(100 * attended / len(attendances)) if attendances else None,
+        "manager": manager,
+        "started": course.start_date <= timezone.localdate(),
+        "invite_form": forms.InviteForm(course=course) if manager else None,
+    }
+
+
+COURSES = Crud(
+    model=TrainingCourse,
+    form_class=forms.CourseForm,
+    create=services.course_create,
+    update=services.course_update,
+    slug="course",
+    columns=["title", "start_date", "end_date", "organiser", "place", "online"],
+    search_fields=["title", "organiser", "place"],
+    filters=["online"],
+    ordering=["-start_date"],
+    detail_template="delegates/course_detail.html",
+    can_view=is_member,
+    extra_detail_context=_course_context,
+    exportable=True,
+)
+
+
+@require_POST
+def course_invite(request, pk):
+    course = get_object_or_404(COURSES.queryset(request), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.InviteForm(request.POST, course=course),
+        lambda d: services.course_invite(course, actor=request.user, mandates=d["mandates"]),
+    )
+    return redirect(COURSES.url("detail", course.pk))
+
+
+@require_POST
+def course_attendance(request, pk):
+    course = get_object_or_404(COURSES.queryset(request), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    notes = {
+        int(key[5:]): value
+        for key, value in request.POST.items()
+        if key.startswith("note-") and key[5:].isdigit()
+    }
+    try:
+        services.attendance_record(
+            course,
+            actor=request.user,
+            attended_ids=[v for v in request.POST.getlist("attended") if v.isdigit()],
+            notes=notes,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Attendance recorded."))
+    return redirect(COURSES.url("detail", course.pk))
+
+
+def course_materials(request, pk):
+    course = get_object_or_404(COURSES.queryset(request).exclude(path=""), pk=pk)
+    return attachment_response(course.path, course.original_name, course.content_type)
+
+
+def training_summary(request):
+    """Attendance per course and per term: invited, attended, rate."""
+    _require(is_member(request.user, request.council))
+    courses = list(
+        COURSES.queryset(request).annotate(
+            invited=Count("attendances"), present=Count("attendances", filter=Q(attendances__attended=True))
+        )
+    )
+    terms: dict = {}
+    for mandate_term, invited, present in (
+        Mandate.objects.filter(council=request.council)
+        .values_list("term__name")
+        .annotate(i=Count("trainings"), p=Count("trainings", filter=Q(trainings__attended=True)))
+        .order_by("term__name")
+    ):
+        terms[mandate_term] = (invited, present, round(100 * present / invited) if invited else None)
+    return render(
+        request,
+        "delegates/training_summary.html",
+        {"courses": courses, "terms": sorted(terms.items())},
+    )
+
+
+# --- Action programmes ---------------------------------------------------------------------------------
+
+
+def _program_mandate(request, pk) -> Mandate:
+    mandate = get_object_or_404(
+        Mandate.objects.filter(council=request.council).select_related("delegate", "term"), pk=pk
+    )
+    user = request.user
+    own = mandate.delegate.user_id == user.pk
+    readers = {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
+    _require(own or bool(roles_in(user, request.council) & readers) or leads_group_of(user, mandate))
+    return mandate
+
+
+def _assessors_for(request, mandate: Mandate) -> list[str]:
+    """Which assessments the user may record on this programme."""
+    user = request.user
+    parties = []
+    if mandate.delegate.user_id == user.pk:
+        parties.append(Assessor.SELF)
+    if leads_group_of(user, mandate):
+        parties.append(Assessor.GROUP)
+    if is_standing(user, request.council):
+        parties.append(Assessor.STANDING)
+    return parties
+
+
+def program_detail(request, pk):
+    mandate = _program_mandate(request, pk)
+    program = ActionProgram.objects.filter(mandate=mandate).first()
+    editable = mandate.delegate.user_id == request.user.pk or can_manage_records(
+        request.user, request.council
+    )
+    years = services.assessment_years(mandate)
+    commitments = []
+    if program is not None:
+        assessments: dict = {}
+        for a in CommitmentAssessment.objects.filter(commitment__program=program).select_related(
+            "assessed_by"
+        ):
+            assessments.setdefault(a.commitment_id, {}).setdefault(a.year, {})[a.by] = a
+        commitments = [
+            (c, sorted(assessments.get(c.pk, {}).items(), reverse=True))
+            for c in program.commitments.select_related("field", "admin_unit")
+        ]
+    parties = _assessors_for(request, mandate)
+    return render(
+        request,
+        "delegates/program_detail.html",
+        {
+            "mandate": mandate,
+            "program": program,
+            "commitments": commitments,
+            "editable": editable,
+            "parties": [(p, Assessor(p).label) for p in parties],
+            "program_form": forms.ProgramForm(
+                initial={"announced_on": program.announced_on, "summary": program.summary}
+                if program
+                else None
+            )
+            if editable
+            else None,
+            "commitment_form": forms.CommitmentForm(council=request.council) if editable else None,
+            "assess_form": forms.AssessForm(years=years, initial={"year": years[-1] if years else None})
+            if parties and years
+            else None,
+            "assessors": Assessor,
+        },
+    )
+
+
+@require_POST
+def program_save(request, pk):
+    mandate = _program_mandate(request, pk)
+    _require(mandate.delegate.user_id == request.user.pk or can_manage_records(request.user, request.council))
+    form_class = forms.CommitmentForm if "text" in request.POST else forms.ProgramForm
+    if form_class is forms.CommitmentForm:
+        form = forms.CommitmentForm(request.POST, council=request.council)
+
+        def call(data):
+            program = ActionProgram.objects.filter(mandate=mandate).first() or services.program_save(
+                mandate, actor=request.user
+            )
+            services.commitment_add(program, actor=request.user, **data)
+    else:
+        form = forms.ProgramForm(request.POST)
+
+        def call(data):
+            services.program_save(mandate, actor=request.user, **data)
+
+    run_form_action(request, form, call)
+    return redirect("program_detail", mandate.pk)
+
+
+@require_POST
+def commitment_assess(request, pk):
+    commitment = get_object_or_404(
+        ActionCommitment.objects.filter(program__mandate__council=request.council).select_related(
+            "program__mandate__delegate", "program__mandate__term"
+        ),
+        pk=pk,
+    )
+    mandate = commitment.program.mandate
+    by = request.POST.get("by", "")
+    _require(by in _assessors_for(request, mandate))
+    run_form_action(
+        request,
+        forms.AssessForm(request.POST, years=services.assessment_years(mandate)),
+        lambda d: services.commitment_assess(commitment, actor=request.user, by=by, **d),
+    )
+    return redirect("program_detail", mandate.pk)
+
+
+# --- Criteria and emulation ----------------------------------------------------------------------------
+
+
+CRITERIA = Crud(
+    model=EvaluationCriterion,
+    form_class=forms.CriterionForm,
+    create=services.criterion_create,
+    slug="criterion",
+    columns=["order", "text", "max_points", "is_active"],
+    search_fields=["text"],
+    filters=["is_active"],
+    ordering=["order", "pk"],
+)
+
+
+def _movement_context(request, movement):
+    manager = can_manage_records(request.user, request.council)
+    nominations = list(
+        movement.nominations.select_related("mandate__delegate", "group").order_by("-year", "state", "pk")
+    )
+    return {
+        "nominations": nominations,
+        "manager": manager,
+        "nomination_form": forms.NominationForm(
+            council=request.council, initial={"year": timezone.localdate().year}
+        )
+        if manager
+        else None,
+        "decide_form": forms.DecideForm() if manager else None,
+    }
+
+
+MOVEMENTS = Crud(
+    model=EmulationMovement,
+    form_class=forms.MovementForm,
+    create=services.movement_create,
+    slug="movement",
+    columns=["name", "launched_on", "is_active"],
+    search_fields=["name"],
+    filters=["is_active"],
+    ordering=["-launched_on"],
+    detail_template="delegates/movement_detail.html",
+    can_view=is_member,
+    extra_detail_context=_movement_context,
+)
+
+
+@require_POST
+def nomination_add(request, pk):
+    movement = get_object_or_404(MOVEMENTS.queryset(request), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.NominationForm(request.POST, council=request.council),
+        lambda d: services.nomination_create(movement, actor=request.user, **d),
+    )
+    return redirect(MOVEMENTS.url("detail", movement.pk))
+
+
+@require_POST
+def nomination_decide(request, pk):
+    nomination = get_object_or_404(Nomination.objects.filter(movement__council=request.council), pk=pk)
+    _require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.DecideForm(request.POST),
+        lambda d: services.nomination_decide(nomination, actor=request.user, **d),
+    )
+    return redirect(MOVEMENTS.url("detail", nomination.movement_id))
+
+
+def exemplary_models(request):
+    """The year's exemplary models to introduce: commended nominees flagged as models."""
+    _require(is_member(request.user, request.council))
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    models = (
+        Nomination.objects.filter(movement__council=request.council, year=year, exemplary=True)
+        .select_related("movement", "mandate__delegate", "group")
+        .order_by("movement", "kind", "pk")
+    )
+    years = sorted(
+        set(Nomination.objects.filter(movement__council=request.council).values_list("year", flat=True))
+        | {timezone.localdate().year},
+        reverse=True,
+    )
+    return render(request, "delegates/exemplary.html", {"models": models, "year": year, "years": years})

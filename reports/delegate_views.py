@@ -1,0 +1,247 @@
+"""Pages that read a delegate's or a group's work across the apps: the group's activity and the yearly
+evaluation, which rests on the facts the app holds (shown beside the form, each with how it is counted)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import Role
+from council.permissions import can_manage_records, roles_in
+from council.views.actions import run_form_action
+from delegates import work_forms, work_services
+from delegates.models import (
+    Assessor,
+    DelegateEvaluation,
+    DelegateGroup,
+    EvaluationCriterion,
+    EvaluationScore,
+    GroupMembership,
+    Mandate,
+)
+from delegates.work_views import is_standing, leads_group_of
+from sessions.models import Session
+from sessions.selectors import session_t2
+from voters.models import Petition, VoterMeeting
+
+from .selectors import delegate_year, mandate_window
+
+OVERVIEW = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Your role does not allow this page."))
+
+
+# --- A delegate group's activity -----------------------------------------------------------------------
+
+
+def _group(request, pk) -> tuple[DelegateGroup, bool]:
+    group = get_object_or_404(
+        DelegateGroup.objects.filter(council=request.council).select_related("term"), pk=pk
+    )
+    user = request.user
+    member = GroupMembership.objects.filter(group=group, mandate__delegate__user=user).exists()
+    _require(bool(roles_in(user, request.council) & OVERVIEW) or member)
+    leads = (
+        Role.GROUP_LEADER in roles_in(user, request.council)
+        and GroupMembership.objects.filter(
+            group=group,
+            mandate__delegate__user=user,
+            role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY],
+        )
+        .active_on(timezone.localdate())
+        .exists()
+    )
+    return group, leads or can_manage_records(user, request.council)
+
+
+def group_activity(request, pk):
+    group, can_record = _group(request, pk)
+    memberships = list(
+        group.memberships.select_related("mandate__delegate").order_by(
+            "-end_date", "role", "mandate__delegate__name_folded"
+        )
+    )
+    mandate_ids = {m.mandate_id for m in memberships}
+    voter_meetings = list(
+        VoterMeeting.objects.filter(delegates__in=mandate_ids)
+        .distinct()
+        .select_related("place")
+        .order_by("-date")[:30]
+    )
+    petitions = list(
+        Petition.objects.filter(opinions__meeting__in=[m.pk for m in voter_meetings])
+        .distinct()
+        .select_related("agency")
+        .order_by("-received_on")[:30]
+    )
+    t2 = []
+    for session in Session.objects.filter(term=group.term, start_date__lte=timezone.localdate()).order_by(
+        "start_date"
+    ):
+        row = next((r for r in session_t2(session).groups if r.group.pk == group.pk), None)
+        if row is not None:
+            t2.append((session, row))
+    return render(
+        request,
+        "reports/group_activity.html",
+        {
+            "group": group,
+            "memberships": memberships,
+            "group_meetings": list(group.meetings.prefetch_related("attendees__delegate")),
+            "voter_meetings": voter_meetings,
+            "petitions": petitions,
+            "t2": t2,
+            "meeting_form": work_forms.GroupMeetingForm(council=request.council, group=group)
+            if can_record
+            else None,
+        },
+    )
+
+
+@require_POST
+def group_meeting_add(request, pk):
+    group, can_record = _group(request, pk)
+    _require(can_record)
+    form = work_forms.GroupMeetingForm(request.POST, council=request.council, group=group)
+
+    def call(data):
+        data = dict(data)
+        attendees = data.pop("attendees")
+        work_services.group_meeting_create(group, actor=request.user, attendees=attendees, **data)
+
+    run_form_action(request, form, call)
+    return redirect("group_activity", group.pk)
+
+
+# --- The yearly evaluation -----------------------------------------------------------------------------
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def evaluations(request):
+    """Who has been evaluated for the year, and by whom: by name, never ranked by counts."""
+    _require(bool(roles_in(request.user, request.council) & OVERVIEW))
+    year = _year(request)
+    mandates = [
+        m
+        for m in Mandate.objects.filter(council=request.council)
+        .select_related("delegate", "term")
+        .order_by("delegate__name_folded")
+        if mandate_window(m, year)[0] <= mandate_window(m, year)[1]
+    ]
+    done = {e.mandate_id: e for e in DelegateEvaluation.objects.filter(mandate__in=mandates, year=year)}
+    this_year = timezone.localdate().year
+    return render(
+        request,
+        "reports/evaluations.html",
+        {
+            "year": year,
+            "years": list(range(this_year, this_year - 6, -1)),
+            "rows": [(m, done.get(m.pk)) for m in mandates],
+        },
+    )
+
+
+def _parties(request, mandate) -> list[str]:
+    user = request.user
+    parties = []
+    if mandate.delegate.user_id == user.pk:
+        parties.append(Assessor.SELF)
+    if leads_group_of(user, mandate):
+        parties.append(Assessor.GROUP)
+    if is_standing(user, request.council):
+        parties.append(Assessor.STANDING)
+    return parties
+
+
+def _evaluation_mandate(request, pk) -> Mandate:
+    mandate = get_object_or_404(
+        Mandate.objects.filter(council=request.council).select_related("delegate", "term"), pk=pk
+    )
+    user = request.user
+    _require(
+        mandate.delegate.user_id == user.pk
+        or bool(roles_in(user, request.council) & OVERVIEW)
+        or leads_group_of(user, mandate)
+    )
+    return mandate
+
+
+def evaluation_detail(request, pk, year):
+    mandate = _evaluation_mandate(request, pk)
+    (start, end), facts = delegate_year(mandate, year)
+    evaluation = DelegateEvaluation.objects.filter(mandate=mandate, year=year).first()
+    criteria = list(EvaluationCriterion.objects.filter(council=request.council, is_active=True))
+    scores: dict = {}
+    if evaluation is not None:
+        for s in EvaluationScore.objects.filter(evaluation=evaluation):
+            scores.setdefault(s.criterion_id, {})[s.by] = s.points
+    parties = _parties(request, mandate)
+    rating_forms = []
+    for party in parties:
+        initial = {}
+        if evaluation is not None:
+            rating_field, comment_field = work_services.RATING_FIELDS[party]
+            initial = {
+                "rating": getattr(evaluation, rating_field),
+                "comment": getattr(evaluation, comment_field),
+            }
+            initial.update({f"c{cid}": by.get(party) for cid, by in scores.items()})
+        rating_forms.append(
+            (
+                party,
+                Assessor(party).label,
+                work_forms.RatingForm(criteria=criteria, initial=initial, prefix=party),
+            )
+        )
+    return render(
+        request,
+        "reports/evaluation_detail.html",
+        {
+            "mandate": mandate,
+            "year": year,
+            "start": start,
+            "end": end,
+            "facts": facts,
+            "evaluation": evaluation,
+            "criteria": [(c, scores.get(c.pk, {})) for c in criteria],
+            "rating_forms": rating_forms,
+            "assessors": Assessor,
+        },
+    )
+
+
+@require_POST
+def evaluation_rate(request, pk, year, by):
+    mandate = _evaluation_mandate(request, pk)
+    _require(by in _parties(request, mandate))
+    criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
+    form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)
+
+    @transaction.atomic
+    def call(data):
+        evaluation = DelegateEvaluation.objects.filter(mandate=mandate, year=year).first()
+        if evaluation is None:
+            evaluation = work_services.evaluation_open(mandate, actor=request.user, year=year)
+        work_services.evaluation_rate(
+            evaluation,
+            actor=request.user,
+            by=by,
+            rating=data["rating"],
+            comment=data["comment"],
+            scores=form.scores(),
+        )
+
+    run_form_action(request, form, call)
+    return redirect("evaluation_detail", mandate.pk, year)
