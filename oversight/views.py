@@ -90,6 +90,7 @@ ACTIVITIES = Crud(
     detail_template="oversight/activity_detail.html",
     can_view=can_read_oversight,
     can_edit=can_create_activity,
+    can_edit_object=can_edit_activity,
     extra_detail_context=_activity_context,
     narrow=narrow_activities,
     form_kwargs=lambda request: {"user": request.user},

@@ -90,7 +90,9 @@ class OpinionForm(CouncilModelForm):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.MEETING]
         # A commune of before the 2025 merger is accepted too: it maps to its successor.
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE)
+        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+            level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
+        )
 
 
 class ConsolidateForm(forms.Form):
@@ -139,14 +141,16 @@ class PetitionForm(CouncilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE)
+        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+            level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
+        )
 
 
 class ClassifyForm(forms.Form):
     field = forms.ModelChoiceField(queryset=Field.objects.none(), label=_("Field"), required=False)
     competence = forms.ChoiceField(label=_("Level of competence"), choices=Competence.choices)
     admin_unit = forms.ModelChoiceField(
-        queryset=AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE),
+        queryset=AdminUnit.objects.exclude(level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]),
         label=_("Commune or ward"),
         required=False,
     )
@@ -198,7 +202,11 @@ class InformForm(forms.Form):
     answer_summary = forms.CharField(
         label=_("What voters were told"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    publish = forms.BooleanField(label=_("Publish the answer on the public lookup"), required=False)
+    publish = forms.BooleanField(
+        label=_("Publish the answer on the public lookup"),
+        required=False,
+        help_text=_("Published text is public: leave out names, phone numbers and addresses."),
+    )
 
 
 class ConcludeForm(forms.Form):
@@ -242,7 +250,9 @@ class LetterForm(CouncilModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE)
+        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+            level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
+        )
         if self.instance.pk:
             self.fields["duplicate_of"].queryset = self.fields["duplicate_of"].queryset.exclude(
                 pk=self.instance.pk
@@ -258,9 +268,12 @@ class LetterHandleForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Transfer to"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, council, letter=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
+        if letter is not None:
+            following = Letter.NEXT_STATES.get(letter.state, ())
+            self.fields["to"].choices = [(s, Letter.State(s).label) for s in following]
 
 
 class ReceptionForm(CouncilModelForm):
@@ -339,7 +352,9 @@ class LookupForm(forms.Form):
     code = forms.CharField(label=_("Tracking code"), max_length=20)
 
     def clean_code(self):
-        return clean_public_text(self.cleaned_data["code"]).upper().replace(" ", "")
+        """“ kn26 vvn4bd ”, “KN26VVN4BD” and “KN26-VVN4BD” are the same code."""
+        code = re.sub(r"[^A-Z0-9]", "", clean_public_text(self.cleaned_data["code"]).upper())
+        return f"{code[:4]}-{code[4:]}" if len(code) > 4 else code
 
 
 class ReportPeriodForm(forms.Form):
@@ -361,7 +376,7 @@ class ReportPeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("since") and data.get("until") and data["until"] < data["since"]:
-            self.add_error("until", _("The period cannot end before it starts."))
+            self.add_error("until", _("The end of the period cannot come before its start."))
         return data
 
 

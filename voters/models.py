@@ -167,6 +167,16 @@ class Letter(models.Model):
         RESULT = "result", _("Agency's result received")
         CLOSED = "closed", pgettext_lazy("letter state", "Closed")
 
+    # Where a letter may go from each state (the Law on Citizen Reception's workflow).
+    NEXT_STATES = {
+        State.RECEIVED: (State.CLASSIFIED, State.ARCHIVED),
+        State.CLASSIFIED: (State.GUIDED, State.TRANSFERRED, State.MONITORED, State.ARCHIVED),
+        State.TRANSFERRED: (State.RESULT,),
+        State.MONITORED: (State.TRANSFERRED, State.RESULT),
+        State.GUIDED: (State.CLOSED,),
+        State.RESULT: (State.CLOSED,),
+    }
+
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     channel = models.CharField(_("received by"), max_length=15, choices=Channel.choices, default=Channel.POST)
@@ -207,7 +217,8 @@ class Letter(models.Model):
         ordering = ["council", "-received_on", "-pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.received_on:%d/%m/%Y}"
+        snippet = self.summary[:50] + ("…" if len(self.summary) > 50 else "")
+        return f"{self.get_kind_display()} {self.received_on:%d/%m/%Y}: {snippet}"
 
     @property
     def protected(self) -> bool:
@@ -232,6 +243,8 @@ class Petition(models.Model):
     """A consolidated voter petition: one issue raised in one or more opinions, tracked to an answer."""
 
     FOLLOWUP_SOURCE_KIND = SourceKind.PETITION
+    # A citizen's contact details are shown only in the Office's box on the page, never in the general grid.
+    DETAIL_HIDDEN = ("contact_name", "contact_phone", "contact_email", "contact_address", "external_id")
 
     class State(models.TextChoices):
         RECORDED = "recorded", _("Recorded")

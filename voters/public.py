@@ -40,17 +40,30 @@ def _client_ip(request) -> str:
     return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
 
 
+def _key(request, scope: str) -> str:
+    return f"hdnd:rate:{scope}:{_client_ip(request)}"
+
+
+def _spent(request, scope: str, limit: int) -> bool:
+    """Whether this address has used up its allowance in the current window."""
+    return (cache.get(_key(request, scope)) or 0) >= limit
+
+
+def _count(request, scope: str, seconds: int) -> None:
+    """Count one more use by this address; the window starts with the first."""
+    key = _key(request, scope)
+    if not cache.add(key, 1, timeout=seconds):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=seconds)
+
+
 def _over_limit(request, scope: str, limit: int, seconds: int) -> bool:
-    """Count one more request of this address in the window; True once the limit is passed."""
-    key = f"hdnd:rate:{scope}:{_client_ip(request)}"
-    if cache.add(key, 1, timeout=seconds):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        return False
-    return count > limit
+    """Count this request and say whether the address is past its allowance."""
+    spent = _spent(request, scope, limit)
+    _count(request, scope, seconds)
+    return spent
 
 
 def _council(code: str) -> Council:
@@ -64,7 +77,9 @@ def submit(request, council_code):
     form = PublicPetitionForm(request.POST or None, council=council)
     context = {"council": council, "form": form}
     if request.method == "POST":
-        if _over_limit(request, "submit", SUBMISSIONS_PER_HOUR, 3600):
+        # Only accepted petitions count: a citizen correcting a typo is not held back. Refused attempts count
+        # in a looser window of their own, so a script cannot hammer the form either.
+        if _spent(request, "submit", SUBMISSIONS_PER_HOUR) or _over_limit(request, "attempt", 30, 600):
             context["refused"] = _(
                 "Too many petitions were sent from your connection. Please try again in an hour."
             )
@@ -75,6 +90,7 @@ def submit(request, council_code):
                 return render(request, "voters/public/submitted.html", {"council": council, "code": None})
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             petition = services.public_submit(council=council, **data)
+            _count(request, "submit", 3600)
             return render(
                 request, "voters/public/submitted.html", {"council": council, "code": petition.code}
             )
@@ -121,7 +137,13 @@ def answers(request, council_code):
         petitions = petitions.filter(admin_unit_id=unit_id)
     query = fold(request.GET.get("q", ""))[:100]
     if query:
-        petitions = petitions.filter(search_text__contains=query)
+        # Only what the page shows is searched (the subject and the answer), never the petition's full text.
+        matches = [
+            pk
+            for pk, title, answer in petitions.values_list("pk", "title", "answer_summary")
+            if query in fold(f"{title} {answer}")
+        ]
+        petitions = petitions.filter(pk__in=matches)
     page = Paginator(petitions, 20).get_page(request.GET.get("page"))
     published = Petition.objects.filter(council=council, published=True)
     return render(

@@ -506,20 +506,7 @@ def letter_handle(
 ) -> Letter:
     """Move a letter along: classified, sender guided, transferred (a follow-up), archived, result, closed."""
     letter = _lock(Letter, letter)
-    allowed = {
-        Letter.State.RECEIVED: {Letter.State.CLASSIFIED, Letter.State.ARCHIVED},
-        Letter.State.CLASSIFIED: {
-            Letter.State.GUIDED,
-            Letter.State.TRANSFERRED,
-            Letter.State.MONITORED,
-            Letter.State.ARCHIVED,
-        },
-        Letter.State.TRANSFERRED: {Letter.State.RESULT},
-        Letter.State.MONITORED: {Letter.State.RESULT, Letter.State.TRANSFERRED},
-        Letter.State.GUIDED: {Letter.State.CLOSED},
-        Letter.State.RESULT: {Letter.State.CLOSED},
-    }
-    if to not in allowed.get(letter.state, set()):
+    if to not in Letter.NEXT_STATES.get(letter.state, ()):
         raise ValidationError(
             _("From “%(state)s” the letter cannot move to “%(to)s”.")
             % {

@@ -9,6 +9,7 @@ holds a few thousand recent petitions at most, so scoring them all takes millise
 from council.text import fold
 
 THRESHOLD = 0.4
+SHORT_QUERY_GRAMS = 60  # a search phrase of a few words, not a whole petition
 
 
 def trigrams(text: str) -> frozenset[str]:
@@ -39,7 +40,7 @@ def best_matches(query: str, candidates, *, limit: int = 5, threshold: float = T
     for key, text in candidates:
         grams = trigrams(text)
         score = similarity(wanted, grams)
-        if 2 * len(wanted) <= len(grams):
+        if len(wanted) <= SHORT_QUERY_GRAMS and 2 * len(wanted) <= len(grams):
             # A short query ("sat lo bo song tien") is judged by how much of it the longer text contains.
             score = max(score, 0.9 * word_similarity(wanted, grams))
         if score >= threshold:

@@ -45,7 +45,7 @@ COLUMNS = [
     ("competence", gettext_lazy("Level of competence")),
     ("agency", gettext_lazy("Responsible agency")),
     ("committee", gettext_lazy("Lead committee")),
-    ("voters_count", gettext_lazy("Voters")),
+    ("voters_count", gettext_lazy("Number of voters")),
     ("state", gettext_lazy("State")),
 ]
 REQUIRED = {"received_on", "title", "text"}

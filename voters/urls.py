@@ -22,7 +22,6 @@ urlpatterns = [
     path("petitions/export/", views.petition_export, name="petition_export"),
     path("petitions/import/", views.petition_import, name="petition_import"),
     path("petitions/report/", views.petition_report, name="petition_report"),
-    path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
     path("letters/<int:pk>/handle/", views.letter_handle, name="letter_handle"),
     path("public/<slug:council_code>/petitions/new/", public.submit, name="public_submit"),
     path("public/<slug:council_code>/petitions/lookup/", public.lookup, name="public_lookup"),
@@ -31,5 +30,7 @@ urlpatterns = [
     *views.RECEPTIONS.urls("receptions"),
     *views.OPINIONS.urls("opinions"),
     *views.PETITIONS.urls("petitions"),
+    # After the petition's own pages, so "edit" is not taken for an action.
+    path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
     *views.LETTERS.urls("letters"),
 ]

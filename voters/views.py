@@ -80,6 +80,7 @@ MEETINGS = Crud(
     detail_template="voters/meeting_detail.html",
     can_view=can_read_voters,
     can_edit=can_record_meetings,
+    can_edit_object=can_edit_meeting,
     extra_detail_context=_meeting_context,
 )
 
@@ -159,7 +160,13 @@ def opinion_add(request, pk, kind="meeting"):
     if context["manager"]:
         # Right as it is typed, say which petition this opinion likely repeats.
         context["suggestions"] = selectors.suggest_for_opinions(request.council, [opinion])
-    context.update(o=opinion, voters_total=sum(holder.opinions.values_list("voters_count", flat=True)))
+    count = holder.opinions.count()
+    context.update(
+        o=opinion,
+        voters_total=sum(holder.opinions.values_list("voters_count", flat=True)),
+        opinion_count=count,
+        number=count,
+    )
     return render(request, "voters/_opinion_added.html", context)
 
 
@@ -379,7 +386,9 @@ def _letter_context(request, letter):
     manager = can_manage_records(request.user, request.council)
     return {
         "show_sender": can_see_sender(request.user, letter),
-        "handle_form": forms.LetterHandleForm(council=request.council) if manager else None,
+        "handle_form": forms.LetterHandleForm(council=request.council, letter=letter)
+        if manager and Letter.NEXT_STATES.get(letter.state)
+        else None,
         "followups": list(letter.followups.select_related("agency")),
         "duplicates_of_this": list(letter.duplicates.all()),
         "followup_reader": can_read_followups(request.user, request.council),
@@ -411,7 +420,7 @@ def letter_handle(request, pk):
     _require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
-        forms.LetterHandleForm(request.POST, council=request.council),
+        forms.LetterHandleForm(request.POST, council=request.council, letter=letter),
         lambda data: services.letter_handle(letter, actor=request.user, **data),
     )
     return redirect(LETTERS.url("detail", letter.pk))

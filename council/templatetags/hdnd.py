@@ -51,7 +51,8 @@ def detail_fields(obj):
     """(label, value) pairs of an object's editable fields, for a detail page."""
     rows = []
     for field in obj._meta.get_fields():
-        if not getattr(field, "editable", False) or field.name in HIDDEN_DETAIL_FIELDS or field.auto_created:
+        hidden = HIDDEN_DETAIL_FIELDS | set(getattr(obj, "DETAIL_HIDDEN", ()))
+        if not getattr(field, "editable", False) or field.name in hidden or field.auto_created:
             continue
         if isinstance(field, models.ManyToManyField):
             value = ", ".join(str(v) for v in getattr(obj, field.name).all()) or "—"

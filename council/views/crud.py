@@ -57,6 +57,8 @@ class Crud:
     initial: Callable[[Any], dict] | None = None
     # Offer the filtered list as a spreadsheet (its columns are the list's columns).
     exportable: bool = False
+    # Who may change one record, when it depends on the record (e.g. a delegate edits their own meetings).
+    can_edit_object: Callable[[Any, Model], bool] | None = None
 
     @property
     def verbose_name(self):
@@ -90,10 +92,15 @@ class Crud:
                     qs = qs.filter(**{name: value})
         return qs, filter_form
 
+    def may_edit(self, request, obj: Model) -> bool:
+        if not self.can_edit(request.user, request.council):
+            return False
+        return self.can_edit_object is None or self.can_edit_object(request.user, obj)
+
     def detail_context(self, request, obj: Model) -> dict:
         """What a detail page shows: the record, its change history and any extra sections."""
         history = obj.history.select_related("history_user").order_by("-history_date")[:20]
-        context = {"object": obj, "history": history}
+        context = {"object": obj, "history": history, "can_edit": self.may_edit(request, obj)}
         if self.extra_detail_context:
             context.update(self.extra_detail_context(request, obj))
         return context
@@ -206,7 +213,7 @@ class CrudExportView(CrudView):
 
 class CrudDetailView(CrudView):
     def get(self, request, pk):
-        context = self.context(**self.crud.detail_context(request, self.get_object()))
+        context = {**self.context(), **self.crud.detail_context(request, self.get_object())}
         return render(request, self.crud.detail_template, context)
 
 
@@ -266,6 +273,8 @@ class CrudUpdateView(CrudFormView):
     def instance(self):
         if not hasattr(self, "_object"):
             self._object = self.get_object()
+            if not self.crud.may_edit(self.request, self._object):
+                raise PermissionDenied(_("Your role does not allow this page."))
         return self._object
 
     def save(self, form) -> Model:

@@ -94,6 +94,7 @@ def test_a_petition_from_meeting_to_public_answer(live_server, page):
 
     # On the main petition the duplicate is suggested; merge it.
     page.goto(f"{live_server.url}/petitions/{main.pk}/")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Merge …? This cannot be undone."
     page.click(f"form[action$='/merge/']:has(input[value='{duplicate.pk}']) button")
     page.wait_for_selector(".alert-success")
     main.refresh_from_db()

@@ -496,3 +496,61 @@ def test_a_typed_opinion_shows_the_petition_it_likely_repeats(client, office, co
         HTTP_HX_REQUEST="true",
     )
     assert earlier.code in response.content.decode()
+
+
+def test_fixes_from_the_qa_pass(client, login, council, meeting, unit):
+    # The petition's edit page is not taken for an action.
+    petition = _petition(council, "Đèn đường ấp 3 hư")
+    login(Role.OFFICE)
+    assert client.get(reverse("petition_update", args=[petition.pk])).status_code == 200
+    # A delegate edits only the meetings they attended.
+    client.logout()
+    login(Role.DELEGATE)
+    assert client.get(reverse("meeting_update", args=[meeting.pk])).status_code == 403
+    # A submitter's contact details stay in the Office's box.
+    online = services.public_submit(
+        council=council,
+        name="Trần Thị Riêng Tư",
+        phone="0909123456",
+        email="",
+        address="Ấp 1",
+        admin_unit=unit,
+        title="Kiến nghị trực tuyến",
+        text="Nội dung",
+    )
+    client.logout()
+    login(Role.LEADERSHIP)
+    page = client.get(reverse("petition_detail", args=[online.pk])).content.decode()
+    assert "Trần Thị Riêng Tư" not in page and "0909123456" not in page
+    # Codes are read however they are typed.
+    lookup = reverse("public_lookup", args=[council.code])
+    spaced = " " + online.code.lower().replace("-", " ") + " "
+    assert online.title in client.get(lookup, {"code": spaced}).content.decode()
+    # The public search reads what the page shows only.
+    online.published, online.answer_summary = True, "Đã sửa đèn."
+    online.save()
+    answers = reverse("public_answers", args=[council.code])
+    assert "Kiến nghị trực tuyến" in client.get(answers, {"q": "da sua den"}).content.decode()
+    assert "Kiến nghị trực tuyến" not in client.get(answers, {"q": "noi dung"}).content.decode()
+
+
+def test_refused_attempts_do_not_use_up_the_allowance(client, council, unit):
+    url = reverse("public_submit", args=[council.code])
+    for _attempt in range(3):
+        client.post(url, _submission(unit, phone="abc"))
+    statuses = [client.post(url, _submission(unit, title=f"K {n}")).status_code for n in range(5)]
+    assert statuses == [200] * 5 and Petition.objects.count() == 5
+    assert client.post(url, _submission(unit, title="K 6")).status_code == 429
+
+
+def test_a_letter_offers_only_the_next_states(client, office, council):
+    letter = services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.FEEDBACK,
+        received_on=TODAY,
+        summary="Phản ánh",
+        sender_name="A",
+    )
+    html = client.get(reverse("letter_detail", args=[letter.pk])).content.decode()
+    assert 'value="classified"' in html and 'value="closed"' not in html

@@ -50,6 +50,7 @@ from council.services import (
     term_create,
 )
 from council.text import fold, normalize
+from delegates.demo_work import delegate_work_summary, seed_delegate_work
 from delegates.models import (
     CommitteeMembership,
     Delegate,
@@ -747,6 +748,8 @@ class Seeder:
             seed_oversight(province, with_users=with_users)
             # Voter meetings, receptions, opinions, petitions in every state and letters (invented too).
             seed_voters(province, with_users=with_users)
+            # Training, group meetings, action programmes, evaluations and emulation (invented too).
+            seed_delegate_work(province, with_users=with_users)
         return logins
 
 
@@ -814,6 +817,7 @@ class Command(BaseCommand):
             self.stdout.write(sessions_summary(province))
             self.stdout.write(oversight_summary(province))
             self.stdout.write(voters_summary(province))
+            self.stdout.write(delegate_work_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:
