@@ -13,6 +13,27 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from council.demo_names import (
+    BHXH,
+    BQL_KCN,
+    BQLDA,
+    CONG_AN,
+    CONG_THUONG,
+    DAN_TOC,
+    DIEN_LUC,
+    GD_DT,
+    NN_MT,
+    NOI_VU,
+    RESPONDENT_AGENCY,
+    TAI_CHINH,
+    THANH_TRA,
+    TU_PHAP,
+    UBND_TINH,
+    VHTTDL,
+    XAY_DUNG,
+    Y_TE,
+    ubnd,
+)
 from council.models import (
     Agency,
     Council,
@@ -38,7 +59,6 @@ from council.workdays import WorkCalendar, apply_rule, rule_in_force
 
 DAY = dt.timedelta(days=1)
 OVERRIDE_REASON = "Theo chỉ đạo của Thường trực HĐND"
-RESPONDENT_AGENCY = "Sở Y tế"  # the agency the demo user "coquan" answers for
 
 # Deadline rule codes (see ``demo_data.DEADLINE_RULES``).
 PETITION = "petition-answer"
@@ -47,28 +67,6 @@ INTERPELLATION = "interpellation-written-answer"
 LETTER = "letter-processing"
 
 # Agencies, by their name in ``demo_data``.
-UBND_TINH = "Ủy ban nhân dân tỉnh"
-TAI_CHINH = "Sở Tài chính"
-XAY_DUNG = "Sở Xây dựng"
-NN_MT = "Sở Nông nghiệp và Môi trường"
-Y_TE = "Sở Y tế"
-GD_DT = "Sở Giáo dục và Đào tạo"
-NOI_VU = "Sở Nội vụ"
-CONG_THUONG = "Sở Công Thương"
-VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
-TU_PHAP = "Sở Tư pháp"
-DAN_TOC = "Sở Dân tộc và Tôn giáo"
-THANH_TRA = "Thanh tra tỉnh"
-CONG_AN = "Công an tỉnh"
-BHXH = "Bảo hiểm xã hội tỉnh"
-BQL_KCN = "Ban Quản lý các khu công nghiệp tỉnh"
-BQLDA = "Ban Quản lý dự án đầu tư xây dựng tỉnh"
-DIEN_LUC = "Công ty Điện lực Đồng Tháp"
-
-
-def ubnd(unit: str) -> str:
-    """The People's Committee of a commune or ward, e.g. ``ubnd("xã Tháp Mười")``."""
-    return f"Ủy ban nhân dân {unit}"
 
 
 @dataclass(frozen=True)

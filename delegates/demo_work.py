@@ -40,6 +40,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.demo_names import DEMO_DELEGATE, OFFICE_USER
 from council.models import Council, Field, Term, User
 from council.text import normalize
 from council.workdays import WorkCalendar
@@ -83,8 +84,6 @@ from .work_services import (
 D = dt.date
 DAY = dt.timedelta(days=1)
 
-OFFICE_USER = "vanphong"
-DEMO_DELEGATE = "daibieu"
 GROUP_LEADER_USER = "totruong"
 STANDING_USER = "thuongtruc"
 

@@ -31,6 +31,28 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.demo_names import (
+    BHXH,
+    BQL_KCN,
+    BQLDA,
+    CONG_AN,
+    CONG_THUONG,
+    DAN_TOC,
+    DEMO_DELEGATE,
+    GD_DT,
+    NN_MT,
+    NOI_VU,
+    OFFICE_USER,
+    RESPONDENT_AGENCY,
+    RESPONDENT_USER,
+    TAI_CHINH,
+    THANH_TRA,
+    TU_PHAP,
+    UBND_TINH,
+    XAY_DUNG,
+    Y_TE,
+    ubnd,
+)
 from council.models import AdminUnit, Agency, Committee, Council, FollowUp, Term, User
 from council.services import followup_answer, followup_verify
 from council.services.followups import mail_suppressed
@@ -71,37 +93,13 @@ Lead = OversightActivity.LeadBody
 State = OversightActivity.State
 Role = DelegationMember.Role
 
-OFFICE_USER = "vanphong"
-RESPONDENT_USER = "coquan"  # answers for the Department of Health
-DEMO_DELEGATE = "daibieu"
-RESPONDENT_AGENCY = "Sở Y tế"
 
 # Agencies, by their name in ``council.demo_data``.
-UBND_TINH = "Ủy ban nhân dân tỉnh"
 VP_UBND = "Văn phòng Ủy ban nhân dân tỉnh"
-TAI_CHINH = "Sở Tài chính"
-XAY_DUNG = "Sở Xây dựng"
-NN_MT = "Sở Nông nghiệp và Môi trường"
-Y_TE = "Sở Y tế"
-GD_DT = "Sở Giáo dục và Đào tạo"
-NOI_VU = "Sở Nội vụ"
-CONG_THUONG = "Sở Công Thương"
 KH_CN = "Sở Khoa học và Công nghệ"
-TU_PHAP = "Sở Tư pháp"
-DAN_TOC = "Sở Dân tộc và Tôn giáo"
-THANH_TRA = "Thanh tra tỉnh"
-CONG_AN = "Công an tỉnh"
-BHXH = "Bảo hiểm xã hội tỉnh"
 THUE = "Thuế tỉnh Đồng Tháp"
-BQL_KCN = "Ban Quản lý các khu công nghiệp tỉnh"
-BQLDA = "Ban Quản lý dự án đầu tư xây dựng tỉnh"
 TOA_AN = "Tòa án nhân dân tỉnh"
 VIEN_KS = "Viện kiểm sát nhân dân tỉnh"
-
-
-def ubnd(unit: str) -> str:
-    """The People's Committee of a commune or ward, e.g. ``ubnd("xã Tháp Mười")``."""
-    return f"Ủy ban nhân dân {unit}"
 
 
 # The part of a report's symbol that names the agency that signed it ("235/BC-SYT").

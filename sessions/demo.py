@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from council.demo_names import UBND_TINH
 from council.models import Agency, Council, Field, Term, User
 from delegates.models import GroupMembership, Mandate
 
@@ -32,7 +33,6 @@ from .services import agenda_item_create, session_create, sitting_create, speech
 
 DAY = dt.timedelta(days=1)
 PLACE = "Hội trường HĐND tỉnh, phường Cao Lãnh"
-UBND_TINH = "Ủy ban nhân dân tỉnh"
 
 # Share of the delegates in office who take part in a held session, and of the term XI delegates
 # (ordinary group members) who never contribute in the term.

@@ -35,6 +35,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council import demo_data
+from council.demo_names import (
+    BHXH,
+    BQLDA,
+    CONG_AN,
+    CONG_THUONG,
+    DEMO_DELEGATE,
+    DIEN_LUC,
+    GD_DT,
+    NN_MT,
+    NOI_VU,
+    OFFICE_USER,
+    RESPONDENT_AGENCY,
+    RESPONDENT_USER,
+    THANH_TRA,
+    UBND_TINH,
+    VHTTDL,
+    XAY_DUNG,
+    Y_TE,
+    ubnd,
+)
 from council.models import AdminUnit, Agency, Committee, Council, CouncilStatus, Field, FollowUp, Term, User
 from council.services import followup_answer, followup_change_due, followup_verify
 from council.services.followups import mail_suppressed
@@ -72,34 +92,12 @@ LetterKind = Letter.Kind
 LetterState = Letter.State
 Host = Reception.Host
 
-OFFICE_USER = "vanphong"
-RESPONDENT_USER = "coquan"  # answers for the Department of Health
-DEMO_DELEGATE = "daibieu"
-RESPONDENT_AGENCY = "Sở Y tế"
 EXTERNAL_PREFIX = "demo-"
 
 # A petition is reported at the first session held this long after it was transferred.
 REPORT_AFTER_DAYS = 25
 
 # Agencies, by their name in ``council.demo_data``.
-UBND_TINH = "Ủy ban nhân dân tỉnh"
-XAY_DUNG = "Sở Xây dựng"
-NN_MT = "Sở Nông nghiệp và Môi trường"
-Y_TE = "Sở Y tế"
-GD_DT = "Sở Giáo dục và Đào tạo"
-NOI_VU = "Sở Nội vụ"
-CONG_THUONG = "Sở Công Thương"
-VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
-THANH_TRA = "Thanh tra tỉnh"
-CONG_AN = "Công an tỉnh"
-BHXH = "Bảo hiểm xã hội tỉnh"
-BQLDA = "Ban Quản lý dự án đầu tư xây dựng tỉnh"
-DIEN_LUC = "Công ty Điện lực Đồng Tháp"
-
-
-def ubnd(unit: str) -> str:
-    """The People's Committee of a commune or ward, e.g. ``ubnd("xã Tháp Mười")``."""
-    return f"Ủy ban nhân dân {unit}"
 
 
 # The committee that reviews the answers, by field.
