@@ -39,14 +39,16 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
 
-    def log(search, kind, minutes):
+    def log(search, kind, minutes, name):
         expected = Speech.objects.count() + 1
         # After each log the panel is swapped; the page puts the cursor back in the search box when ready.
         page.wait_for_function("document.activeElement && document.activeElement.id === 'speaker-search'")
         page.wait_for_timeout(100)
         page.fill("#speaker-search", search)
-        page.wait_for_selector("#speaker-results [data-mandate]")
-        page.press("#speaker-search", "Enter")  # picks the first match
+        # Wait for the results of this search (not a stale list), then Enter picks the first match.
+        page.wait_for_selector(f"#speaker-results [data-mandate][data-name='{name}']")
+        page.press("#speaker-search", "Enter")
+        page.wait_for_function("document.getElementById('id_mandate').value !== ''")
         page.select_option("#id_kind", kind)
         page.fill("#id_minutes", minutes)
         page.click("#speech-form button[type=submit]")
@@ -55,8 +57,8 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
             arg=expected,
         )
 
-    log("le thi hoa", "discussion", "5")
-    log("dang van dung", "interpellation", "3")
+    log("le thi hoa", "discussion", "5", "Lê Thị Hoà")
+    log("dang van dung", "interpellation", "3", "Đặng Văn Dũng")
     rows = page.locator("#t2-table tbody tr")
     assert "Chưa" in rows.nth(2).inner_text() or "Not yet" in rows.nth(2).inner_text()
 
@@ -64,7 +66,7 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     assert "Tổ 3 – Hồng Ngự" in page.locator(".alert-warning").inner_text()
 
     page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
-    log("pham minh", "debate", "2")
+    log("pham minh", "debate", "2", "Phạm Minh Trí")
     page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
     assert page.locator("#dashboard-panel .alert-success").count() == 1
     assert page.locator("#dashboard-panel .alert-warning").count() == 0
