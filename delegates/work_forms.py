@@ -94,7 +94,11 @@ class CommitmentForm(forms.Form):
 
 class AssessForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
-    status = forms.ChoiceField(label=_("Assessment"), choices=Assessment.choices)
+    status = forms.ChoiceField(
+        label=_("Assessment"),
+        choices=[("", "---------"), *Assessment.choices],
+        error_messages={"required": _("Choose kept, in progress or not kept.")},
+    )
     evidence = forms.CharField(
         label=_("Evidence"),
         required=False,
@@ -110,7 +114,11 @@ class AssessForm(forms.Form):
 class RatingForm(forms.Form):
     """One party's rating of a delegate's year, with points per criterion of the council."""
 
-    rating = forms.ChoiceField(label=_("Rating"), choices=Rating.choices)
+    rating = forms.ChoiceField(
+        label=_("Rating"),
+        choices=[("", "---------"), *Rating.choices],
+        error_messages={"required": _("Choose a rating.")},
+    )
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, criteria, **kwargs):

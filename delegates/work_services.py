@@ -45,6 +45,26 @@ def course_create(*, actor: User | None, council: Council, upload=None, **data: 
 
 @transaction.atomic
 def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **data: Any) -> TrainingCourse:
+    start = data.get("start_date", course.start_date)
+    if start != course.start_date:
+        outside = [
+            a.mandate
+            for a in course.attendances.select_related("mandate__delegate")
+            if not a.mandate.is_active_on(start)
+        ]
+        if outside:
+            raise ValidationError(
+                {
+                    "start_date": _(
+                        "%(delegate)s, who is invited, holds no mandate on %(date)s; withdraw the invitation first."
+                    )
+                    % {"delegate": outside[0].delegate, "date": f"{start:%d/%m/%Y}"}
+                }
+            )
+        if start > timezone.localdate() and course.attendances.filter(attended=True).exists():
+            raise ValidationError(
+                {"start_date": _("Attendance is already recorded: the course cannot move to the future.")}
+            )
     if upload:
         attach_file(course, upload, prefix=f"training/{course.council_id}")
         data.update(
@@ -168,6 +188,22 @@ def criterion_create(*, actor: User | None, council: Council, **data: Any) -> Ev
 
 
 @transaction.atomic
+def criterion_update(
+    criterion: EvaluationCriterion, *, actor: User | None, **data: Any
+) -> EvaluationCriterion:
+    """Change a criterion; its scale may not drop below points already given (past evaluations stand)."""
+    highest = criterion.evaluationscore_set.order_by("-points").values_list("points", flat=True).first()
+    if highest is not None and data.get("max_points", criterion.max_points) < highest:
+        raise ValidationError(
+            {
+                "max_points": _("Evaluations already gave %(points)s points on this criterion.")
+                % {"points": highest}
+            }
+        )
+    return record_update(criterion, actor=actor, **data)
+
+
+@transaction.atomic
 def evaluation_open(mandate: Mandate, *, actor: User | None, year: int) -> DelegateEvaluation:
     if DelegateEvaluation.objects.filter(mandate=mandate, year=year).exists():
         raise ValidationError(
@@ -234,7 +270,38 @@ def movement_create(*, actor: User | None, council: Council, **data: Any) -> Emu
 
 @transaction.atomic
 def nomination_create(movement: EmulationMovement, *, actor: User | None, **data: Any) -> Nomination:
-    return record_save(Nomination(movement=movement, **data), actor=actor)
+    """Nominate a delegate, a group or a collective for a year already under way (once per nominee and year)."""
+    nomination = Nomination(movement=movement, **data)
+    # Only the field the kind of nominee names is kept.
+    if nomination.kind != Nomination.Kind.INDIVIDUAL:
+        nomination.mandate = None
+    if nomination.kind != Nomination.Kind.GROUP:
+        nomination.group = None
+    if nomination.kind != Nomination.Kind.COLLECTIVE:
+        nomination.collective = ""
+    year = nomination.year
+    if year and year > timezone.localdate().year:
+        raise ValidationError({"year": _("A nomination is for a year under way or past.")})
+    if nomination.mandate is not None and year:
+        mandate = nomination.mandate
+        last = (mandate.end_date or mandate.term.end_date).year
+        if not mandate.start_date.year <= year <= last:
+            raise ValidationError(
+                {
+                    "year": _("%(delegate)s held no mandate in %(year)s.")
+                    % {"delegate": mandate.delegate, "year": year}
+                }
+            )
+    same = movement.nominations.filter(
+        year=year,
+        kind=nomination.kind,
+        mandate=nomination.mandate,
+        group=nomination.group,
+        collective=nomination.collective,
+    )
+    if same.exists():
+        raise ValidationError(_("This nominee is already nominated for %(year)s.") % {"year": year})
+    return record_save(nomination, actor=actor)
 
 
 @transaction.atomic
@@ -252,6 +319,8 @@ def nomination_decide(
         raise ValidationError({"state": _("Choose commended or not commended.")})
     if state == Nomination.State.COMMENDED and not award:
         raise ValidationError({"award": _("Choose the form of commendation.")})
+    if decision_date and decision_date > timezone.localdate():
+        raise ValidationError({"decision_date": _("The decision date cannot be in the future.")})
     if exemplary and state != Nomination.State.COMMENDED:
         raise ValidationError({"exemplary": _("Only a commended nominee is introduced as a model.")})
     return record_update(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import Role
-from council.permissions import can_manage_records, is_member, roles_in
+from council.permissions import can_manage_records, roles_in
 from council.uploads import attachment_response
 from council.views.actions import run_form_action
 from council.views.crud import Crud
@@ -51,6 +51,24 @@ def leads_group_of(user, mandate: Mandate, on=None) -> bool:
     )
 
 
+DELEGATE_WORK_READERS = frozenset(
+    {
+        Role.OFFICE,
+        Role.ADMIN,
+        Role.STANDING,
+        Role.COMMITTEE_HEAD,
+        Role.LEADERSHIP,
+        Role.GROUP_LEADER,
+        Role.DELEGATE,
+    }
+)
+
+
+def can_read_delegate_work(user, council) -> bool:
+    """The council's own people; an agency's respondent has no business with delegates' records."""
+    return bool(roles_in(user, council) & DELEGATE_WORK_READERS)
+
+
 def is_standing(user, council) -> bool:
     return Role.STANDING in roles_in(user, council)
 
@@ -85,7 +103,7 @@ COURSES = Crud(
     filters=["online"],
     ordering=["-start_date"],
     detail_template="delegates/course_detail.html",
-    can_view=is_member,
+    can_view=can_read_delegate_work,
     extra_detail_context=_course_context,
     exportable=True,
 )
@@ -133,17 +151,26 @@ def course_materials(request, pk):
 
 def training_summary(request):
     """Attendance per course and per term: invited, attended, rate."""
-    _require(is_member(request.user, request.council))
+    _require(can_read_delegate_work(request.user, request.council))
+    today = timezone.localdate()
     courses = list(
         COURSES.queryset(request).annotate(
             invited=Count("attendances"), present=Count("attendances", filter=Q(attendances__attended=True))
         )
     )
+    for course in courses:
+        course.upcoming = course.start_date > today
     terms: dict = {}
     for mandate_term, invited, present in (
         Mandate.objects.filter(council=request.council)
         .values_list("term__name")
-        .annotate(i=Count("trainings"), p=Count("trainings", filter=Q(trainings__attended=True)))
+        # Courses still to come are not in the rates: nobody could have attended them yet.
+        .annotate(
+            i=Count("trainings", filter=Q(trainings__course__start_date__lte=today)),
+            p=Count(
+                "trainings", filter=Q(trainings__attended=True, trainings__course__start_date__lte=today)
+            ),
+        )
         .order_by("term__name")
     ):
         terms[mandate_term] = (invited, present, round(100 * present / invited) if invited else None)
@@ -173,7 +200,8 @@ def _assessors_for(request, mandate: Mandate) -> list[str]:
     user = request.user
     parties = []
     if mandate.delegate.user_id == user.pk:
-        parties.append(Assessor.SELF)
+        # One's own programme is assessed as oneself only, never as the group or the Standing Committee.
+        return [Assessor.SELF]
     if leads_group_of(user, mandate):
         parties.append(Assessor.GROUP)
     if is_standing(user, request.council):
@@ -274,6 +302,7 @@ CRITERIA = Crud(
     model=EvaluationCriterion,
     form_class=forms.CriterionForm,
     create=services.criterion_create,
+    update=services.criterion_update,
     slug="criterion",
     columns=["order", "text", "max_points", "is_active"],
     search_fields=["text"],
@@ -295,7 +324,9 @@ def _movement_context(request, movement):
         )
         if manager
         else None,
-        "decide_form": forms.DecideForm() if manager else None,
+        "decide_forms": {n.pk: forms.DecideForm(auto_id=f"decide-{n.pk}-%s") for n in nominations}
+        if manager
+        else {},
     }
 
 
@@ -309,7 +340,7 @@ MOVEMENTS = Crud(
     filters=["is_active"],
     ordering=["-launched_on"],
     detail_template="delegates/movement_detail.html",
-    can_view=is_member,
+    can_view=can_read_delegate_work,
     extra_detail_context=_movement_context,
 )
 
@@ -340,7 +371,7 @@ def nomination_decide(request, pk):
 
 def exemplary_models(request):
     """The year's exemplary models to introduce: commended nominees flagged as models."""
-    _require(is_member(request.user, request.council))
+    _require(can_read_delegate_work(request.user, request.council))
     try:
         year = int(request.GET.get("year", timezone.localdate().year))
     except ValueError:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.models import Role
+from council.models import Role, Term
 from council.permissions import can_manage_records, roles_in
 from council.views.actions import run_form_action
 from delegates import work_forms, work_services
@@ -21,6 +21,7 @@ from delegates.models import (
     GroupMembership,
     Mandate,
 )
+from delegates.selectors import current_term
 from delegates.work_views import is_standing, leads_group_of
 from sessions.models import Session
 from sessions.selectors import session_t2
@@ -133,9 +134,12 @@ def evaluations(request):
     """Who has been evaluated for the year, and by whom: by name, never ranked by counts."""
     _require(bool(roles_in(request.user, request.council) & OVERVIEW))
     year = _year(request)
+    terms = list(Term.objects.filter(council=request.council).order_by("-start_date"))
+    chosen = request.GET.get("term", "")
+    term = next((t for t in terms if str(t.pk) == chosen), None) or current_term(request.council)
     mandates = [
         m
-        for m in Mandate.objects.filter(council=request.council)
+        for m in Mandate.objects.filter(council=request.council, term=term)
         .select_related("delegate", "term")
         .order_by("delegate__name_folded")
         if mandate_window(m, year)[0] <= mandate_window(m, year)[1]
@@ -148,6 +152,8 @@ def evaluations(request):
         {
             "year": year,
             "years": list(range(this_year, this_year - 6, -1)),
+            "terms": terms,
+            "term": term,
             "rows": [(m, done.get(m.pk)) for m in mandates],
         },
     )
@@ -157,7 +163,7 @@ def _parties(request, mandate) -> list[str]:
     user = request.user
     parties = []
     if mandate.delegate.user_id == user.pk:
-        parties.append(Assessor.SELF)
+        return [Assessor.SELF]  # never as the group or the Standing Committee on one's own year
     if leads_group_of(user, mandate):
         parties.append(Assessor.GROUP)
     if is_standing(user, request.council):

@@ -33,7 +33,7 @@ class TrainingCourse(StoredFileFields):
     organiser = models.CharField(_("organiser"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     online = models.BooleanField(_("online"), default=False)
-    description = models.TextField(_("programme"), blank=True)
+    description = models.TextField(_("content of the course"), blank=True)
     history = HistoricalRecords()
 
     objects = CouncilQuerySet.as_manager()
@@ -322,6 +322,8 @@ class EvaluationScore(models.Model):
 
 
 class EmulationMovement(models.Model):
+    DETAIL_HIDDEN = ("criteria",)  # listed one per line on the page instead
+
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     name = models.CharField(_("name"), max_length=300)
     launched_on = models.DateField(_("launched on"))

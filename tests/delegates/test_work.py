@@ -232,10 +232,9 @@ def test_the_evaluation_page_by_role(client, council, people, login):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_delegate_work_pages_by_role(client, login, council, role):
     login(role)
-    # Every role of the council may read training and emulation records (agencies included: they are public
-    # information of the council); only the overview roles see evaluations.
+    # The council's own people read training and emulation records; an agency's respondent does not.
     for name in ("course_list", "training_summary", "movement_list", "exemplary_models"):
-        assert client.get(reverse(name)).status_code == 200, name
+        assert client.get(reverse(name)).status_code == (403 if role == Role.AGENCY else 200), name
     overview = role in {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
     assert client.get(reverse("evaluations")).status_code == (200 if overview else 403)
     assert client.get(reverse("course_create")).status_code == (
@@ -304,3 +303,52 @@ def test_list_pages_run_constant_queries(client, office, council, people):
     before = count("course_list"), count("training_summary"), count("evaluations")
     add(10)
     assert (count("course_list"), count("training_summary"), count("evaluations")) == before
+
+
+def test_fixes_from_the_qa_pass(client, council, people):
+    # A group leader assesses their own programme only as themselves.
+    program = services.program_save(people["leader"], actor=None)
+    own = services.commitment_add(program, actor=None, text="Cam kết của Tổ trưởng")
+    client.force_login(people["leader_user"])
+    url = reverse("commitment_assess", args=[own.pk])
+    assert client.post(url, {"by": "group", "year": YEAR, "status": "in_progress"}).status_code == 403
+    assert client.post(url, {"by": "self", "year": YEAR, "status": "in_progress"}).status_code == 302
+    # A course keeps its invitations valid.
+    course = services.course_create(
+        actor=None,
+        council=council,
+        title="Kỹ năng thẩm tra",
+        start_date=TODAY - dt.timedelta(days=3),
+        end_date=TODAY - dt.timedelta(days=2),
+        organiser="Văn phòng",
+        online=True,
+    )
+    services.course_invite(course, actor=None, mandates=[people["mandate"]])
+    with pytest.raises(ValidationError):
+        services.course_update(
+            course, actor=None, start_date=dt.date(YEAR - 2, 1, 5), end_date=dt.date(YEAR - 2, 1, 6)
+        )
+    services.attendance_record(course, actor=None, attended_ids=[course.attendances.get().pk])
+    with pytest.raises(ValidationError):
+        services.course_update(
+            course,
+            actor=None,
+            start_date=TODAY + dt.timedelta(days=30),
+            end_date=TODAY + dt.timedelta(days=31),
+        )
+    # Nominations: a year of the mandate, not in the future, once per nominee.
+    movement = services.movement_create(
+        actor=None,
+        council=council,
+        name="Đất Sen hồng",
+        launched_on=dt.date(YEAR - 1, 5, 1),
+        criteria="Gương mẫu",
+    )
+    data = {"kind": "individual", "mandate": people["mandate"], "reason": "Tích cực"}
+    for bad_year in (YEAR + 1, YEAR - 3):
+        with pytest.raises(ValidationError):
+            services.nomination_create(movement, actor=None, year=bad_year, **data)
+    services.nomination_create(movement, actor=None, year=YEAR, group=people["group"], **data)
+    assert Nomination.objects.get().group is None  # only the delegate is kept for an individual
+    with pytest.raises(ValidationError):
+        services.nomination_create(movement, actor=None, year=YEAR, **data)
