@@ -40,7 +40,7 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
 
     def log(search, kind, minutes, name):
-        expected = Speech.objects.count() + 1
+        expected = Speech.objects.filter(sitting=sitting).count() + 1
         # After each log the panel is swapped; the page puts the cursor back in the search box when ready.
         page.wait_for_function("document.activeElement && document.activeElement.id === 'speaker-search'")
         page.wait_for_timeout(100)
@@ -52,10 +52,14 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
         page.select_option("#id_kind", kind)
         page.fill("#id_minutes", minutes)
         page.click("#speech-form button[type=submit]")
-        page.wait_for_function(
-            "n => document.querySelectorAll('#recent-speeches li[class*=d-flex]').length === n",
-            arg=expected,
-        )
+        try:
+            page.wait_for_function(
+                "n => document.querySelectorAll('#recent-speeches li[class*=d-flex]').length === n",
+                arg=expected,
+            )
+        except Exception as error:  # say what the page showed instead, so a failure explains itself
+            panel = page.inner_text("main")[:2000]
+            raise AssertionError(f"speech {expected} not listed; the page shows:\n{panel}") from error
 
     log("le thi hoa", "discussion", "5", "Lê Thị Hoà")
     log("dang van dung", "interpellation", "3", "Đặng Văn Dũng")
@@ -70,5 +74,9 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
     assert page.locator("#dashboard-panel .alert-success").count() == 1
     assert page.locator("#dashboard-panel .alert-warning").count() == 0
-    assert Speech.objects.count() == 3
-    assert sorted(Speech.objects.values_list("duration_seconds", flat=True)) == [120, 180, 300]
+    assert Speech.objects.filter(sitting=sitting).count() == 3
+    assert sorted(Speech.objects.filter(sitting=sitting).values_list("duration_seconds", flat=True)) == [
+        120,
+        180,
+        300,
+    ]
