@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "sessions.apps.SessionsConfig",
     "oversight.apps.OversightConfig",
     "voters.apps.VotersConfig",
+    "directives.apps.DirectivesConfig",
     "reports.apps.ReportsConfig",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("sessions.urls")),
     path("", include("oversight.urls")),
     path("", include("voters.urls")),
+    path("", include("directives.urls")),
     path("", include("reports.urls")),
 ]
 for crud, prefix in REFERENCE_CRUDS:

@@ -255,6 +255,7 @@ class Agency(models.Model):
         PROCURACY = "procuracy", _("People's Procuracy")
         NA_DELEGATION = "na_delegation", _("National Assembly delegation")
         COUNCIL_OFFICE = "council_office", _("Council Office")
+        COUNCIL_BODY = "council_body", _("A body of the council (tracked directive items)")
         OTHER = "other", _("Other")
 
     council = models.ForeignKey(

@@ -68,6 +68,7 @@ from delegates.services import (
     mandate_create,
     standing_position_create,
 )
+from directives.demo import directives_summary, seed_directives
 from oversight.demo import oversight_summary, seed_oversight
 from sessions.demo import seed_sessions, sessions_summary
 from voters.demo import seed_voters, voters_summary
@@ -750,6 +751,7 @@ class Seeder:
             seed_voters(province, with_users=with_users)
             # Training, group meetings, action programmes, evaluations and emulation (invented too).
             seed_delegate_work(province, with_users=with_users)
+            seed_directives(province, with_users=with_users)
         return logins
 
 
@@ -818,6 +820,7 @@ class Command(BaseCommand):
             self.stdout.write(oversight_summary(province))
             self.stdout.write(voters_summary(province))
             self.stdout.write(delegate_work_summary(province))
+            self.stdout.write(directives_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:

@@ -1,0 +1,103 @@
+"""Demo directives for ``seed_demo``: the founding conclusion of 2023 with every objective and solution as
+an item, assigned as a provincial council would, and some progress reported by those responsible.
+
+Written through ``directives.services`` and the follow-up services inside ``mail_suppressed()``; the
+directive is looked up first, so a second run creates nothing."""
+
+from django.utils.translation import gettext as _
+
+from council.demo_names import OFFICE_USER
+from council.models import Committee, Council, FollowUp, User
+from council.services import followup_verify
+from council.services.followups import mail_suppressed
+from delegates.models import DelegateGroup
+
+from . import services
+from .models import Directive, DirectiveItem, Target
+
+STANDING_USER = "thuongtruc"
+GROUP_LEADER_USER = "totruong"
+R = DirectiveItem.Responsible
+
+# Section → (responsible, target) as the Standing Committee divided the work.
+PLAN = {
+    "I.1": (R.MEMBER, Target.T1),
+    "I.2": (R.MEMBER, Target.T2),
+    "I.3": (R.OFFICE, Target.T9),
+    "II.1": (R.MEMBER, Target.T4),
+    "II.2": (R.COMMITTEE, Target.T5),
+    "II.3": (R.OFFICE, Target.T7),
+    "II.4": (R.GROUP, Target.T8),
+    "II.5": (R.MEMBER, ""),
+    "II.6": (R.OFFICE, ""),
+    "II.7": (R.OFFICE, ""),
+}
+REPORTS = {
+    "I.1": (
+        "done",
+        100,
+        "Năm 2026 đã có 2 báo cáo chủ động gửi Ban Thường vụ Tỉnh ủy (tháng 4 và tháng 10).",
+    ),
+    "II.1": (
+        "in_progress",
+        60,
+        "Kỳ họp thứ ba: thời lượng trình bày giảm còn 35%, thảo luận và chất vấn tăng.",
+    ),
+    "II.4": (
+        "in_progress",
+        40,
+        "Tổ đã mở nhóm Zalo với cử tri 3 phường; đang thử nghiệm tiếp nhận kiến nghị trực tuyến.",
+    ),
+}
+
+
+def seed_directives(province: Council, *, with_users: bool) -> None:
+    if not with_users:
+        return
+    office = User.objects.filter(username=OFFICE_USER).first()
+    member = User.objects.filter(username=STANDING_USER).first()
+    leader = User.objects.filter(username=GROUP_LEADER_USER).first()
+    committee = Committee.objects.filter(council=province, kind="economy_budget").first()
+    group = (
+        DelegateGroup.objects.filter(council=province, memberships__mandate__delegate__user=leader)
+        .order_by("-term__start_date")
+        .first()
+    )
+    if member is None or committee is None or group is None:
+        return
+    if Directive.objects.filter(council=province, issued_on=services.founding.ISSUED_ON).exists():
+        return
+
+    def assign(entry):
+        responsible, target = PLAN[entry.section]
+        fields = {"responsible": responsible, "target": target, "recurrence": DirectiveItem.Recurrence.YEARLY}
+        fields.update(
+            {
+                R.MEMBER: {"member": member},
+                R.COMMITTEE: {"committee": committee},
+                R.GROUP: {"group": group},
+            }.get(responsible, {})
+        )
+        return fields
+
+    with mail_suppressed():
+        directive = services.founding_seed(province, actor=office, assign=assign)
+        for section, (status, progress, text) in REPORTS.items():
+            item = directive.items.filter(section=section).order_by("order").first()
+            reporter = {R.MEMBER: member, R.GROUP: leader}.get(item.responsible, office)
+            services.item_report(item, actor=reporter, status=status, text=text, progress=progress)
+        done = services.item_followup(directive.items.get(section="I.1"))
+        followup_verify(done, actor=office, outcome="done", text="Đã kiểm tra hai báo cáo.", close=True)
+
+
+def directives_summary(council: Council) -> str:
+    items = FollowUp.objects.filter(council=council, source_type__model="directiveitem")
+    return _(
+        "Directives of %(council)s: %(directives)s, items %(items)s (closed %(closed)s, reported %(reported)s)"
+    ) % {
+        "council": council,
+        "directives": Directive.objects.filter(council=council).count(),
+        "items": items.count(),
+        "closed": items.filter(closed_on__isnull=False).count(),
+        "reported": items.exclude(agency_status="not_started").count(),
+    }

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("directives/mine/", views.my_items, name="directive_my_items"),
+    path("directives/<int:pk>/items/", views.item_add, name="directive_item_add"),
+    path("directives/<int:pk>/file/", views.directive_file, name="directive_file"),
+    path("directive-items/<int:pk>/report/", views.item_report, name="directive_item_report"),
+    *views.DIRECTIVES.urls("directives"),
+]

@@ -1,0 +1,148 @@
+"""Directive pages: the list, a directive's implementation at a glance with its items, and each responsible
+person's own items with a progress report form."""
+
+from collections import Counter
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.followup_forms import AnswerForm
+from council.models import FollowUp, Role
+from council.permissions import can_manage_records, can_read_followups, roles_in
+from council.uploads import attachment_response
+from council.views.actions import run_form_action
+from council.views.crud import Crud
+
+from . import forms, services
+from .models import Directive, DirectiveItem
+
+READERS = frozenset(
+    {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD, Role.GROUP_LEADER}
+)
+
+
+def can_read_directives(user, council) -> bool:
+    return bool(roles_in(user, council) & READERS)
+
+
+def _followups(items) -> dict[int, FollowUp]:
+    return {
+        f.source_id: f
+        for f in FollowUp.objects.filter(
+            source_type__model="directiveitem", source_id__in=[i.pk for i in items]
+        )
+    }
+
+
+def _directive_context(request, directive):
+    items = list(directive.items.select_related("member", "committee", "group"))
+    followups = _followups(items)
+    today = timezone.localdate()
+    rows = [(item, followups.get(item.pk)) for item in items]
+    states = Counter()
+    by_body: dict[str, Counter] = {}
+    for item, followup in rows:
+        state = _state(followup, today)
+        states[state] += 1
+        by_body.setdefault(item.responsible_name, Counter())[state] += 1
+    return {
+        "rows": rows,
+        "states": states,
+        "by_body": sorted(by_body.items()),
+        "today": today,
+        "followup_reader": can_read_followups(request.user, request.council),
+        "item_form": forms.ItemForm(council=request.council, directive=directive)
+        if can_manage_records(request.user, request.council)
+        else None,
+    }
+
+
+def _state(followup, today) -> str:
+    """Where an item stands: done (verified and closed), reported and waiting for the Office's check,
+    overdue, or under way."""
+    if followup is None:
+        return "open"
+    if not followup.is_open:
+        return "closed"
+    if followup.awaiting_verification:
+        return "to_verify"
+    return "overdue" if followup.is_overdue(today) else "open"
+
+
+DIRECTIVES = Crud(
+    model=Directive,
+    form_class=forms.DirectiveForm,
+    create=services.directive_create,
+    update=services.directive_update,
+    slug="directive",
+    columns=["issued_on", "symbol", "subject", "issuer", "kind"],
+    search_fields=["symbol", "subject", "issuer", "partners"],
+    filters=["kind"],
+    ordering=["-issued_on", "pk"],
+    detail_template="directives/directive_detail.html",
+    can_view=can_read_directives,
+    extra_detail_context=_directive_context,
+)
+
+
+@require_POST
+def item_add(request, pk):
+    directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    run_form_action(
+        request,
+        forms.ItemForm(request.POST, council=request.council, directive=directive),
+        lambda d: services.item_add(directive, actor=request.user, **d),
+    )
+    return redirect(DIRECTIVES.url("detail", directive.pk))
+
+
+def directive_file(request, pk):
+    directive = get_object_or_404(DIRECTIVES.queryset(request).exclude(path=""), pk=pk)
+    return attachment_response(directive.path, directive.original_name, directive.content_type)
+
+
+def my_items(request):
+    """The items the user answers for, with a progress report form for each."""
+    if request.council is None or not roles_in(request.user, request.council):
+        raise PermissionDenied(_("You hold no role in any council."))
+    items = list(
+        services.items_for(request.user, request.council)
+        .select_related("directive", "member", "committee", "group")
+        .order_by("directive__issued_on", "order")
+    )
+    followups = _followups(items)
+    return render(
+        request,
+        "directives/my_items.html",
+        {
+            "rows": [(i, followups.get(i.pk), AnswerForm(auto_id=f"item-{i.pk}-%s")) for i in items],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+def item_report(request, pk):
+    item = get_object_or_404(DirectiveItem.objects.filter(directive__council=request.council), pk=pk)
+    if not services.answers_for(request.user, item):
+        raise PermissionDenied(_("Only the person or body responsible for this item reports on it."))
+    form = AnswerForm(request.POST, request.FILES)
+    run_form_action(
+        request,
+        form,
+        lambda d: services.item_report(
+            item,
+            actor=request.user,
+            status=d["status"],
+            text=d["text"],
+            progress=d.get("progress"),
+            files=d.get("files") or (),
+        ),
+        success=_("Progress reported; the Office will verify it."),
+    )
+    return redirect("directive_my_items")

@@ -1,0 +1,181 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import Agency, FollowUp, Role
+from directives import founding, services
+from directives.models import Directive, DirectiveItem
+from tests.conftest import ALL_ROLES
+from tests.council.factories import CommitteeFactory, RoleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+R = DirectiveItem.Responsible
+
+
+@pytest.fixture
+def member(council):
+    user = UserFactory(first_name="Lưu Hữu", last_name="Triều")
+    RoleFactory(user=user, council=council, role=Role.STANDING)
+    return user
+
+
+@pytest.fixture
+def directive(council):
+    return services.directive_create(
+        actor=None,
+        council=council,
+        kind=Directive.Kind.PLAN,
+        symbol="12-KH/ĐĐ",
+        issued_on=TODAY - dt.timedelta(days=60),
+        issuer="Đảng đoàn HĐND tỉnh",
+        subject="Kế hoạch thực hiện Kết luận",
+    )
+
+
+def test_the_founding_conclusion_is_seeded_with_every_objective_and_solution(council, member):
+    directive = services.founding_seed(
+        council, actor=None, assign=lambda entry: {"responsible": R.MEMBER, "member": member}
+    )
+    sections = list(directive.items.values_list("section", flat=True))
+    assert sections.count("I.1") == 1 and {"I.1", "I.2", "I.3"} <= set(sections)
+    text = founding.TEXT.read_text(encoding="utf-8")
+    # Every "- " line of section II is an item, and II.5–II.7 (no lines) are items too.
+    part_two = text.split("II. ĐỊNH HƯỚNG GIẢI PHÁP")[1].split("Giao Thường trực")[0]
+    bullets = [line for line in part_two.splitlines() if line.strip().startswith("- ")]
+    assert len([s for s in sections if s.startswith("II.")]) == len(bullets) + 3
+    assert {f"II.{n}" for n in range(1, 8)} <= set(sections)
+    assert FollowUp.objects.filter(source_type__model="directiveitem").count() == len(sections) == 22
+    again = services.founding_seed(council, actor=None, assign=lambda entry: {"responsible": R.OFFICE})
+    assert again == directive and DirectiveItem.objects.count() == 22
+
+
+def test_bad_items_and_directives_are_refused(council, directive, other_council):
+    with pytest.raises(ValidationError):
+        services.item_add(
+            directive, actor=None, section="II.1", text="Không ai chịu trách nhiệm", responsible=""
+        )
+    with pytest.raises(ValidationError):
+        services.item_add(directive, actor=None, section="II.1", text="Ban nào?", responsible=R.COMMITTEE)
+    with pytest.raises(ValidationError):
+        services.item_add(
+            directive,
+            actor=None,
+            section="II.1",
+            text="Hạn trước ngày ban hành",
+            responsible=R.OFFICE,
+            due_date=directive.issued_on - dt.timedelta(days=1),
+        )
+    foreign = CommitteeFactory(council=other_council, kind="legal", name="Ban khác")
+    with pytest.raises(ValidationError):
+        services.item_add(
+            directive,
+            actor=None,
+            section="II.1",
+            text="Ban của HĐND khác",
+            responsible=R.COMMITTEE,
+            committee=foreign,
+        )
+    with pytest.raises(ValidationError):  # the same number from the same body in the same year
+        services.directive_create(
+            actor=None,
+            council=council,
+            kind=Directive.Kind.PLAN,
+            symbol="12-kh/đđ",
+            issued_on=directive.issued_on,
+            issuer="Đảng đoàn HĐND tỉnh",
+            subject="Trùng số",
+        )
+    assert not DirectiveItem.objects.exists() and Directive.objects.count() == 1
+
+
+def test_items_are_tracked_and_reported_only_by_those_responsible(client, council, directive, member):
+    head = UserFactory()
+    committee = CommitteeFactory(council=council, kind="economy_budget", name="Ban Kinh tế - Ngân sách")
+    RoleFactory(user=head, council=council, role=Role.COMMITTEE_HEAD, committee=committee)
+    mine = services.item_add(
+        directive,
+        actor=None,
+        section="I.1",
+        text="Ít nhất 2 báo cáo chủ động mỗi năm",
+        responsible=R.MEMBER,
+        member=member,
+    )
+    theirs = services.item_add(
+        directive,
+        actor=None,
+        section="II.2",
+        text="Tái giám sát định kỳ",
+        responsible=R.COMMITTEE,
+        committee=committee,
+        due_date=TODAY - dt.timedelta(days=1),
+    )
+    followup = services.item_followup(theirs)
+    assert followup.is_overdue(TODAY) and followup.agency.kind == Agency.Kind.COUNCIL_BODY
+    assert not followup.agency.is_active  # never offered as an agency elsewhere
+    assert list(services.items_for(member, council)) == [mine]
+    assert list(services.items_for(head, council)) == [theirs]
+    with pytest.raises(ValidationError):
+        services.item_report(theirs, actor=member, status="in_progress", text="Không phải việc của tôi")
+    client.force_login(member)
+    assert (
+        client.post(
+            reverse("directive_item_report", args=[theirs.pk]), {"status": "done", "text": "x"}
+        ).status_code
+        == 403
+    )
+    page = client.get(reverse("directive_my_items")).content.decode()
+    assert mine.text in page and theirs.text not in page
+    client.post(
+        reverse("directive_item_report", args=[mine.pk]),
+        {"status": "in_progress", "text": "Đã gửi báo cáo tháng 4", "progress": "50"},
+    )
+    tracked = services.item_followup(mine)
+    assert tracked.progress == 50 and tracked.events.filter(kind="progress").exists()
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_directive_pages_by_role(client, login, council, directive, role):
+    login(role)
+    readers = {
+        Role.OFFICE,
+        Role.ADMIN,
+        Role.STANDING,
+        Role.LEADERSHIP,
+        Role.COMMITTEE_HEAD,
+        Role.GROUP_LEADER,
+    }
+    expected = 200 if role in readers else 403
+    assert client.get(reverse("directive_list")).status_code == expected
+    assert client.get(reverse("directive_detail", args=[directive.pk])).status_code == expected
+    assert client.get(reverse("directive_my_items")).status_code == 200
+    managers = {Role.OFFICE, Role.ADMIN}
+    item = {"section": "II.1", "text": "Việc mới", "responsible": "office"}
+    status = client.post(reverse("directive_item_add", args=[directive.pk]), item).status_code
+    assert status == (302 if role in managers else 403 if role in readers else 403)
+
+
+def test_the_overview_changes_when_progress_is_closed_and_queries_stay_constant(
+    client, office, council, directive, member
+):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("directive_detail", args=[directive.pk]))
+        return len(queries), response.content.decode()
+
+    for n in range(3):
+        services.item_add(
+            directive, actor=None, section=f"II.{n}", text=f"Việc {n}", responsible=R.MEMBER, member=member
+        )
+    few, _html = count()
+    for n in range(10):
+        services.item_add(
+            directive, actor=None, section=f"II.{n}", text=f"Việc thêm {n}", responsible=R.OFFICE
+        )
+    many, html = count()
+    assert many == few and "Việc thêm 9" in html
