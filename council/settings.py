@@ -139,7 +139,10 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["council.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer a template prints is grouped — a record id of 1234 became "1.234" in
+# form values and data attributes, which broke every form once ids passed 999 (and years read "2.026").
+# Figures meant for reading are grouped explicitly (the ``cell`` filter, ``number_format(force_grouping=True)``).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -79,3 +79,15 @@ def test_short_dates_are_printed_day_first():
     template = Template("{{ day|date:'SHORT_DATE_FORMAT' }}")
     with translation.override("vi"):
         assert template.render(Context({"day": dt.date(2026, 3, 5)})) == "05/03/2026"
+
+
+def test_ids_and_years_print_as_plain_digits_in_templates():
+    """A grouped id ("1.234") in a form value or data attribute would not be read back as 1234."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("vi"):
+        html = Template('<button data-mandate="{{ pk }}" value="{{ pk }}">{{ year }}</button>').render(
+            Context({"pk": 1234, "year": 2026})
+        )
+    assert html == '<button data-mandate="1234" value="1234">2026</button>'
