@@ -92,7 +92,7 @@ def seed_directives(province: Council, *, with_users: bool) -> None:
 
 def directives_summary(council: Council) -> str:
     items = FollowUp.objects.filter(council=council, source_type__model="directiveitem")
-    return _(
+    line = _(
         "Directives of %(council)s: %(directives)s, items %(items)s (closed %(closed)s, reported %(reported)s)"
     ) % {
         "council": council,
@@ -101,3 +101,4 @@ def directives_summary(council: Council) -> str:
         "closed": items.filter(closed_on__isnull=False).count(),
         "reported": items.exclude(agency_status="not_started").count(),
     }
+    return f"  {line}"
