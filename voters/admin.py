@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
 
 
 @admin.register(VoterMeeting)
@@ -44,3 +44,16 @@ class LetterAdmin(SimpleHistoryAdmin):
     list_filter = ("council", "kind", "state")
     exclude = ("sender_name", "sender_address", "sender_phone")
     raw_id_fields = ("duplicate_of",)
+
+
+@admin.register(MediaProduct)
+class MediaProductAdmin(SimpleHistoryAdmin):
+    list_display = ("topic", "council", "kind", "outlet", "published_on", "cost")
+    list_filter = ("council", "kind")
+    readonly_fields = ("path", "original_name", "content_type", "size")
+
+
+@admin.register(OutreachEvent)
+class OutreachEventAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "council", "date", "attendance")
+    list_filter = ("council",)

@@ -63,7 +63,18 @@ from council.workdays import WorkCalendar
 from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPosition
 from sessions.models import Session
 
-from .models import Channel, Competence, Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from . import services
+from .models import (
+    Channel,
+    Competence,
+    Letter,
+    MediaProduct,
+    OutreachEvent,
+    Petition,
+    Reception,
+    VoterMeeting,
+    VoterOpinion,
+)
 from .services import (
     letter_create,
     letter_handle,
@@ -2414,6 +2425,67 @@ def seed_voters(province: Council, *, with_users: bool) -> None:
     respondent = User.objects.filter(username=RESPONDENT_USER).first() if with_users else None
     with mail_suppressed():
         VotersSeeder(province, office=office, respondent=respondent).run()
+    seed_communications(province, office=office)
+
+
+# Media products and outreach events of the year (communications work): (days ago, kind, outlet, topic, cost).
+MEDIA = [
+    (
+        250,
+        "newspaper",
+        "Báo và Phát thanh, Truyền hình Đồng Tháp",
+        "Chuyên trang “Tiếng nói cử tri” số 1",
+        18_000_000,
+    ),
+    (
+        160,
+        "television",
+        "Báo và Phát thanh, Truyền hình Đồng Tháp",
+        "Chuyên mục “Đại biểu dân cử” kỳ họp thứ nhất",
+        25_000_000,
+    ),
+    (120, "radio", "Đài Truyền thanh xã Tháp Mười", "Trả lời kiến nghị cử tri về sạt lở bờ sông", None),
+    (
+        45,
+        "reportage",
+        "Báo Nhân dân",
+        "Phóng sự: Giám sát việc giải quyết kiến nghị cử tri tại Đồng Tháp",
+        30_000_000,
+    ),
+    (10, "online", "Cổng thông tin điện tử HĐND tỉnh", "Video tóm tắt kỳ họp thứ ba", None),
+]
+EVENTS = [
+    (200, "Họp mặt báo chí nhân kỷ niệm Ngày Báo chí cách mạng Việt Nam", "Hội trường HĐND tỉnh", 60),
+    (90, "Gặp gỡ cử tri trẻ: “Thanh niên với hoạt động của HĐND”", "Nhà Văn hóa phường Cao Lãnh", 150),
+    (20, "Tọa đàm đổi mới tiếp xúc cử tri trực tuyến", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", 45),
+]
+
+
+def seed_communications(province: Council, *, office) -> None:
+    """A few media products and outreach events, dated back from today; looked up by topic or title."""
+    today = timezone.localdate()
+    for days, kind, outlet, topic, cost in MEDIA:
+        if not MediaProduct.objects.filter(council=province, topic=topic).exists():
+            services.media_create(
+                actor=office,
+                council=province,
+                kind=kind,
+                outlet=outlet,
+                topic=topic,
+                published_on=today - dt.timedelta(days=days),
+                cost=cost,
+            )
+    for days, title, place, attendance in EVENTS:
+        if not OutreachEvent.objects.filter(council=province, title=title).exists():
+            services.event_create(
+                actor=office,
+                council=province,
+                title=title,
+                date=today - dt.timedelta(days=days),
+                place=place,
+                attendance=attendance,
+                participants="Thường trực HĐND tỉnh, đại biểu HĐND tỉnh, phóng viên, cử tri",
+            )
 
 
 def voters_summary(council: Council) -> str:

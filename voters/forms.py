@@ -12,7 +12,17 @@ from council.text import normalize
 from delegates.models import Mandate
 from sessions.models import Session
 
-from .models import Channel, Competence, Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from .models import (
+    Channel,
+    Competence,
+    Letter,
+    MediaProduct,
+    OutreachEvent,
+    Petition,
+    Reception,
+    VoterMeeting,
+    VoterOpinion,
+)
 from .permissions import can_see_sender
 
 FILE_HELP = _("PDF, DOCX or XLSX; checked before it is stored.")
@@ -386,3 +396,22 @@ class ImportForm(forms.Form):
         help_text=_("The columns of the export, in the same order; at most 10.000 rows."),
         error_messages={"required": _("Choose the spreadsheet to import.")},
     )
+
+
+class MediaForm(CouncilModelForm):
+    upload = forms.FileField(label=_("File"), required=False, help_text=FILE_HELP)
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = MediaProduct
+        fields = ["kind", "outlet", "topic", "published_on", "cost", "link"]
+
+
+class EventForm(CouncilModelForm):
+    class Meta:
+        model = OutreachEvent
+        fields = ["title", "date", "place", "participants", "attendance", "notes"]
+        widgets = {
+            "participants": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }

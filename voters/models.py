@@ -456,3 +456,56 @@ class VoterOpinion(models.Model):
                 errors[name] = _("This belongs to another council.")
         if errors:
             raise ValidationError(errors)
+
+
+class MediaProduct(StoredFileFields):
+    """A media product the council commissioned: a special page, a television or radio programme, reportage."""
+
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", _("Newspaper special page")
+        TELEVISION = "television", _("Television programme")
+        RADIO = "radio", _("Radio programme")
+        REPORTAGE = "reportage", _("Reportage")
+        ONLINE = "online", _("Online article or video")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    outlet = models.CharField(_("outlet"), max_length=200, help_text=_("e.g. “Báo Đồng Tháp”."))
+    topic = models.CharField(_("topic"), max_length=300)
+    published_on = models.DateField(_("published on"))
+    cost = models.PositiveBigIntegerField(_("cost (VND)"), null=True, blank=True)
+    link = models.URLField(_("link"), blank=True)
+    history = HistoricalRecords()
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("media product")
+        verbose_name_plural = _("media products")
+        ordering = ["council", "-published_on", "pk"]
+
+    def __str__(self):
+        return f"{self.topic} ({self.outlet})"
+
+
+class OutreachEvent(models.Model):
+    """An event or meeting the council held to reach voters and the public."""
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    title = models.CharField(_("event"), max_length=300)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    participants = models.TextField(_("participants"), blank=True)
+    attendance = models.PositiveIntegerField(_("people attending"), default=0)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+        ordering = ["council", "-date", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d/%m/%Y})"

@@ -19,7 +19,17 @@ from council.uploads import attach_file
 from council.workdays import rule_in_force
 
 from . import similarity
-from .models import Channel, Competence, Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from .models import (
+    Channel,
+    Competence,
+    Letter,
+    MediaProduct,
+    OutreachEvent,
+    Petition,
+    Reception,
+    VoterMeeting,
+    VoterOpinion,
+)
 
 PETITION_RULE = "petition-answer"
 LETTER_RULES = {Letter.Kind.FEEDBACK: "letter-processing"}
@@ -535,3 +545,31 @@ def letter_handle(
         fields.append("agency")
     letter.state = to
     return record_save(letter, actor=actor, update_fields=fields, reason=note)
+
+
+# --- Communications ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def media_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> MediaProduct:
+    product = MediaProduct(council=council, **data)
+    attach_file(product, upload, prefix=f"media/{council.pk}")
+    return record_save(product, actor=actor)
+
+
+@transaction.atomic
+def media_update(product, *, actor: User | None, upload=None, **data: Any):
+    if upload:
+        attach_file(product, upload, prefix=f"media/{product.council_id}")
+        data.update(
+            path=product.path,
+            original_name=product.original_name,
+            content_type=product.content_type,
+            size=product.size,
+        )
+    return record_update(product, actor=actor, **data)
+
+
+@transaction.atomic
+def event_create(*, actor: User | None, council: Council, **data: Any) -> OutreachEvent:
+    return record_save(OutreachEvent(council=council, **data), actor=actor)

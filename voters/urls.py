@@ -33,4 +33,7 @@ urlpatterns = [
     # After the petition's own pages, so "edit" is not taken for an action.
     path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
     *views.LETTERS.urls("letters"),
+    path("communications/channels/", views.channels, name="voter_channels"),
+    *views.MEDIA.urls("communications/media"),
+    *views.EVENTS.urls("communications/events"),
 ]

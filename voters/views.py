@@ -3,7 +3,7 @@ consolidation to closing, citizen reception and letters (the sender of a denunci
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +18,16 @@ from council.views.actions import run_form_action
 from council.views.crud import Crud
 
 from . import forms, selectors, services
-from .models import Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from .models import (
+    Channel,
+    Letter,
+    MediaProduct,
+    OutreachEvent,
+    Petition,
+    Reception,
+    VoterMeeting,
+    VoterOpinion,
+)
 from .permissions import (
     can_edit_meeting,
     can_read_letters,
@@ -471,4 +480,67 @@ def petition_import(request):
 
     return render(
         request, "voters/petition_import.html", {"form": form, "errors": errors, "columns": COLUMNS}
+    )
+
+
+# --- Communications ------------------------------------------------------------------------------------
+
+
+MEDIA = Crud(
+    model=MediaProduct,
+    form_class=forms.MediaForm,
+    create=services.media_create,
+    update=services.media_update,
+    slug="media",
+    columns=["published_on", "kind", "outlet", "topic", "cost"],
+    search_fields=["outlet", "topic"],
+    filters=["kind"],
+    ordering=["-published_on", "-pk"],
+    can_view=can_read_voters,
+    exportable=True,
+)
+
+EVENTS = Crud(
+    model=OutreachEvent,
+    form_class=forms.EventForm,
+    create=services.event_create,
+    slug="outreach_event",
+    columns=["date", "title", "place", "attendance"],
+    search_fields=["title", "place", "participants"],
+    ordering=["-date", "-pk"],
+    can_view=can_read_voters,
+    exportable=True,
+)
+
+
+def channels(request):
+    """The channels to voters in use, with the opinions and petitions each brought in, by year."""
+    _require(can_read_voters(request.user, request.council))
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    rows = dict(
+        (row["channel"], (row["opinions"], row["petitions"], row["voters"]))
+        for row in VoterOpinion.objects.filter(council=request.council, received_on__year=year)
+        .values("channel")
+        .annotate(
+            opinions=Count("pk"),
+            petitions=Count("petition", distinct=True),
+            voters=Sum("voters_count"),
+        )
+        .order_by()
+    )
+    table = [(value, label, *rows.get(value, (0, 0, 0))) for value, label in Channel.choices]
+    return render(
+        request,
+        "voters/channels.html",
+        {
+            "year": year,
+            "years": list(range(timezone.localdate().year, timezone.localdate().year - 5, -1)),
+            "table": table,
+            "media": MediaProduct.objects.filter(council=request.council, published_on__year=year).count(),
+            "events": OutreachEvent.objects.filter(council=request.council, date__year=year).count(),
+        },
     )

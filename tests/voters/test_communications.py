@@ -1,0 +1,67 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import Role
+from tests.conftest import ALL_ROLES
+from voters import services
+from voters.models import Channel, MediaProduct
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def _opinion(council, channel, text, voters=1):
+    return services.opinion_add(
+        actor=None, council=council, channel=channel, received_on=TODAY, text=text, voters_count=voters
+    )
+
+
+def test_channels_count_what_each_brought_in(client, office, council):
+    a = _opinion(council, Channel.HOTLINE, "Đèn đường hư", voters=3)
+    b = _opinion(council, Channel.HOTLINE, "Đèn đường ấp 2 hư", voters=2)
+    services.petition_create(actor=None, council=council, title="Đèn đường", opinions=[a, b])
+    _opinion(council, Channel.ZALO, "Ngập nước")
+    response = client.get(reverse("voter_channels"), {"year": TODAY.year})
+    table = {row[0]: row[2:] for row in response.context["table"]}
+    assert table[Channel.HOTLINE] == (2, 1, 5)
+    assert table[Channel.ZALO] == (1, 0, 1)
+    assert table[Channel.EMAIL] == (0, 0, 0)  # in use, nothing yet
+
+
+def test_the_office_records_a_media_product_and_others_read(client, login, council):
+    login(Role.OFFICE)
+    client.post(
+        reverse("media_create"),
+        {
+            "kind": "newspaper",
+            "outlet": "Báo Đồng Tháp",
+            "topic": "Chuyên trang HĐND",
+            "published_on": "05/11/2026",
+            "cost": "15000000",
+        },
+    )
+    assert MediaProduct.objects.get().outlet == "Báo Đồng Tháp"
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_communications_pages_by_role(client, login, council, role):
+    login(role)
+    expected = 403 if role == Role.AGENCY else 200
+    for name in ("voter_channels", "media_list", "outreach_event_list"):
+        assert client.get(reverse(name)).status_code == expected, name
+
+
+def test_the_channels_page_runs_constant_queries(client, office, council):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("voter_channels"))
+        return len(queries)
+
+    _opinion(council, Channel.HOTLINE, "Một")
+    few = count()
+    for n in range(10):
+        _opinion(council, Channel.WEB if n % 2 else Channel.EMAIL, f"Ý kiến {n}")
+    assert count() == few
