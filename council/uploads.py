@@ -302,3 +302,14 @@ def attach_file(record, upload, *, prefix: str) -> None:
         stored = store_upload(upload, info, prefix)
         record.path, record.original_name = stored.path, stored.original_name
         record.content_type, record.size = stored.content_type, stored.size
+
+
+FILE_FIELDS = ("path", "original_name", "content_type", "size")
+
+
+def replace_file(record, upload, *, prefix: str, data: dict) -> dict:
+    """For an update service: store a new upload (if any) and add the record's file fields to the changes."""
+    if upload:
+        attach_file(record, upload, prefix=prefix)
+        data.update({name: getattr(record, name) for name in FILE_FIELDS})
+    return data

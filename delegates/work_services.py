@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, User
 from council.services import record_save, record_update
 from council.text import normalize
-from council.uploads import attach_file
+from council.uploads import attach_file, replace_file
 
 from .models import (
     ActionCommitment,
@@ -65,14 +65,7 @@ def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **
             raise ValidationError(
                 {"start_date": _("Attendance is already recorded: the course cannot move to the future.")}
             )
-    if upload:
-        attach_file(course, upload, prefix=f"training/{course.council_id}")
-        data.update(
-            path=course.path,
-            original_name=course.original_name,
-            content_type=course.content_type,
-            size=course.size,
-        )
+    replace_file(course, upload, prefix=f"training/{course.council_id}", data=data)
     return record_update(course, actor=actor, **data)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from council.models import Agency, Council, FollowUp, Role, User
 from council.permissions import roles_in
 from council.services import followup_answer, followup_open, record_save, record_update
-from council.uploads import attach_file
+from council.uploads import attach_file, replace_file
 from delegates.models import GroupMembership
 
 from . import founding
@@ -31,14 +31,7 @@ def directive_create(*, actor: User | None, council: Council, upload=None, **dat
 
 @transaction.atomic
 def directive_update(directive: Directive, *, actor: User | None, upload=None, **data: Any) -> Directive:
-    if upload:
-        attach_file(directive, upload, prefix=f"directives/{directive.council_id}")
-        data.update(
-            path=directive.path,
-            original_name=directive.original_name,
-            content_type=directive.content_type,
-            size=directive.size,
-        )
+    replace_file(directive, upload, prefix=f"directives/{directive.council_id}", data=data)
     return record_update(directive, actor=actor, **data)
 
 

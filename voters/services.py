@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from council.models import AdminUnit, Agency, Council, CouncilStatus, FollowUp, User
 from council.services import followup_open, followup_reopen, followup_verify, record_save, record_update
 from council.text import fold, normalize
-from council.uploads import attach_file
+from council.uploads import attach_file, replace_file
 from council.workdays import rule_in_force
 
 from . import similarity
@@ -75,14 +75,7 @@ def meeting_create(
 def meeting_update(
     meeting: VoterMeeting, *, actor: User | None, delegates=None, upload=None, **data: Any
 ) -> VoterMeeting:
-    if upload:
-        attach_file(meeting, upload, prefix=f"voters/{meeting.council_id}")
-        data.update(
-            path=meeting.path,
-            original_name=meeting.original_name,
-            content_type=meeting.content_type,
-            size=meeting.size,
-        )
+    replace_file(meeting, upload, prefix=f"voters/{meeting.council_id}", data=data)
     record_update(meeting, actor=actor, **data)
     if delegates is not None:
         meeting.delegates.set(delegates)
@@ -559,14 +552,7 @@ def media_create(*, actor: User | None, council: Council, upload=None, **data: A
 
 @transaction.atomic
 def media_update(product, *, actor: User | None, upload=None, **data: Any):
-    if upload:
-        attach_file(product, upload, prefix=f"media/{product.council_id}")
-        data.update(
-            path=product.path,
-            original_name=product.original_name,
-            content_type=product.content_type,
-            size=product.size,
-        )
+    replace_file(product, upload, prefix=f"media/{product.council_id}", data=data)
     return record_update(product, actor=actor, **data)
 
 

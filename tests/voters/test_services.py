@@ -268,3 +268,19 @@ def test_letters_protect_anonymity_and_move_through_their_states(council, rule):
     services.letter_handle(anonymous, actor=None, to=Letter.State.TRANSFERRED, agency=agency)
     followup = FollowUp.objects.get(source_kind=SourceKind.LETTER)
     assert followup.agency == agency and "Tố cáo cán bộ địa chính" in followup.description
+
+
+def test_a_new_minutes_file_replaces_the_old_one(council, meeting, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    services.meeting_update(
+        meeting,
+        actor=None,
+        upload=SimpleUploadedFile("bien-ban.pdf", pdf, content_type="application/pdf"),
+        attendance=130,
+    )
+    meeting.refresh_from_db()
+    assert meeting.original_name == "bien-ban.pdf" and meeting.size == len(pdf) and meeting.attendance == 130
+    assert (tmp_path / meeting.path).read_bytes() == pdf
