@@ -88,6 +88,50 @@ def seed_directives(province: Council, *, with_users: bool) -> None:
             services.item_report(item, actor=reporter, status=status, text=text, progress=progress)
         done = services.item_followup(directive.items.get(section="I.1"))
         followup_verify(done, actor=office, outcome="done", text="Đã kiểm tra hai báo cáo.", close=True)
+        seed_coordination(province, office=office, member=member)
+
+
+COORDINATION_TASKS = [
+    (
+        "Điều 4",
+        "Trao đổi chương trình công tác, thông tin kết quả giải quyết kiến nghị cử tri trước mỗi kỳ họp",
+        "session",
+    ),
+    ("Điều 6", "Phối hợp chuẩn bị nội dung, tài liệu kỳ họp thường lệ", "session"),
+    ("Điều 11", "Sơ kết, đánh giá việc thực hiện Quy chế phối hợp hằng năm", "yearly"),
+]
+
+
+def seed_coordination(province: Council, *, office, member) -> None:
+    """A coordination regulation with the Provincial People's Committee and its periodic tasks."""
+    subject = "Quy chế phối hợp giữa Thường trực HĐND tỉnh và Ủy ban nhân dân tỉnh nhiệm kỳ 2026–2031"
+    if Directive.objects.filter(council=province, subject=subject).exists():
+        return
+    agreement = services.directive_create(
+        actor=office,
+        council=province,
+        kind=Directive.Kind.COORDINATION,
+        symbol="01/QCPH-TTHĐND-UBND",
+        issued_on=services.founding.ISSUED_ON.replace(year=2026, month=5, day=15),
+        issuer="Thường trực HĐND tỉnh và UBND tỉnh",
+        subject=subject,
+        partners="Ủy ban nhân dân tỉnh",
+    )
+    for section, text, recurrence in COORDINATION_TASKS:
+        services.item_add(
+            agreement,
+            actor=office,
+            section=section,
+            text=text,
+            responsible=R.MEMBER if section == "Điều 11" else R.OFFICE,
+            member=member if section == "Điều 11" else None,
+            recurrence=recurrence,
+            coordinating="Văn phòng UBND tỉnh",
+        )
+    first = agreement.items.order_by("order").first()
+    services.item_report(
+        first, actor=office, status="in_progress", text="Đã trao đổi trước kỳ họp thứ ba.", progress=50
+    )
 
 
 def directives_summary(council: Council) -> str:

@@ -76,7 +76,9 @@ def item_add(directive: Directive, *, actor: User | None, **data: Any) -> Direct
 
 
 def item_followup(item: DirectiveItem) -> FollowUp | None:
-    return FollowUp.objects.filter(source_type__model="directiveitem", source_id=item.pk).first()
+    """The item's current follow-up: the open one, else the latest round."""
+    followups = FollowUp.objects.filter(source_type__model="directiveitem", source_id=item.pk)
+    return followups.filter(closed_on__isnull=True).first() or followups.order_by("-due_date", "-pk").first()
 
 
 def answers_for(user: User, item: DirectiveItem) -> bool:
@@ -162,3 +164,37 @@ def founding_seed(council: Council, *, actor: User | None, assign) -> Directive:
             **assign(entry),
         )
     return directive
+
+
+@transaction.atomic
+def yearly_round(directive: Directive, *, actor: User | None, year: int) -> int:
+    """Open this year's follow-up for each recurring item whose earlier round is done, so periodic tasks
+    (a coordination agreement's yearly review, a task each session) are chased again. Returns how many."""
+    opened = 0
+    for item in directive.items.exclude(recurrence=DirectiveItem.Recurrence.ONCE):
+        followups = FollowUp.objects.filter(source_type__model="directiveitem", source_id=item.pk)
+        if (
+            followups.filter(closed_on__isnull=True).exists()
+            or followups.filter(due_date__year=year).exists()
+        ):
+            continue
+        followup_open(
+            actor=actor,
+            council=directive.council,
+            source=item,
+            agency=_body(item, actor=actor),
+            title=f"{item.section} {item.text}"[:300],
+            description=_("%(directive)s — %(section)s %(title)s: %(text)s (%(year)s)")
+            % {
+                "directive": directive,
+                "section": item.section,
+                "title": item.section_title,
+                "text": item.text,
+                "year": year,
+            },
+            assigned_date=dt.date(year, 1, 1),
+            due_date=dt.date(year, 12, 31),
+            reference=f"{directive.symbol} {item.section} {year}".strip(),
+        )
+        opened += 1
+    return opened

@@ -3,8 +3,10 @@ person's own items with a progress report form."""
 
 from collections import Counter
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,12 +31,14 @@ def can_read_directives(user, council) -> bool:
 
 
 def _followups(items) -> dict[int, FollowUp]:
-    return {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="directiveitem", source_id__in=[i.pk for i in items]
-        )
-    }
+    """Each item's current follow-up (the open round, else the latest), in one query."""
+    current: dict[int, FollowUp] = {}
+    rounds = FollowUp.objects.filter(source_type__model="directiveitem", source_id__in=[i.pk for i in items])
+    for f in rounds.order_by("due_date", "pk"):
+        held = current.get(f.source_id)
+        if held is None or held.closed_on is not None:
+            current[f.source_id] = f
+    return current
 
 
 def _directive_context(request, directive):
@@ -146,3 +150,57 @@ def item_report(request, pk):
         success=_("Progress reported; the Office will verify it."),
     )
     return redirect("directive_my_items")
+
+
+def coordination_review(request):
+    """The yearly review of coordination agreements and other directives with periodic tasks."""
+    if request.council is None or not can_read_directives(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = year if 2000 <= year <= 2100 else today.year
+    directives = list(
+        DIRECTIVES.queryset(request)
+        .filter(items__recurrence__in=[DirectiveItem.Recurrence.YEARLY, DirectiveItem.Recurrence.SESSION])
+        .distinct()
+    )
+    items = list(
+        DirectiveItem.objects.filter(directive__in=directives)
+        .exclude(recurrence=DirectiveItem.Recurrence.ONCE)
+        .select_related("member", "committee", "group")
+    )
+    rounds: dict[int, FollowUp] = {}
+    for f in FollowUp.objects.filter(
+        source_type__model="directiveitem", source_id__in=[i.pk for i in items], due_date__year=year
+    ).order_by("pk"):
+        rounds[f.source_id] = f
+    by_directive = {d.pk: [] for d in directives}
+    for item in items:
+        by_directive[item.directive_id].append((item, rounds.get(item.pk)))
+    return render(
+        request,
+        "directives/review.html",
+        {
+            "year": year,
+            "years": list(range(today.year, today.year - 5, -1)),
+            "sections": [(d, by_directive[d.pk]) for d in directives],
+            "today": today,
+            "manager": can_manage_records(request.user, request.council),
+        },
+    )
+
+
+@require_POST
+def yearly_round(request, pk):
+    directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    year = timezone.localdate().year
+    opened = services.yearly_round(directive, actor=request.user, year=year)
+    messages.success(
+        request, _("%(count)s periodic task(s) opened for %(year)s.") % {"count": opened, "year": year}
+    )
+    return redirect(f"{reverse('directive_review')}?year={year}")

@@ -179,3 +179,39 @@ def test_the_overview_changes_when_progress_is_closed_and_queries_stay_constant(
         )
     many, html = count()
     assert many == few and "Việc thêm 9" in html
+
+
+def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client, office, council):
+    agreement = services.directive_create(
+        actor=None,
+        council=council,
+        kind=Directive.Kind.COORDINATION,
+        symbol="01/QCPH-HĐND-UBND",
+        issued_on=dt.date(TODAY.year - 1, 3, 1),
+        issuer="Thường trực HĐND tỉnh và UBND tỉnh",
+        subject="Quy chế phối hợp giữa Thường trực HĐND và UBND tỉnh",
+        partners="Ủy ban nhân dân tỉnh",
+    )
+    yearly = services.item_add(
+        agreement,
+        actor=None,
+        section="Điều 5",
+        text="Sơ kết việc thực hiện Quy chế phối hợp",
+        responsible=R.OFFICE,
+        recurrence=DirectiveItem.Recurrence.YEARLY,
+        due_date=dt.date(TODAY.year - 1, 12, 31),
+    )
+    services.item_add(agreement, actor=None, section="Điều 9", text="Ký quy chế", responsible=R.OFFICE)
+    assert services.yearly_round(agreement, actor=None, year=TODAY.year) == 0  # last year's round is open
+    from council import services as core
+
+    core.followup_answer(services.item_followup(yearly), actor=None, status="done", text="Đã sơ kết")
+    core.followup_verify(services.item_followup(yearly), actor=None, outcome="done", close=True)
+    response = client.post(reverse("directive_yearly_round", args=[agreement.pk]))
+    assert response.status_code == 302
+    current = services.item_followup(yearly)
+    assert current.is_open and current.due_date == dt.date(TODAY.year, 12, 31)
+    assert FollowUp.objects.filter(source_type__model="directiveitem", source_id=yearly.pk).count() == 2
+    assert services.yearly_round(agreement, actor=None, year=TODAY.year) == 0  # once a year
+    page = client.get(reverse("directive_review"), {"year": TODAY.year}).content.decode()
+    assert "Sơ kết việc thực hiện Quy chế phối hợp" in page and "Ký quy chế" not in page
