@@ -215,3 +215,16 @@ def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client
     assert services.yearly_round(agreement, actor=None, year=TODAY.year) == 0  # once a year
     page = client.get(reverse("directive_review"), {"year": TODAY.year}).content.decode()
     assert "Sơ kết việc thực hiện Quy chế phối hợp" in page and "Ký quy chế" not in page
+
+
+def test_a_closed_item_offers_no_report_form(client, council, directive, member):
+    from council import services as core
+
+    item = services.item_add(
+        directive, actor=None, section="I.1", text="Báo cáo chủ động", responsible=R.MEMBER, member=member
+    )
+    core.followup_answer(services.item_followup(item), actor=None, status="done", text="Đã xong")
+    core.followup_verify(services.item_followup(item), actor=None, outcome="done", close=True)
+    client.force_login(member)
+    page = client.get(reverse("directive_my_items")).content.decode()
+    assert item.text in page and f'action="/directive-items/{item.pk}/report/"' not in page
