@@ -2,7 +2,7 @@
 assessments, evaluation criteria, and the emulation movement with nominations and commendations."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council.models import Role
 from council.permissions import can_manage_records, roles_in
 from council.uploads import attachment_response
-from council.views.actions import run_form_action
+from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import work_forms as forms
@@ -31,11 +31,6 @@ from .models import (
 )
 
 LEADERS = (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))
 
 
 def leads_group_of(user, mandate: Mandate, on=None) -> bool:
@@ -112,7 +107,7 @@ COURSES = Crud(
 @require_POST
 def course_invite(request, pk):
     course = get_object_or_404(COURSES.queryset(request), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.InviteForm(request.POST, course=course),
@@ -124,7 +119,7 @@ def course_invite(request, pk):
 @require_POST
 def course_attendance(request, pk):
     course = get_object_or_404(COURSES.queryset(request), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     notes = {
         int(key[5:]): value
         for key, value in request.POST.items()
@@ -151,7 +146,7 @@ def course_materials(request, pk):
 
 def training_summary(request):
     """Attendance per course and per term: invited, attended, rate."""
-    _require(can_read_delegate_work(request.user, request.council))
+    require(can_read_delegate_work(request.user, request.council))
     today = timezone.localdate()
     courses = list(
         COURSES.queryset(request).annotate(
@@ -191,7 +186,7 @@ def _program_mandate(request, pk) -> Mandate:
     user = request.user
     own = mandate.delegate.user_id == user.pk
     readers = {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
-    _require(own or bool(roles_in(user, request.council) & readers) or leads_group_of(user, mandate))
+    require(own or bool(roles_in(user, request.council) & readers) or leads_group_of(user, mandate))
     return mandate
 
 
@@ -256,7 +251,7 @@ def program_detail(request, pk):
 @require_POST
 def program_save(request, pk):
     mandate = _program_mandate(request, pk)
-    _require(mandate.delegate.user_id == request.user.pk or can_manage_records(request.user, request.council))
+    require(mandate.delegate.user_id == request.user.pk or can_manage_records(request.user, request.council))
     form_class = forms.CommitmentForm if "text" in request.POST else forms.ProgramForm
     if form_class is forms.CommitmentForm:
         form = forms.CommitmentForm(request.POST, council=request.council)
@@ -286,7 +281,7 @@ def commitment_assess(request, pk):
     )
     mandate = commitment.program.mandate
     by = request.POST.get("by", "")
-    _require(by in _assessors_for(request, mandate))
+    require(by in _assessors_for(request, mandate))
     run_form_action(
         request,
         forms.AssessForm(request.POST, years=services.assessment_years(mandate)),
@@ -348,7 +343,7 @@ MOVEMENTS = Crud(
 @require_POST
 def nomination_add(request, pk):
     movement = get_object_or_404(MOVEMENTS.queryset(request), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.NominationForm(request.POST, council=request.council),
@@ -360,7 +355,7 @@ def nomination_add(request, pk):
 @require_POST
 def nomination_decide(request, pk):
     nomination = get_object_or_404(Nomination.objects.filter(movement__council=request.council), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.DecideForm(request.POST),
@@ -371,12 +366,8 @@ def nomination_decide(request, pk):
 
 def exemplary_models(request):
     """The year's exemplary models to introduce: commended nominees flagged as models."""
-    _require(can_read_delegate_work(request.user, request.council))
-    try:
-        year = int(request.GET.get("year", timezone.localdate().year))
-    except ValueError:
-        year = timezone.localdate().year
-    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    require(can_read_delegate_work(request.user, request.council))
+    year = year_param(request)
     models = (
         Nomination.objects.filter(movement__council=request.council, year=year, exemplary=True)
         .select_related("movement", "mandate__delegate", "group")

@@ -15,7 +15,7 @@ from council.followup_forms import AnswerForm
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_followups, roles_in
 from council.uploads import attachment_response
-from council.views.actions import run_form_action
+from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, services
@@ -157,11 +157,7 @@ def coordination_review(request):
     if request.council is None or not can_read_directives(request.user, request.council):
         raise PermissionDenied(_("Your role does not allow this page."))
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
-    year = year if 2000 <= year <= 2100 else today.year
+    year = year_param(request)
     directives = list(
         DIRECTIVES.queryset(request)
         .filter(items__recurrence__in=[DirectiveItem.Recurrence.YEARLY, DirectiveItem.Recurrence.SESSION])

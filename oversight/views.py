@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups
 from council.uploads import ACCEPT, attachment_response
-from council.views.actions import form_errors_text, run_form_action
+from council.views.actions import form_errors_text, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, selectors, services
@@ -247,12 +247,7 @@ def programme(request):
     """The year's oversight programme, its activities by the month they start."""
     _require_reader(request)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
-    if not 1990 <= year <= 2100:
-        year = today.year
+    year = year_param(request)
     program = OversightProgram.objects.filter(council=request.council, year=year).first()
     activities = ACTIVITIES.queryset(request).filter(period_start__year=year).select_related("group")
     years = sorted(

@@ -1,16 +1,14 @@
 """Pages that read a delegate's or a group's work across the apps: the group's activity and the yearly
 evaluation, which rests on the facts the app holds (shown beside the form, each with how it is counted)."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import Role, Term
 from council.permissions import can_manage_records, roles_in
-from council.views.actions import run_form_action
+from council.views.actions import require, run_form_action, year_param
 from delegates import work_forms, work_services
 from delegates.models import (
     Assessor,
@@ -32,11 +30,6 @@ from .selectors import delegate_year, mandate_window
 OVERVIEW = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))
-
-
 # --- A delegate group's activity -----------------------------------------------------------------------
 
 
@@ -46,7 +39,7 @@ def _group(request, pk) -> tuple[DelegateGroup, bool]:
     )
     user = request.user
     member = GroupMembership.objects.filter(group=group, mandate__delegate__user=user).exists()
-    _require(bool(roles_in(user, request.council) & OVERVIEW) or member)
+    require(bool(roles_in(user, request.council) & OVERVIEW) or member)
     leads = (
         Role.GROUP_LEADER in roles_in(user, request.council)
         and GroupMembership.objects.filter(
@@ -107,7 +100,7 @@ def group_activity(request, pk):
 @require_POST
 def group_meeting_add(request, pk):
     group, can_record = _group(request, pk)
-    _require(can_record)
+    require(can_record)
     form = work_forms.GroupMeetingForm(request.POST, council=request.council, group=group)
 
     def call(data):
@@ -122,18 +115,10 @@ def group_meeting_add(request, pk):
 # --- The yearly evaluation -----------------------------------------------------------------------------
 
 
-def _year(request) -> int:
-    try:
-        year = int(request.GET.get("year", timezone.localdate().year))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
-
-
 def evaluations(request):
     """Who has been evaluated for the year, and by whom: by name, never ranked by counts."""
-    _require(bool(roles_in(request.user, request.council) & OVERVIEW))
-    year = _year(request)
+    require(bool(roles_in(request.user, request.council) & OVERVIEW))
+    year = year_param(request)
     terms = list(Term.objects.filter(council=request.council).order_by("-start_date"))
     chosen = request.GET.get("term", "")
     term = next((t for t in terms if str(t.pk) == chosen), None) or current_term(request.council)
@@ -176,7 +161,7 @@ def _evaluation_mandate(request, pk) -> Mandate:
         Mandate.objects.filter(council=request.council).select_related("delegate", "term"), pk=pk
     )
     user = request.user
-    _require(
+    require(
         mandate.delegate.user_id == user.pk
         or bool(roles_in(user, request.council) & OVERVIEW)
         or leads_group_of(user, mandate)
@@ -231,7 +216,7 @@ def evaluation_detail(request, pk, year):
 @require_POST
 def evaluation_rate(request, pk, year, by):
     mandate = _evaluation_mandate(request, pk)
-    _require(by in _parties(request, mandate))
+    require(by in _parties(request, mandate))
     criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
     form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)
 

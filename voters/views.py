@@ -14,7 +14,7 @@ from django_htmx.http import reswap, retarget
 from council.models import CouncilStatus, Role
 from council.permissions import can_manage_records, can_read_followups, roles_in
 from council.uploads import attachment_response
-from council.views.actions import run_form_action
+from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, selectors, services
@@ -37,11 +37,6 @@ from .permissions import (
 )
 
 State = Petition.State
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))
 
 
 # --- Meetings and receptions: opinions typed one after another ------------------------------------------
@@ -125,10 +120,10 @@ RECEPTIONS = Crud(
 def _holder(request, kind: str, pk: int):
     if kind == "meeting":
         meeting = get_object_or_404(MEETINGS.queryset(request), pk=pk)
-        _require(can_edit_meeting(request.user, meeting))
+        require(can_edit_meeting(request.user, meeting))
         return meeting, {"meeting": meeting, "channel": "meeting"}
     reception = get_object_or_404(RECEPTIONS.queryset(request), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     return reception, {"reception": reception, "channel": "reception"}
 
 
@@ -183,7 +178,7 @@ def opinion_add(request, pk, kind="meeting"):
 def consolidate(request, pk, kind="meeting"):
     """Make a petition of the ticked opinions, or add them to an existing one."""
     holder, _link = _holder(request, kind, pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     form = forms.ConsolidateForm(
         request.POST, council=request.council, opinions=holder.opinions.filter(petition__isnull=True)
     )
@@ -349,7 +344,7 @@ def petition_action(request, pk, action):
     petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
     if action not in PETITION_FORMS:
         raise PermissionDenied(_("Unknown action."))
-    _require(
+    require(
         _can_review(request, petition)
         if action == "review"
         else can_manage_records(request.user, request.council)
@@ -363,7 +358,7 @@ def petition_export(request):
     """The filtered petition list as a spreadsheet whose columns the import reads back."""
     from .spreadsheets import petitions_xlsx
 
-    _require(can_read_voters(request.user, request.council))
+    require(can_read_voters(request.user, request.council))
     qs, _filters = PETITIONS.filtered(request)
     today = timezone.localdate()
     response = HttpResponse(
@@ -376,7 +371,7 @@ def petition_export(request):
 
 def petition_report(request):
     """The petitions to report at a regular session: counts by field, competence and commune, and the list."""
-    _require(can_read_voters(request.user, request.council))
+    require(can_read_voters(request.user, request.council))
     today = timezone.localdate()
     form = forms.ReportPeriodForm(request.GET or None, initial=forms.ReportPeriodForm.default_initial(today))
     since, until = forms.ReportPeriodForm.period(form, today)
@@ -426,7 +421,7 @@ LETTERS = Crud(
 @require_POST
 def letter_handle(request, pk):
     letter = get_object_or_404(LETTERS.queryset(request), pk=pk)
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.LetterHandleForm(request.POST, council=request.council, letter=letter),
@@ -437,7 +432,7 @@ def letter_handle(request, pk):
 
 def voters_home(request):
     """An overview for the Office: opinions waiting to be consolidated, petitions by state."""
-    _require(can_read_voters(request.user, request.council))
+    require(can_read_voters(request.user, request.council))
     council = request.council
     by_state = dict(
         Petition.objects.filter(council=council).values_list("state").annotate(n=Count("pk")).order_by()
@@ -459,7 +454,7 @@ def petition_import(request):
     """Import petitions from a spreadsheet in the export's layout: all rows or none."""
     from .spreadsheets import import_petitions
 
-    _require(can_manage_records(request.user, request.council))
+    require(can_manage_records(request.user, request.council))
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -515,12 +510,8 @@ EVENTS = Crud(
 
 def channels(request):
     """The channels to voters in use, with the opinions and petitions each brought in, by year."""
-    _require(can_read_voters(request.user, request.council))
-    try:
-        year = int(request.GET.get("year", timezone.localdate().year))
-    except ValueError:
-        year = timezone.localdate().year
-    year = year if 2000 <= year <= 2100 else timezone.localdate().year
+    require(can_read_voters(request.user, request.council))
+    year = year_param(request)
     rows = dict(
         (row["channel"], (row["opinions"], row["petitions"], row["voters"]))
         for row in VoterOpinion.objects.filter(council=request.council, received_on__year=year)

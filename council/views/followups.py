@@ -1,7 +1,7 @@
 """The Office's follow-up pages and the agency portal."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,14 +22,10 @@ from council.permissions import (
     can_see_internal,
     followups_visible_to,
 )
+from council.views.actions import require
 from council.views.crud import PAGE_SIZE
 
 EXPORT_LIMIT = 20000
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))
 
 
 def _followup_for(request, pk) -> FollowUp:
@@ -41,7 +37,7 @@ def _followup_for(request, pk) -> FollowUp:
 
 def followup_list(request):
     council = request.council
-    _require(can_read_followups(request.user, council))
+    require(can_read_followups(request.user, council))
     today = timezone.localdate()
     form = forms.FollowUpFilterForm(request.GET, council=council)
     form.is_valid()  # an invalid filter is shown with its message; the valid ones still apply
@@ -80,7 +76,7 @@ def _with(params, **changes) -> str:
 
 @require_POST
 def followup_remind(request):
-    _require(can_manage_followups(request.user, request.council))
+    require(can_manage_followups(request.user, request.council))
     ids = [int(v) for v in request.POST.getlist("selected") if v.isdigit()]
     chosen = list(FollowUp.objects.filter(council=request.council, pk__in=ids))
     form = forms.RemindForm(request.POST)
@@ -97,7 +93,7 @@ def followup_remind(request):
 
 
 def followup_create(request):
-    _require(can_manage_followups(request.user, request.council))
+    require(can_manage_followups(request.user, request.council))
     form = forms.FollowUpForm(request.POST or None, council=request.council)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -132,7 +128,7 @@ def followup_create(request):
 
 
 def followup_detail(request, pk):
-    _require(can_read_followups(request.user, request.council))
+    require(can_read_followups(request.user, request.council))
     followup = _followup_for(request, pk)
     return render(request, "council/followups/detail.html", _detail_context(request, followup))
 
@@ -212,7 +208,7 @@ ACTIONS = {
 @require_POST
 def followup_action(request, pk, action):
     """Every Office action on a follow-up: validate its form, call its service, show the page again."""
-    _require(can_manage_followups(request.user, request.council))
+    require(can_manage_followups(request.user, request.council))
     followup = _followup_for(request, pk)
     if action not in ACTIONS:
         raise Http404
@@ -236,7 +232,7 @@ def followup_action(request, pk, action):
 
 @require_POST
 def milestone_mark_done(request, pk):
-    _require(can_manage_followups(request.user, request.council))
+    require(can_manage_followups(request.user, request.council))
     milestone = get_object_or_404(Milestone.objects.filter(followup__council=request.council), pk=pk)
     try:
         services.milestone_done(milestone, actor=request.user, done_on=timezone.localdate())
@@ -260,7 +256,7 @@ def attachment_download(request, pk):
 
 def agency_home(request):
     agencies = agency_ids_of(request.user, request.council)
-    _require(bool(agencies))
+    require(bool(agencies))
     today = timezone.localdate()
     show = request.GET.get("show", "open")
     qs = followups_visible_to(request.user, request.council)
@@ -273,7 +269,7 @@ def agency_home(request):
 
 def agency_item(request, pk):
     agencies = agency_ids_of(request.user, request.council)
-    _require(bool(agencies))
+    require(bool(agencies))
     followup = _followup_for(request, pk)
     form = forms.AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
