@@ -190,8 +190,8 @@ def _program_mandate(request, pk) -> Mandate:
     return mandate
 
 
-def _assessors_for(request, mandate: Mandate) -> list[str]:
-    """Which assessments the user may record on this programme."""
+def assessors_for(request, mandate: Mandate) -> list[str]:
+    """In which capacities the user may assess this delegate's programme or rate their year."""
     user = request.user
     parties = []
     if mandate.delegate.user_id == user.pk:
@@ -222,7 +222,7 @@ def program_detail(request, pk):
             (c, sorted(assessments.get(c.pk, {}).items(), reverse=True))
             for c in program.commitments.select_related("field", "admin_unit")
         ]
-    parties = _assessors_for(request, mandate)
+    parties = assessors_for(request, mandate)
     return render(
         request,
         "delegates/program_detail.html",
@@ -281,7 +281,7 @@ def commitment_assess(request, pk):
     )
     mandate = commitment.program.mandate
     by = request.POST.get("by", "")
-    require(by in _assessors_for(request, mandate))
+    require(by in assessors_for(request, mandate))
     run_form_action(
         request,
         forms.AssessForm(request.POST, years=services.assessment_years(mandate)),

@@ -194,12 +194,7 @@ def recommendation_add(
 def unresolved_recommendations(activity: OversightActivity) -> list[Recommendation]:
     """Recommendations whose follow-up is still open, or was closed as not done."""
     recommendations = list(activity.recommendations.all())
-    followups = {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="recommendation", source_id__in=[r.pk for r in recommendations]
-        )
-    }
+    followups = FollowUp.objects.by_source(recommendations)
     unresolved = []
     for recommendation in recommendations:
         followup = followups.get(recommendation.pk)

@@ -28,12 +28,7 @@ from .permissions import (
 
 def _activity_context(request, activity):
     recommendations = list(activity.recommendations.select_related("carried_from"))
-    followups = {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="recommendation", source_id__in=[r.pk for r in recommendations]
-        ).select_related("agency")
-    }
+    followups = FollowUp.objects.select_related("agency").by_source(recommendations)
     editable = can_edit_activity(request.user, activity)
     council = request.council
     members = list(activity.members.select_related("mandate__delegate"))
@@ -293,12 +288,7 @@ def _accountability_initial(request) -> dict:
 
 def _accountability_context(request, session):
     conclusions = list(session.conclusions.all())
-    followups = {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="accountabilityconclusion", source_id__in=[c.pk for c in conclusions]
-        ).select_related("agency")
-    }
+    followups = FollowUp.objects.select_related("agency").by_source(conclusions)
     manager = can_manage_records(request.user, request.council)
     return {
         "conclusions": [(c, followups.get(c.pk)) for c in conclusions],

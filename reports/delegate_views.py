@@ -20,7 +20,7 @@ from delegates.models import (
     Mandate,
 )
 from delegates.selectors import current_term
-from delegates.work_views import is_standing, leads_group_of
+from delegates.work_views import assessors_for, leads_group_of
 from sessions.models import Session
 from sessions.selectors import session_t2
 from voters.models import Petition, VoterMeeting
@@ -115,6 +115,11 @@ def group_meeting_add(request, pk):
 # --- The yearly evaluation -----------------------------------------------------------------------------
 
 
+def _covers(window) -> bool:
+    start, end = window
+    return start <= end
+
+
 def evaluations(request):
     """Who has been evaluated for the year, and by whom: by name, never ranked by counts."""
     require(bool(roles_in(request.user, request.council) & OVERVIEW))
@@ -127,7 +132,7 @@ def evaluations(request):
         for m in Mandate.objects.filter(council=request.council, term=term)
         .select_related("delegate", "term")
         .order_by("delegate__name_folded")
-        if mandate_window(m, year)[0] <= mandate_window(m, year)[1]
+        if _covers(mandate_window(m, year))
     ]
     done = {e.mandate_id: e for e in DelegateEvaluation.objects.filter(mandate__in=mandates, year=year)}
     this_year = timezone.localdate().year
@@ -142,18 +147,6 @@ def evaluations(request):
             "rows": [(m, done.get(m.pk)) for m in mandates],
         },
     )
-
-
-def _parties(request, mandate) -> list[str]:
-    user = request.user
-    parties = []
-    if mandate.delegate.user_id == user.pk:
-        return [Assessor.SELF]  # never as the group or the Standing Committee on one's own year
-    if leads_group_of(user, mandate):
-        parties.append(Assessor.GROUP)
-    if is_standing(user, request.council):
-        parties.append(Assessor.STANDING)
-    return parties
 
 
 def _evaluation_mandate(request, pk) -> Mandate:
@@ -178,7 +171,7 @@ def evaluation_detail(request, pk, year):
     if evaluation is not None:
         for s in EvaluationScore.objects.filter(evaluation=evaluation):
             scores.setdefault(s.criterion_id, {})[s.by] = s.points
-    parties = _parties(request, mandate)
+    parties = assessors_for(request, mandate)
     rating_forms = []
     for party in parties:
         initial = {}
@@ -216,7 +209,7 @@ def evaluation_detail(request, pk, year):
 @require_POST
 def evaluation_rate(request, pk, year, by):
     mandate = _evaluation_mandate(request, pk)
-    require(by in _parties(request, mandate))
+    require(by in assessors_for(request, mandate))
     criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
     form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)
 

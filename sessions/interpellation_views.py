@@ -121,12 +121,7 @@ def interpellation_detail(request, pk):
     )
     manager = can_manage_records(request.user, request.council)
     commitments = list(slip.commitments.all())
-    followups = {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="commitment", source_id__in=[c.pk for c in commitments]
-        )
-    }
+    followups = FollowUp.objects.by_source(commitments)
     context = {
         "slip": slip,
         "answers": list(slip.answers.all()),

@@ -16,12 +16,7 @@ from .models import Resolution
 
 def _resolution_context(request, resolution):
     tasks = list(resolution.tasks.all())
-    followups = {
-        f.source_id: f
-        for f in FollowUp.objects.filter(
-            source_type__model="resolutiontask", source_id__in=[t.pk for t in tasks]
-        )
-    }
+    followups = FollowUp.objects.by_source(tasks)
     manager = can_manage_records(request.user, request.council)
     # The reverse relation is declared by the oversight app (higher in the layering); no import needed.
     oversight = list(resolution.oversight_activities.all())

@@ -334,11 +334,7 @@ def my_participation(request):
             .prefetch_related("answers", "commitments")
             .order_by("-created_at")
         )
-        commitment_ids = [c.pk for slip in slips for c in slip.commitments.all()]
-        followups = {
-            f.source_id: f
-            for f in FollowUp.objects.filter(source_type__model="commitment", source_id__in=commitment_ids)
-        }
+        followups = FollowUp.objects.by_source([c for slip in slips for c in slip.commitments.all()])
         led = GroupMembership.objects.filter(
             mandate=mandate, role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY]
         ).active_on(timezone.localdate())

@@ -66,6 +66,19 @@ class FollowUpQuerySet(CouncilQuerySet):
     def for_agency(self, agency):
         return self.filter(Q(agency=agency) | Q(coordinating_agencies=agency)).distinct()
 
+    def of_sources(self, sources):
+        """The follow-ups of these records (all of one model), in one query."""
+        sources = list(sources)
+        if not sources:
+            return self.none()
+        return self.filter(
+            source_type__model=sources[0]._meta.model_name, source_id__in=[s.pk for s in sources]
+        )
+
+    def by_source(self, sources) -> dict:
+        """``{source pk: follow-up}`` for these records: what a page listing them shows beside each."""
+        return {f.source_id: f for f in self.of_sources(sources)}
+
 
 class FollowUp(models.Model):
     """One promise: an agency must do something by a date; the council verifies it was done."""
