@@ -18,4 +18,15 @@ app.conf.beat_schedule = {
     },
     # The sweep is also kicked after each commit that queues mail; this catches what a broker outage dropped.
     "outbox-sweep": {"task": "council.tasks.outbox_sweep_task", "schedule": 300.0},
+    # Each report is due from the first working day after its period ends; the daily run asks for those
+    # missing (one per council, kind and period, so a second beat or a rerun changes nothing).
+    "reports-schedule": {
+        "task": "reports.tasks.reports_schedule_task",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "reports-recover": {"task": "reports.tasks.reports_recover_task", "schedule": 600.0},
+    "figures-nightly": {
+        "task": "reports.tasks.summaries_refresh_all_task",
+        "schedule": crontab(hour=2, minute=0),
+    },
 }

@@ -185,6 +185,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "hdnd"
 
+# Dashboard figures are summary rows: a write schedules their refresh this many seconds later (writes in
+# between share one run), and beat recomputes all of them every night.
+SUMMARY_REFRESH_AFTER_WRITES = env.bool("SUMMARY_REFRESH_AFTER_WRITES", default=True)
+SUMMARY_REFRESH_DELAY = env.int("SUMMARY_REFRESH_DELAY", default=60)
+
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
@@ -221,5 +226,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint's font subsetting (fontTools) logs every table it touches at INFO.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }

@@ -20,6 +20,7 @@ from council.views.crud import Crud
 
 from . import forms, services
 from .models import Directive, DirectiveItem
+from .selectors import current_followups, item_state
 
 READERS = frozenset(
     {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD, Role.GROUP_LEADER}
@@ -30,26 +31,15 @@ def can_read_directives(user, council) -> bool:
     return bool(roles_in(user, council) & READERS)
 
 
-def _followups(items) -> dict[int, FollowUp]:
-    """Each item's current follow-up (the open round, else the latest), in one query."""
-    current: dict[int, FollowUp] = {}
-    rounds = FollowUp.objects.filter(source_type__model="directiveitem", source_id__in=[i.pk for i in items])
-    for f in rounds.order_by("due_date", "pk"):
-        held = current.get(f.source_id)
-        if held is None or held.closed_on is not None:
-            current[f.source_id] = f
-    return current
-
-
 def _directive_context(request, directive):
     items = list(directive.items.select_related("member", "committee", "group"))
-    followups = _followups(items)
+    followups = current_followups(items)
     today = timezone.localdate()
     rows = [(item, followups.get(item.pk)) for item in items]
     states = Counter()
     by_body: dict[str, Counter] = {}
     for item, followup in rows:
-        state = _state(followup, today)
+        state = item_state(followup, today)
         states[state] += 1
         by_body.setdefault(item.responsible_name, Counter())[state] += 1
     return {
@@ -62,18 +52,6 @@ def _directive_context(request, directive):
         if can_manage_records(request.user, request.council)
         else None,
     }
-
-
-def _state(followup, today) -> str:
-    """Where an item stands: done (verified and closed), reported and waiting for the Office's check,
-    overdue, or under way."""
-    if followup is None:
-        return "open"
-    if not followup.is_open:
-        return "closed"
-    if followup.awaiting_verification:
-        return "to_verify"
-    return "overdue" if followup.is_overdue(today) else "open"
 
 
 DIRECTIVES = Crud(
@@ -119,7 +97,7 @@ def my_items(request):
         .select_related("directive", "member", "committee", "group")
         .order_by("directive__issued_on", "order")
     )
-    followups = _followups(items)
+    followups = current_followups(items)
     return render(
         request,
         "directives/my_items.html",

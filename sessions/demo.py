@@ -324,6 +324,29 @@ THEMATIC_X = (
     ),
 )
 
+CLOSING_X = (
+    Item(
+        "Báo cáo tổng kết hoạt động của HĐND tỉnh nhiệm kỳ 2021–2026",
+        "Chủ tịch HĐND tỉnh",
+        "noi-vu",
+        20,
+        40,
+        (
+            "Đề nghị đánh giá rõ kết quả thực hiện các kiến nghị sau giám sát trong nhiệm kỳ",
+            "Đề nghị nêu bài học kinh nghiệm về tiếp xúc cử tri sau sắp xếp đơn vị hành chính",
+        ),
+        core=True,
+    ),
+    Item(
+        "Nghị quyết về chính sách hỗ trợ cán bộ dôi dư sau sắp xếp đơn vị hành chính",
+        "Giám đốc Sở Nội vụ",
+        "noi-vu",
+        10,
+        25,
+        ("Đề nghị mở rộng đối tượng hỗ trợ cho người hoạt động không chuyên trách ở ấp, khóm",),
+    ),
+)
+
 INAUGURAL_XI = (
     Item(
         "Báo cáo kết quả bầu cử đại biểu HĐND tỉnh khóa XI, nhiệm kỳ 2026–2031 và kết quả xác nhận tư cách "
@@ -499,6 +522,18 @@ SESSIONS: list[DemoSession] = [
         year_end(2025),
         (Y_TE, XAY_DUNG),
         share=0.47,
+    ),
+    DemoSession(
+        10,
+        30,
+        Session.Kind.THEMATIC,
+        "Kỳ họp thứ 30 – kỳ họp cuối nhiệm kỳ",
+        D(2026, 3, 10),
+        1,
+        "07/QĐ-HĐND",
+        CLOSING_X,
+        (TAI_CHINH,),
+        share=0.49,
     ),
     DemoSession(
         11,

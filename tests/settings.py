@@ -12,3 +12,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Uploaded files of the test run go to a throw-away folder, never into var/.
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hdnd-test-private-"))
+
+# Figures are refreshed explicitly in tests; the test of the refresh after writes turns this on.
+SUMMARY_REFRESH_AFTER_WRITES = False

@@ -116,7 +116,7 @@ def mail_suppressed():
         _mail_suppressed.reset(token)
 
 
-def _queue_mail(council: Council, key: str, to: Sequence[str], subject: str, body: str) -> OutboxMail | None:
+def queue_mail(council: Council, key: str, to: Sequence[str], subject: str, body: str) -> OutboxMail | None:
     """Write a mail to the outbox (once per key); the sweeper sends it after the transaction commits."""
     if not to or _mail_suppressed.get():
         return None
@@ -213,7 +213,7 @@ def followup_open(
         rule=rule.code if rule else None,
         agency=agency.pk,
     )
-    _queue_mail(
+    queue_mail(
         council,
         f"assigned:{followup.pk}",
         _agency_addresses(agency),
@@ -278,7 +278,7 @@ def followup_answer(
     )
     _store(followup, event, checked, actor=actor, kind=Attachment.Kind.ANSWER)
     if answered:
-        _queue_mail(
+        queue_mail(
             followup.council,
             f"answered:{event.pk}",
             _office_addresses(followup.council),
@@ -609,7 +609,7 @@ def _send_council_reminders(items: list[PlannedReminder], today: dt.date) -> lis
         by_agency[item.followup.agency_id].append((item, log))
     for entries in by_agency.values():
         agency = entries[0][0].followup.agency
-        mail = _queue_mail(
+        mail = queue_mail(
             council,
             f"reminder:{agency.pk}:{today.isoformat()}:{min(log.pk for _, log in entries)}",
             _agency_addresses(agency),
@@ -631,7 +631,7 @@ def _send_council_reminders(items: list[PlannedReminder], today: dt.date) -> lis
                 mailed=mail is not None,
             )
     if fresh:
-        _queue_mail(
+        queue_mail(
             council,
             f"digest:{council.pk}:{today.isoformat()}:{min(log.pk for _, log in fresh)}",
             _office_addresses(council),
@@ -649,7 +649,7 @@ def _manual_reminders(followups: list[FollowUp], *, actor: User | None, note: st
     for items in by_agency.values():
         agency, council = items[0].agency, items[0].council
         stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
-        mail = _queue_mail(
+        mail = queue_mail(
             council,
             f"manual:{agency.pk}:{stamp}:{items[0].pk}",
             _agency_addresses(agency),

@@ -70,6 +70,7 @@ from delegates.services import (
 )
 from directives.demo import directives_summary, seed_directives
 from oversight.demo import oversight_summary, seed_oversight
+from reports.demo import reports_summary, seed_reports
 from sessions.demo import seed_sessions, sessions_summary
 from voters.demo import seed_voters, voters_summary
 
@@ -752,6 +753,9 @@ class Seeder:
             # Training, group meetings, action programmes, evaluations and emulation (invented too).
             seed_delegate_work(province, with_users=with_users)
             seed_directives(province, with_users=with_users)
+        # The scorecard's targets are reference data; the issued proactive report is demo content.
+        seed_reports(province, with_users=with_users)
+        seed_reports(commune, with_users=False)
         return logins
 
 
@@ -821,6 +825,7 @@ class Command(BaseCommand):
             self.stdout.write(voters_summary(province))
             self.stdout.write(delegate_work_summary(province))
             self.stdout.write(directives_summary(province))
+            self.stdout.write(reports_summary(province))
         if logins:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
             for username, full_name, description in logins:

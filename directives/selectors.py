@@ -1,0 +1,59 @@
+"""Reads of directive items: each item's current follow-up and where it stands."""
+
+import datetime as dt
+from collections import Counter
+
+from django.utils.translation import gettext_lazy as _
+
+from council.models import Council, FollowUp
+
+from .models import Directive, DirectiveItem
+
+ITEM_STATES = {
+    "closed": _("Done"),
+    "to_verify": _("Reported, to verify"),
+    "overdue": _("Overdue"),
+    "open": _("Under way"),
+}
+
+
+def current_followups(items) -> dict[int, FollowUp]:
+    """Each item's current follow-up (the open round, else the latest), in one query."""
+    current: dict[int, FollowUp] = {}
+    rounds = FollowUp.objects.filter(source_type__model="directiveitem", source_id__in=[i.pk for i in items])
+    for f in rounds.order_by("due_date", "pk"):
+        held = current.get(f.source_id)
+        if held is None or held.closed_on is not None:
+            current[f.source_id] = f
+    return current
+
+
+def item_state(followup: FollowUp | None, today: dt.date) -> str:
+    """Where an item stands: done (verified and closed), reported and waiting for the Office's check,
+    overdue, or under way."""
+    if followup is None:
+        return "open"
+    if not followup.is_open:
+        return "closed"
+    if followup.awaiting_verification:
+        return "to_verify"
+    return "overdue" if followup.is_overdue(today) else "open"
+
+
+def implementation(council: Council, today: dt.date) -> list[dict]:
+    """Per directive of the council: its items by state and by responsible body (three queries)."""
+    directives = list(Directive.objects.filter(council=council).order_by("issued_on", "pk"))
+    items = list(
+        DirectiveItem.objects.filter(directive__in=directives).select_related("member", "committee", "group")
+    )
+    followups = current_followups(items)
+    result = {d.pk: {"directive": d, "states": Counter(), "by_body": {}, "total": 0} for d in directives}
+    for item in items:
+        entry = result[item.directive_id]
+        state = item_state(followups.get(item.pk), today)
+        entry["states"][state] += 1
+        entry["total"] += 1
+        entry["by_body"].setdefault(item.responsible_name, Counter())[state] += 1
+    for entry in result.values():
+        entry["by_body"] = sorted(entry["by_body"].items())
+    return list(result.values())

@@ -1,0 +1,144 @@
+"""Figures through their summary rows: read in one query, computed only where no row exists yet.
+
+The summary rows are a cache of ``Metric.evaluate`` per (council, metric, window); the Celery task
+``summaries_refresh_task`` recomputes them after writes and every night, so page views never scan the
+records. A window seen for the first time is computed once, then stored.
+"""
+
+import datetime as dt
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from council.models import Council, FollowUp
+
+from . import metrics
+from .metrics import Window
+from .models import FigureSummary
+from .periods import Period, quarter_of
+
+logger = logging.getLogger(__name__)
+
+# Windows that ended longer ago than this are refreshed by the nightly run only.
+RECENT_DAYS = 120
+
+
+def _store(council: Council, key: str, window: Window) -> FigureSummary:
+    data = metrics.get(key).evaluate(council, window)
+    row, _ = FigureSummary.objects.update_or_create(
+        council=council,
+        metric=key,
+        start=window.start,
+        end=window.end,
+        defaults={"data": data, "computed_at": timezone.now()},
+    )
+    return row
+
+
+def read(
+    council: Council, wanted: list[tuple[str, Window]], *, fresh: bool = False
+) -> tuple[dict, dt.datetime | None]:
+    """``{(metric, window): data}`` for the wanted figures, and when the oldest of them was computed.
+
+    ``fresh`` recomputes every figure now (the periodic reports do, so a report never prints a stale
+    figure)."""
+    wanted = list(dict.fromkeys(wanted))
+    found: dict = {}
+    if not fresh and wanted:
+        condition = Q()
+        for key, w in wanted:
+            condition |= Q(metric=key, start=w.start, end=w.end)
+        for row in FigureSummary.objects.filter(condition, council=council):
+            found[(row.metric, Window(row.start, row.end))] = row
+    for key, w in wanted:
+        if (key, w) not in found:
+            try:
+                with transaction.atomic():
+                    found[(key, w)] = _store(council, key, w)
+            except IntegrityError:  # another request stored it a moment ago
+                found[(key, w)] = FigureSummary.objects.get(
+                    council=council, metric=key, start=w.start, end=w.end
+                )
+    oldest = min((row.computed_at for row in found.values()), default=None)
+    return {k: row.data for k, row in found.items()}, oldest
+
+
+def dashboard_windows(period: Period) -> list[Window]:
+    """The windows a dashboard of ``period`` compares: it, the one before, and the same one a year ago."""
+    return [Window(p.start, p.end) for p in (period, period.previous(), period.year_before())]
+
+
+def refresh(council: Council, *, everything: bool = False, today: dt.date | None = None) -> int:
+    """Recompute the council's stored figures (recent windows only, unless ``everything``), plus the
+    current and previous quarters' dashboard figures; return how many were computed."""
+    today = today or timezone.localdate()
+    rows = FigureSummary.objects.filter(council=council)
+    if not everything:
+        rows = rows.filter(end__gte=today - dt.timedelta(days=RECENT_DAYS))
+    wanted = {(r.metric, Window(r.start, r.end)) for r in rows.only("metric", "start", "end")}
+    quarter = quarter_of(today)
+    for period in (quarter, quarter.previous()):
+        for window in dashboard_windows(period):
+            wanted.update((key, window) for key in metrics.catalogue())
+    for key, window in sorted(wanted, key=lambda kw: (kw[1].end, kw[0])):
+        if key in metrics.catalogue():
+            _store(council, key, window)
+    FigureSummary.objects.filter(council=council).exclude(metric__in=list(metrics.catalogue())).delete()
+    return len(wanted)
+
+
+def oldest_refresh(council: Council) -> dt.datetime | None:
+    return FigureSummary.objects.filter(council=council).aggregate(at=Min("computed_at"))["at"]
+
+
+# ---------------------------------------------------------------- after writes
+
+# The apps whose records the figures read; a write to one of their rows schedules a refresh.
+WATCHED_APPS = {"council_sessions", "oversight", "voters", "delegates", "directives"}
+_PARENTS = ("activity", "course", "group", "movement", "mandate", "interpellation", "resolution", "program")
+
+
+def council_of(instance) -> int | None:
+    """The council a written row belongs to, through its parent where it has no council of its own."""
+    for _depth in range(3):
+        council_id = getattr(instance, "council_id", None)
+        if council_id:
+            return council_id
+        parent = next(
+            (getattr(instance, name) for name in _PARENTS if getattr(instance, f"{name}_id", None)), None
+        )
+        if parent is None:
+            return None
+        instance = parent
+    return None
+
+
+def schedule_refresh(council_id: int) -> None:
+    """Queue one refresh of the council's figures a minute from now (writes in between share it)."""
+    if not cache.add(f"reports:refresh:{council_id}", 1, timeout=settings.SUMMARY_REFRESH_DELAY):
+        return
+    from .tasks import summaries_refresh_task
+
+    try:
+        summaries_refresh_task.apply_async((council_id,), countdown=settings.SUMMARY_REFRESH_DELAY)
+    except Exception:  # noqa: BLE001 - a broker outage must not fail the write; the nightly run catches up
+        logger.warning("Could not queue the refresh of figures; the nightly refresh will run.", exc_info=True)
+
+
+def record_written(sender, instance, **kwargs) -> None:
+    """Signal receiver: after a watched row is written, refresh its council's figures once committed.
+
+    Signals are used here only to keep a cache current, never for domain logic (which the services own).
+    """
+    if not settings.SUMMARY_REFRESH_AFTER_WRITES or sender.__name__.startswith("Historical"):
+        return
+    if sender._meta.app_label not in WATCHED_APPS and sender is not FollowUp:
+        return
+    council_id = council_of(instance)
+    if council_id:
+        transaction.on_commit(partial(schedule_refresh, council_id))

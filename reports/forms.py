@@ -1,0 +1,70 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sessions.models import Session
+
+from . import metrics
+from .models import KpiTarget, Report
+from .periods import parse_period
+
+
+class PeriodField(forms.CharField):
+    """A period code (2026-Q1, 2026-H1, 2026), refused when malformed or not yet begun."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        return parse_period(value, today=timezone.localdate())
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=Report.Kind.choices)
+    period = PeriodField(
+        label=_("Period"), required=False, max_length=20, help_text=_("e.g. 2026-Q1, 2026-H1, 2026.")
+    )
+    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = Session.objects.filter(
+            council=council, kind=Session.Kind.REGULAR
+        ).order_by("-start_date")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Report.Kind.PETITIONS:
+            if not data.get("session"):
+                self.add_error("session", _("Choose the session the petition report is for."))
+        elif "period" in data and data.get("period") is None and not self.has_error("period"):
+            self.add_error("period", _("Give the period, e.g. 2026-Q1."))
+        return data
+
+
+class IssueForm(forms.Form):
+    number = forms.CharField(label=_("Number and symbol"), max_length=40, help_text=_("e.g. 45/BC-HĐND."))
+    issued_on = forms.DateField(label=_("Issued on"), initial=timezone.localdate)
+
+    def clean_issued_on(self):
+        day = self.cleaned_data["issued_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("A report cannot be issued on a future date."))
+        return day
+
+
+class KpiTargetForm(forms.ModelForm):
+    metric = forms.ChoiceField(label=_("Measured by"))
+
+    class Meta:
+        model = KpiTarget
+        fields = ["code", "description", "metric", "threshold", "cadence", "order", "is_active"]
+
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["metric"].choices = [
+            (m.key, f"{m.label} ({'%' if m.unit == 'percent' else _('count')})")
+            for m in metrics.catalogue().values()
+            if m.unit != "breakdown"
+        ]

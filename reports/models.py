@@ -1,0 +1,184 @@
+"""The scorecard's targets, the summary rows the dashboards read, and the periodic reports."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models.querysets import CouncilQuerySet
+
+
+class KpiTarget(models.Model):
+    """One line of the scorecard: a target of the founding conclusion, measured by a metric."""
+
+    class Cadence(models.TextChoices):
+        PERIOD = "period", _("Over the period shown")
+        YEAR = "year", _("Over the calendar year")
+        TERM = "term", _("Over the term")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    code = models.CharField(_("code"), max_length=10, help_text=_("e.g. “T5.2”."))
+    description = models.CharField(_("target"), max_length=300)
+    metric = models.CharField(_("measured by"), max_length=40)
+    threshold = models.DecimalField(
+        _("threshold"),
+        max_digits=7,
+        decimal_places=1,
+        help_text=_("The figure must reach at least this (a count, or a percentage for rates)."),
+    )
+    cadence = models.CharField(_("measured"), max_length=10, choices=Cadence.choices, default=Cadence.PERIOD)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("shown on the scorecard"), default=True)
+    history = HistoricalRecords()
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("scorecard target")
+        verbose_name_plural = _("scorecard targets")
+        ordering = ["order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "code"], name="kpitarget_code_once"),
+            models.CheckConstraint(condition=Q(threshold__gte=0), name="kpitarget_threshold_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} — {self.description}"
+
+    def clean(self):
+        from .metrics import catalogue
+
+        if self.metric and self.metric not in catalogue():
+            raise ValidationError({"metric": _("Choose one of the figures the app computes.")})
+        metric = catalogue().get(self.metric)
+        if (
+            metric is not None
+            and metric.unit == "percent"
+            and self.threshold is not None
+            and self.threshold > 100
+        ):
+            raise ValidationError({"threshold": _("A rate cannot exceed 100%.")})
+
+
+class FigureSummary(models.Model):
+    """A figure computed for a window of dates, kept current by a Celery task so pages never scan records."""
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, related_name="+")
+    metric = models.CharField(max_length=40)
+    start = models.DateField()
+    end = models.DateField()
+    data = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("figure summary")
+        verbose_name_plural = _("figure summaries")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "metric", "start", "end"], name="figuresummary_once"),
+        ]
+        indexes = [models.Index(fields=["council", "end"], name="figuresummary_council_end")]
+
+    def __str__(self):
+        return f"{self.metric} {self.start}–{self.end}"
+
+
+class ReportQuerySet(CouncilQuerySet):
+    def issued(self):
+        return self.filter(state=Report.State.ISSUED)
+
+
+class Report(models.Model):
+    """A periodic report of one council, kind and period: generated as a draft, reviewed, then issued.
+
+    Exactly one per (council, kind, period), whoever asks for it and however many times.
+    """
+
+    class Kind(models.TextChoices):
+        QUARTERLY = "quarterly", _("Quarterly activity report")
+        HALF_YEAR = "half_year", _("Six-month activity report")
+        ANNUAL = "annual", _("Annual activity report")
+        PROACTIVE = "proactive", _("Proactive report to the Party Standing Board")
+        PETITIONS = "petitions", _("Report on voters' petitions before the session")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being generated")
+        FAILED = "failed", _("Failed")
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    period = models.CharField(_("period"), max_length=20, help_text=_("e.g. 2026-Q1, 2026-H1, 2026."))
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    session = models.ForeignKey(
+        "council_sessions.Session", verbose_name=_("session"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    # Who holds the run: a worker claims the row with a fresh token; a run whose heartbeat is stale
+    # (the worker died) can be claimed again, and only the holder of the token may write the result.
+    run_token = models.CharField(max_length=32, blank=True)
+    heartbeat = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    snapshot = models.JSONField(_("figures"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
+    number = models.CharField(
+        _("number and symbol"), max_length=40, blank=True, help_text=_("e.g. 45/BC-HĐND.")
+    )
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    docx_path = models.CharField(max_length=300, blank=True)
+    xlsx_path = models.CharField(max_length=300, blank=True)
+    pdf_path = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    history = HistoricalRecords(excluded_fields=["progress", "step", "heartbeat", "run_token", "snapshot"])
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-period_end", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "kind", "period"], name="report_once_per_period"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_max_100"),
+            models.CheckConstraint(
+                condition=~Q(state="issued") | (Q(issued_on__isnull=False) & ~Q(number="")),
+                name="report_issued_has_number",
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject or f"{self.get_kind_display()} {self.period}"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def has_files(self) -> bool:
+        return bool(self.docx_path and self.xlsx_path and self.pdf_path)

@@ -1,0 +1,348 @@
+"""The leadership's pages: scorecard, quarterly dashboard, figures' drill-down, participation overview, and
+the report archive with generation, review and issuing."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import Role, Term
+from council.permissions import can_manage_records, can_read_overview, roles_in
+from council.uploads import attachment_response
+from council.views.actions import form_errors_text, require, run_form_action
+from council.views.crud import Crud
+from directives.selectors import ITEM_STATES, implementation
+
+from . import charts, forms, metrics, services
+from .charts_data import breakdown_rows, table_rows
+from .dashboards import dashboard, scorecard
+from .metrics import Window
+from .models import KpiTarget, Report
+from .periods import Period, parse_period, quarter_of
+from .tasks import summaries_refresh_task
+
+DOWNLOADS = {
+    "docx": ("docx_path", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("xlsx_path", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": ("pdf_path", "application/pdf"),
+}
+
+
+def _period(request, name: str, default: Period) -> tuple[Period, str]:
+    """The period asked for in the query string, else ``default``; a bad one is reported, not applied."""
+    code = request.GET.get(name, "").strip()
+    if not code:
+        return default, ""
+    try:
+        return parse_period(code, today=timezone.localdate()), ""
+    except ValidationError as error:
+        return default, " ".join(error.messages)
+
+
+def _recent_quarters(today: dt.date, count: int = 12) -> list[Period]:
+    quarters, quarter = [], quarter_of(today)
+    for _i in range(count):
+        quarters.append(quarter)
+        quarter = quarter.previous()
+    return quarters
+
+
+def _periods(today: dt.date) -> list[Period]:
+    """What the scorecard offers: recent quarters, half-years and years."""
+    choices = []
+    for year in range(today.year, today.year - 3, -1):
+        choices += [
+            p for p in [Period("Y", year), Period("H", year, 2), Period("H", year, 1)] if p.start <= today
+        ]
+        choices += [Period("Q", year, i) for i in (4, 3, 2, 1) if Period("Q", year, i).start <= today]
+    return choices
+
+
+def scorecard_page(request):
+    council = request.council
+    require(can_read_overview(request.user, council))
+    today = timezone.localdate()
+    period, error = _period(request, "period", quarter_of(today))
+    lines, as_of = scorecard(council, period, today)
+    return render(
+        request,
+        "reports/scorecard.html",
+        {
+            "period": period,
+            "periods": _periods(today),
+            "error": error,
+            "lines": lines,
+            "as_of": as_of,
+            "directives": implementation(council, today),
+            "item_states": ITEM_STATES,
+            "manager": can_manage_records(request.user, council),
+            "t1_warning": services.t1_warning(council, today)
+            if can_manage_records(request.user, council)
+            else "",
+        },
+    )
+
+
+def dashboard_page(request):
+    council = request.council
+    require(can_read_overview(request.user, council))
+    today = timezone.localdate()
+    period, error = _period(request, "quarter", quarter_of(today))
+    if period.kind != "Q":
+        period, error = quarter_of(today), _("The dashboard shows one quarter: write it as 2026-Q1.")
+    board = dashboard(council, period)
+    charts_shown = [
+        (chart, charts.render_svg(chart), table_rows(chart))
+        for chart in [board.comparison, *board.breakdowns]
+    ]
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "board": board,
+            "charts": charts_shown,
+            "quarters": _recent_quarters(today),
+            "error": error,
+            "manager": can_manage_records(request.user, council),
+        },
+    )
+
+
+@require_POST
+def figures_refresh(request):
+    """The Office asks for the figures to be recomputed now (they are otherwise refreshed after writes)."""
+    require(can_manage_records(request.user, request.council))
+    summaries_refresh_task.delay(request.council.pk)
+    messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else "dashboard")
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def figure_detail(request, key):
+    """The records behind one figure over a window: the same query as the figure itself."""
+    council = request.council
+    require(can_read_overview(request.user, council))
+    metric = metrics.catalogue().get(key)
+    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    if metric is None or start is None or end is None or end < start or (end - start).days > 366 * 10:
+        raise Http404(_("No such figure."))
+    window = Window(start, end)
+    figure = metric.evaluate(council, window)
+    shown = metrics.value(figure, metric.unit)
+    if metric.compute is not None:
+        rows = metric.rows(council, window)
+        page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    else:
+        records = metric.records(council, window)
+        records = records.order_by(*metrics.ORDERING.get(records.model, ["pk"]))
+        page = Paginator(records, 50).get_page(request.GET.get("page"))
+        met_ids = (
+            set(metric.met(records, window).filter(pk__in=[o.pk for o in page]).values_list("pk", flat=True))
+            if metric.met
+            else None
+        )
+        page.object_list = [metrics.describe(o, counted=met_ids is None or o.pk in met_ids) for o in page]
+    return render(
+        request,
+        "reports/figure_detail.html",
+        {
+            "metric": metric,
+            "window": window,
+            "figure": figure,
+            "shown": shown,
+            "page": page,
+            "groups": breakdown_rows(metric, figure) if metric.unit == "breakdown" else [],
+            "query": f"from={start.isoformat()}&to={end.isoformat()}",
+        },
+    )
+
+
+PARTICIPATION_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
+
+
+def participation(request):
+    """Every group against T2 at each session of the term, and every delegate against T3 (no ranking)."""
+    from sessions.models import Session
+    from sessions.selectors import session_t2, term_t3
+
+    council = request.council
+    require(bool(roles_in(request.user, council) & PARTICIPATION_READERS))
+    terms = list(Term.objects.filter(council=council).order_by("-start_date"))
+    term = next((t for t in terms if str(t.pk) == request.GET.get("term")), None) or metrics.term_at(
+        council, timezone.localdate()
+    )
+    sessions, groups, matrix, delegates = [], [], [], []
+    if term is not None:
+        sessions = list(
+            Session.objects.filter(term=term).exclude(state=Session.State.PLANNED).order_by("start_date")
+        )
+        results = [session_t2(s) for s in sessions]
+        groups = results[0].groups if results else []
+        matrix = [
+            (g.group, [next(x for x in r.groups if x.group.pk == g.group.pk) for r in results])
+            for g in groups
+        ]
+        delegates = term_t3(term)
+    return render(
+        request,
+        "reports/participation.html",
+        {
+            "terms": terms,
+            "term": term,
+            "sessions": sessions,
+            "matrix": matrix,
+            "delegates": delegates,
+            "at_zero": [d for d in delegates if not d.met],
+        },
+    )
+
+
+# ---------------------------------------------------------------- archive
+
+
+def _visible_reports(user, council):
+    roles = roles_in(user, council)
+    reports = Report.objects.filter(council=council)
+    if roles & {Role.OFFICE, Role.ADMIN}:
+        return reports
+    if roles & {Role.STANDING, Role.LEADERSHIP}:
+        return reports.issued()
+    return reports.none()
+
+
+def report_list(request):
+    council = request.council
+    require(can_read_overview(request.user, council))
+    manager = can_manage_records(request.user, council)
+    form = forms.ReportRequestForm(council=council) if manager else None
+    reports = _visible_reports(request.user, council).select_related("session", "issued_by")
+    kind = request.GET.get("kind", "")
+    if kind in Report.Kind.values:
+        reports = reports.filter(kind=kind)
+    page = Paginator(reports.order_by("-period_end", "kind", "pk"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reports/report_list.html",
+        {"page": page, "form": form, "kinds": Report.Kind.choices, "kind": kind, "manager": manager},
+    )
+
+
+@require_POST
+def report_request(request):
+    council = request.council
+    require(can_manage_records(request.user, council))
+    form = forms.ReportRequestForm(request.POST, council=council)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("report_list")
+    data = form.cleaned_data
+    try:
+        report, queued = services.report_request(
+            actor=request.user,
+            council=council,
+            kind=data["kind"],
+            period=data.get("period"),
+            session=data.get("session"),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("report_list")
+    if queued:
+        messages.success(request, _("The report is being generated."))
+    else:
+        messages.info(request, _("This report already exists: open it to regenerate the draft."))
+    return redirect("report_detail", report.pk)
+
+
+def _report_for(request, pk) -> Report:
+    require(can_read_overview(request.user, request.council))
+    return get_object_or_404(_visible_reports(request.user, request.council).select_related("session"), pk=pk)
+
+
+def report_detail(request, pk):
+    report = _report_for(request, pk)
+    manager = can_manage_records(request.user, request.council)
+    context = {
+        "report": report,
+        "manager": manager,
+        "issue_form": forms.IssueForm() if manager and report.state == Report.State.DRAFT else None,
+        "history": report.history.select_related("history_user").order_by("-history_date")[:20]
+        if manager
+        else [],
+    }
+    if request.htmx and request.GET.get("progress"):
+        return render(request, "reports/_report_status.html", context)
+    return render(request, "reports/report_detail.html", context)
+
+
+@require_POST
+def report_regenerate(request, pk):
+    report = _report_for(request, pk)
+    require(can_manage_records(request.user, request.council))
+    try:
+        services.report_regenerate(report, actor=request.user)
+        messages.success(request, _("The draft is being generated again from the current records."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("report_detail", report.pk)
+
+
+@require_POST
+def report_issue(request, pk):
+    report = _report_for(request, pk)
+    require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.IssueForm(request.POST),
+        lambda d: services.report_issue(
+            report, actor=request.user, number=d["number"], issued_on=d["issued_on"]
+        ),
+        success=_("The report is issued; its figures are frozen and its recipients have been notified."),
+    )
+    return redirect("report_detail", report.pk)
+
+
+def report_download(request, pk, fmt):
+    report = _report_for(request, pk)
+    if fmt not in DOWNLOADS or not report.has_files:
+        raise Http404(_("No such file."))
+    attribute, content_type = DOWNLOADS[fmt]
+    name = f"{report.kind}-{report.period}{'-du-thao' if report.state != Report.State.ISSUED else ''}.{fmt}"
+    return attachment_response(getattr(report, attribute), name, content_type)
+
+
+# ---------------------------------------------------------------- targets
+
+
+@require_POST
+def targets_seed(request):
+    require(can_manage_records(request.user, request.council))
+    created = services.targets_seed(request.council, actor=request.user)
+    messages.success(request, _("%(count)s targets created.") % {"count": created})
+    return redirect(reverse("scorecard"))
+
+
+TARGETS = Crud(
+    model=KpiTarget,
+    form_class=forms.KpiTargetForm,
+    create=services.target_create,
+    slug="kpi_target",
+    columns=["code", "description", "metric", "threshold", "cadence", "is_active"],
+    search_fields=["code", "description"],
+    filters=["cadence", "is_active"],
+    ordering=["order", "code"],
+    can_view=can_read_overview,
+)

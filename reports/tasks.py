@@ -1,0 +1,49 @@
+"""Report tasks: thin functions that load ids and call the services."""
+
+from celery import shared_task
+
+
+@shared_task
+def report_generate_task(report_id: int) -> bool:
+    """Generate one report (a no-op when another run holds it or it is done)."""
+    from .services import report_generate
+
+    return report_generate(report_id)
+
+
+@shared_task
+def reports_schedule_task() -> int:
+    """The daily run: queue every council's reports that are due, and remind the Office of T1."""
+    from .services import reports_recover, reports_schedule
+
+    reports_recover()
+    return len(reports_schedule())
+
+
+@shared_task
+def reports_recover_task() -> int:
+    """Queue again the runs whose worker died."""
+    from .services import reports_recover
+
+    return reports_recover()
+
+
+@shared_task
+def summaries_refresh_task(council_id: int, everything: bool = False) -> int:
+    """Recompute a council's dashboard figures (recent windows after writes; all of them every night)."""
+    from council.models import Council
+
+    from .figures import refresh
+
+    council = Council.objects.filter(pk=council_id).first()
+    return refresh(council, everything=everything) if council else 0
+
+
+@shared_task
+def summaries_refresh_all_task() -> int:
+    """The nightly run: every council's figures, every window."""
+    from council.models import Council
+
+    for pk in Council.objects.values_list("pk", flat=True):
+        summaries_refresh_task.delay(pk, everything=True)
+    return Council.objects.count()
