@@ -40,7 +40,7 @@ def comparison_chart(title: str, compared: list[Metric], labels: list[str], valu
         title=title,
         categories=[str(m.label) for m in compared],
         series=list(zip(labels, values, strict=True)),
-        kind="bar",
+        kind="barh",
     )
 
 

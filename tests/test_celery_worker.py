@@ -182,3 +182,30 @@ def test_the_daily_reminder_task_runs_on_the_worker_once(celery_on_redis):
     assert first == 1
     assert followup_reminders_task.delay().get(timeout=15) == 0
     assert ReminderLog.objects.filter(followup__council=council, step="overdue").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_generates_a_report_and_a_second_run_is_a_no_op(celery_on_redis):
+    from reports import services
+    from reports.models import Report
+    from reports.periods import Period
+    from reports.tasks import report_generate_task
+    from tests.council.factories import CouncilFactory
+
+    council = CouncilFactory()
+    report, queued = services.report_request(
+        actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Period("Q", 2026, 2)
+    )
+    assert queued  # queued on commit (autocommit here): the worker picks it up once it is ready
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        report.refresh_from_db()
+        if report.state in (Report.State.DRAFT, Report.State.FAILED):
+            break
+        time.sleep(1)
+    assert report.state == Report.State.DRAFT, report.error
+    assert report.has_files and report.generated_at is not None
+    generated_at = report.generated_at
+    assert report_generate_task.delay(report.pk).get(timeout=60) is False
+    report.refresh_from_db()
+    assert report.generated_at == generated_at and Report.objects.filter(council=council).count() == 1

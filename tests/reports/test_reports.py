@@ -1,0 +1,219 @@
+import datetime as dt
+import io
+import unicodedata
+
+import docx
+import openpyxl
+import pypdf
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from council.models import OutboxMail, Role
+from council.uploads import get_private_storage
+from reports import services
+from reports.models import Report
+from reports.periods import Period
+from tests.council.factories import RoleFactory, UserFactory
+
+from .conftest import Q2
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(council, kind=Report.Kind.QUARTERLY, period=Q2):
+    report, queued = services.report_request(actor=None, council=council, kind=kind, period=period)
+    if queued:
+        services.report_generate(report.pk)
+    report.refresh_from_db()
+    return report
+
+
+def read(path) -> bytes:
+    with get_private_storage().open(path, "rb") as handle:
+        return handle.read()
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_quarterly_report_is_written_in_three_formats_with_the_same_figures(council, records):
+    report = generate(council)
+    assert report.state == Report.State.DRAFT and report.progress == 100 and report.has_files
+    text = docx_text(read(report.docx_path))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Số: .../BC-HĐND" in text and "Nơi nhận:" in text and "BÁO CÁO" in text
+    assert "quý II năm 2026" in text
+    pdf = unicodedata.normalize("NFC", pdf_text(read(report.pdf_path)))
+    assert "Độc lập - Tự do - Hạnh phúc" in pdf and "quý II năm 2026" in pdf
+    # The same petition figure in all three: 3 received in the quarter.
+    sentence = "3 kiến nghị"
+    assert sentence in text and sentence in pdf
+    book = openpyxl.load_workbook(io.BytesIO(read(report.xlsx_path)))
+    by_field = next(ws for ws in book.worksheets if "lĩnh vực" in ws.title.lower())
+    counts = {
+        row[1]: row[2]
+        for row in by_field.iter_rows(values_only=True)
+        if isinstance(row[2], int) and row[1] != "Tổng cộng"
+    }
+    assert counts == records["fields"]
+
+
+def test_decomposed_vietnamese_comes_out_composed_in_the_pdf(council, records):
+    council.name = unicodedata.normalize("NFD", "Hội đồng nhân dân tỉnh Đồng Tháp")
+    council.place_name = unicodedata.normalize("NFD", "Đồng Tháp")
+    council.save()
+    report = generate(council)
+    pdf = unicodedata.normalize("NFC", pdf_text(read(report.pdf_path)))
+    assert "TỈNH ĐỒNG THÁP" in pdf and "Đồng Tháp, ngày" in pdf
+    assert "TỈNH ĐỒNG THÁP" in docx_text(read(report.docx_path))
+
+
+def test_asking_twice_gives_one_report_and_a_second_run_is_a_no_op(council, records):
+    first = generate(council)
+    again, queued = services.report_request(
+        actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2
+    )
+    assert (again.pk, queued) == (first.pk, False)
+    assert services.report_generate(first.pk) is False  # nothing to claim: the draft stands
+    assert Report.objects.filter(council=council).count() == 1
+
+
+def test_a_run_whose_worker_died_is_taken_over_and_ends_with_one_report(council, records):
+    report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
+    # A worker claimed it and died mid-run: the row says running, its heartbeat goes stale.
+    Report.objects.filter(pk=report.pk).update(
+        state=Report.State.RUNNING, run_token="dead", heartbeat=timezone.now() - dt.timedelta(minutes=30)
+    )
+    assert services.report_generate(report.pk) is True
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT and report.has_files
+    # A live run is not taken over.
+    Report.objects.filter(pk=report.pk).update(state=Report.State.RUNNING, heartbeat=timezone.now())
+    assert services.report_generate(report.pk) is False
+
+
+def test_the_result_of_a_run_that_lost_its_claim_is_discarded(council, records, monkeypatch):
+    report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
+    from reports import builders
+
+    real_build = builders.build
+
+    def slow_build(report_, *, progress):
+        document = real_build(report_, progress=progress)
+        Report.objects.filter(pk=report_.pk).update(run_token="someone-else")  # taken over meanwhile
+        return document
+
+    monkeypatch.setattr(builders, "build", slow_build)
+    assert services.report_generate(report.pk) is False
+    report.refresh_from_db()
+    assert not report.has_files
+
+
+def test_issuing_freezes_the_figures(council, records, user_with_role):
+    office = user_with_role(Role.OFFICE)
+    RoleFactory(council=council, role=Role.LEADERSHIP, user=UserFactory(email="lanhdao@example.vn"))
+    report = generate(council)
+    snapshot = report.snapshot
+    services.report_issue(report, actor=office, number="45/BC-HĐND", issued_on=dt.date(2026, 7, 10))
+    report.refresh_from_db()
+    assert report.state == Report.State.ISSUED and report.number == "45/BC-HĐND"
+    text = docx_text(read(report.docx_path))
+    assert "Số: 45/BC-HĐND" in text and "ngày 10 tháng 7 năm 2026" in text and "DỰ THẢO" not in text
+    assert report.snapshot["sections"] == snapshot["sections"]
+    mail = OutboxMail.objects.get(dedupe_key=f"report-issued:{report.pk}")
+    assert "lanhdao@example.vn" in mail.to and "45/BC-HĐND" in mail.body
+    # Later records never change an issued report.
+    from voters import services as voter_services
+
+    voter_services.petition_create(
+        actor=None, council=council, title="Mới", text="Mới", received_on=dt.date(2026, 5, 9)
+    )
+    with pytest.raises(ValidationError, match="frozen"):
+        services.report_regenerate(report, actor=office)
+    report.refresh_from_db()
+    assert report.snapshot["sections"] == snapshot["sections"]
+    assert generate(council).pk == report.pk  # asking again changes nothing
+
+
+def test_issuing_twice_or_a_bad_number_is_refused(council, records, user_with_role):
+    office = user_with_role(Role.OFFICE)
+    report = generate(council)
+    with pytest.raises(ValidationError):
+        services.report_issue(report, actor=office, number="  ", issued_on=dt.date(2026, 7, 10))
+    with pytest.raises(ValidationError):
+        services.report_issue(
+            report, actor=office, number="1/BC", issued_on=timezone.localdate() + dt.timedelta(days=3)
+        )
+    services.report_issue(report, actor=office, number="45/BC-HĐND", issued_on=dt.date(2026, 7, 10))
+    with pytest.raises(ValidationError, match="already issued"):
+        services.report_issue(report, actor=office, number="46/BC-HĐND", issued_on=dt.date(2026, 7, 11))
+    report.refresh_from_db()
+    assert report.number == "45/BC-HĐND"
+    other = generate(council, Report.Kind.HALF_YEAR, Period("H", 2026, 1))
+    with pytest.raises(ValidationError, match="number"):
+        services.report_issue(other, actor=office, number="45/BC-HĐND", issued_on=dt.date(2026, 7, 12))
+
+
+def test_a_kind_must_fit_its_period(council):
+    with pytest.raises(ValidationError):
+        services.report_request(actor=None, council=council, kind=Report.Kind.ANNUAL, period=Q2)
+    assert not Report.objects.exists()
+
+
+def test_proactive_reports_count_for_t1_and_the_office_is_warned(council, records, user_with_role):
+    office = user_with_role(Role.OFFICE)
+    office.email = "vanphong@example.vn"
+    office.save()
+    warning = services.t1_warning(council, dt.date(2026, 10, 1))
+    assert "0" in warning and "T1" in warning
+    assert services.t1_warning(council, dt.date(2026, 3, 1)) == ""  # early in the year: no alarm
+    services.t1_reminder(council, dt.date(2026, 10, 1))
+    services.t1_reminder(council, dt.date(2026, 10, 2))
+    assert OutboxMail.objects.filter(dedupe_key__startswith="t1-reminder").count() == 1
+    # Two proactive reports issued in 2026 (the second half of 2025's, and the first half of 2026's).
+    for half, number, day in (
+        (Period("H", 2025, 2), "10/BC-HĐND", 10),
+        (Period("H", 2026, 1), "11/BC-HĐND", 20),
+    ):
+        report = generate(council, Report.Kind.PROACTIVE, half)
+        services.report_issue(report, actor=office, number=number, issued_on=dt.date(2026, 7, day))
+    assert services.t1_status(council, 2026) == 2
+    assert services.t1_warning(council, dt.date(2026, 10, 1)) == ""
+
+
+def test_the_schedule_asks_for_each_due_report_once(council, records):
+    day = dt.date(2026, 7, 1)  # a Wednesday, the first working day after the first half-year
+    queued = services.reports_schedule(today=day)
+    kinds = sorted(r.kind for r in queued if r.council_id == council.pk)
+    assert kinds == sorted([Report.Kind.QUARTERLY, Report.Kind.HALF_YEAR, Report.Kind.PROACTIVE])
+    assert services.reports_schedule(today=day) == []  # a second beat, or the next day's run
+    assert services.reports_schedule(today=dt.date(2026, 7, 4)) == []  # a Saturday
+    assert Report.objects.filter(council=council).count() == 3
+
+
+def test_generate_reports_command(council, records, capsys):
+    call_command("generate_reports", "--period", "2026-Q2", "--council", council.code)
+    out = capsys.readouterr().out
+    assert out.count(".docx") == 1 and ".xlsx" in out and ".pdf" in out
+    call_command("generate_reports", "--period", "2026-Q2", "--council", council.code)
+    assert "nothing done" in capsys.readouterr().out
+    assert Report.objects.filter(council=council).count() == 1
+    for bad in ("2026-Q5", "2999-Q1"):
+        with pytest.raises(CommandError):
+            call_command("generate_reports", "--period", bad)
+    with pytest.raises(CommandError):
+        call_command("generate_reports", "--period", "2026-Q2", "--council", "no-such-council")
+    with pytest.raises(CommandError):
+        call_command("generate_reports", "--period", "2026-Q2", "--kind", "annual")
