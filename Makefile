@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-full lint format messages clean
+.PHONY: install run test test-full bench lint format messages clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed.")'
@@ -33,6 +33,9 @@ test: lint
 
 test-full: install
 	bash scripts/test-full.sh
+
+bench: install
+	bash scripts/bench.sh
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -254,7 +254,7 @@ class Generator:
     def delegates(self, councils: list[Council]) -> None:
         delegates, mandates_by_term = [], {}
         for c in councils:
-            size = 85 if c.level == Council.Level.PROVINCE else 14
+            size = 85 if c.level == Council.Level.PROVINCE else 9
             for term in self.terms[c.pk]:
                 for _ in range(size):
                     full_name, gender = self.name()

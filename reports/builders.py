@@ -6,11 +6,13 @@ subject only.
 """
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from council.models import Council, FollowUp
 from council.models.followups import SourceKind
@@ -37,7 +39,7 @@ def number(value) -> int | float | str:
 
 def issuer_lines(council: Council) -> list[str]:
     """“HỘI ĐỒNG NHÂN DÂN / TỈNH ĐỒNG THÁP” from the council's name."""
-    name = council.name.strip()
+    name = unicodedata.normalize("NFC", council.name.strip())
     head = "Hội đồng nhân dân"
     if name.lower().startswith(head.lower()):
         return [head.upper(), name[len(head) :].strip().upper()]
@@ -182,7 +184,7 @@ def agency_answers_table(council: Council, window: Window) -> Table:
         columns=[
             _("No."),
             _("Agency"),
-            _("Due"),
+            pgettext("answers due, a count", "Due"),
             _("On time"),
             _("Late"),
             _("Not answered"),
@@ -224,7 +226,14 @@ def scorecard_table(council: Council, period: Period, today: dt.date) -> tuple[T
     table = Table(
         key=_("Targets"),
         title=_("Targets of the founding conclusion (T1–T9)"),
-        columns=[_("No."), _("Code"), _("Target"), _("Result"), _("Threshold"), _("Assessment")],
+        columns=[
+            _("No."),
+            _("Code"),
+            _("Target"),
+            _("Result"),
+            _("Threshold"),
+            pgettext("report column", "Assessment"),
+        ],
         rows=rows,
     )
     return table, lines
@@ -309,7 +318,7 @@ def activity_report(report: Report, progress: Progress) -> Document:
         ],
     )
     oversight = Section(
-        _("Oversight"),
+        pgettext("report section", "Oversight"),
         [
             _(
                 "%(activities)s oversight activities were under way (%(re)s re-oversight), with %(surveys)s field surveys. "
@@ -450,7 +459,7 @@ def activity_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Results"), subsections=[sessions, interpellations, oversight, voters, letters, delegates]
             ),
-            Section(_("Assessment"), [chart], subsections=[assessment]),
+            Section(pgettext("report section", "Assessment"), [chart], subsections=[assessment]),
             Section(_("Tasks for the period ahead"), [s for s in next_steps if s]),
         ],
         appendix=[
@@ -465,7 +474,7 @@ def activity_report(report: Report, progress: Progress) -> Document:
             _("Standing Committee of the Provincial Party Committee"),
             _("Standing Committee of the People's Council"),
             _("Committees of the People's Council"),
-            _("Delegate groups"),
+            pgettext("recipients", "Delegate groups"),
         ],
         file_stem=f"{report.kind}-{report.period}",
     )
@@ -484,7 +493,13 @@ def proactive_report(report: Report, progress: Progress) -> Document:
     issues = Table(
         key=_("Issues for the leadership"),
         title=_("Recommendations selected to report to the leadership"),
-        columns=[_("No."), _("Reference"), _("Issue"), _("Agency"), _("Where it stands")],
+        columns=[
+            _("No."),
+            _("Reference"),
+            pgettext("report column", "Issue"),
+            _("Agency"),
+            _("Where it stands"),
+        ],
         rows=[
             [i, r.reference, r.title, r.agency.name, _status_text(r, window.end)]
             for i, r in enumerate(flagged, 1)

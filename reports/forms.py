@@ -64,7 +64,7 @@ class KpiTargetForm(forms.ModelForm):
     def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [
-            (m.key, f"{m.label} ({'%' if m.unit == 'percent' else _('count')})")
+            (m.key, f"{m.label} (%)" if m.unit == "percent" else str(m.label))
             for m in metrics.catalogue().values()
             if m.unit != "breakdown"
         ]

@@ -392,9 +392,11 @@ def _t2(c, w):
         result = session_t2(session)
         met += result.met
         missing = ", ".join(g.group.name for g in result.missing)
-        detail = _("%(met)s of %(total)s groups") % {"met": result.met_count, "total": len(result.groups)} + (
-            f" — {_('missing')}: {missing}" if missing else ""
-        )
+        counts = {"met": result.met_count, "total": len(result.groups), "missing": missing}
+        if missing:
+            detail = _("%(met)s of %(total)s groups; missing: %(missing)s") % counts
+        else:
+            detail = _("%(met)s of %(total)s groups") % counts
         rows.append(
             Row(str(session), session.start_date, _url("session_detail", session.pk), result.met, detail)
         )

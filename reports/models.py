@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from council.models.querysets import CouncilQuerySet
@@ -108,7 +109,7 @@ class Report(models.Model):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Being generated")
         FAILED = "failed", _("Failed")
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("report state", "Draft")
         ISSUED = "issued", _("Issued")
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)

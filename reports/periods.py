@@ -50,7 +50,9 @@ class Period:
         if self.kind == "Q":
             return _("Q%(index)s/%(year)s") % {"index": ROMAN[self.index], "year": self.year}
         if self.kind == "H":
-            return _("H%(index)s/%(year)s") % {"index": self.index, "year": self.year}
+            if self.index == 1:
+                return _("first half of %(year)s") % {"year": self.year}
+            return _("second half of %(year)s") % {"year": self.year}
         return str(self.year)
 
     def previous(self) -> "Period":

@@ -106,15 +106,22 @@ def test_the_participation_overview_has_no_ranking_and_lists_those_at_zero(clien
     assert "Tổ 2" in response.text and ("Method" in response.text or "Cách tính" in response.text)
 
 
-def test_the_office_generates_reviews_and_issues_a_report_through_the_pages(client, login, council, records):
+def test_the_office_generates_reviews_and_issues_a_report_through_the_pages(
+    client, login, council, records, django_capture_on_commit_callbacks
+):
     login(Role.OFFICE)
-    response = client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q2"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q2"})
     report = Report.objects.get(council=council)
     assert response.url == reverse("report_detail", args=[report.pk])
-    assert report.state == Report.State.DRAFT  # eager tasks: generated at once
+    assert report.state == Report.State.DRAFT  # eager tasks: generated once the request commits
+    assert "DOCX" in client.get(response.url).text
     bad = client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q5"}, follow=True)
     assert Report.objects.count() == 1 and list(bad.context["messages"])
-    client.post(reverse("report_regenerate", args=[report.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("report_regenerate", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT and report.attempts == 2
     client.post(
         reverse("report_issue", args=[report.pk]), {"number": "45/BC-HĐND", "issued_on": "10/07/2026"}
     )

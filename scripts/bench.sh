@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The load benchmark: gunicorn on PostgreSQL and Redis with production settings, the bench data set (loaded
+# once, then reused), a warm-up, then a fixed-time mix of pages driven from another process. Prints per page
+# p50/p95/p99, requests per second, errors, the ratio of its p50 to /healthz's p50 and its query count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+PGURL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hdnd_bench}
+REDIS=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}
+PORT=${BENCH_PORT:-8100}
+SECONDS_=${BENCH_SECONDS:-90}
+USERS=${BENCH_USERS:-6}
+WORKERS=${BENCH_WORKERS:-2}
+COUNCILS=${BENCH_COUNCILS:-103}
+YEARS=${BENCH_YEARS:-10}
+
+missing=()
+$BIN/python - "$PGURL" <<'PY' || missing+=("PostgreSQL at $PGURL (start it, or set BENCH_DATABASE_URL)")
+import sys, environ, psycopg2
+cfg = environ.Env.db_url_config(sys.argv[1])
+conn = psycopg2.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"], password=cfg["PASSWORD"], dbname="postgres", connect_timeout=3)
+conn.autocommit = True
+with conn.cursor() as cur:
+    cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]])
+    if cur.fetchone() is None:
+        cur.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
+PY
+$BIN/python - "$REDIS" <<'PY' || missing+=("Redis at $REDIS (start it, or set BENCH_REDIS_URL)")
+import sys, redis
+redis.Redis.from_url(sys.argv[1], socket_connect_timeout=3).ping()
+PY
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "make bench cannot run; missing:" >&2
+  printf '  - %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+
+export DATABASE_URL="$PGURL" REDIS_URL="$REDIS" DEBUG=0 SECRET_KEY=bench-not-secret ALLOWED_HOSTS=127.0.0.1 \
+  STATIC_ROOT="$PWD/var/bench-static" SECURE_HSTS_SECONDS=0 LOG_LEVEL=WARNING SUMMARY_REFRESH_DELAY=30 \
+  AXES_FAILURE_LIMIT=1000
+$BIN/python manage.py migrate --noinput -v0
+$BIN/python manage.py seed_bench --councils "$COUNCILS" --years "$YEARS"
+$BIN/python manage.py collectstatic --noinput -v0
+
+PAGES=$($BIN/python - <<'PY'
+import json, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
+import django
+django.setup()
+from council.models import Council, Field
+province = Council.objects.get(code="bench-province")
+field = Field.objects.filter(council=province).order_by("pk").first()
+print(json.dumps({
+    "healthz": ["", "/healthz", 2],
+    "petition_list": ["bench_office", f"/petitions/?state=transferred&field={field.pk}", 3],
+    "followup_list": ["bench_office", "/followups/", 3],
+    "search": ["bench_office", "/petitions/?q=sat+lo+bo+song", 3],
+    "dashboard": ["bench_leader", "/dashboard/", 3],
+    "participation": ["bench_delegate", "/me/participation/", 2],
+    "petition_create": ["bench_office", "/petitions/new/", 1],
+}))
+PY
+)
+QUERIES=$($BIN/python manage.py bench_queries --pages "$(echo "$PAGES" | $BIN/python -c 'import json,sys; print(json.dumps({k: v[:2] for k, v in json.load(sys.stdin).items() if k != "healthz"}))')")
+
+$BIN/gunicorn council.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-level warning \
+  --access-logfile /dev/null &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$PORT/healthz" -H "X-Forwarded-Proto: https" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+echo "Warming up (15 s)…"
+$BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" 15 "$USERS" "$PAGES" "$QUERIES" >/dev/null
+echo "Measuring for $SECONDS_ s with $USERS concurrent users against $WORKERS gunicorn workers:"
+# The load generator on its own core where the machine has more than one.
+TASKSET=""
+if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then TASKSET="taskset -c $(( $(nproc) - 1 ))"; fi
+$TASKSET $BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" "$SECONDS_" "$USERS" "$PAGES" "$QUERIES"
