@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import CouncilModelForm, DayFirstDateInput
+from .forms import CouncilModelForm, DayFirstDateInput, fast_selects
 from .models import (
     Agency,
     AgencyStatus,
@@ -100,6 +100,7 @@ class FollowUpFilterForm(forms.Form):
             else:
                 field.widget.attrs["class"] = "form-control form-control-sm"
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        fast_selects(self)
 
     def clean(self):
         cleaned = super().clean()

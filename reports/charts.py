@@ -3,6 +3,7 @@
 Matplotlib's object API only (no pyplot, which keeps global state and is not thread-safe). Its rcParams are
 still global, so each render holds a lock while it reads them in an ``rc_context``."""
 
+import hashlib
 import io
 import math
 import re
@@ -195,3 +196,17 @@ def render_png(chart: Chart, dpi: int = 150, *, title: bool = True) -> bytes:
         FigureCanvasAgg(fig)
         fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
     return buffer.getvalue()
+
+
+def page_svg(chart: Chart) -> str:
+    """The chart for a web page (its caption carries the title), from the cache when the same figures were
+    drawn before: drawing takes far longer than the rest of a dashboard's page."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    key = "chart-svg:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = render_svg(chart, title=False)
+        cache.set(key, svg, timeout=7 * 24 * 3600)
+    return svg

@@ -99,8 +99,7 @@ def dashboard_page(request):
         period, error = quarter_of(today), _("The dashboard shows one quarter: write it as 2026-Q1.")
     board = dashboard(council, period)
     charts_shown = [
-        (chart, charts.render_svg(chart, title=False), table_rows(chart))
-        for chart in [board.comparison, *board.breakdowns]
+        (chart, charts.page_svg(chart), table_rows(chart)) for chart in [board.comparison, *board.breakdowns]
     ]
     return render(
         request,

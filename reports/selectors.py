@@ -17,6 +17,8 @@ from oversight.permissions import headed_committees, sees_whole_council
 from oversight.selectors import suggestions
 from voters.models import Petition, VoterOpinion
 
+from .services import t1_warning
+
 
 @dataclass
 class HomeSummary:
@@ -36,6 +38,7 @@ class HomeSummary:
     oversight: dict = field(default_factory=dict)
     voters: dict = field(default_factory=dict)
     directive_items: int = 0
+    t1_warning: str = ""
 
 
 def composition(council: Council, term, on: dt.date) -> dict:
@@ -89,6 +92,7 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
                 DeadlineRule.objects.filter(council=council).count(),
             ),
         ]
+        summary.t1_warning = t1_warning(council, on)
         summary.upcoming_holidays = list(
             Holiday.objects.filter(council=council, date__gte=on, kind=Holiday.Kind.HOLIDAY).order_by("date")[
                 :5

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from council.forms import fast_selects
 from council.permissions import can_manage_records, scoped
 from council.services import record_update
 from council.text import fold
@@ -137,6 +138,7 @@ def filter_form_for(crud: Crud, council, data) -> forms.Form:
             )
     for bound_field in form.fields.values():
         bound_field.widget.attrs["class"] = "form-select"
+    fast_selects(form)
     return form
 
 

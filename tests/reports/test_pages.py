@@ -178,3 +178,15 @@ def test_the_scorecard_offers_to_seed_the_targets_then_shows_them(client, login,
     with CaptureQueriesContext(connection) as ctx:
         client.get(reverse("scorecard"), {"period": "2026-Q2"})
     assert len(ctx.captured_queries) == before
+
+
+def test_the_office_home_warns_when_t1_is_behind_late_in_the_year(client, login, council, term, monkeypatch):
+    import reports.selectors
+
+    monkeypatch.setattr(reports.selectors, "today", lambda: dt.date(2026, 10, 1))
+    login(Role.OFFICE)
+    assert "T1" in client.get(reverse("home")).context["summary"].t1_warning
+    monkeypatch.setattr(reports.selectors, "today", lambda: dt.date(2026, 4, 1))
+    assert client.get(reverse("home")).context["summary"].t1_warning == ""
+    login(Role.LEADERSHIP)
+    assert client.get(reverse("home")).context["summary"].t1_warning == ""
