@@ -342,7 +342,11 @@ class Petition(models.Model):
                 name="petition_external_id_once",
             )
         ]
-        indexes = [models.Index(fields=["council", "state"], name="petition_state")]
+        indexes = [
+            models.Index(fields=["council", "state"], name="petition_state"),
+            # The list's order: its first page is read from the index, not by sorting every match.
+            models.Index(fields=["council", "-received_on", "-id"], name="petition_council_received"),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.title}"
