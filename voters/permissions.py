@@ -37,6 +37,12 @@ def can_edit_meeting(user: User, meeting) -> bool:
     return meeting.delegates.filter(delegate__user=user).exists()
 
 
+def sees_citizens(user: User, council) -> bool:
+    """Whether the user may see who a citizen is (voter's name and address, a letter's sender). Leadership
+    readers work from figures and subjects only: a user whose only roles there are leadership's never does."""
+    return bool(roles_in(user, council) - {Role.LEADERSHIP})
+
+
 def can_read_letters(user: User, council) -> bool:
     return bool(roles_in(user, council) & LETTER_READERS)
 
@@ -58,4 +64,6 @@ def sees_protected_identity(user: User, council) -> bool:
 def can_see_sender(user: User, letter) -> bool:
     if letter.protected:
         return sees_protected_identity(user, letter.council)
-    return can_manage_records(user, letter.council) or can_read_letters(user, letter.council)
+    return can_manage_records(user, letter.council) or (
+        can_read_letters(user, letter.council) and sees_citizens(user, letter.council)
+    )

@@ -34,6 +34,7 @@ from .permissions import (
     can_read_voters,
     can_record_meetings,
     can_see_sender,
+    sees_citizens,
 )
 
 State = Petition.State
@@ -47,6 +48,7 @@ def _opinions_context(request, holder, *, editable: bool) -> dict:
     manager = can_manage_records(request.user, request.council)
     return {
         "opinions": opinions,
+        "show_citizens": sees_citizens(request.user, request.council),
         "editable": editable,
         "manager": manager,
         "opinion_form": forms.QuickOpinionForm(auto_id="opinion-%s") if editable else None,
@@ -156,6 +158,7 @@ def opinion_add(request, pk, kind="meeting"):
         "add_url": "meeting_opinion_add" if kind == "meeting" else "reception_opinion_add",
         "editable": True,
         "manager": can_manage_records(request.user, request.council),
+        "show_citizens": True,  # whoever records an opinion typed who gave it
         "object": holder,
     }
     if opinion is None:

@@ -554,3 +554,33 @@ def test_a_letter_offers_only_the_next_states(client, office, council):
     )
     html = client.get(reverse("letter_detail", args=[letter.pk])).content.decode()
     assert 'value="classified"' in html and 'value="closed"' not in html
+
+
+def test_leadership_readers_never_see_who_a_citizen_is(client, login, council, meeting):
+    services.opinion_add(
+        actor=None,
+        council=council,
+        meeting=meeting,
+        channel=Channel.MEETING,
+        received_on=meeting.date,
+        text="Đề nghị sửa cầu",
+        voter_name="Lê Văn Tám",
+        voter_address="Ấp 3",
+    )
+    letter = services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.COMPLAINT,
+        received_on=TODAY,
+        summary="Khiếu nại",
+        sender_name="Trần Thị Bảy",
+        sender_phone="0909000111",
+    )
+    login(Role.LEADERSHIP)
+    page = client.get(reverse("meeting_detail", args=[meeting.pk])).text
+    assert "Đề nghị sửa cầu" in page and "Lê Văn Tám" not in page and "Ấp 3" not in page
+    page = client.get(reverse("letter_detail", args=[letter.pk])).text
+    assert "Khiếu nại" in page and "Trần Thị Bảy" not in page and "0909000111" not in page
+    login(Role.STANDING)
+    assert "Lê Văn Tám" in client.get(reverse("meeting_detail", args=[meeting.pk])).text
+    assert "Trần Thị Bảy" in client.get(reverse("letter_detail", args=[letter.pk])).text
