@@ -9,7 +9,11 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .figures import record_written
+        from .figures import record_written, watched_models
 
-        post_save.connect(record_written, dispatch_uid="reports_figures_saved")
-        post_delete.connect(record_written, dispatch_uid="reports_figures_deleted")
+        # Connected per model: a receiver on every model would turn off Django's fast deletes everywhere.
+        for model in watched_models():
+            post_save.connect(record_written, sender=model, dispatch_uid=f"reports_saved_{model._meta.label}")
+            post_delete.connect(
+                record_written, sender=model, dispatch_uid=f"reports_deleted_{model._meta.label}"
+            )

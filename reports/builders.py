@@ -80,6 +80,22 @@ class Figures:
         return percent(value) if metrics.get(key).unit == "percent" else number(value)
 
 
+def answers_sentence(f: "Figures") -> str:
+    """How the agencies answered the petitions due in the period, and what was overdue at its end."""
+    answers = f.raw("answers_on_time")
+    overdue = _("%(overdue)s answers were overdue at the end of the period.") % {
+        "overdue": f("petitions_overdue")
+    }
+    if not answers.get("d"):
+        return _("No answer to a petition fell due in the period.") + " " + overdue
+    return (
+        _("Of the %(due)s answers due in the period, the agencies gave %(on_time)s (%(rate)s) on time.")
+        % {"due": answers["d"], "on_time": answers["n"], "rate": f.shown("answers_on_time")}
+        + " "
+        + overdue
+    )
+
+
 SUMMARY_KEYS = [
     "sessions",
     "sittings",
@@ -146,7 +162,9 @@ def breakdown_table(f: Figures, key: str, title: str, column: str) -> Table:
 def agency_answers_table(council: Council, window: Window) -> Table:
     """Per agency: petition answers due in the period, given on time, late, and still overdue at its end."""
     due = FollowUp.objects.filter(
-        council=council, source_kind=SourceKind.PETITION, due_date__range=(window.start, window.end)
+        council=council,
+        source_kind=SourceKind.PETITION,
+        due_date__range=(window.start, metrics.as_of(window)),
     )
     rows = (
         due.values("agency__name")
@@ -208,7 +226,14 @@ def overdue_table(council: Council, window: Window, *, limit: int = 200) -> Tabl
         title=_("Petition answers overdue at the end of the period"),
         columns=[_("No."), _("Reference"), _("Subject"), _("Agency"), _("Due date"), _("Days overdue")],
         rows=[
-            [i, f.reference, f.title, f.agency.name, f"{f.due_date:%d/%m/%Y}", (window.end - f.due_date).days]
+            [
+                i,
+                f.reference,
+                f.title,
+                f.agency.name,
+                f"{f.due_date:%d/%m/%Y}",
+                (metrics.as_of(window) - f.due_date).days,
+            ]
             for i, f in enumerate(items[:limit], start=1)
         ],
         note=_("The first %(limit)s items by due date.") % {"limit": limit} if items.count() > limit else "",
@@ -216,7 +241,7 @@ def overdue_table(council: Council, window: Window, *, limit: int = 200) -> Tabl
 
 
 def scorecard_table(council: Council, period: Period, today: dt.date) -> tuple[Table, list]:
-    lines, _as_of = scorecard(council, period, today)
+    lines, _as_of = scorecard(council, period, today, fresh=True)  # a report never prints a stale figure
     rows = []
     for i, line in enumerate(lines, start=1):
         unit = line.metric.unit
@@ -266,6 +291,18 @@ def _status_text(f: FollowUp, on: dt.date) -> str:
 # ---------------------------------------------------------------- activity reports
 
 
+def running_note(period: Period, today: dt.date) -> list[str]:
+    """A report asked for before its period ends says its figures stop at today."""
+    if period.end < today:
+        return []
+    return [
+        _(
+            "The period has not ended: the figures are those of %(today)s; the report is drafted again once it ends."
+        )
+        % {"today": f"{today:%d/%m/%Y}"}
+    ]
+
+
 def activity_report(report: Report, progress: Progress) -> Document:
     council = report.council
     period = parse_period(report.period, today=max(timezone.localdate(), report.period_start))
@@ -303,29 +340,27 @@ def activity_report(report: Report, progress: Progress) -> Document:
     else:
         held = [_("The council held no session in %(period)s.") % {"period": label}, t3]
     sessions = Section(_("Sessions of the council"), held)
+    kept = f.raw("commitments_kept")
     interpellations = Section(
         _("Interpellation and commitments"),
         [
+            _("Delegates submitted %(count)s interpellations, %(between)s of them between sessions.")
+            % {"count": f("interpellations"), "between": f("interpellations_between")},
             _(
-                "Delegates submitted %(count)s interpellations, %(between)s of them between sessions. Of the commitments "
-                "made in answers and due in the period, %(kept)s were verified as kept."
+                "Of the %(due)s commitments made in answers and due in the period, %(kept)s (%(rate)s) were verified as kept."
             )
-            % {
-                "count": f("interpellations"),
-                "between": f("interpellations_between"),
-                "kept": f.shown("commitments_kept"),
-            },
+            % {"due": kept["d"], "kept": kept["n"], "rate": f.shown("commitments_kept")}
+            if kept.get("d")
+            else _("No commitment made in answers fell due in the period."),
         ],
     )
+    done = f.raw("recommendations_done")
     oversight = Section(
         pgettext("report section", "Oversight"),
         [
             _(
                 "%(activities)s oversight activities were under way (%(re)s re-oversight), with %(surveys)s field surveys. "
-                "They made %(recs)s recommendations, %(leadership)s of them selected to report to the leadership; "
-                "%(done)s of the recommendations due have been carried out. The Standing Committee and the committees "
-                "held %(explanations)s explanation sessions and %(hearings)s hearings; %(monitored)s of the term's "
-                "resolutions are under oversight."
+                "They made %(recs)s recommendations, %(leadership)s of them selected to report to the leadership."
             )
             % {
                 "activities": f("activities"),
@@ -333,7 +368,16 @@ def activity_report(report: Report, progress: Progress) -> Document:
                 "surveys": f("surveys"),
                 "recs": f("recommendations"),
                 "leadership": f("recommendations_leadership"),
-                "done": f.shown("recommendations_done"),
+            },
+            _("Of the %(due)s recommendations due so far, %(done)s (%(rate)s) have been carried out.")
+            % {"due": done["d"], "done": done["n"], "rate": f.shown("recommendations_done")}
+            if done.get("d")
+            else _("No oversight recommendation has fallen due yet."),
+            _(
+                "The Standing Committee and the committees held %(explanations)s explanation sessions and %(hearings)s "
+                "hearings; %(monitored)s of the term's resolutions are under oversight."
+            )
+            % {
                 "explanations": f("explanations"),
                 "hearings": f("hearings"),
                 "monitored": f.shown("resolutions_monitored"),
@@ -343,16 +387,9 @@ def activity_report(report: Report, progress: Progress) -> Document:
     voters = Section(
         _("Voter contact and voters' petitions"),
         [
-            _(
-                "Delegates held %(meetings)s voter meetings; %(petitions)s petitions were received. Agencies answered "
-                "%(on_time)s of the answers due in the period on time; %(overdue)s answers were overdue at its end."
-            )
-            % {
-                "meetings": f("voter_meetings"),
-                "petitions": f("petitions"),
-                "on_time": f.shown("answers_on_time"),
-                "overdue": f("petitions_overdue"),
-            },
+            _("Delegates held %(meetings)s voter meetings; %(petitions)s petitions were received.")
+            % {"meetings": f("voter_meetings"), "petitions": f("petitions")},
+            answers_sentence(f),
             breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
             agency_answers_table(council, this),
         ],
@@ -453,7 +490,8 @@ def activity_report(report: Report, progress: Progress) -> Document:
                 "The Standing Committee of the People's Council reports on the council's activities in %(period)s "
                 "as follows:"
             )
-            % {"period": label}
+            % {"period": label},
+            *running_note(period, today),
         ],
         sections=[
             Section(
@@ -521,7 +559,8 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                 "Carrying out the conclusion of the Party Standing Board, the Standing Committee of the People's "
                 "Council reports the issues found through oversight and voter contact in %(period)s:"
             )
-            % {"period": label}
+            % {"period": label},
+            *running_note(period, today),
         ],
         sections=[
             Section(
@@ -543,12 +582,11 @@ def proactive_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Issues found through oversight"),
                 [
-                    _(
-                        "%(count)s recommendations were selected as important for the leadership; %(done)s of all "
-                        "recommendations due have been carried out."
-                    )
-                    % {"count": len(flagged), "done": f.shown("recommendations_done")},
-                    issues,
+                    _("%(count)s recommendations were selected as important for the leadership.")
+                    % {"count": len(flagged)}
+                    if flagged
+                    else _("No recommendation of the period was selected for the leadership."),
+                    *([issues] if flagged else []),
                 ],
             ),
             Section(
@@ -556,11 +594,7 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                 [
                     _("The fields voters raised most: %(fields)s.")
                     % {"fields": "; ".join(f"{name} ({count})" for name, count in by_field) or "—"},
-                    _(
-                        "%(on_time)s of the answers due were given on time; %(overdue)s answers were overdue at the end of "
-                        "the period."
-                    )
-                    % {"on_time": f.shown("answers_on_time"), "overdue": f("petitions_overdue")},
+                    answers_sentence(f),
                     breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
                 ],
             ),
@@ -574,7 +608,7 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                 ],
             ),
         ],
-        appendix=[issues, overdue_table(council, window)],
+        appendix=[overdue_table(council, window)],
         signer_lines=signer_lines,
         signer_name=signer_name,
         recipients=[
@@ -635,8 +669,7 @@ def petitions_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Answers of the agencies"),
                 [
-                    _("%(on_time)s of the answers due were given on time; %(overdue)s were overdue.")
-                    % {"on_time": f.shown("answers_on_time"), "overdue": f("petitions_overdue")},
+                    answers_sentence(f),
                     agency_answers_table(council, window),
                 ],
             ),

@@ -36,6 +36,8 @@ _RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "hdnd-report-chart",
     "axes.unicode_minus": True,
+    # Labels are names users typed ("Phí $5 và $10"): never read them as math formulas.
+    "text.parse_math": False,
 }
 _lock = threading.Lock()
 

@@ -70,7 +70,9 @@ def status_of(value, threshold: Decimal, closes_on: dt.date, today: dt.date) -> 
     return "in_progress" if closes_on >= today else "not_met"
 
 
-def scorecard(council: Council, period: Period, today: dt.date) -> tuple[list[ScoreLine], dt.datetime | None]:
+def scorecard(
+    council: Council, period: Period, today: dt.date, *, fresh: bool = False
+) -> tuple[list[ScoreLine], dt.datetime | None]:
     """Each active target's value over its window, met or not, and the same for the period before."""
     targets = [
         t
@@ -84,7 +86,9 @@ def scorecard(council: Council, period: Period, today: dt.date) -> tuple[list[Sc
         before, _closes = target_window(target, period.previous(), terms)
         plan.append((target, window, closes_on, before))
     data, as_of = figures.read(
-        council, [(t.metric, w) for t, w, _c, b in plan] + [(t.metric, b) for t, _w, _c, b in plan]
+        council,
+        [(t.metric, w) for t, w, _c, b in plan] + [(t.metric, b) for t, _w, _c, b in plan],
+        fresh=fresh,
     )
     lines = []
     for target, window, closes_on, before in plan:

@@ -12,7 +12,7 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from council.models import Council, FollowUp
@@ -92,20 +92,38 @@ def refresh(council: Council, *, everything: bool = False, today: dt.date | None
     return len(wanted)
 
 
-def oldest_refresh(council: Council) -> dt.datetime | None:
-    return FigureSummary.objects.filter(council=council).aggregate(at=Min("computed_at"))["at"]
-
-
 # ---------------------------------------------------------------- after writes
 
 # The apps whose records the figures read; a write to one of their rows schedules a refresh.
-WATCHED_APPS = {"council_sessions", "oversight", "voters", "delegates", "directives"}
-_PARENTS = ("activity", "course", "group", "movement", "mandate", "interpellation", "resolution", "program")
+WATCHED_APPS = {"council_sessions", "oversight", "voters", "delegates"}
+_PARENTS = (
+    "activity",
+    "course",
+    "group",
+    "movement",
+    "mandate",
+    "interpellation",
+    "resolution",
+    "program",
+    "commitment",
+)
+
+
+def watched_models() -> list:
+    """The models whose rows the figures read: a write to one of them schedules a refresh."""
+    from django.apps import apps
+
+    models = [FollowUp]
+    for label in WATCHED_APPS:
+        models += [
+            m for m in apps.get_app_config(label).get_models() if not m.__name__.startswith("Historical")
+        ]
+    return models
 
 
 def council_of(instance) -> int | None:
     """The council a written row belongs to, through its parent where it has no council of its own."""
-    for _depth in range(3):
+    for _depth in range(5):
         council_id = getattr(instance, "council_id", None)
         if council_id:
             return council_id
@@ -118,9 +136,13 @@ def council_of(instance) -> int | None:
     return None
 
 
+def refresh_key(council_id: int) -> str:
+    return f"reports:refresh:{council_id}"
+
+
 def schedule_refresh(council_id: int) -> None:
     """Queue one refresh of the council's figures a minute from now (writes in between share it)."""
-    if not cache.add(f"reports:refresh:{council_id}", 1, timeout=settings.SUMMARY_REFRESH_DELAY):
+    if not cache.add(refresh_key(council_id), 1, timeout=settings.SUMMARY_REFRESH_DELAY):
         return
     from .tasks import summaries_refresh_task
 
@@ -135,9 +157,7 @@ def record_written(sender, instance, **kwargs) -> None:
 
     Signals are used here only to keep a cache current, never for domain logic (which the services own).
     """
-    if not settings.SUMMARY_REFRESH_AFTER_WRITES or sender.__name__.startswith("Historical"):
-        return
-    if sender._meta.app_label not in WATCHED_APPS and sender is not FollowUp:
+    if not settings.SUMMARY_REFRESH_AFTER_WRITES:
         return
     council_id = council_of(instance)
     if council_id:

@@ -29,9 +29,14 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = Session.objects.filter(
-            council=council, kind=Session.Kind.REGULAR
-        ).order_by("-start_date")
+        self.fields["session"].queryset = (
+            Session.objects.filter(council=council, kind=Session.Kind.REGULAR)
+            .select_related("term")
+            .order_by("-start_date")
+        )
+        self.fields["session"].label_from_instance = lambda s: (
+            f"{s.title} — {s.term} ({s.start_date:%d/%m/%Y})"
+        )
 
     def clean(self):
         data = super().clean()
@@ -55,8 +60,6 @@ class IssueForm(forms.Form):
 
 
 class KpiTargetForm(forms.ModelForm):
-    metric = forms.ChoiceField(label=_("Measured by"))
-
     class Meta:
         model = KpiTarget
         fields = ["code", "description", "metric", "threshold", "cadence", "order", "is_active"]

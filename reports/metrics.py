@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Council, FollowUp, Term
@@ -70,16 +71,26 @@ class Metric:
             return {"n": figures["n"], "d": figures["d"]}
         return {"n": records.count()}
 
-    def rows(self, council: Council, window: Window, *, limit: int | None = None) -> list[Row]:
-        """The records behind the figure, the counted ones first."""
-        if self.compute is not None:
-            return self.compute(council, window)[1][:limit]
+    def listed(self, council: Council, window: Window) -> QuerySet:
+        """The records behind the figure in the drill-down's order, with what their lines show joined in."""
         records = self.records(council, window)
-        met_ids = set(self.met(records, window).values_list("pk", flat=True)) if self.met else None
-        page = records.order_by(*ORDERING.get(records.model, ["pk"]))
-        if limit:
-            page = page[:limit]
-        return [describe(obj, counted=met_ids is None or obj.pk in met_ids) for obj in page]
+        listing = LISTING.get(records.model, ListingSpec())
+        return records.order_by(*listing.ordering).select_related(*listing.related)
+
+    def lines(self, council: Council, window: Window, records) -> list[Row]:
+        """Drill-down lines for some of the figure's records, each saying whether it counts as met."""
+        records = list(records)
+        met_ids = None
+        if self.met is not None:
+            met = self.met(self.records(council, window), window).filter(pk__in=[r.pk for r in records])
+            met_ids = set(met.values_list("pk", flat=True))
+        return [describe(obj, counted=met_ids is None or obj.pk in met_ids) for obj in records]
+
+    def rows(self, council: Council, window: Window) -> list[Row]:
+        """All the records behind the figure as drill-down lines."""
+        if self.compute is not None:
+            return self.compute(council, window)[1]
+        return self.lines(council, window, self.listed(council, window))
 
 
 def value(figure: dict | None, unit: str) -> float | int | None:
@@ -151,13 +162,29 @@ def describe(obj, *, counted: bool = True) -> Row:
     return Row(str(obj), None, "", counted)
 
 
-def _ordering() -> dict:
-    from voters.models import Petition
+@dataclass(frozen=True)
+class ListingSpec:
+    ordering: tuple = ("pk",)
+    related: tuple = ()
 
-    return {FollowUp: ["due_date", "pk"], Petition: ["received_on", "pk"]}
+
+def _listings() -> dict:
+    from delegates.models import GroupMeeting, Mandate, Nomination, TrainingAttendance
+    from voters.models import Petition, Reception, VoterMeeting
+
+    return {
+        FollowUp: ListingSpec(("due_date", "pk")),
+        Petition: ListingSpec(("received_on", "pk")),
+        TrainingAttendance: ListingSpec(related=("course", "mandate__delegate", "mandate__term")),
+        Nomination: ListingSpec(related=("movement", "mandate__delegate", "group")),
+        Mandate: ListingSpec(related=("delegate", "term")),
+        VoterMeeting: ListingSpec(related=("place",)),
+        Reception: ListingSpec(related=("place",)),
+        GroupMeeting: ListingSpec(related=("group",)),
+    }
 
 
-ORDERING: dict = {}
+LISTING: dict = {}
 # Petitions recorded by the Office with no opinion behind them.
 DIRECT = "direct"
 
@@ -169,6 +196,12 @@ def _in(field_name: str, w: Window) -> Q:
     return Q(**{f"{field_name}__range": (w.start, w.end)})
 
 
+def as_of(w: Window) -> dt.date:
+    """The day a window's due-based figures are measured on: its end, or today while it is still running
+    (an answer not yet due is neither late nor counted as due)."""
+    return min(w.end, timezone.localdate())
+
+
 def _followups(kind: str, council: Council) -> QuerySet:
     return FollowUp.objects.filter(council=council, source_kind=kind)
 
@@ -176,8 +209,7 @@ def _followups(kind: str, council: Council) -> QuerySet:
 def _sessions(c, w):
     from sessions.models import Session
 
-    held = [Session.State.IN_SESSION, Session.State.CLOSED, Session.State.PUBLISHED]
-    return Session.objects.filter(_in("start_date", w), council=c, state__in=held)
+    return Session.objects.filter(_in("start_date", w), council=c, state__in=Session.HELD)
 
 
 def _sittings(c, w):
@@ -199,7 +231,7 @@ def _between_sessions(c, w):
 
 
 def _commitments_due(c, w):
-    return _followups(SourceKind.COMMITMENT, c).filter(_in("due_date", w))
+    return _followups(SourceKind.COMMITMENT, c).filter(due_date__range=(w.start, as_of(w)))
 
 
 def _done_by_end(qs, w):
@@ -231,7 +263,7 @@ def _recommendations(c, w):
 
 
 def _recommendations_due(c, w):
-    return _followups(SourceKind.RECOMMENDATION, c).filter(due_date__lte=w.end)
+    return _followups(SourceKind.RECOMMENDATION, c).filter(due_date__lte=as_of(w))
 
 
 def _leadership_recommendations(c, w):
@@ -256,7 +288,12 @@ def _resolutions_in_force(c, w):
 
 
 def _monitored(qs, w):
-    return qs.filter(Q(oversight_activities__period_start__lte=w.end) | Q(tasks__isnull=False)).distinct()
+    from oversight.models import OversightActivity
+
+    overseers = OversightActivity.objects.filter(period_start__lte=w.end).exclude(
+        state=OversightActivity.State.PLANNED
+    )
+    return qs.filter(Q(oversight_activities__in=overseers) | Q(tasks__isnull=False)).distinct()
 
 
 def _petitions(c, w):
@@ -275,7 +312,7 @@ def _petitions_with_channel(c, w):
 
 
 def _petition_answers_due(c, w):
-    return _followups(SourceKind.PETITION, c).filter(_in("due_date", w))
+    return _followups(SourceKind.PETITION, c).filter(due_date__range=(w.start, as_of(w)))
 
 
 def _answered_on_time(qs, w):
@@ -283,11 +320,12 @@ def _answered_on_time(qs, w):
 
 
 def _petitions_overdue(c, w):
+    on = as_of(w)
     return (
         _followups(SourceKind.PETITION, c)
-        .filter(due_date__lt=w.end, assigned_date__lte=w.end)
-        .filter(Q(first_answered_on__isnull=True) | Q(first_answered_on__gt=w.end))
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=w.end))
+        .filter(due_date__lt=on, assigned_date__lte=on)
+        .filter(Q(first_answered_on__isnull=True) | Q(first_answered_on__gt=on))
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
     )
 
 
@@ -410,7 +448,7 @@ def _t3(c, w):
     if term is None:
         return {"n": 0, "d": 0}, []
     rows = []
-    for result in term_t3(term):
+    for result in term_t3(term, until=w.end):
         mandate = result.mandate
         if mandate.start_date > w.end:
             continue
@@ -728,7 +766,7 @@ def catalogue() -> dict[str, Metric]:
     """Every metric by key (built once, after the apps are loaded)."""
     if not _CATALOGUE:
         _CATALOGUE.update({m.key: m for m in _metrics()})
-        ORDERING.update(_ordering())
+        LISTING.update(_listings())
     return _CATALOGUE
 
 

@@ -13,6 +13,13 @@ from simple_history.models import HistoricalRecords
 from council.models.querysets import CouncilQuerySet
 
 
+def metric_choices() -> list[tuple[str, str]]:
+    """The figures a target can be measured by (every figure but the breakdowns)."""
+    from .metrics import catalogue
+
+    return [(m.key, m.label) for m in catalogue().values() if m.unit != "breakdown"]
+
+
 class KpiTarget(models.Model):
     """One line of the scorecard: a target of the founding conclusion, measured by a metric."""
 
@@ -24,7 +31,7 @@ class KpiTarget(models.Model):
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     code = models.CharField(_("code"), max_length=10, help_text=_("e.g. “T5.2”."))
     description = models.CharField(_("target"), max_length=300)
-    metric = models.CharField(_("measured by"), max_length=40)
+    metric = models.CharField(_("measured by"), max_length=40, choices=metric_choices)
     threshold = models.DecimalField(
         _("threshold"),
         max_digits=7,
@@ -56,13 +63,16 @@ class KpiTarget(models.Model):
         if self.metric and self.metric not in catalogue():
             raise ValidationError({"metric": _("Choose one of the figures the app computes.")})
         metric = catalogue().get(self.metric)
-        if (
-            metric is not None
-            and metric.unit == "percent"
-            and self.threshold is not None
-            and self.threshold > 100
-        ):
+        if metric is None or self.threshold is None:
+            return
+        if self.threshold <= 0:
+            raise ValidationError(
+                {"threshold": _("The threshold must be above 0, or the target is always met.")}
+            )
+        if metric.unit == "percent" and self.threshold > 100:
             raise ValidationError({"threshold": _("A rate cannot exceed 100%.")})
+        if metric.unit == "count" and self.threshold != int(self.threshold):
+            raise ValidationError({"threshold": _("This figure is a count: give a whole number.")})
 
 
 class FigureSummary(models.Model):

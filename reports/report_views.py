@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,8 @@ from council.uploads import attachment_response
 from council.views.actions import form_errors_text, require, run_form_action
 from council.views.crud import Crud
 from directives.selectors import ITEM_STATES, implementation
+from voters.models import Letter
+from voters.permissions import can_read_letters
 
 from . import charts, forms, metrics, services
 from .charts_data import breakdown_rows, table_rows
@@ -28,6 +31,14 @@ from .models import KpiTarget, Report
 from .periods import Period, parse_period, quarter_of
 from .tasks import summaries_refresh_task
 
+# Download names in the council's language, without accents (they travel by e-mail and USB sticks).
+FILE_NAMES = {
+    Report.Kind.QUARTERLY: "bao-cao-quy",
+    Report.Kind.HALF_YEAR: "bao-cao-6-thang",
+    Report.Kind.ANNUAL: "bao-cao-nam",
+    Report.Kind.PROACTIVE: "bao-cao-chu-dong",
+    Report.Kind.PETITIONS: "bao-cao-kien-nghi-cu-tri",
+}
 DOWNLOADS = {
     "docx": ("docx_path", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": ("xlsx_path", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -118,9 +129,16 @@ def dashboard_page(request):
 def figures_refresh(request):
     """The Office asks for the figures to be recomputed now (they are otherwise refreshed after writes)."""
     require(can_manage_records(request.user, request.council))
-    summaries_refresh_task.delay(request.council.pk)
-    messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else "dashboard")
+    try:
+        summaries_refresh_task.delay(request.council.pk)
+    except Exception:  # noqa: BLE001 - the broker is down: the nightly run will recompute them
+        messages.error(request, _("The figures cannot be recomputed now; they will be overnight."))
+    else:
+        messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("dashboard")
+    return redirect(target)
 
 
 def _date(value: str) -> dt.date | None:
@@ -139,21 +157,17 @@ def figure_detail(request, key):
     if metric is None or start is None or end is None or end < start or (end - start).days > 366 * 10:
         raise Http404(_("No such figure."))
     window = Window(start, end)
-    figure = metric.evaluate(council, window)
-    shown = metrics.value(figure, metric.unit)
     if metric.compute is not None:
-        rows = metric.rows(council, window)
+        figure, rows = metric.compute(council, window)
         page = Paginator(rows, 50).get_page(request.GET.get("page"))
     else:
-        records = metric.records(council, window)
-        records = records.order_by(*metrics.ORDERING.get(records.model, ["pk"]))
-        page = Paginator(records, 50).get_page(request.GET.get("page"))
-        met_ids = (
-            set(metric.met(records, window).filter(pk__in=[o.pk for o in page]).values_list("pk", flat=True))
-            if metric.met
-            else None
-        )
-        page.object_list = [metrics.describe(o, counted=met_ids is None or o.pk in met_ids) for o in page]
+        figure = metric.evaluate(council, window)
+        page = Paginator(metric.listed(council, window), 50).get_page(request.GET.get("page"))
+        page.object_list = metric.lines(council, window, page.object_list)
+        if page.paginator.object_list.model is Letter and not can_read_letters(request.user, council):
+            for row in page.object_list:  # a letter's page names its sender: counts only for this reader
+                row.url = ""
+    shown = metrics.value(figure, metric.unit)
     return render(
         request,
         "reports/figure_detail.html",
@@ -169,25 +183,20 @@ def figure_detail(request, key):
     )
 
 
-PARTICIPATION_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
-
-
 def participation(request):
     """Every group against T2 at each session of the term, and every delegate against T3 (no ranking)."""
     from sessions.models import Session
     from sessions.selectors import session_t2, term_t3
 
     council = request.council
-    require(bool(roles_in(request.user, council) & PARTICIPATION_READERS))
+    require(can_read_overview(request.user, council))
     terms = list(Term.objects.filter(council=council).order_by("-start_date"))
     term = next((t for t in terms if str(t.pk) == request.GET.get("term")), None) or metrics.term_at(
         council, timezone.localdate()
     )
     sessions, groups, matrix, delegates = [], [], [], []
     if term is not None:
-        sessions = list(
-            Session.objects.filter(term=term).exclude(state=Session.State.PLANNED).order_by("start_date")
-        )
+        sessions = list(Session.objects.filter(term=term, state__in=Session.HELD).order_by("start_date"))
         results = [session_t2(s) for s in sessions]
         groups = results[0].groups if results else []
         matrix = [
@@ -262,7 +271,12 @@ def report_request(request):
     if queued:
         messages.success(request, _("The report is being generated."))
     else:
-        messages.info(request, _("This report already exists: open it to regenerate the draft."))
+        if report.state == Report.State.ISSUED:
+            messages.info(request, _("This report has already been issued: here it is."))
+        else:
+            messages.info(
+                request, _("This report already exists: regenerate its draft here if the records changed.")
+            )
     return redirect("report_detail", report.pk)
 
 
@@ -319,7 +333,7 @@ def report_download(request, pk, fmt):
     if fmt not in DOWNLOADS or not report.has_files:
         raise Http404(_("No such file."))
     attribute, content_type = DOWNLOADS[fmt]
-    name = f"{report.kind}-{report.period}{'-du-thao' if report.state != Report.State.ISSUED else ''}.{fmt}"
+    name = f"{FILE_NAMES[report.kind]}-{report.period}{'' if report.state == Report.State.ISSUED else '-du-thao'}.{fmt}"
     return attachment_response(getattr(report, attribute), name, content_type)
 
 

@@ -3,20 +3,21 @@
 import dataclasses
 import datetime as dt
 import logging
+import re
 import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from council.models import Council, Role, User
-from council.services import record_create, record_save, record_update
+from council.services import record_create, record_save
 from council.services.followups import queue_mail
 from council.uploads import get_private_storage
 from council.workdays import WorkCalendar
@@ -209,8 +210,9 @@ def report_request(
                 period=code,
                 period_start=start,
                 period_end=end,
-                session=session,
+                session=session if kind == Report.Kind.PETITIONS else None,
                 requested_by=actor,
+                heartbeat=timezone.now(),
             )
             created = True
     except IntegrityError:
@@ -234,14 +236,21 @@ def report_regenerate(report: Report, *, actor: User | None) -> Report:
     if report.is_busy:
         raise ValidationError(_("This report is being generated; wait until the run ends."))
     report.state, report.progress, report.step, report.error = Report.State.QUEUED, 0, "", ""
+    report.attempts, report.heartbeat = 0, timezone.now()
     report.requested_by = actor or report.requested_by
-    record_save(report, actor=actor, update_fields=["state", "progress", "step", "error", "requested_by"])
+    record_save(
+        report,
+        actor=actor,
+        update_fields=["state", "progress", "step", "error", "requested_by", "attempts", "heartbeat"],
+    )
     _queue(report)
     return report
 
 
-# A run that has not reported progress for this long is taken to have died with its worker.
+# A run that has not reported progress for this long is taken to have died with its worker; after this many
+# runs that died, the report is marked failed rather than tried again forever.
 STALE_AFTER = dt.timedelta(minutes=5)
+MAX_ATTEMPTS = 3
 
 
 def _claim(report_id: int) -> str | None:
@@ -249,10 +258,16 @@ def _claim(report_id: int) -> str | None:
     token = uuid.uuid4().hex
     now = timezone.now()
     claimable = Q(state__in=[Report.State.QUEUED, Report.State.FAILED]) | Q(
-        state=Report.State.RUNNING, heartbeat__lt=now - STALE_AFTER
+        state=Report.State.RUNNING, heartbeat__lt=now - STALE_AFTER, attempts__lt=MAX_ATTEMPTS
     )
     taken = Report.objects.filter(claimable, pk=report_id).update(
-        state=Report.State.RUNNING, run_token=token, heartbeat=now, progress=0, step="", error=""
+        state=Report.State.RUNNING,
+        run_token=token,
+        heartbeat=now,
+        progress=0,
+        step="",
+        error="",
+        attempts=F("attempts") + 1,
     )
     return token if taken else None
 
@@ -267,19 +282,25 @@ def _file_name(report: Report, extension: str) -> str:
     return f"reports/{report.council.code}/{report.kind}-{report.period}-{uuid.uuid4().hex[:8]}{extension}"
 
 
-def _write_files(report: Report, document) -> dict:
+def _write_files(report: Report, document, beat=lambda step: None) -> dict:
+    """Render and store the three files; on any failure remove those already stored."""
     from .documents.docx import render_docx
     from .documents.pdf import render_pdf
     from .documents.xlsx import render_xlsx
 
     storage = get_private_storage()
     paths = {}
-    for attribute, extension, render in (
-        ("docx_path", ".docx", render_docx),
-        ("xlsx_path", ".xlsx", render_xlsx),
-        ("pdf_path", ".pdf", render_pdf),
-    ):
-        paths[attribute] = storage.save(_file_name(report, extension), ContentFile(render(document)))
+    try:
+        for attribute, extension, render in (
+            ("docx_path", ".docx", render_docx),
+            ("xlsx_path", ".xlsx", render_xlsx),
+            ("pdf_path", ".pdf", render_pdf),
+        ):
+            beat(extension)
+            paths[attribute] = storage.save(_file_name(report, extension), ContentFile(render(document)))
+    except Exception:
+        _remove_files(paths.values())
+        raise
     return paths
 
 
@@ -307,7 +328,11 @@ def report_generate(report_id: int) -> bool:
         with translation.override("vi"):
             document = build(report, progress=lambda p, s: _progress(report_id, token, p, s))
             _progress(report_id, token, 80, _("Writing the DOCX, XLSX and PDF files"))
-            paths = _write_files(report, document)
+            paths = _write_files(
+                report,
+                document,
+                beat=lambda ext: _progress(report_id, token, 85, _("Writing %(ext)s") % {"ext": ext}),
+            )
     except Exception as exc:
         logger.exception("Report %s failed", report_id)
         Report.objects.filter(pk=report_id, run_token=token).update(
@@ -326,7 +351,6 @@ def report_generate(report_id: int) -> bool:
         current.subject = document.subject[:300]
         current.state, current.progress, current.step = Report.State.DRAFT, 100, ""
         current.generated_at = timezone.now()
-        current.attempts += 1
         record_save(
             current,
             actor=None,
@@ -340,7 +364,6 @@ def report_generate(report_id: int) -> bool:
                 "progress",
                 "step",
                 "generated_at",
-                "attempts",
             ],
         )
         transaction.on_commit(lambda: _remove_files(old))
@@ -360,44 +383,56 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
         )
     if report.state != Report.State.DRAFT:
         raise ValidationError(_("Only a generated draft can be issued."))
-    number = (number or "").strip()
+    # "Số: 45/BC-HĐND" and "45/BC-HĐND" are the same number: keep it without the "Số:" the document adds.
+    number = re.sub(r"^\s*s[ốo]\s*:?\s*", "", number or "", flags=re.IGNORECASE).strip()
     if not number:
         raise ValidationError({"number": _("Give the report's number and symbol, e.g. 45/BC-HĐND.")})
     if issued_on > timezone.localdate():
         raise ValidationError({"issued_on": _("A report cannot be issued on a future date.")})
+    if report.kind != Report.Kind.PETITIONS and issued_on <= report.period_end:
+        raise ValidationError(
+            {
+                "issued_on": _("A report on a period is issued after the period ends (%(end)s).")
+                % {"end": f"{report.period_end:%d/%m/%Y}"}
+            }
+        )
     if Report.objects.filter(council=report.council, number=number, issued_on__year=issued_on.year).exists():
         raise ValidationError({"number": _("Another report of this year already has this number.")})
     document = from_snapshot(report.snapshot)
     # The number line is Vietnamese whatever the Office's language, like the rest of the document.
-    document.number = number if number.lower().startswith("số") else f"Số: {number}"
+    document.number = f"Số: {number}"
     document.date, document.year, document.draft = issued_on, issued_on.year, False
     paths = _write_files(report, document)
-    old = [report.docx_path, report.xlsx_path, report.pdf_path]
-    for attribute, path in paths.items():
-        setattr(report, attribute, path)
-    report.snapshot = dataclasses.asdict(document)
-    report.state, report.number, report.issued_on, report.issued_by = (
-        Report.State.ISSUED,
-        number,
-        issued_on,
-        actor,
-    )
-    record_save(
-        report,
-        actor=actor,
-        update_fields=[
-            "docx_path",
-            "xlsx_path",
-            "pdf_path",
-            "snapshot",
-            "state",
-            "number",
-            "issued_on",
-            "issued_by",
-        ],
-    )
-    transaction.on_commit(lambda: _remove_files(old))
-    _notify_recipients(report)
+    try:
+        old = [report.docx_path, report.xlsx_path, report.pdf_path]
+        for attribute, path in paths.items():
+            setattr(report, attribute, path)
+        report.snapshot = dataclasses.asdict(document)
+        report.state, report.number, report.issued_on, report.issued_by = (
+            Report.State.ISSUED,
+            number,
+            issued_on,
+            actor,
+        )
+        record_save(
+            report,
+            actor=actor,
+            update_fields=[
+                "docx_path",
+                "xlsx_path",
+                "pdf_path",
+                "snapshot",
+                "state",
+                "number",
+                "issued_on",
+                "issued_by",
+            ],
+        )
+        transaction.on_commit(lambda: _remove_files(old))
+        _notify_recipients(report)
+    except Exception:
+        _remove_files(paths.values())  # the transaction rolls back: its new files go too
+        raise
     if report.kind == Report.Kind.PROACTIVE:
         from .figures import schedule_refresh
 
@@ -425,10 +460,6 @@ def _notify_recipients(report: Report) -> None:
             "path": reverse("report_detail", args=[report.pk]),
         }
     queue_mail(report.council, f"report-issued:{report.pk}", to, subject, body)
-
-
-def report_target_update(target: KpiTarget, *, actor: User | None, **data) -> KpiTarget:
-    return record_update(target, actor=actor, **data)
 
 
 # ---------------------------------------------------------------- the schedule
@@ -466,18 +497,33 @@ def reports_schedule(today: dt.date | None = None) -> list[Report]:
             report, created = report_request(
                 actor=None, council=council, kind=kind, period=period, session=session
             )
+            if not created and _drafted_too_early(report):
+                # Asked for on demand while its period was running: now that it is over, draft it again.
+                report_regenerate(report, actor=None)
+                created = True
             if created:
                 queued.append(report)
         t1_reminder(council, today)
     return queued
 
 
+def _drafted_too_early(report: Report) -> bool:
+    return (
+        report.state == Report.State.DRAFT
+        and report.generated_at is not None
+        and timezone.localtime(report.generated_at).date() <= report.period_end
+    )
+
+
 def reports_recover() -> int:
     """Queue again the runs whose worker died (stale heartbeat) or whose message was lost (queued too long)."""
-    now = timezone.now()
+    stale = timezone.now() - STALE_AFTER
+    Report.objects.filter(state=Report.State.RUNNING, heartbeat__lt=stale, attempts__gte=MAX_ATTEMPTS).update(
+        state=Report.State.FAILED,
+        error=f"The run stopped {MAX_ATTEMPTS} times without finishing (a worker died each time).",
+    )
     stuck = Report.objects.filter(
-        Q(state=Report.State.RUNNING, heartbeat__lt=now - STALE_AFTER)
-        | Q(state=Report.State.QUEUED, created_at__lt=now - STALE_AFTER)
+        Q(state=Report.State.RUNNING, heartbeat__lt=stale) | Q(state=Report.State.QUEUED, heartbeat__lt=stale)
     )
     from .tasks import report_generate_task
 

@@ -1,6 +1,7 @@
 """Report tasks: thin functions that load ids and call the services."""
 
 from celery import shared_task
+from django.core.cache import cache
 
 
 @shared_task
@@ -14,9 +15,8 @@ def report_generate_task(report_id: int) -> bool:
 @shared_task
 def reports_schedule_task() -> int:
     """The daily run: queue every council's reports that are due, and remind the Office of T1."""
-    from .services import reports_recover, reports_schedule
+    from .services import reports_schedule
 
-    reports_recover()
     return len(reports_schedule())
 
 
@@ -33,10 +33,13 @@ def summaries_refresh_task(council_id: int, everything: bool = False) -> int:
     """Recompute a council's dashboard figures (recent windows after writes; all of them every night)."""
     from council.models import Council
 
-    from .figures import refresh
+    from .figures import refresh, refresh_key
 
     council = Council.objects.filter(pk=council_id).first()
-    return refresh(council, everything=everything) if council else 0
+    count = refresh(council, everything=everything) if council else 0
+    # Writes from now on schedule the next refresh (with tasks run in-process, every write does).
+    cache.delete(refresh_key(council_id))
+    return count
 
 
 @shared_task

@@ -72,9 +72,11 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 echo "Warming up (15 s)…"
-$BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" 15 "$USERS" "$PAGES" "$QUERIES" >/dev/null
+$BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" 15 "$USERS" "$PAGES" "$QUERIES" \
+  "${BENCH_PASSWORD:-bench2026}" >/dev/null
 echo "Measuring for $SECONDS_ s with $USERS concurrent users against $WORKERS gunicorn workers:"
 # The load generator on its own core where the machine has more than one.
 TASKSET=""
 if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then TASKSET="taskset -c $(( $(nproc) - 1 ))"; fi
-$TASKSET $BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" "$SECONDS_" "$USERS" "$PAGES" "$QUERIES"
+$TASKSET $BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" "$SECONDS_" "$USERS" "$PAGES" "$QUERIES" \
+  "${BENCH_PASSWORD:-bench2026}"

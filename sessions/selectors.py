@@ -84,15 +84,17 @@ class DelegateT3:
         return self.speeches > 0
 
 
-def term_t3(term: Term) -> list[DelegateT3]:
-    """Per mandate of the term: contributions (any venue) made inside the mandate's own dates."""
+def term_t3(term: Term, *, until: dt.date | None = None) -> list[DelegateT3]:
+    """Per mandate of the term: contributions (any venue) made inside the mandate's own dates (and, given
+    ``until``, on or before that day: a past period's figure does not grow with later speeches)."""
     mandates = list(
         Mandate.objects.filter(term=term).select_related("delegate").order_by("delegate__name_folded")
     )
     counts = defaultdict(int)
-    rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS).values_list(
-        "mandate_id", "sitting__date"
-    )
+    rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS)
+    if until is not None:
+        rows = rows.filter(sitting__date__lte=until)
+    rows = rows.values_list("mandate_id", "sitting__date")
     by_pk = {m.pk: m for m in mandates}
     for mandate_id, day in rows:
         mandate = by_pk.get(mandate_id)

@@ -16,8 +16,9 @@ READERS = frozenset(
     }
 )
 DELEGATES = frozenset({Role.DELEGATE, Role.GROUP_LEADER})
-# Letters (complaints, denunciations) are the Office's and the Standing Committee's business.
-LETTER_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
+# Letters (complaints, denunciations) are the Office's and the Standing Committee's business; leadership
+# readers see them as counts on the dashboard only (their texts name people).
+LETTER_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING})
 
 
 def can_read_voters(user: User, council) -> bool:

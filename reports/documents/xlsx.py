@@ -176,5 +176,11 @@ def render_xlsx(doc: Document) -> bytes:
     for table, name in zip(tables, names, strict=True):
         _table_sheet(workbook.create_sheet(title=name), table)
     buffer = io.BytesIO()
+    # Text that starts with "=" (a subject, an agency's name) must stay text, never become a formula.
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     workbook.save(buffer)
     return buffer.getvalue()

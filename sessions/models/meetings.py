@@ -30,6 +30,9 @@ class Session(models.Model):
         CLOSED = "closed", pgettext_lazy("session state", "Closed")
         PUBLISHED = "published", _("Resolutions published")
 
+    # The states of a session that has been held (opened), whatever came after.
+    HELD = (State.IN_SESSION, State.CLOSED, State.PUBLISHED)
+
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="sessions"
     )

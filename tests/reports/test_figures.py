@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from council.services import record_update
 from reports import figures, metrics, services
 from reports.dashboards import dashboard, scorecard
 from reports.metrics import Window
@@ -66,7 +67,7 @@ def test_targets_seed_is_idempotent_and_keeps_the_offices_edits(council):
     assert services.targets_seed(council, actor=None) == len(services.DEFAULT_TARGETS)
     target = KpiTarget.objects.get(council=council, code="T4")
     assert "thảo luận" in target.description  # seeded in the council's language
-    services.report_target_update(target, actor=None, threshold=60)
+    record_update(target, actor=None, threshold=60)
     assert services.targets_seed(council, actor=None) == 0
     assert KpiTarget.objects.get(pk=target.pk).threshold == 60
 

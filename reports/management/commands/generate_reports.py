@@ -69,6 +69,7 @@ class Command(BaseCommand):
             return report, queued
         try:
             services.report_regenerate(report, actor=None)
-        except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+        except ValidationError as error:  # being generated right now: say so and go on with the others
+            self.stderr.write(f"{council.code} {report.period}: {' '.join(error.messages)}")
+            return report, False
         return report, True
