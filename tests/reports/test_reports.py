@@ -217,3 +217,72 @@ def test_generate_reports_command(council, records, capsys):
         call_command("generate_reports", "--period", "2026-Q2", "--council", "no-such-council")
     with pytest.raises(CommandError):
         call_command("generate_reports", "--period", "2026-Q2", "--kind", "annual")
+
+
+def test_a_run_that_keeps_dying_is_marked_failed_not_retried_forever(
+    council, records, django_capture_on_commit_callbacks
+):
+    report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
+    Report.objects.filter(pk=report.pk).update(
+        state=Report.State.RUNNING,
+        attempts=services.MAX_ATTEMPTS,
+        heartbeat=timezone.now() - dt.timedelta(minutes=30),
+    )
+    assert services.report_generate(report.pk) is False  # not claimed a fourth time
+    services.reports_recover()
+    report.refresh_from_db()
+    assert report.state == Report.State.FAILED and report.error
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_regenerate(report, actor=None)  # the Office can still ask again
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT and report.attempts == 1
+
+
+def test_a_period_report_is_issued_only_after_its_period(council, records, user_with_role):
+    office = user_with_role(Role.OFFICE)
+    report = generate(council)
+    with pytest.raises(ValidationError, match="30/06/2026"):
+        services.report_issue(report, actor=office, number="45/BC-HĐND", issued_on=dt.date(2026, 6, 30))
+    services.report_issue(report, actor=office, number="Số: 45/BC-HĐND", issued_on=dt.date(2026, 7, 1))
+    report.refresh_from_db()
+    assert report.number == "45/BC-HĐND"  # the document adds "Số:" itself
+    assert "Số: 45/BC-HĐND" in docx_text(read(report.docx_path))
+
+
+def test_a_draft_of_a_running_period_is_redrafted_once_the_period_ends(
+    council, records, django_capture_on_commit_callbacks
+):
+    running = Period("Q", 2026, 3)
+    report = generate(council, Report.Kind.QUARTERLY, running)
+    Report.objects.filter(pk=report.pk).update(generated_at=timezone.make_aware(dt.datetime(2026, 9, 15, 9)))
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.reports_schedule(today=dt.date(2026, 10, 1))
+    assert report.pk in [r.pk for r in queued]
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT and timezone.localtime(report.generated_at).date() > running.end
+
+
+def test_labels_typed_by_users_are_text_everywhere(council):
+    from reports.charts import render_png, render_svg
+    from reports.documents.content import Chart, Document, Table
+    from reports.documents.xlsx import render_xlsx
+
+    chart = Chart("x", "Phí $5 và $10", ["$\\frac$", "=SUM(A1)"], [("Số", [1, 2])], kind="barh")
+    assert "$5" in render_svg(chart) and render_png(chart).startswith(b"\x89PNG")
+    table = Table("Bảng", "Bảng", ["Tên", "Số"], [['=HYPERLINK("http://x")', 1]])
+    doc = Document(["HĐND"], "Số: ...", "Đồng Tháp", None, 2026, "BÁO CÁO", "Chủ đề", appendix=[table])
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc)))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert any(c.value == '=HYPERLINK("http://x")' for c in cells)
+
+
+@pytest.mark.parametrize(
+    ("metric", "threshold"), [("t2_sessions", 0), ("t2_sessions", -5), ("t2_sessions", 150), ("surveys", 1.5)]
+)
+def test_a_target_threshold_that_makes_no_sense_is_refused(council, metric, threshold):
+    with pytest.raises(ValidationError):
+        services.target_create(
+            actor=None, council=council, code="X1", description="x", metric=metric, threshold=threshold
+        )
+    assert not services.KpiTarget.objects.filter(code="X1").exists()
