@@ -28,6 +28,12 @@ def use_broker(app, url: str) -> None:
     app.conf.broker_url = url
 
 
+def forget_backend(app) -> None:
+    """Drop the result backend the app cached for this thread: a task run eagerly by an earlier test cached
+    the disabled one, and results must now come from Redis."""
+    app._local.__dict__.pop("backend", None)
+
+
 def _worker_database_url() -> str:
     # The worker must read the test database the test writes to (committed rows: transactional tests).
     from django.db import connection
@@ -46,6 +52,7 @@ def celery_on_redis(redis_url, settings):
     saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
     use_broker(app, redis_url)
     app.conf.update(result_backend=redis_url, task_always_eager=False)
+    forget_backend(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     env = {
         **os.environ,
@@ -83,6 +90,7 @@ def celery_on_redis(redis_url, settings):
             worker.kill()
         use_broker(app, saved.pop("broker_url"))
         app.conf.update(saved)
+        forget_backend(app)
 
 
 def test_healthz_round_trips_a_task_through_a_real_worker(client, celery_on_redis):

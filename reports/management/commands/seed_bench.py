@@ -48,8 +48,9 @@ class Command(BaseCommand):
             os.environ.get("BENCH_PASSWORD", "bench2026")
         )
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # bulk inserts leave no planner statistics nor visibility map
-                cursor.execute("VACUUM ANALYZE")
+            # Bulk inserts leave no planner statistics nor visibility map (VACUUM needs autocommit).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         self.stdout.write(
             f"Computing the province's dashboard figures ({time.monotonic() - started:.0f} s so far)"
         )
