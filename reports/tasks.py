@@ -1,6 +1,7 @@
 """Report tasks: thin functions that load ids and call the services."""
 
 from celery import shared_task
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -37,8 +38,12 @@ def summaries_refresh_task(council_id: int, everything: bool = False) -> int:
 
     council = Council.objects.filter(pk=council_id).first()
     count = refresh(council, everything=everything) if council else 0
-    # Writes from now on schedule the next refresh (with tasks run in-process, every write does).
-    cache.delete(refresh_key(council_id))
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # In-process (no broker), the rest of the same commit's writes arrive right now: let them share this
+        # refresh, and let the writes of the next requests schedule the next one.
+        cache.set(refresh_key(council_id), 1, timeout=5)
+    else:
+        cache.delete(refresh_key(council_id))  # writes from now on schedule the next refresh
     return count
 
 

@@ -112,7 +112,9 @@ def test_refresh_recomputes_the_stored_windows(council, records):
     }
 
 
-def test_a_write_schedules_one_refresh_after_commit(council, settings, django_capture_on_commit_callbacks):
+def test_a_write_schedules_one_refresh_after_commit(
+    council, settings, django_capture_on_commit_callbacks, monkeypatch
+):
     from django.core.cache import cache
 
     from tests.council.factories import FieldFactory
@@ -120,6 +122,9 @@ def test_a_write_schedules_one_refresh_after_commit(council, settings, django_ca
 
     settings.SUMMARY_REFRESH_AFTER_WRITES = True
     cache.clear()
+    runs = []
+    real_refresh = figures.refresh
+    monkeypatch.setattr(figures, "refresh", lambda c, **kw: runs.append(c.pk) or real_refresh(c, **kw))
     with django_capture_on_commit_callbacks(execute=True):
         for title in ("Một", "Hai"):
             voter_services.petition_create(
@@ -133,6 +138,7 @@ def test_a_write_schedules_one_refresh_after_commit(council, settings, django_ca
     quarter = Period("Q", dt.date.today().year, (dt.date.today().month - 1) // 3 + 1)
     row = FigureSummary.objects.get(council=council, metric="petitions", start=quarter.start, end=quarter.end)
     assert row.data == {"n": 2}
+    assert runs == [council.pk]  # the writes of one commit share one refresh
 
 
 def _grow(council, term, n):
