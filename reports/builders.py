@@ -19,8 +19,8 @@ from council.models.followups import SourceKind
 from delegates.models import StandingPosition
 
 from . import figures, metrics
-from .charts_data import breakdown_chart, breakdown_rows
-from .dashboards import scorecard
+from .charts_data import breakdown_chart, breakdown_rows, comparison_chart
+from .dashboards import PANELS, scorecard
 from .documents.content import Chart, Document, Section, Table
 from .metrics import Window
 from .models import Report
@@ -96,39 +96,8 @@ def answers_sentence(f: "Figures") -> str:
     )
 
 
-SUMMARY_KEYS = [
-    "sessions",
-    "sittings",
-    "t2_sessions",
-    "t3_delegates",
-    "t4_discussion",
-    "interpellations",
-    "interpellations_between",
-    "commitments_kept",
-    "activities",
-    "reoversight",
-    "surveys",
-    "recommendations",
-    "recommendations_done",
-    "recommendations_leadership",
-    "explanations",
-    "hearings",
-    "resolutions_monitored",
-    "petitions",
-    "answers_on_time",
-    "petitions_overdue",
-    "voter_meetings",
-    "consultations",
-    "letters",
-    "receptions",
-    "trainings",
-    "training_attendance",
-    "group_meetings",
-    "evaluations",
-    "assessments",
-    "nominations",
-    "exemplary",
-]
+# The dashboard's figures, in its order, and the exemplary models the annual report also counts.
+SUMMARY_KEYS = [k for _title, keys in PANELS for k in keys] + ["exemplary"]
 BREAKDOWN_KEYS = ["petitions_by_field", "petitions_by_agency", "petitions_by_channel", "letters_by_kind"]
 
 
@@ -450,23 +419,13 @@ def activity_report(report: Report, progress: Progress) -> Document:
         ],
         _("Carry out the oversight programme and prepare the next session."),
     ]
-    chart = Chart(
-        key="comparison",
-        title=_("Main figures against the previous period and the same period a year earlier"),
-        categories=[
-            str(metrics.get(k).label)
-            for k in ("sessions", "interpellations", "surveys", "petitions", "letters")
-        ],
-        series=[
-            (
-                lab,
-                [
-                    f(k, which) or 0
-                    for k in ("sessions", "interpellations", "surveys", "petitions", "letters")
-                ],
-            )
-            for lab, which in zip(labels, ("this", "before", "year_ago"), strict=True)
-        ],
+    compared = ("sessions", "interpellations", "surveys", "petitions", "letters")
+    chart = comparison_chart(
+        _("Main figures against the previous period and the same period a year earlier"),
+        [metrics.get(k) for k in compared],
+        labels,
+        [[f(k, which) or 0 for k in compared] for which in ("this", "before", "year_ago")],
+        kind="bar",
     )
     progress(70, _("Writing the appendix"))
     signer_lines, signer_name = signer(council, today)

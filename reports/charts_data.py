@@ -33,14 +33,16 @@ def breakdown_chart(metric: Metric, data: dict, *, top: int = TOP) -> Chart:
     )
 
 
-def comparison_chart(title: str, compared: list[Metric], labels: list[str], values: list[list]) -> Chart:
+def comparison_chart(
+    title: str, compared: list[Metric], labels: list[str], values: list[list], *, kind: str = "barh"
+) -> Chart:
     """Counts of several figures side by side for several periods (one series per period)."""
     return Chart(
         key="comparison",
         title=title,
         categories=[str(m.label) for m in compared],
         series=list(zip(labels, values, strict=True)),
-        kind="barh",
+        kind=kind,
     )
 
 

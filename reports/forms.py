@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from sessions.models import Session
 
-from . import metrics
 from .models import KpiTarget, Report
 from .periods import parse_period
 
@@ -65,9 +64,5 @@ class KpiTargetForm(forms.ModelForm):
         fields = ["code", "description", "metric", "threshold", "cadence", "order", "is_active"]
 
     def __init__(self, *args, council=None, **kwargs):
+        # The figures to choose from are the model field's choices; the council is implied by the record.
         super().__init__(*args, **kwargs)
-        self.fields["metric"].choices = [
-            (m.key, f"{m.label} (%)" if m.unit == "percent" else str(m.label))
-            for m in metrics.catalogue().values()
-            if m.unit != "breakdown"
-        ]

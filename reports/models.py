@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -17,7 +18,11 @@ def metric_choices() -> list[tuple[str, str]]:
     """The figures a target can be measured by (every figure but the breakdowns)."""
     from .metrics import catalogue
 
-    return [(m.key, m.label) for m in catalogue().values() if m.unit != "breakdown"]
+    return [
+        (m.key, format_lazy("{} (%)", m.label) if m.unit == "percent" else m.label)
+        for m in catalogue().values()
+        if m.unit != "breakdown"
+    ]
 
 
 class KpiTarget(models.Model):
