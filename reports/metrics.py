@@ -37,6 +37,11 @@ class Row:
     detail: str = ""
 
 
+# Which way a figure moving is good news: more answers on time (UP), fewer overdue petitions (DOWN),
+# or neither, e.g. how many petitions citizens sent (NEUTRAL). Arrows are coloured by this, not by sign.
+UP, DOWN, NEUTRAL = "up", "down", "neutral"
+
+
 @dataclass
 class Metric:
     key: str
@@ -49,6 +54,17 @@ class Metric:
     group_label: str = ""  # breakdowns: the column holding the group's name ("" = the choices' label)
     choices: dict = field(default_factory=dict)
     compute: Callable[[Council, Window], tuple[dict, list[Row]]] | None = None
+    better: str = ""  # UP, DOWN or NEUTRAL: every metric of the catalogue declares it
+
+    def verdict(self, change: float | int | None) -> str:
+        """Whether a change of the figure is "better", "worse", "neutral" or "unchanged" ("" if unknown)."""
+        if change is None:
+            return ""
+        if change == 0:
+            return "unchanged"
+        if self.better not in (UP, DOWN):
+            return "neutral"
+        return "better" if (change > 0) == (self.better == UP) else "worse"
 
     def evaluate(self, council: Council, window: Window) -> dict:
         """The figure, as stored in a summary row: ``{"n": …}``, ``{"n": …, "d": …}`` or ``{"rows": …}``."""
@@ -504,8 +520,9 @@ def _metrics() -> list[Metric]:
                 "Sessions that opened in the period and have been held (convened but not yet opened ones excluded)."
             ),
             records=_sessions,
+            better=UP,
         ),
-        Metric("sittings", _("Sittings"), _("Sittings held in the period."), records=_sittings),
+        Metric("sittings", _("Sittings"), _("Sittings held in the period."), records=_sittings, better=UP),
         Metric(
             "t2_sessions",
             _("Sessions where every delegate group spoke in the plenary (T2)"),
@@ -515,6 +532,7 @@ def _metrics() -> list[Metric]:
             ),
             unit="percent",
             compute=_t2,
+            better=UP,
         ),
         Metric(
             "t3_delegates",
@@ -525,6 +543,7 @@ def _metrics() -> list[Metric]:
             ),
             unit="percent",
             compute=_t3,
+            better=UP,
         ),
         Metric(
             "t4_discussion",
@@ -535,18 +554,21 @@ def _metrics() -> list[Metric]:
             ),
             unit="percent",
             compute=_t4,
+            better=UP,
         ),
         Metric(
             "interpellations",
             _("Interpellations"),
             _("Slips submitted in the period (drafts excluded)."),
             records=_interpellations,
+            better=UP,
         ),
         Metric(
             "interpellations_between",
             _("Interpellations between sessions"),
             _("Slips submitted in the period outside any session."),
             records=_between_sessions,
+            better=UP,
         ),
         Metric(
             "commitments_kept",
@@ -555,25 +577,29 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_commitments_due,
             met=_done_by_end,
+            better=UP,
         ),
         Metric(
             "activities",
             _("Oversight activities"),
             _("Activities under way in the period (planned ones excluded)."),
             records=_activities,
+            better=UP,
         ),
         Metric(
             "reoversight",
             _("Re-oversight activities"),
             _("Re-oversight activities under way in the period."),
             records=_reoversight,
+            better=UP,
         ),
-        Metric("surveys", _("Field surveys"), _("Survey visits in the period."), records=_surveys),
+        Metric("surveys", _("Field surveys"), _("Survey visits in the period."), records=_surveys, better=UP),
         Metric(
             "recommendations",
             _("Oversight recommendations"),
             _("Recommendations assigned in the period."),
             records=_recommendations,
+            better=NEUTRAL,
         ),
         Metric(
             "recommendations_done",
@@ -582,21 +608,28 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_recommendations_due,
             met=_done_by_end,
+            better=UP,
         ),
         Metric(
             "recommendations_leadership",
             _("Recommendations selected for the leadership"),
             _("Recommendations of the period flagged “report to leadership”."),
             records=_leadership_recommendations,
+            better=NEUTRAL,
         ),
         Metric(
             "explanations",
             _("Explanation sessions"),
             _("Explanation sessions held in the period."),
             records=_accountability("explanation"),
+            better=UP,
         ),
         Metric(
-            "hearings", _("Hearings"), _("Hearings held in the period."), records=_accountability("hearing")
+            "hearings",
+            _("Hearings"),
+            _("Hearings held in the period."),
+            records=_accountability("hearing"),
+            better=UP,
         ),
         Metric(
             "resolutions_monitored",
@@ -608,12 +641,14 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_resolutions_in_force,
             met=_monitored,
+            better=UP,
         ),
         Metric(
             "petitions",
             _("Voter petitions received"),
             _("Petitions received in the period (merged ones count once)."),
             records=_petitions,
+            better=NEUTRAL,
         ),
         Metric(
             "petitions_by_field",
@@ -623,6 +658,7 @@ def _metrics() -> list[Metric]:
             records=_petitions,
             group_by="field",
             group_label="field__name",
+            better=NEUTRAL,
         ),
         Metric(
             "petitions_by_commune",
@@ -632,6 +668,7 @@ def _metrics() -> list[Metric]:
             records=_petitions,
             group_by="admin_unit",
             group_label="admin_unit__name",
+            better=NEUTRAL,
         ),
         Metric(
             "petitions_by_agency",
@@ -641,6 +678,7 @@ def _metrics() -> list[Metric]:
             records=_petitions,
             group_by="agency",
             group_label="agency__name",
+            better=NEUTRAL,
         ),
         Metric(
             "petitions_by_channel",
@@ -650,6 +688,7 @@ def _metrics() -> list[Metric]:
             records=_petitions_with_channel,
             group_by="channel",
             choices={**dict(Channel.choices), DIRECT: _("Recorded directly")},
+            better=NEUTRAL,
         ),
         Metric(
             "answers_on_time",
@@ -658,18 +697,21 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_petition_answers_due,
             met=_answered_on_time,
+            better=UP,
         ),
         Metric(
             "petitions_overdue",
             _("Petitions overdue at the end of the period"),
             _("Petition answers past their due date and not given by the end of the period."),
             records=_petitions_overdue,
+            better=DOWN,
         ),
         Metric(
             "voter_meetings",
             _("Voter meetings"),
             _("Voter meetings held in the period."),
             records=_voter_meetings,
+            better=UP,
         ),
         Metric(
             "voter_meetings_by_kind",
@@ -679,18 +721,21 @@ def _metrics() -> list[Metric]:
             records=_voter_meetings,
             group_by="kind",
             choices=dict(VoterMeeting.Kind.choices),
+            better=NEUTRAL,
         ),
         Metric(
             "consultations",
             _("Opinions gathered by consultation"),
             _("Opinions recorded through a consultation of citizens in the period."),
             records=_consultations,
+            better=UP,
         ),
         Metric(
             "letters",
             _("Letters received"),
             _("Complaints, denunciations and petitions received in the period (duplicates excluded)."),
             records=_letters,
+            better=NEUTRAL,
         ),
         Metric(
             "letters_by_kind",
@@ -700,15 +745,21 @@ def _metrics() -> list[Metric]:
             records=_letters,
             group_by="kind",
             choices=dict(Letter.Kind.choices),
+            better=NEUTRAL,
         ),
         Metric(
             "receptions",
             _("Citizen receptions"),
             _("Reception days held in the period."),
             records=_receptions,
+            better=UP,
         ),
         Metric(
-            "trainings", _("Training courses"), _("Courses that began in the period."), records=_trainings
+            "trainings",
+            _("Training courses"),
+            _("Courses that began in the period."),
+            records=_trainings,
+            better=UP,
         ),
         Metric(
             "training_attendance",
@@ -717,6 +768,7 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_invitations,
             met=lambda qs, w: qs.filter(attended=True),
+            better=UP,
         ),
         Metric(
             "evaluations",
@@ -725,36 +777,42 @@ def _metrics() -> list[Metric]:
             unit="percent",
             records=_mandates_of_year,
             met=_evaluated,
+            better=UP,
         ),
         Metric(
             "assessments",
             _("Action programme commitments assessed"),
             _("Assessments of commitments made to voters, for the years of the period."),
             records=_assessments,
+            better=UP,
         ),
         Metric(
             "group_meetings",
             _("Delegate group meetings"),
             _("Group meetings held in the period."),
             records=_group_meetings,
+            better=UP,
         ),
         Metric(
             "nominations",
             _("Emulation nominations"),
             _("Nominations for the years of the period."),
             records=_nominations,
+            better=NEUTRAL,
         ),
         Metric(
             "exemplary",
             _("Exemplary models introduced"),
             _("Nominations marked as exemplary models for the years of the period."),
             records=_exemplary,
+            better=UP,
         ),
         Metric(
             "proactive_reports",
             _("Proactive reports issued (T1)"),
             _("Proactive reports to the Party Standing Board issued in the period."),
             records=_proactive_reports,
+            better=UP,
         ),
     ]
 
