@@ -1,9 +1,11 @@
 """Safe handling of uploaded evidence and answer files: checks, private storage and downloads."""
 
+import functools
 import os
 import unicodedata
 import uuid
 import zipfile
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import IO
@@ -11,6 +13,7 @@ from typing import IO
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -275,6 +278,9 @@ class StoredFile:
 def store_upload(uploaded_file, info: UploadInfo, prefix: str) -> StoredFile:
     """Save an inspected upload in private storage under a generated name; return what to record."""
     path = get_private_storage().save(generated_name(info, prefix), uploaded_file)
+    pending = _stored_in_call.get()
+    if pending is not None:
+        pending.append(path)
     return StoredFile(
         path, safe_download_name(uploaded_file.name, info.extension), info.content_type, info.size
     )
@@ -294,6 +300,39 @@ def attachment_response(storage_path: str, download_name: str, content_type: str
     return response
 
 
+# The files stored during the current call of a service wrapped in atomic_with_files().
+_stored_in_call: ContextVar[list[str] | None] = ContextVar("stored_in_call", default=None)
+
+
+def atomic_with_files(service):
+    """Run a service that stores uploads atomically; if it fails, delete the files it stored.
+
+    Django has no hook on rollback, so the service's own failure is where the orphan is caught: a save
+    refused by validation (or any error) after the file reached the disk leaves no file behind.
+    A call nested in another such call hands its files to the outer one, which owns their fate.
+    """
+
+    @functools.wraps(service)
+    def wrapper(*args, **kwargs):
+        outer = _stored_in_call.get()
+        stored: list[str] = []
+        token = _stored_in_call.set(stored)
+        try:
+            with transaction.atomic():
+                result = service(*args, **kwargs)
+        except BaseException:
+            for path in stored:
+                private_storage.delete(path)
+            raise
+        finally:
+            _stored_in_call.reset(token)
+        if outer is not None:
+            outer.extend(stored)
+        return result
+
+    return wrapper
+
+
 def attach_file(record, upload, *, prefix: str) -> None:
     """Check the record and the upload first, then store the file and note it on the record."""
     info = inspect_upload(upload) if upload else None
@@ -308,8 +347,17 @@ FILE_FIELDS = ("path", "original_name", "content_type", "size")
 
 
 def replace_file(record, upload, *, prefix: str, data: dict) -> dict:
-    """For an update service: store a new upload (if any) and add the record's file fields to the changes."""
+    """For an update service: store a new upload (if any) and add its file fields to the changes.
+
+    The record itself is left as it is: the update service compares ``data`` with the record to find
+    what changed, so a new file must appear there as a change (an upload alone is a change to save).
+    """
     if upload:
-        attach_file(record, upload, prefix=prefix)
-        data.update({name: getattr(record, name) for name in FILE_FIELDS})
+        stored = store_upload(upload, inspect_upload(upload), prefix)
+        data.update(
+            path=stored.path,
+            original_name=stored.original_name,
+            content_type=stored.content_type,
+            size=stored.size,
+        )
     return data

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, User
 from council.services import record_save, record_update
 from council.text import normalize
-from council.uploads import attach_file, replace_file
+from council.uploads import atomic_with_files, attach_file, replace_file
 
 from .models import (
     ActionCommitment,
@@ -36,14 +36,14 @@ from .models import (
 # --- Training -------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_files
 def course_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> TrainingCourse:
     course = TrainingCourse(council=council, **data)
     attach_file(course, upload, prefix=f"training/{council.pk}")
     return record_save(course, actor=actor)
 
 
-@transaction.atomic
+@atomic_with_files
 def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **data: Any) -> TrainingCourse:
     start = data.get("start_date", course.start_date)
     if start != course.start_date:

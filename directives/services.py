@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from council.models import Agency, Council, FollowUp, Role, User
 from council.permissions import roles_in
 from council.services import followup_answer, followup_open, record_save, record_update
-from council.uploads import attach_file, replace_file
+from council.uploads import atomic_with_files, attach_file, replace_file
 from delegates.models import GroupMembership
 
 from . import founding
@@ -22,14 +22,14 @@ from .models import Directive, DirectiveItem
 Responsible = DirectiveItem.Responsible
 
 
-@transaction.atomic
+@atomic_with_files
 def directive_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> Directive:
     directive = Directive(council=council, **data)
     attach_file(directive, upload, prefix=f"directives/{council.pk}")
     return record_save(directive, actor=actor)
 
 
-@transaction.atomic
+@atomic_with_files
 def directive_update(directive: Directive, *, actor: User | None, upload=None, **data: Any) -> Directive:
     replace_file(directive, upload, prefix=f"directives/{directive.council_id}", data=data)
     return record_update(directive, actor=actor, **data)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, CouncilStatus, FollowUp, User
 from council.models.followups import EscalationStep
 from council.services import followup_escalation_scheduled, followup_open, record_save, record_update
-from council.uploads import attach_file
+from council.uploads import atomic_with_files, attach_file
 from council.workdays import rule_in_force
 
 from .models import (
@@ -144,7 +144,7 @@ def survey_add(activity: OversightActivity, *, actor: User | None, agencies=(), 
     return survey
 
 
-@transaction.atomic
+@atomic_with_files
 def document_add(
     activity: OversightActivity, *, actor: User | None, upload=None, **data: Any
 ) -> ActivityDocument:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, User
 from council.models.followups import EscalationStep
 from council.services import assign_fields, followup_escalation_scheduled, followup_open, record_save
-from council.uploads import attach_file
+from council.uploads import atomic_with_files, attach_file
 from council.workdays import apply_rule, rule_in_force
 from delegates.models import Mandate
 
@@ -211,7 +211,7 @@ def interpellation_reject(
     return record_save(slip, actor=actor, update_fields=["state"], reason=reason)
 
 
-@transaction.atomic
+@atomic_with_files
 def interpellation_answer(
     interpellation: Interpellation,
     *,
@@ -394,7 +394,7 @@ def documents_deadline(session: Session):
     return apply_rule(rule, session.start_date) if rule else None
 
 
-@transaction.atomic
+@atomic_with_files
 def document_add(*, actor: User | None, session: Session, upload=None, **data: Any) -> SessionDocument:
     """Record a document sent to delegates, with its file stored privately under a generated name."""
     document = SessionDocument(council=session.council, session=session, **data)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from council.models import AdminUnit, Agency, Council, CouncilStatus, FollowUp, User
 from council.services import followup_open, followup_reopen, followup_verify, record_save, record_update
 from council.text import fold, normalize
-from council.uploads import attach_file, replace_file
+from council.uploads import atomic_with_files, attach_file, replace_file
 from council.workdays import rule_in_force
 
 from . import similarity
@@ -60,7 +60,7 @@ def current_unit(unit: AdminUnit | None) -> AdminUnit | None:
 # --- Voter meetings and opinions ------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_files
 def meeting_create(
     *, actor: User | None, council: Council, delegates=(), upload=None, **data: Any
 ) -> VoterMeeting:
@@ -71,7 +71,7 @@ def meeting_create(
     return meeting
 
 
-@transaction.atomic
+@atomic_with_files
 def meeting_update(
     meeting: VoterMeeting, *, actor: User | None, delegates=None, upload=None, **data: Any
 ) -> VoterMeeting:
@@ -207,7 +207,7 @@ def _normalise(petition: Petition) -> None:
 
 
 @transaction.atomic
-def petition_update(petition: Petition, *, actor: User | None, **data: Any) -> Petition:
+def petition_update(petition: Petition, *, actor: User | None, reason: str = "", **data: Any) -> Petition:
     if "admin_unit" in data:
         data["admin_unit"] = current_unit(data["admin_unit"])
     assign_keys = list(data)
@@ -215,7 +215,9 @@ def petition_update(petition: Petition, *, actor: User | None, **data: Any) -> P
         setattr(petition, key, value)
     _normalise(petition)
     petition.search_text = _search_text(petition)
-    return record_save(petition, actor=actor, update_fields=[*assign_keys, "title", "text", "search_text"])
+    return record_save(
+        petition, actor=actor, update_fields=[*assign_keys, "title", "text", "search_text"], reason=reason
+    )
 
 
 @transaction.atomic
@@ -297,6 +299,7 @@ def petition_classify(
     admin_unit=None,
     committee=None,
     agency=None,
+    reason: str = "",
 ) -> Petition:
     petition = _lock(Petition, petition)
     if petition.state not in (State.RECORDED, State.CLASSIFIED):
@@ -318,6 +321,7 @@ def petition_classify(
         petition,
         actor=actor,
         update_fields=["field", "competence", "committee", "agency", "admin_unit", "state"],
+        reason=reason,
     )
 
 
@@ -543,14 +547,14 @@ def letter_handle(
 # --- Communications ------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_files
 def media_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> MediaProduct:
     product = MediaProduct(council=council, **data)
     attach_file(product, upload, prefix=f"media/{council.pk}")
     return record_save(product, actor=actor)
 
 
-@transaction.atomic
+@atomic_with_files
 def media_update(product, *, actor: User | None, upload=None, **data: Any):
     replace_file(product, upload, prefix=f"media/{product.council_id}", data=data)
     return record_update(product, actor=actor, **data)
