@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -6,11 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from sessions.models import Session
 
 from .models import KpiTarget, Report
-from .periods import parse_period
+from .periods import parse_period, recent_periods
 
 
-class PeriodField(forms.CharField):
-    """A period code (2026-Q1, 2026-H1, 2026), refused when malformed or not yet begun."""
+class PeriodField(forms.ChoiceField):
+    """A period chosen from a list of those that have begun (“Quý I/2026”), never typed as a code."""
+
+    def __init__(self, *args, years: int = 3, **kwargs):
+        # A callable: the list is read when the form is shown, so it follows the calendar.
+        super().__init__(*args, choices=partial(self.period_choices, years), **kwargs)
+
+    @staticmethod
+    def period_choices(years: int):
+        periods = recent_periods(timezone.localdate(), years=years)
+        groups = [(_("Quarters"), "Q"), (_("Half-years"), "H"), (_("Years"), "Y")]
+        return [("", "—")] + [
+            (title, [(p.code, p.short_label()) for p in periods if p.kind == kind]) for title, kind in groups
+        ]
 
     def clean(self, value):
         value = super().clean(value)
@@ -21,9 +35,7 @@ class PeriodField(forms.CharField):
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Report"), choices=Report.Kind.choices)
-    period = PeriodField(
-        label=_("Period"), required=False, max_length=20, help_text=_("e.g. 2026-Q1, 2026-H1, 2026.")
-    )
+    period = PeriodField(label=_("Period"), required=False)
     session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
 
     def __init__(self, *args, council, **kwargs):
@@ -43,7 +55,7 @@ class ReportRequestForm(forms.Form):
             if not data.get("session"):
                 self.add_error("session", _("Choose the session the petition report is for."))
         elif "period" in data and data.get("period") is None and not self.has_error("period"):
-            self.add_error("period", _("Give the period, e.g. 2026-Q1."))
+            self.add_error("period", _("Choose a period."))
         return data
 
 

@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from council.models.querysets import CouncilQuerySet
 
+from .periods import period_from_code
+
 
 def metric_choices() -> list[tuple[str, str]]:
     """The figures a target can be measured by (every figure but the breakdowns)."""
@@ -189,7 +191,15 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        return self.subject or f"{self.get_kind_display()} {self.period}"
+        return self.subject or f"{self.get_kind_display()} {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        """The period as people write it (“Quý I/2026”); a session's report is named by its session."""
+        if self.session_id:
+            return str(self.session)
+        period = period_from_code(self.period)
+        return period.short_label() if period else self.period
 
     @property
     def is_busy(self) -> bool:

@@ -47,13 +47,22 @@ class Period:
         return _("the year %(year)s") % {"year": self.year}
 
     def short_label(self) -> str:
+        """The period as pages show it: “Quý I/2026”, “6 tháng đầu năm 2026”, “Năm 2026” (never a code)."""
         if self.kind == "Q":
-            return _("Q%(index)s/%(year)s") % {"index": ROMAN[self.index], "year": self.year}
+            return {
+                1: _("Q1 %(year)s"),
+                2: _("Q2 %(year)s"),
+                3: _("Q3 %(year)s"),
+                4: _("Q4 %(year)s"),
+            }[self.index] % {"year": self.year}
         if self.kind == "H":
             if self.index == 1:
-                return _("first half of %(year)s") % {"year": self.year}
-            return _("second half of %(year)s") % {"year": self.year}
-        return str(self.year)
+                return _("First half of %(year)s") % {"year": self.year}
+            return _("Second half of %(year)s") % {"year": self.year}
+        return _("Year %(year)s") % {"year": self.year}
+
+    def __str__(self) -> str:
+        return self.short_label()
 
     def previous(self) -> "Period":
         if self.kind == "Y" or self.index == 1:
@@ -76,16 +85,49 @@ def quarter_of(day: dt.date) -> Period:
     return Period("Q", day.year, (day.month - 1) // 3 + 1)
 
 
+def period_from_code(code: str) -> Period | None:
+    """A stored period code (a report's) as a period, or None if it is not one (a session's report)."""
+    match = _PATTERN.match(code or "")
+    if not match:
+        return None
+    kind, index = (match["kind"] or "Y").upper(), int(match["index"] or 1)
+    if (kind == "Q" and not 1 <= index <= 4) or (kind == "H" and index not in (1, 2)):
+        return None
+    return Period(kind, int(match["year"]), index)
+
+
+def period_of_window(start: dt.date, end: dt.date) -> Period | None:
+    """The quarter, half-year or year that runs exactly from ``start`` to ``end``, if there is one."""
+    if start.day != 1 or start.year != end.year:
+        return None
+    for kind, months in (("Q", 3), ("H", 6), ("Y", 12)):
+        if (start.month - 1) % months == 0:
+            period = Period(kind, start.year, (start.month - 1) // months + 1)
+            if period.end == end:
+                return period
+    return None
+
+
+def recent_periods(today: dt.date, kinds: str = "YHQ", years: int = 3) -> list[Period]:
+    """The periods a picker offers, latest first: those of the last ``years`` years that have begun."""
+    choices = []
+    for year in range(today.year, today.year - years, -1):
+        if "Y" in kinds:
+            choices.append(Period("Y", year))
+        if "H" in kinds:
+            choices += [Period("H", year, 2), Period("H", year, 1)]
+        if "Q" in kinds:
+            choices += [Period("Q", year, i) for i in (4, 3, 2, 1)]
+    return [p for p in choices if p.start <= today]
+
+
 def parse_period(code: str, *, today: dt.date, allow_open: bool = True) -> Period:
     """Read a period code; refuse a malformed one and one that has not begun (or, if ``allow_open`` is
     false, not yet ended)."""
     match = _PATTERN.match((code or "").strip())
     if not match:
         raise ValidationError(
-            _(
-                "“%(code)s” is not a period: write 2026-Q1 for a quarter, 2026-H1 for a half-year or 2026 for a year."
-            )
-            % {"code": code}
+            _("“%(code)s” is not a period: choose one from the list.") % {"code": (code or "")[:40]}
         )
     year = int(match["year"])
     kind = (match["kind"] or "Y").upper()
@@ -98,10 +140,10 @@ def parse_period(code: str, *, today: dt.date, allow_open: bool = True) -> Perio
         raise ValidationError(_("There are no records before 2000 (“%(code)s”).") % {"code": code})
     period = Period(kind, year, index)
     if period.start > today:
-        raise ValidationError(_("The period %(code)s has not begun yet.") % {"code": period.code})
+        raise ValidationError(_("The period %(code)s has not begun yet.") % {"code": period.short_label()})
     if not allow_open and period.end >= today:
         raise ValidationError(
             _("The period %(code)s ends on %(end)s: its report can be generated from the day after.")
-            % {"code": period.code, "end": period.end.strftime("%d/%m/%Y")}
+            % {"code": period.short_label(), "end": period.end.strftime("%d/%m/%Y")}
         )
     return period

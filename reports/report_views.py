@@ -14,8 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of
 from council.models import Role, Term
 from council.permissions import can_manage_records, can_read_overview, roles_in
+from council.resilience import publish
 from council.uploads import attachment_response
 from council.views.actions import form_errors_text, require, run_form_action
 from council.views.crud import Crud
@@ -28,7 +30,7 @@ from .charts_data import breakdown_rows, table_rows
 from .dashboards import dashboard, scorecard
 from .metrics import Window
 from .models import KpiTarget, Report
-from .periods import Period, parse_period, quarter_of
+from .periods import Period, parse_period, period_of_window, quarter_of, recent_periods
 from .tasks import summaries_refresh_task
 
 # Download names in the council's language, without accents (they travel by e-mail and USB sticks).
@@ -57,23 +59,9 @@ def _period(request, name: str, default: Period) -> tuple[Period, str]:
         return default, " ".join(error.messages)
 
 
-def _recent_quarters(today: dt.date, count: int = 12) -> list[Period]:
-    quarters, quarter = [], quarter_of(today)
-    for _i in range(count):
-        quarters.append(quarter)
-        quarter = quarter.previous()
-    return quarters
-
-
-def _periods(today: dt.date) -> list[Period]:
-    """What the scorecard offers: recent quarters, half-years and years."""
-    choices = []
-    for year in range(today.year, today.year - 3, -1):
-        choices += [
-            p for p in [Period("Y", year), Period("H", year, 2), Period("H", year, 1)] if p.start <= today
-        ]
-        choices += [Period("Q", year, i) for i in (4, 3, 2, 1) if Period("Q", year, i).start <= today]
-    return choices
+def _offered(periods: list[Period], shown: Period) -> list[Period]:
+    """A picker's periods, with the one shown even when it is older than the list reaches."""
+    return periods if shown in periods else [*periods, shown]
 
 
 def scorecard_page(request):
@@ -87,7 +75,7 @@ def scorecard_page(request):
         "reports/scorecard.html",
         {
             "period": period,
-            "periods": _periods(today),
+            "periods": _offered(recent_periods(today), period),
             "error": error,
             "lines": lines,
             "as_of": as_of,
@@ -107,7 +95,7 @@ def dashboard_page(request):
     today = timezone.localdate()
     period, error = _period(request, "quarter", quarter_of(today))
     if period.kind != "Q":
-        period, error = quarter_of(today), _("The dashboard shows one quarter: write it as 2026-Q1.")
+        period, error = quarter_of(today), _("The dashboard shows one quarter: choose it from the list.")
     board = dashboard(council, period)
     charts_shown = [
         (chart, charts.page_svg(chart), table_rows(chart)) for chart in [board.comparison, *board.breakdowns]
@@ -118,7 +106,7 @@ def dashboard_page(request):
         {
             "board": board,
             "charts": charts_shown,
-            "quarters": _recent_quarters(today),
+            "quarters": _offered(recent_periods(today, kinds="Q"), board.period),
             "error": error,
             "manager": can_manage_records(request.user, council),
         },
@@ -129,9 +117,7 @@ def dashboard_page(request):
 def figures_refresh(request):
     """The Office asks for the figures to be recomputed now (they are otherwise refreshed after writes)."""
     require(can_manage_records(request.user, request.council))
-    try:
-        summaries_refresh_task.delay(request.council.pk)
-    except Exception:  # noqa: BLE001 - the broker is down: the nightly run will recompute them
+    if not publish(summaries_refresh_task, request.council.pk):  # the broker is down: the nightly run will
         messages.error(request, _("The figures cannot be recomputed now; they will be overnight."))
     else:
         messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
@@ -174,6 +160,7 @@ def figure_detail(request, key):
         {
             "metric": metric,
             "window": window,
+            "period": period_of_window(start, end),
             "figure": figure,
             "shown": shown,
             "page": page,
@@ -328,6 +315,7 @@ def report_issue(request, pk):
     return redirect("report_detail", report.pk)
 
 
+@file_of("reports.Report", "report_detail")
 def report_download(request, pk, fmt):
     report = _report_for(request, pk)
     if fmt not in DOWNLOADS or not report.has_files:

@@ -154,7 +154,7 @@ def check_kind(kind: str, period: Period) -> None:
         allowed = ", ".join(str(Report.Kind(k).label) for k in kinds_for(period))
         raise ValidationError(
             _("A %(kind)s does not cover %(period)s; for that period: %(allowed)s.")
-            % {"kind": Report.Kind(kind).label.lower(), "period": period.code, "allowed": allowed}
+            % {"kind": Report.Kind(kind).label.lower(), "period": period.short_label(), "allowed": allowed}
         )
 
 

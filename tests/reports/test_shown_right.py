@@ -61,3 +61,84 @@ def test_the_dashboard_colours_each_figure_by_its_own_good_direction(client, log
             assert f"trend-{verdict}" in page, key
     # The panel keys are all declared (no figure falls back to an uncoloured arrow).
     assert all(metrics.get(k).better for _t, keys in PANELS for k in keys)
+
+
+# ---------------------------------------------------------------- periods in words, chosen from a list
+
+
+def test_periods_are_shown_in_words_in_vietnamese_and_english():
+    from reports.periods import Period
+
+    with translation.override("vi"):
+        assert [str(Period("Q", 2026, 1)), str(Period("H", 2026, 1)), str(Period("H", 2026, 2))] == [
+            "Quý I/2026",
+            "6 tháng đầu năm 2026",
+            "6 tháng cuối năm 2026",
+        ]
+        assert str(Period("Y", 2026)) == "Năm 2026" and str(Period("Q", 2026, 4)) == "Quý IV/2026"
+    with translation.override("en"):
+        assert str(Period("Q", 2026, 1)) == "Q1 2026" and str(Period("H", 2026, 1)) == "First half of 2026"
+
+
+def test_a_window_that_is_a_period_is_named_and_others_are_not():
+    import datetime as dt
+
+    from reports.periods import Period, period_of_window
+
+    assert period_of_window(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == Period("Q", 2026, 2)
+    assert period_of_window(dt.date(2026, 7, 1), dt.date(2026, 12, 31)) == Period("H", 2026, 2)
+    assert period_of_window(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == Period("Y", 2026)
+    assert period_of_window(dt.date(2026, 1, 1), dt.date(2026, 6, 29)) is None
+
+
+@pytest.mark.django_db
+def test_the_dashboard_and_scorecard_pickers_offer_periods_in_words(client, login, council, records):
+    from council.models import Role
+
+    login(Role.LEADERSHIP)
+    page = client.get("/dashboard/", {"quarter": "2026-Q2"}).text
+    assert '<option value="2026-Q2" selected>Quý II/2026</option>' in page
+    assert "2026-Q2</" not in page and ">2026-Q" not in page
+    page = client.get("/scorecard/", {"period": "2026-H1"}).text
+    assert '<option value="2026-H1" selected>6 tháng đầu năm 2026</option>' in page
+    assert ">2026-H1<" not in page
+
+
+@pytest.mark.django_db
+def test_the_drill_down_names_its_period(client, login, council, records):
+    from council.models import Role
+
+    login(Role.LEADERSHIP)
+    page = client.get("/figures/petitions/", {"from": "2026-04-01", "to": "2026-06-30"}).text
+    assert "Quý II/2026" in page
+
+
+@pytest.mark.django_db
+def test_reports_are_asked_for_by_choosing_a_period_and_listed_by_its_name(client, login, council, records):
+    from council.models import Role
+    from reports.models import Report
+
+    login(Role.OFFICE)
+    page = client.get("/reports/").text
+    # A select of periods in words, not a text box for a code.
+    assert '<select name="period"' in page and "Quý I/2026" in page and "e.g. 2026-Q1" not in page
+    response = client.post("/reports/new/", {"kind": Report.Kind.QUARTERLY, "period": "2026-Q2"})
+    report = Report.objects.get(council=council, kind=Report.Kind.QUARTERLY)
+    assert response.status_code == 302 and report.period == "2026-Q2"
+    assert "Quý II/2026" in client.get(f"/reports/{report.pk}/").text
+    listing = client.get("/reports/").text
+    assert "Quý II/2026" in listing and ">2026-Q2<" not in listing
+    # A code that is not offered is refused with a message, and nothing is created.
+    client.post("/reports/new/", {"kind": Report.Kind.QUARTERLY, "period": "2026-Q9"})
+    assert Report.objects.filter(council=council).count() == 1
+
+
+def test_a_six_month_report_for_a_quarter_is_refused_in_words():
+    from django.core.exceptions import ValidationError
+
+    from reports import services
+    from reports.periods import Period
+
+    with translation.override("vi"), pytest.raises(ValidationError) as error:
+        services.check_kind("half_year", Period("Q", 2026, 2))
+    assert "Quý II/2026" in " ".join(error.value.messages)
