@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "council.middleware.CurrentCouncilMiddleware",
+    # Who may see which personal data, for everything rendered in the request (council/personal_data.py).
+    "council.personal_data.PersonalDataMiddleware",
     # Axes must come last so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,6 +200,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "hdnd"
+# A request that queues a task must not hang on a dead Redis: connect within a second, no reconnect loop
+# (council.resilience.publish also publishes without retries). Durable work is swept by beat instead.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 5,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 5
 
 # Dashboard figures are summary rows: a write schedules their refresh this many seconds later (writes in
 # between share one run), and beat recomputes all of them every night.
@@ -205,7 +219,15 @@ SUMMARY_REFRESH_AFTER_WRITES = env.bool("SUMMARY_REFRESH_AFTER_WRITES", default=
 SUMMARY_REFRESH_DELAY = env.int("SUMMARY_REFRESH_DELAY", default=60)
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Guarded: with Redis down a cache read is a miss and a write is dropped, never an error (a page renders
+    # uncached); the short timeouts keep a dead or unreachable Redis from holding a request.
+    CACHES = {
+        "default": {
+            "BACKEND": "council.resilience.GuardedRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

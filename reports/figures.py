@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from council.models import Council, FollowUp
+from council.resilience import publish
 
 from . import metrics
 from .metrics import Window
@@ -153,10 +154,8 @@ def schedule_refresh(council_id: int) -> None:
         return
     from .tasks import summaries_refresh_task
 
-    try:
-        summaries_refresh_task.apply_async((council_id,), countdown=settings.SUMMARY_REFRESH_DELAY)
-    except Exception:  # noqa: BLE001 - a broker outage must not fail the write; the nightly run catches up
-        logger.warning("Could not queue the refresh of figures; the nightly refresh will run.", exc_info=True)
+    # A broker outage must not fail the write: the nightly refresh catches up.
+    publish(summaries_refresh_task, council_id, countdown=settings.SUMMARY_REFRESH_DELAY)
 
 
 def record_written(sender, instance, **kwargs) -> None:

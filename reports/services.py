@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from council.models import Council, Role, User
+from council.resilience import publish
 from council.services import record_create, record_save
 from council.services.followups import queue_mail
 from council.uploads import get_private_storage
@@ -168,15 +169,8 @@ def session_period(session) -> str:
 def _queue(report: Report) -> None:
     from .tasks import report_generate_task
 
-    def send():
-        try:
-            report_generate_task.delay(report.pk)
-        except Exception:  # noqa: BLE001 - the row is queued; the recovery run picks it up
-            logger.warning(
-                "Could not queue report %s; the recovery run will generate it.", report.pk, exc_info=True
-            )
-
-    transaction.on_commit(send)
+    # The row is queued in the database: if the broker is down, the recovery run picks it up.
+    transaction.on_commit(lambda: publish(report_generate_task, report.pk))
 
 
 def report_request(
@@ -529,8 +523,7 @@ def reports_recover() -> int:
 
     count = 0
     for pk in stuck.values_list("pk", flat=True):
-        report_generate_task.delay(pk)
-        count += 1
+        count += publish(report_generate_task, pk)
     return count
 
 

@@ -120,8 +120,8 @@ def test_healthz_reports_a_broker_outage(client, settings):
         response = client.get("/healthz")
     finally:
         app.conf.broker_url = saved
-    assert response.status_code == 503
-    assert response.json()["broker"].startswith("error")
+    assert response.status_code == 200  # the site still serves: the load balancer keeps the node
+    assert response.json() == {"status": "degraded", "database": "ok", "broker": "degraded"}
 
 
 @pytest.mark.django_db(transaction=True)

@@ -33,8 +33,9 @@ from council.models import (
     User,
 )
 from council.models.followups import ANSWERED, ESCALATION_LADDER
+from council.personal_data import searchable_text
 from council.services import record_save
-from council.text import fold, normalize
+from council.text import normalize
 from council.workdays import WorkCalendar, apply_rule
 
 logger = logging.getLogger(__name__)
@@ -131,14 +132,10 @@ def queue_mail(council: Council, key: str, to: Sequence[str], subject: str, body
 def _kick_sweeper() -> None:
     # A broker outage must not fail the user's request: the mail is already in the outbox, and the
     # periodic sweep sends it once the broker is back.
+    from council.resilience import publish
     from council.tasks import outbox_sweep_task
 
-    try:
-        outbox_sweep_task.delay()
-    except Exception:  # noqa: BLE001
-        logger.warning(
-            "Could not queue the outbox sweep; the periodic sweep will send the mail.", exc_info=True
-        )
+    publish(outbox_sweep_task)
 
 
 # --- Opening -----------------------------------------------------------------------------------------
@@ -202,7 +199,7 @@ def followup_open(
         report_to_leadership=report_to_leadership,
         internal_note=internal_note,
     )
-    followup.search_text = fold(f"{reference} {title} {description}")
+    followup.search_text = searchable_text(followup, ["reference", "title", "description"])
     record_save(followup, actor=actor)
     followup.coordinating_agencies.set([a for a in coordinating_agencies if a.pk != agency.pk])
     _log(

@@ -1,0 +1,100 @@
+"""Redis is an accelerator: with the cache and the broker unreachable, pages render and writes are kept."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from council import resilience
+from council.models import AdminUnit
+from council.tasks import outbox_sweep_task
+from voters.models import Petition
+
+pytestmark = pytest.mark.django_db
+
+DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connections are refused at once
+
+
+@pytest.fixture
+def dead_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "council.resilience.GuardedRedisCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    resilience._last_warning.clear()
+    yield cache
+    resilience._last_warning.clear()
+
+
+def test_a_dead_cache_reads_as_misses_and_drops_writes(dead_cache, caplog):
+    with caplog.at_level(logging.WARNING, logger="hdnd.resilience"):
+        assert dead_cache.get("k") is None
+        assert dead_cache.get("k", "fallback") == "fallback"
+        dead_cache.set("k", 1)
+        assert dead_cache.add("k", 1) is False
+        assert dead_cache.get_many(["a", "b"]) == {}
+        assert dead_cache.get_or_set("k", lambda: 7) == 7
+        dead_cache.delete("k")
+        with pytest.raises(ValueError):
+            dead_cache.incr("k")
+    warnings = [r for r in caplog.records if r.name == "hdnd.resilience"]
+    assert len(warnings) == 1  # once a minute, not once a call
+    assert "cache" in warnings[0].getMessage()
+
+
+def test_pages_render_without_the_cache(dead_cache, client, office, term):
+    # The menu is a {% cache %} fragment and the dashboard's charts are cached: both recompute.
+    for name in ("home", "followup_list", "dashboard"):
+        assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_a_public_submission_is_saved_and_shows_its_code_without_the_cache(dead_cache, client, council):
+    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
+    council.admin_unit = province
+    council.save()
+    unit = AdminUnit.objects.create(code="29927", name="Xã Tân Hồng", level="commune", parent=province)
+    data = {
+        "name": "Nguyễn Văn A",
+        "phone": "0912 345 678",
+        "email": "",
+        "address": "Ấp 3",
+        "admin_unit": unit.pk,
+        "title": "Đèn đường ấp 3 hư",
+        "text": "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa.",
+    }
+    response = client.post(reverse("public_submit", args=[council.code]), data)
+    petition = Petition.objects.get()
+    assert response.status_code == 200
+    assert petition.code in response.content.decode()
+    lookup = client.get(reverse("public_lookup", args=[council.code]), {"code": petition.code})
+    assert lookup.status_code == 200 and petition.title in lookup.content.decode()
+
+
+def test_publishing_to_a_dead_broker_returns_false_without_raising(settings, caplog):
+    from council.celery import app
+
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = DEAD_REDIS
+    app.conf.task_always_eager = False
+    resilience._last_warning.clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="hdnd.resilience"):
+            assert resilience.publish(outbox_sweep_task) is False
+            assert resilience.publish(outbox_sweep_task, countdown=60) is False
+    finally:
+        app._pool = None
+        app.amqp._producer_pool = None
+        app.conf.broker_url, app.conf.task_always_eager = saved
+        resilience._last_warning.clear()
+    assert len([r for r in caplog.records if "broker" in r.getMessage()]) == 1
+
+
+def test_publishing_in_process_runs_the_task(settings):
+    assert settings.CELERY_TASK_ALWAYS_EAGER
+    assert resilience.publish(outbox_sweep_task) is True
