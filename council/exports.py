@@ -1,6 +1,5 @@
 """XLSX export of the follow-up list, with the same rows the page shows."""
 
-import datetime as dt
 import io
 
 from django.utils import timezone
@@ -9,14 +8,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from council import personal_data
+from council.xlsx import append_row
+
 
 def followups_xlsx(rows, *, council, today) -> bytes:
     """Build the workbook: one row per follow-up, dates as real dates shown day-first."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Follow-ups")[:31]
-    sheet.append(
-        [str(council), "", "", _("Exported %(when)s") % {"when": f"{timezone.localtime():%H:%M %d/%m/%Y}"}]
+    append_row(
+        sheet,
+        [str(council), "", "", _("Exported %(when)s") % {"when": f"{timezone.localtime():%H:%M %d/%m/%Y}"}],
     )
     sheet["A1"].font = Font(bold=True)
     headers = [
@@ -35,12 +38,13 @@ def followups_xlsx(rows, *, council, today) -> bytes:
         _("Closed on"),
         _("Report to leadership"),
     ]
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for number, f in enumerate(rows, start=1):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number,
                 f.reference,
@@ -56,12 +60,8 @@ def followups_xlsx(rows, *, council, today) -> bytes:
                 f.get_council_status_display(),
                 f.closed_on,
                 _("Yes") if f.report_to_leadership else "",
-            ]
+            ],
         )
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            if cell.column in (7, 8, 13):
-                cell.number_format = "DD/MM/YYYY"
     widths = [6, 16, 50, 32, 20, 22, 12, 12, 9, 18, 10, 22, 12, 12]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -78,31 +78,29 @@ def rows_xlsx(model, columns: list[str], rows, *, title: str) -> bytes:
     sheet = workbook.active
     sheet.title = title[:31] or "Sheet"
     meta = model._meta
-    sheet.append(
+    append_row(
+        sheet,
         [
             str(meta.get_field(c).verbose_name).capitalize() if c != "__str__" else str(meta.verbose_name)
             for c in columns
-        ]
+        ],
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    viewer = personal_data.current()
     for row in rows:
         values = []
         for column in columns:
             display = getattr(row, f"get_{column}_display", None)
             value = display() if callable(display) else getattr(row, column, "")
-            if value is not None and not isinstance(value, (str, int, float, dt.date, bool)):
-                value = str(value)
+            if value not in (None, "") and not viewer.sees(row, column):
+                value = str(personal_data.MASK)  # council/personal_data.py: not for this viewer
             values.append(value)
-        sheet.append(values)
+        append_row(sheet, values)
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = (
             40 if column in ("text", "title", "summary") else 18
         )
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "DD/MM/YYYY"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from council.models import AdminUnit, Agency, Committee, Field
 from council.text import fold, normalize
 from council.uploads import inspect_upload
+from council.xlsx import append_row
 
 from . import services
 from .models import Channel, Competence, Petition
@@ -55,13 +56,14 @@ def petitions_xlsx(petitions, *, council) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Petitions")[:31]
-    sheet.append([str(header) for _key, header in COLUMNS])
+    append_row(sheet, [str(header) for _key, header in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for p in petitions:
         channels = sorted({o.get_channel_display() for o in p.opinions.all()})
-        sheet.append(
+        append_row(
+            sheet,
             [
                 p.code,
                 p.external_id,
@@ -76,13 +78,12 @@ def petitions_xlsx(petitions, *, council) -> bytes:
                 p.committee.name if p.committee_id else "",
                 p.voters_count,
                 p.get_state_display(),
-            ]
+            ],
         )
     widths = [14, 14, 14, 16, 40, 60, 22, 20, 16, 30, 26, 10, 20]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=2):
-        row[2].number_format = "DD/MM/YYYY"
         for cell in (row[4], row[5]):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"

@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from council.xlsx import write_cell
+
 from .common import (
     all_tables,
     date_line,
@@ -86,8 +88,7 @@ def _print_setup(ws, *, landscape: bool = False) -> None:
 
 def _info_sheet(ws, doc: Document, tables: list[Table], names: list[str]) -> None:
     ws.title = INFO_SHEET
-    ws["A1"] = f"{nfc(doc.doc_type).upper()}: {doc.subject}"
-    ws["A1"].font = TITLE
+    write_cell(ws, 1, 1, f"{nfc(doc.doc_type).upper()}: {doc.subject}").font = TITLE
     rows = [
         ("Cơ quan ban hành", issuer_name(doc)),
         ("Số, ký hiệu", doc.number),
@@ -98,24 +99,24 @@ def _info_sheet(ws, doc: Document, tables: list[Table], names: list[str]) -> Non
         ("Trạng thái", "Dự thảo" if doc.draft else "Đã ban hành"),
     ]
     for offset, (label, value) in enumerate(rows, start=3):
-        ws.cell(row=offset, column=1, value=label).font = BOLD
-        ws.cell(row=offset, column=2, value=nfc(value))
+        write_cell(ws, offset, 1, label).font = BOLD
+        write_cell(ws, offset, 2, nfc(value))
     start = 3 + len(rows) + 1
-    ws.cell(row=start, column=1, value="Các bảng số liệu").font = TITLE
+    write_cell(ws, start, 1, "Các bảng số liệu").font = TITLE
     for column, label in enumerate(("Trang tính", "Tên bảng"), start=1):
-        cell = ws.cell(row=start + 1, column=column, value=label)
+        cell = write_cell(ws, start + 1, column, label)
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, GRID
     appendix_from = len(tables) - len(doc.appendix)
     for index, (table, name) in enumerate(zip(tables, names, strict=True)):
         row = start + 2 + index
-        link = ws.cell(row=row, column=1, value=name)
+        link = write_cell(ws, row, 1, name)
         link.hyperlink = f"#'{name}'!A1"
         link.font = Font(color="1F4E79", underline="single")
         link.border = GRID
         title = nfc(table.title)
         if index >= appendix_from:
             title = f"Phụ lục - Biểu {index - appendix_from + 1}. {title}"
-        ws.cell(row=row, column=2, value=title).border = GRID
+        write_cell(ws, row, 2, title).border = GRID
     ws.column_dimensions["A"].width = max(22, max((len(n) for n in names), default=0) + 2)
     ws.column_dimensions["B"].width = 90
     for row in ws.iter_rows(min_row=3, min_col=2, max_col=2):
@@ -126,12 +127,11 @@ def _info_sheet(ws, doc: Document, tables: list[Table], names: list[str]) -> Non
 
 def _table_sheet(ws, table: Table) -> None:
     columns = len(table.columns)
-    ws["A1"] = nfc(table.title)
-    ws["A1"].font = TITLE
+    write_cell(ws, 1, 1, nfc(table.title)).font = TITLE
     widths: dict[int, int] = {}
 
     for column, label in enumerate(table.columns, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=column, value=nfc(str(label)))
+        cell = write_cell(ws, HEADER_ROW, column, nfc(str(label)))
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, GRID
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         # a long heading wraps rather than widening its column beyond 40 characters
@@ -142,7 +142,7 @@ def _table_sheet(ws, table: Table) -> None:
         row = HEADER_ROW + offset
         is_total = bool(table.total) and offset == len(body)
         for column, value in enumerate((values + [None] * columns)[:columns], start=1):
-            cell = ws.cell(row=row, column=column, value=_value(value))
+            cell = write_cell(ws, row, column, _value(value))
             cell.border = GRID
             fmt = _number_format(value)
             if fmt:
@@ -155,7 +155,7 @@ def _table_sheet(ws, table: Table) -> None:
                 cell.font = BOLD
             widths[column] = max(widths.get(column, 0), len(format_cell(value)))
     if table.note:
-        note = ws.cell(row=HEADER_ROW + len(body) + 2, column=1, value=nfc(table.note))
+        note = write_cell(ws, HEADER_ROW + len(body) + 2, 1, nfc(table.note))
         note.font = Font(italic=True)
     _fit_columns(ws, widths)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
@@ -176,11 +176,6 @@ def render_xlsx(doc: Document) -> bytes:
     for table, name in zip(tables, names, strict=True):
         _table_sheet(workbook.create_sheet(title=name), table)
     buffer = io.BytesIO()
-    # Text that starts with "=" (a subject, an agency's name) must stay text, never become a formula.
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
+    # Every cell went through write_cell, so text starting with "=" (a subject, a name) is never a formula.
     workbook.save(buffer)
     return buffer.getvalue()
