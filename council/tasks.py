@@ -10,9 +10,11 @@ def healthcheck_task() -> str:
 @shared_task
 def outbox_sweep_task() -> int:
     """Send what waits in the outbox (also run every few minutes by beat, which covers broker outages)."""
+    from council import ratelimit
     from council.services import outbox_send
 
     sent, _failed = outbox_send()
+    ratelimit.purge()
     return sent
 
 

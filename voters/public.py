@@ -6,16 +6,16 @@ opinion. Submissions and look-ups are rate-limited per address, and a hidden fie
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from council import ratelimit
 from council.models import AdminUnit, Council, Field
 from council.text import fold
 
-from . import services
+from . import selectors, services
 from .forms import LookupForm, PublicPetitionForm
 from .models import Petition
 
@@ -44,26 +44,19 @@ def _key(request, scope: str) -> str:
     return f"hdnd:rate:{scope}:{_client_ip(request)}"
 
 
-def _spent(request, scope: str, limit: int) -> bool:
+def _spent(request, scope: str, limit: int, seconds: int) -> bool:
     """Whether this address has used up its allowance in the current window."""
-    return (cache.get(_key(request, scope)) or 0) >= limit
+    return ratelimit.used(_key(request, scope), seconds) >= limit
 
 
 def _count(request, scope: str, seconds: int) -> None:
-    """Count one more use by this address; the window starts with the first."""
-    key = _key(request, scope)
-    if not cache.add(key, 1, timeout=seconds):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=seconds)
+    """Count one more use by this address (in the database: the same count for every process)."""
+    ratelimit.count(_key(request, scope), seconds)
 
 
 def _over_limit(request, scope: str, limit: int, seconds: int) -> bool:
     """Count this request and say whether the address is past its allowance."""
-    spent = _spent(request, scope, limit)
-    _count(request, scope, seconds)
-    return spent
+    return ratelimit.count(_key(request, scope), seconds) > limit
 
 
 def _council(code: str) -> Council:
@@ -79,7 +72,7 @@ def submit(request, council_code):
     if request.method == "POST":
         # Only accepted petitions count: a citizen correcting a typo is not held back. Refused attempts count
         # in a looser window of their own, so a script cannot hammer the form either.
-        if _spent(request, "submit", SUBMISSIONS_PER_HOUR) or _over_limit(request, "attempt", 30, 600):
+        if _spent(request, "submit", SUBMISSIONS_PER_HOUR, 3600) or _over_limit(request, "attempt", 30, 600):
             context["refused"] = _(
                 "Too many petitions were sent from your connection. Please try again in an hour."
             )
@@ -117,6 +110,7 @@ def lookup(request, council_code):
             context["searched"] = True
             if petition is not None:
                 context["show_agency"] = petition.state in PUBLIC_STATES_WITH_AGENCY
+                context["track"] = selectors.petition_public_track(petition)
     return render(request, "voters/public/lookup.html", context)
 
 

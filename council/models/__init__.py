@@ -20,6 +20,7 @@ from .institutions import (
     Field,
     Term,
 )
+from .ratelimit import RateCounter
 from .users import Role, RoleAssignment, User
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "DeadlineRule",
     "Field",
     "Holiday",
+    "RateCounter",
     "Role",
     "RoleAssignment",
     "Term",

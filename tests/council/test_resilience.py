@@ -72,6 +72,15 @@ def test_a_public_submission_is_saved_and_shows_its_code_without_the_cache(dead_
     assert petition.code in response.content.decode()
     lookup = client.get(reverse("public_lookup", args=[council.code]), {"code": petition.code})
     assert lookup.status_code == 200 and petition.title in lookup.content.decode()
+    # The limit of five an hour still holds with Redis down (it is counted in the database).
+    statuses = [
+        client.post(
+            reverse("public_submit", args=[council.code]), {**data, "title": f"Kiến nghị {n}"}
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert Petition.objects.count() == 5
 
 
 def test_publishing_to_a_dead_broker_returns_false_without_raising(settings, caplog):
@@ -98,3 +107,25 @@ def test_publishing_to_a_dead_broker_returns_false_without_raising(settings, cap
 def test_publishing_in_process_runs_the_task(settings):
     assert settings.CELERY_TASK_ALWAYS_EAGER
     assert resilience.publish(outbox_sweep_task) is True
+
+
+def test_the_public_rate_limit_holds_without_the_cache_and_across_processes(dead_cache, client, council):
+    # The count lives in the database: a second web process (another cache, or none) sees the same count.
+    from council import ratelimit
+
+    key = "hdnd:rate:submit:203.0.113.9"
+    assert [ratelimit.count(key, 3600) for _ in range(3)] == [1, 2, 3]
+    assert ratelimit.used(key, 3600) == 3
+    assert ratelimit.used("hdnd:rate:submit:203.0.113.10", 3600) == 0
+
+
+def test_old_rate_windows_are_purged_by_the_sweep():
+    import time
+
+    from council import ratelimit
+    from council.models import RateCounter
+
+    RateCounter.objects.create(key="old", window=int(time.time()) - 2 * ratelimit.KEEP_SECONDS, count=4)
+    ratelimit.count("new", 60)
+    outbox_sweep_task()
+    assert list(RateCounter.objects.values_list("key", flat=True)) == ["new"]

@@ -1,0 +1,46 @@
+"""Fixed-window rate limits counted in the database: the same answer from every process, Redis up or down.
+
+A public form makes a handful of writes an hour per address, so one row per (key, window) costs little; the
+counting is race-free (an UPDATE ... count + 1, or the INSERT that the unique constraint lets only one
+process win).
+"""
+
+import time
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from council.models import RateCounter
+
+# Windows older than this are deleted by the sweep (the longest limit in use is an hour).
+KEEP_SECONDS = 24 * 3600
+
+
+def _window(seconds: int) -> int:
+    now = int(time.time())
+    return now - now % seconds
+
+
+def used(key: str, seconds: int) -> int:
+    """How many times ``key`` was counted in the current window of ``seconds``."""
+    row = RateCounter.objects.filter(key=key[:200], window=_window(seconds)).values_list("count", flat=True)
+    return next(iter(row), 0)
+
+
+def count(key: str, seconds: int) -> int:
+    """Count one use of ``key`` in the current window of ``seconds``; return the uses so far."""
+    key, window = key[:200], _window(seconds)
+    rows = RateCounter.objects.filter(key=key, window=window)
+    if not rows.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                RateCounter.objects.create(key=key, window=window, count=1)
+            return 1
+        except IntegrityError:  # another process created it first: count on its row
+            rows.update(count=F("count") + 1)
+    return used(key, seconds)
+
+
+def purge() -> int:
+    """Delete the windows nobody reads any more; return how many."""
+    return RateCounter.objects.filter(window__lt=int(time.time()) - KEEP_SECONDS).delete()[0]
