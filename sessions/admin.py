@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from council.templatetags.hdnd import minutes_seconds
 
 from .models import (
     AgendaItem,
@@ -59,10 +62,14 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 @admin.register(Speech)
 class SpeechAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "sitting", "kind", "venue", "duration_seconds")
+    list_display = ("__str__", "sitting", "kind", "venue", "duration")
     list_filter = ("kind", "venue")
     list_select_related = ("sitting", "mandate__delegate")
     autocomplete_fields = ("mandate",)
+
+    @admin.display(description=_("duration"), ordering="duration_seconds")
+    def duration(self, speech):
+        return minutes_seconds(speech.duration_seconds)
 
 
 class AnswerInline(admin.StackedInline):

@@ -1,4 +1,7 @@
+import re
+
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from council.followup_forms import DATE_ERROR
@@ -6,6 +9,7 @@ from council.forms import CouncilModelForm, DayFirstDateInput
 from delegates.models import Mandate
 
 from .models import AgendaItem, Interpellation, Resolution, Session, SessionDocument, Sitting, Speech
+from .models.meetings import MAX_MINUTES
 
 
 class SessionForm(CouncilModelForm):
@@ -57,18 +61,75 @@ class AgendaItemForm(CouncilModelForm):
         self.instance.session = session
 
 
+SHORT_SPEECH_SECONDS = 10
+
+
+CLOCK = re.compile(r"(?:([0-9]{1,2}):)?([0-9]{1,4}):([0-9]{2})")
+MINUTES = re.compile(r"([0-9]{1,5})(?:[.,]([0-9]))?")
+
+
+def parse_duration(text: str) -> int:
+    """Seconds of a duration typed as m:ss ("1:30"), h:mm:ss, or minutes ("5", "4.5", "4,5")."""
+    text = text.strip().replace(" ", "")
+    if clock := CLOCK.fullmatch(text):
+        hours, minutes, seconds = (int(part or 0) for part in clock.groups())
+        if seconds > 59 or (clock.group(1) and minutes > 59):
+            raise ValueError(text)
+        return (hours * 60 + minutes) * 60 + seconds
+    # One decimal at most, as before: "1.30" is more likely a mistyped 1:30 than 78 seconds.
+    if number := MINUTES.fullmatch(text):
+        return int(number.group(1)) * 60 + int(number.group(2) or 0) * 6
+    raise ValueError(text)
+
+
+def format_duration(seconds: int) -> str:
+    """A duration in seconds as m:ss, the form the duration fields accept back unchanged."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class DurationField(forms.Field):
+    """A speech's length to the second: typed as m:ss (1:30) or as minutes (5, 4.5); cleaned to seconds."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Write the duration as minutes:seconds, e.g. 1:30, or as minutes, e.g. 5."),
+        "too_long": _("A speech cannot last longer than a day."),
+    }
+
+    def prepare_value(self, value):
+        return format_duration(value) if isinstance(value, int) else value
+
+    def to_python(self, value):
+        if value in self.empty_values or not str(value).strip():
+            return None
+        if isinstance(value, int):
+            seconds = value
+        else:
+            try:
+                seconds = parse_duration(str(value)[:20])
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if seconds > MAX_MINUTES * 60:
+            raise forms.ValidationError(self.error_messages["too_long"], code="too_long")
+        return seconds
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"autocomplete": "off", "spellcheck": "false", "placeholder": "m:ss", "maxlength": "12"})
+        return attrs
+
+
 class SpeechForm(forms.Form):
     """The live logging form: kept small so a clerk can keep up with the sitting from the keyboard."""
 
-    mandate = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    mandate = forms.IntegerField(widget=forms.HiddenInput, required=False, max_value=2**31 - 1, min_value=1)
     official = forms.CharField(label=_("or an official (not a delegate)"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=Speech.Kind.choices, initial=Speech.Kind.DISCUSSION)
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), label=_("Agenda item"), required=False
     )
-    minutes = forms.DecimalField(
-        label=_("Minutes"), min_value=0, max_value=600, decimal_places=1, required=False, initial=0
-    )
+    duration = DurationField(label=_("Duration (m:ss)"), required=False, initial="0:00")
+    short_ok = forms.BooleanField(label=_("Log it as a short speech"), required=False)
 
     def __init__(self, *args, sitting: Sitting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,13 +139,102 @@ class SpeechForm(forms.Form):
         cleaned = super().clean()
         if not cleaned.get("mandate") and not (cleaned.get("official") or "").strip():
             raise forms.ValidationError(_("Choose the delegate who spoke, or name the official."))
+        seconds = cleaned.get("duration")
+        if seconds is None and "duration" not in self.errors:
+            cleaned["duration"] = seconds = 0
+        # A speech of a few seconds is usually a timer never started or stopped at once: never log it silently.
+        if seconds is not None and seconds < SHORT_SPEECH_SECONDS and not cleaned.get("short_ok"):
+            self.add_error(
+                "duration",
+                forms.ValidationError(
+                    _(
+                        "The speech lasted under %(limit)s seconds. Enter its length, or tick “Log it as a "
+                        "short speech” to keep it as it is."
+                    ),
+                    code="short",
+                    params={"limit": SHORT_SPEECH_SECONDS},
+                ),
+            )
         return cleaned
+
+    @property
+    def short_refused(self) -> bool:
+        return self.has_error("duration", "short")
 
 
 class SpeechCorrectForm(forms.Form):
+    """Correct a logged speech: its speaker, kind or length; an unchanged duration keeps its seconds."""
+
+    mandate = forms.ModelChoiceField(queryset=Mandate.objects.none(), label=_("Speaker"), required=False)
+    official = forms.CharField(label=_("or an official (not a delegate)"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=Speech.Kind.choices)
-    minutes = forms.DecimalField(label=_("Minutes"), min_value=0, max_value=600, decimal_places=1)
+    duration = DurationField(label=_("Duration (m:ss)"), required=False)
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def __init__(self, *args, speech: Speech, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "mandate": speech.mandate_id,
+                "official": speech.official,
+                "kind": speech.kind,
+                "duration": format_duration(speech.duration_seconds),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.speech = speech
+        sitting = speech.sitting
+        # The delegates who could have spoken that day, and the one recorded (even if no longer valid).
+        active = Mandate.objects.filter(
+            council_id=speech.council_id, term_id=sitting.session.term_id
+        ).active_on(sitting.date)
+        self.fields["mandate"].queryset = (
+            Mandate.objects.filter(Q(pk__in=active.values("pk")) | Q(pk=speech.mandate_id or 0))
+            .select_related("delegate")
+            .order_by("delegate__name_folded")
+        )
+        self.fields["mandate"].label_from_instance = lambda m: m.delegate.full_name
+        self.fields["mandate"].empty_label = _("— an official, named below —")
+        # Several rows' forms share the page: ids carry the speech so labels and errors stay unique.
+        for name, field in self.fields.items():
+            field.widget.attrs["id"] = f"c{speech.pk}-{name}"
+            field.widget.attrs["class"] = (
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm"
+            )
+        self.fields["duration"].widget.attrs["placeholder"] = "m:ss"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] += " is-invalid"
+                attrs["aria-describedby"] = f"{attrs['id']}-error"
+
+    @property
+    def speaker_given(self) -> bool:
+        # A client that sends no speaker fields at all (an older form) corrects the rest and keeps the speaker.
+        return "mandate" in self.data or "official" in self.data
+
+    def clean(self):
+        cleaned = super().clean()
+        mandate, official = cleaned.get("mandate"), (cleaned.get("official") or "").strip()
+        if self.speaker_given and "mandate" in cleaned and not mandate and not official:
+            raise forms.ValidationError(_("Choose the delegate who spoke, or name the official."))
+        return cleaned
+
+    def changes(self) -> dict:
+        """The corrected values for the service: a blank duration keeps the stored seconds."""
+        data = self.cleaned_data
+        changes = {"kind": data["kind"]}
+        if self.speaker_given:
+            changes["mandate"] = data["mandate"]
+            changes["official"] = "" if data["mandate"] else data["official"].strip()
+        if data["duration"] is not None:
+            changes["duration_seconds"] = data["duration"]
+        return changes
 
 
 class SpeechRemoveForm(forms.Form):

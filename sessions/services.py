@@ -77,11 +77,28 @@ def speech_log(
     return record_save(speech, actor=actor)
 
 
+CORRECTABLE = ("kind", "duration_seconds", "mandate", "official", "agenda_item")
+
+
 @transaction.atomic
 def speech_correct(speech: Speech, *, actor: User | None, reason: str, **data: Any) -> Speech:
-    """Correct a logged speech afterwards; the history keeps the old values, the actor and the reason."""
+    """Correct a logged speech afterwards (its speaker, kind, length or item); the history keeps the old
+    values, the actor and the reason. Only the fields given change: a duration not given keeps its seconds."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the speech record is corrected.")})
+    unknown = set(data) - set(CORRECTABLE)
+    if unknown:
+        raise ValueError(f"speech_correct cannot change {sorted(unknown)}")
+    if "duration_seconds" in data:
+        seconds = data["duration_seconds"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int):
+            raise ValidationError({"duration_seconds": _("The duration is a whole number of seconds.")})
+        if seconds < 0:
+            raise ValidationError({"duration_seconds": _("The duration cannot be negative.")})
+    if data.get("mandate") is not None:
+        # A delegate replaces an official: the speaker is one or the other, never both.
+        data["official"] = ""
+    Speech.objects.select_for_update().filter(pk=speech.pk).values_list("pk", flat=True).first()
     changed = assign_fields(speech, data)
     if not changed:
         return speech

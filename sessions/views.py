@@ -1,7 +1,5 @@
 """Sessions: records for everyone in the council, live speech logging for the Office, quota dashboards."""
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_POST
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
 from council.text import fold, natural_key
-from council.views.actions import run_form_action
+from council.views.actions import form_errors_text
 from council.views.crud import Crud
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
@@ -201,10 +199,10 @@ def live(request, pk):
                         official=data["official"] if mandate is None else "",
                         kind=data["kind"],
                         agenda_item=data["agenda_item"],
-                        duration_seconds=int((data["minutes"] or Decimal(0)) * 60),
+                        duration_seconds=data["duration"],
                     )
                 except ValidationError as error:
-                    form.add_error(None, error)
+                    form.add_error(None, error.messages)
                 else:
                     logged = speech
                     # A fresh form keeps the kind and agenda item: speakers on one item follow each other.
@@ -238,41 +236,81 @@ def speakers(request, pk):
     return render(request, "sessions/_speakers.html", {"found": found, "sitting": sitting})
 
 
-@require_POST
-def speech_correct(request, pk):
-    """Correct the kind or the duration of a logged speech; the history keeps the old values and the reason."""
-    _require_manager(request)
-    speech = get_object_or_404(
-        Speech.objects.filter(council=request.council).select_related("sitting"), pk=pk
-    )
-    form = forms.SpeechCorrectForm(request.POST)
-    run_form_action(
-        request,
-        form,
-        lambda data: services.speech_correct(
-            speech,
-            actor=request.user,
-            reason=data["reason"],
-            kind=data["kind"],
-            duration_seconds=int(data["minutes"] * 60),
+def _speech_for(request, pk) -> Speech:
+    return get_object_or_404(
+        Speech.objects.filter(council=request.council).select_related(
+            "sitting__session", "mandate__delegate", "agenda_item"
         ),
-        success=_("The speech record was corrected; the history keeps the old values."),
+        pk=pk,
     )
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the field it names where the form has one."""
+    fields = {"duration_seconds": "duration", "mandate": "mandate", "official": "official", "kind": "kind"}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, errors in error.message_dict.items():
+        form.add_error(fields.get(name) if fields.get(name) in form.fields else None, errors)
+
+
+def _row(request, speech: Speech, **extra):
+    """One row of the last speeches, with the T2 panel swapped alongside (a new speaker may change it)."""
+    context = {"s": speech, "speech_kinds": Speech.Kind.choices, **extra}
+    if extra.get("corrected"):
+        context["t2"] = selectors.session_t2(speech.sitting.session)
+    return render(request, "sessions/_speech_row.html", context)
+
+
+def speech_correct(request, pk):
+    """Correct the speaker, kind or duration of a logged speech; the history keeps the old values and the
+    reason. With htmx only the speech's row is swapped: the form being typed for the next speech stays."""
+    _require_manager(request)
+    speech = _speech_for(request, pk)
+    if request.method != "POST":
+        if not request.htmx:
+            return redirect("sitting_live", speech.sitting_id)
+        return render(
+            request,
+            "sessions/_speech_correct.html",
+            {"s": speech, "form": forms.SpeechCorrectForm(speech=speech)},
+        )
+    form = forms.SpeechCorrectForm(request.POST, speech=speech)
+    if form.is_valid():
+        try:
+            services.speech_correct(
+                speech, actor=request.user, reason=form.cleaned_data["reason"], **form.changes()
+            )
+        except ValidationError as error:
+            speech.refresh_from_db()
+            _add_service_errors(form, error)
+    if form.errors:
+        if request.htmx:
+            return _row(request, speech, correct_form=form)
+        messages.error(request, form_errors_text(form))
+    else:
+        if request.htmx:
+            return _row(request, speech, corrected=True)
+        messages.success(request, _("The speech record was corrected; the history keeps the old values."))
     return redirect("sitting_live", speech.sitting_id)
 
 
 @require_POST
 def speech_remove(request, pk):
     _require_manager(request)
-    speech = get_object_or_404(
-        Speech.objects.filter(council=request.council).select_related("sitting"), pk=pk
-    )
+    speech = _speech_for(request, pk)
     form = forms.SpeechRemoveForm(request.POST)
     if form.is_valid():
+        session, sitting_id = speech.sitting.session, speech.sitting_id
         services.speech_remove(speech, actor=request.user, reason=form.cleaned_data["reason"])
+        if request.htmx:
+            return render(request, "sessions/_speech_removed.html", {"t2": selectors.session_t2(session)})
         messages.success(request, _("The speech record was removed; the history keeps it."))
-    else:
-        messages.error(request, _("Say why the speech record is removed."))
+        return redirect("sitting_live", sitting_id)
+    if request.htmx:
+        return _row(request, speech, remove_error=_("Say why the speech record is removed."))
+    messages.error(request, _("Say why the speech record is removed."))
     return redirect("sitting_live", speech.sitting_id)
 
 

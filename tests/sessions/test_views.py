@@ -70,7 +70,7 @@ def test_the_clerk_finds_a_speaker_without_accents_and_logs_with_htmx(client, of
     item = AgendaItemFactory(session=sitting.session)
     response = client.post(
         reverse("sitting_live", args=[sitting.pk]),
-        {"mandate": mandate.pk, "kind": "discussion", "agenda_item": item.pk, "minutes": "4.5"},
+        {"mandate": mandate.pk, "kind": "discussion", "agenda_item": item.pk, "duration": "4.5"},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200 and "<html" not in response.text
@@ -93,13 +93,13 @@ def test_logging_refuses_a_speaker_without_a_mandate_that_day(client, office, co
         end_reason="resigned",
     )
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]), {"mandate": gone.pk, "kind": "discussion", "minutes": "2"}
+        reverse("sitting_live", args=[sitting.pk]), {"mandate": gone.pk, "kind": "discussion", "duration": "2"}
     )
     assert response.status_code == 200
     assert not Speech.objects.exists()
     assert response.context["form"].errors
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]), {"kind": "discussion", "minutes": "-1"}
+        reverse("sitting_live", args=[sitting.pk]), {"kind": "discussion", "duration": "-1"}
     )
     assert response.context["form"].errors and not Speech.objects.exists()
 
@@ -206,11 +206,11 @@ def test_a_speech_is_corrected_with_a_reason_and_the_history_keeps_the_old_value
         venue="plenary",
         duration_seconds=60,
     )
-    client.post(reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "minutes": "4", "reason": ""})
+    client.post(reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": ""})
     speech.refresh_from_db()
     assert speech.kind == "discussion"
     client.post(
-        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "minutes": "4", "reason": "Ghi nhầm"}
+        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": "Ghi nhầm"}
     )
     speech.refresh_from_db()
     assert (speech.kind, speech.duration_seconds) == ("debate", 240)
