@@ -1,5 +1,5 @@
 """Reads for the voters pages: duplicate suggestions for opinions, a petition's sources, the pre-session
-petition report."""
+petition report, a petition's steps for the public lookup."""
 
 import datetime as dt
 from collections import Counter
@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.models import FollowUp
 
 from . import similarity
 from .models import Petition, VoterOpinion
@@ -74,3 +77,63 @@ def petition_report(council, *, since: dt.date, until: dt.date) -> PetitionRepor
     labels = dict(VoterOpinion._meta.get_field("channel").flatchoices)
     report.by_channel = [(labels.get(row["channel"], row["channel"]), row["n"]) for row in channels]
     return report
+
+
+@dataclass
+class PublicStep:
+    """One step of a petition's handling as the public lookup shows it: what happened and on which day."""
+
+    label: str
+    on: dt.date | None
+
+
+@dataclass
+class PublicTrack:
+    """What a citizen may read of a petition's handling: dated steps, the answer's due date, nothing else."""
+
+    steps: list[PublicStep] = field(default_factory=list)
+    due_date: dt.date | None = None
+    answered_on: dt.date | None = None
+    overdue: bool = False
+
+
+def petition_public_track(petition: Petition, *, today: dt.date | None = None) -> PublicTrack:
+    """The dated steps of a petition for its public lookup (two queries).
+
+    Only dates and the names of states are read: never who acted, the agency's or the Office's texts, internal
+    notes or the submitter's contact. A step's date is the day of the business fact where one is recorded
+    (received, transferred, answered by the agency), else the day the state was entered in the register.
+    """
+    today = today or timezone.localdate()
+    State = Petition.State
+    followup = (
+        FollowUp.objects.filter(
+            council=petition.council_id, source_type__model="petition", source_id=petition.pk
+        )
+        .only("assigned_date", "due_date", "first_answered_on", "closed_on")
+        .order_by("-pk")
+        .first()
+    )
+    changes = []
+    previous = None
+    for state, at in petition.history.order_by("history_date", "history_id").values_list(
+        "state", "history_date"
+    ):
+        if state != previous:
+            changes.append((state, timezone.localdate(at)))
+            previous = state
+    track = PublicTrack(steps=[PublicStep(str(_("Received")), petition.received_on)])
+    labels = dict(State.choices)
+    for state, on in changes:
+        if state == State.RECORDED:
+            continue
+        if state == State.TRANSFERRED and followup is not None:
+            on = followup.assigned_date
+        track.steps.append(PublicStep(str(labels.get(state, state)), on))
+        if state == State.TRANSFERRED and followup is not None and followup.first_answered_on:
+            track.steps.append(PublicStep(str(_("The agency answered")), followup.first_answered_on))
+    if followup is not None and petition.state != State.MERGED:
+        track.due_date = followup.due_date
+        track.answered_on = followup.first_answered_on
+        track.overdue = followup.first_answered_on is None and followup.due_date < today
+    return track
