@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CouncilConfig(AppConfig):
     name = "council"
     verbose_name = _("Council core")
+
+    def ready(self):
+        from functools import partial
+
+        from django.core.signals import request_finished, request_started
+
+        from .resilience import mark_request
+
+        # In the quick start, tasks queued while serving a request run on a background thread (resilience).
+        request_started.connect(partial(mark_request, True), weak=False, dispatch_uid="hdnd-request-started")
+        request_finished.connect(
+            partial(mark_request, False), weak=False, dispatch_uid="hdnd-request-finished"
+        )

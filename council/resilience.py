@@ -7,9 +7,13 @@ figure refresh) and swept by beat, so a dropped publish only delays it.
 """
 
 import logging
+import queue
+import threading
 import time
 
+from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
+from django.db import close_old_connections
 
 logger = logging.getLogger("hdnd.resilience")
 
@@ -82,18 +86,71 @@ class GuardedRedisCache(RedisCache):
 def publish(task, *args, countdown: int | None = None, **kwargs) -> bool:
     """Queue ``task`` without retrying and without blocking the request; say whether it was queued.
 
-    With no broker (quick start) the task runs in-process, as ``delay`` would; its failure is logged in full
-    (a bug to fix, not an outage) and does not fail the caller's request either.
+    With no broker (the quick start) the task runs in-process: during a web request, on a background thread
+    when TASKS_EAGER_IN_BACKGROUND is on (so a clerk's save never waits for a figure refresh or a report);
+    elsewhere (management commands, tests) at once. Its failure is logged in full and never fails the caller's request.
     """
+    if task.app.conf.task_always_eager:
+        if settings.TASKS_EAGER_IN_BACKGROUND and getattr(_request, "active", False):
+            _background_queue().put((task, args, kwargs))
+            return True
+        try:
+            task.apply_async(args, kwargs)
+        except Exception:  # noqa: BLE001 - a bug in the task, logged in full; the caller's work is saved
+            logger.exception("Task %s failed in-process", task.name)
+            return False
+        return True
     options = {"retry": False, "ignore_result": True}  # the web never waits for a result
     if countdown:
         options["countdown"] = countdown
     try:
         task.apply_async(args, kwargs, **options)
     except Exception as error:  # noqa: BLE001 - the caller's work is already durable; the sweep catches up
-        if task.app.conf.task_always_eager:
-            logger.exception("Task %s failed in-process", task.name)
-        else:
-            warn_once("The task broker (Redis)", error)
+        warn_once("The task broker (Redis)", error)
         return False
     return True
+
+
+# --- In-process tasks of the quick start, one at a time, after the request --------------------------------
+
+_request = threading.local()
+
+
+def mark_request(active: bool, **kwargs) -> None:
+    """Signal receiver (request_started / request_finished): whether this thread serves a request now."""
+    _request.active = active
+
+
+_queue: queue.Queue | None = None
+_queue_lock = threading.Lock()
+
+
+def _background_queue() -> queue.Queue:
+    global _queue
+    with _queue_lock:
+        if _queue is None:
+            _queue = queue.Queue()
+            threading.Thread(target=_run_queued, args=(_queue,), name="hdnd-tasks", daemon=True).start()
+    return _queue
+
+
+def _run_queued(tasks: queue.Queue) -> None:
+    while True:
+        task, args, kwargs = tasks.get()
+        try:
+            result = task.apply(args, kwargs)
+            if result.failed():
+                logger.error("Task %s failed in-process: %r", task.name, result.result)
+        except Exception:  # noqa: BLE001 - keep the thread alive for the next task
+            logger.exception("Task %s failed in-process", task.name)
+        finally:
+            close_old_connections()
+            tasks.task_done()
+
+
+def wait_for_background_tasks(timeout: float = 30.0) -> bool:
+    """Whether every queued in-process task finished within ``timeout`` seconds (for tests and management commands)."""
+    deadline = time.monotonic() + timeout
+    while _queue is not None and _queue.unfinished_tasks and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _queue is None or not _queue.unfinished_tasks

@@ -15,3 +15,6 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hdnd-test-private-"))
 
 # Figures are refreshed explicitly in tests; the test of the refresh after writes turns this on.
 SUMMARY_REFRESH_AFTER_WRITES = False
+
+# Queued tasks run at once in tests (the quick start runs them on a background thread after the request).
+TASKS_EAGER_IN_BACKGROUND = False

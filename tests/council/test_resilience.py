@@ -129,3 +129,28 @@ def test_old_rate_windows_are_purged_by_the_sweep():
     ratelimit.count("new", 60)
     outbox_sweep_task()
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_in_the_quick_start_work_queued_by_a_request_runs_after_it_on_a_background_thread(settings):
+    import threading
+
+    from council.celery import app
+
+    ran = []
+
+    @app.task(name="tests.record_thread")
+    def record_thread(value):
+        ran.append((value, threading.current_thread().name))
+
+    settings.TASKS_EAGER_IN_BACKGROUND = True
+    resilience.mark_request(True)
+    try:
+        assert resilience.publish(record_thread, "during a request") is True
+    finally:
+        resilience.mark_request(False)
+    assert resilience.wait_for_background_tasks(timeout=30)
+    resilience.publish(record_thread, "in a command")  # no request: at once, on this thread
+    assert ran == [
+        ("during a request", "hdnd-tasks"),
+        ("in a command", threading.current_thread().name),
+    ]
