@@ -122,9 +122,13 @@ def interpellation_detail(request, pk):
     manager = can_manage_records(request.user, request.council)
     commitments = list(slip.commitments.all())
     followups = FollowUp.objects.by_source(commitments)
+    answers = list(slip.answers.all())
     context = {
         "slip": slip,
-        "answers": list(slip.answers.all()),
+        "answers": answers,
+        "answer_pending": slip.awaiting_written_answer,
+        # A written answer that came after its due date is shown as late by so many days.
+        "first_answer_on": min((a.answered_on for a in answers), default=None),
         "commitments": [(c, followups.get(c.pk)) for c in commitments],
         "manager": manager,
         "can_edit": can_edit_slip(request.user, slip),

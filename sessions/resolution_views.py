@@ -1,9 +1,11 @@
 """Resolutions: the record, its vote and the tasks it assigns."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from council.models import FollowUp
 from council.permissions import can_manage_records, is_member
@@ -11,7 +13,8 @@ from council.views.actions import run_form_action
 from council.views.crud import Crud
 
 from . import forms, services
-from .models import Resolution
+from .models import DelegateVote, Resolution, Vote
+from .roll_call import RollCallForm, RollCallImportForm, VoteCorrectForm, parse_roll_call_csv
 
 
 def _resolution_context(request, resolution):
@@ -20,11 +23,24 @@ def _resolution_context(request, resolution):
     manager = can_manage_records(request.user, request.council)
     # The reverse relation is declared by the oversight app (higher in the layering); no import needed.
     oversight = list(resolution.oversight_activities.all())
+    vote = Vote.objects.filter(resolution=resolution).first()
+    initial_day = resolution.adopted_on or (resolution.session.end_date if resolution.session_id else None)
     return {
         "oversight": oversight,
-        "vote": getattr(resolution, "vote", None),
+        "vote": vote,
+        "vote_history": (
+            vote.history.select_related("history_user").order_by("-history_date", "-history_id")[:20]
+            if vote
+            else []
+        ),
+        "roll_call": services.roll_call_counts(vote) if vote else None,
+        "correct_form": (
+            VoteCorrectForm(initial={"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain})
+            if manager and vote
+            else None
+        ),
         "tasks": [(t, followups.get(t.pk)) for t in tasks],
-        "vote_form": forms.VoteForm(initial={"voted_on": resolution.adopted_on}) if manager else None,
+        "vote_form": forms.VoteForm(initial={"voted_on": initial_day}) if manager else None,
         "task_form": forms.TaskForm(council=request.council) if manager else None,
     }
 
@@ -71,3 +87,122 @@ def resolution_task(request, pk):
         forms.TaskForm(request.POST, council=request.council),
         lambda r, d: services.resolution_task_add(r, actor=request.user, **d),
     )
+
+
+@require_POST
+def resolution_vote_correct(request, pk):
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    vote = get_object_or_404(Vote, resolution=resolution)
+    run_form_action(
+        request,
+        VoteCorrectForm(request.POST),
+        lambda d: services.vote_correct(vote, actor=request.user, **d),
+        success=_("The vote is corrected; the history keeps the earlier counts and the reason."),
+    )
+    return redirect(RESOLUTIONS.url("detail", resolution.pk))
+
+
+# The key that enters each choice on the roll-call page (as on the voting system's console).
+ROLL_CALL_KEYS = {"approve": "1", "reject": "2", "abstain": "3", "absent": "0"}
+
+
+def _roll_call_rows(form, mandates, current):
+    rows = []
+    for mandate in mandates:
+        bound = form[f"m{mandate.pk}"]
+        value = bound.value() if form.is_bound else current.get(mandate.pk)
+        rows.append({"mandate": mandate, "field": bound, "value": value or "", "errors": bound.errors})
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+def resolution_roll_call(request, pk):
+    """How each delegate in office voted: entered by keyboard (or from a CSV file) by the Office, read by all."""
+    if request.council is None or not is_member(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    vote = Vote.objects.filter(resolution=resolution).select_related("resolution").first()
+    if vote is None:
+        raise Http404
+    manager = can_manage_records(request.user, request.council)
+    if request.method == "POST" and not manager:
+        raise PermissionDenied(_("Your role does not allow this page."))
+    mandates = services.mandates_in_office_at(vote)
+    current = dict(vote.ballots.values_list("mandate_id", "choice"))
+    form = RollCallForm(request.POST or None, mandates=mandates)
+    import_errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vote_roll_call(
+                vote,
+                actor=request.user,
+                ballots=form.ballots(),
+                correct_totals=form.cleaned_data["correct_totals"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The roll call is saved."))
+            return redirect("resolution_roll_call", resolution.pk)
+    return _render_roll_call(request, resolution, vote, form, mandates, current, manager, import_errors)
+
+
+def _render_roll_call(
+    request, resolution, vote, form, mandates, current, manager, import_errors, status=None
+):
+    counts = services.roll_call_counts(vote)
+    context = {
+        "object": resolution,
+        "resolution": resolution,
+        "vote": vote,
+        "form": form,
+        "rows": _roll_call_rows(form, mandates, current),
+        "choices_keys": [
+            (value, label, ROLL_CALL_KEYS[value]) for value, label in DelegateVote.Choice.choices
+        ],
+        "counts": counts,
+        "manager": manager,
+        "import_form": RollCallImportForm() if manager else None,
+        "import_errors": import_errors,
+        "recorded": {"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain},
+    }
+    if status is None:
+        status = 400 if form.is_bound and (form.errors or import_errors) else 200
+    return render(request, "sessions/roll_call.html", context, status=status)
+
+
+@require_POST
+def resolution_roll_call_import(request, pk):
+    """Enter the roll call from the voting system's CSV export: all lines valid and matching, or nothing."""
+    if not can_manage_records(request.user, request.council):
+        raise PermissionDenied(_("Your role does not allow this page."))
+    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    vote = get_object_or_404(Vote, resolution=resolution)
+    mandates = services.mandates_in_office_at(vote)
+    current = dict(vote.ballots.values_list("mandate_id", "choice"))
+    upload = RollCallImportForm(request.POST, request.FILES)
+    errors: list[str] = []
+    if not upload.is_valid():
+        errors = [str(e) for e in upload.errors.get("file", [_("Choose a CSV file.")])]
+    else:
+        parsed = parse_roll_call_csv(upload.cleaned_data["file"], mandates)
+        errors = parsed.errors
+        if not errors:
+            try:
+                services.vote_roll_call(
+                    vote,
+                    actor=request.user,
+                    ballots=parsed.ballots,
+                    reason=_("Roll call imported from %(name)s.")
+                    % {"name": upload.cleaned_data["file"].name[:100]},
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(request, _("The roll call is imported and saved."))
+                return redirect("resolution_roll_call", resolution.pk)
+    form = RollCallForm(mandates=mandates)
+    return _render_roll_call(request, resolution, vote, form, mandates, current, True, errors, status=400)

@@ -27,6 +27,17 @@ urlpatterns = [
     path("answers/<int:pk>/file/", interpellation_views.answer_file, name="answer_file"),
     path("resolutions/<int:pk>/vote/", resolution_views.resolution_vote, name="resolution_vote"),
     path("resolutions/<int:pk>/tasks/", resolution_views.resolution_task, name="resolution_task"),
+    path(
+        "resolutions/<int:pk>/vote/correct/",
+        resolution_views.resolution_vote_correct,
+        name="resolution_vote_correct",
+    ),
+    path("resolutions/<int:pk>/roll-call/", resolution_views.resolution_roll_call, name="resolution_roll_call"),
+    path(
+        "resolutions/<int:pk>/roll-call/import/",
+        resolution_views.resolution_roll_call_import,
+        name="resolution_roll_call_import",
+    ),
     *views.SESSIONS.urls("sessions"),
     *resolution_views.RESOLUTIONS.urls("resolutions"),
 ]

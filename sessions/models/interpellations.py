@@ -93,6 +93,11 @@ class Interpellation(models.Model):
     def between_sessions(self) -> bool:
         return self.session_id is None
 
+    @property
+    def awaiting_written_answer(self) -> bool:
+        """Assigned a written answer that has not come yet: its due date can be overdue."""
+        return self.state == self.State.WRITTEN
+
 
 class InterpellationAnswer(StoredFileFields):
     interpellation = models.ForeignKey(Interpellation, on_delete=models.PROTECT, related_name="answers")

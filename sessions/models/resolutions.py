@@ -44,7 +44,8 @@ class Resolution(models.Model):
         null=True,
         blank=True,
     )
-    adopted_on = models.DateField(_("adopted on"))
+    # Empty until the vote passes, and always empty for a resolution whose vote failed (it was never adopted).
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     effective_on = models.DateField(_("in force from"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
@@ -70,9 +71,7 @@ class Resolution(models.Model):
             errors["symbol"] = _("Write the number and symbol as “05/2026/NQ-HĐND” (or “12/NQ-HĐND”).")
         else:
             self.number = int(match["number"])
-            self.year = (
-                int(match["year"]) if match["year"] else (self.adopted_on.year if self.adopted_on else 0)
-            )
+            self.year = int(match["year"]) if match["year"] else self._year_without_symbol()
             if match["year"] and self.adopted_on and int(match["year"]) != self.adopted_on.year:
                 errors["symbol"] = _("The year in the symbol differs from the year of adoption.")
             elif self.kind == self.Kind.NORMATIVE and not match["year"]:
@@ -109,8 +108,35 @@ class Resolution(models.Model):
                 errors[later] = _("This date cannot precede the %(field)s.") % {
                     "field": self._meta.get_field(earlier).verbose_name
                 }
+        vote = Vote.objects.filter(resolution_id=self.pk).first() if self.pk else None
+        if vote is not None and not vote.passed:
+            for name in ("adopted_on", "signed_on", "effective_on", "published_on"):
+                if getattr(self, name) is not None:
+                    errors[name] = _(
+                        "The vote did not pass (%(approve)s of %(total)s delegates approved): a resolution "
+                        "that was not adopted has no adoption, signing, effective or publication date."
+                    ) % {"approve": vote.approve, "total": vote.delegates_total}
+        elif vote is not None and self.adopted_on != vote.voted_on:
+            errors["adopted_on"] = _("The resolution was adopted by its vote on %(date)s.") % {
+                "date": f"{vote.voted_on:%d/%m/%Y}"
+            }
+        if vote is None and not self.adopted_on and not self.session_id:
+            errors["session"] = _(
+                "Choose the session that votes on the resolution, or give its adoption date."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def _year_without_symbol(self) -> int:
+        """The year of an individual resolution: of its adoption, else of its vote, else of its session."""
+        if self.adopted_on:
+            return self.adopted_on.year
+        vote = Vote.objects.filter(resolution_id=self.pk).first() if self.pk else None
+        if vote is not None:
+            return vote.voted_on.year
+        if self.session_id:
+            return self.session.start_date.year
+        return self.year or 0
 
 
 class Vote(models.Model):
@@ -155,10 +181,13 @@ class DelegateVote(models.Model):
         APPROVE = "approve", _("Approve")
         REJECT = "reject", _("Reject")
         ABSTAIN = "abstain", _("Did not vote")
+        # In office but absent, or present without pressing a button: counted in none of the vote's totals.
+        ABSENT = "absent", _("Absent or no vote cast")
 
     vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="ballots")
     mandate = models.ForeignKey("delegates.Mandate", verbose_name=_("delegate"), on_delete=models.PROTECT)
     choice = models.CharField(_("choice"), max_length=10, choices=Choice.choices)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("delegate's vote")
