@@ -11,6 +11,7 @@ class CouncilConfig(AppConfig):
 
         from django.core.signals import request_finished, request_started
 
+        from .observability import init_error_tracking
         from .resilience import mark_request
 
         # In the quick start, tasks queued while serving a request run on a background thread (resilience).
@@ -18,3 +19,4 @@ class CouncilConfig(AppConfig):
         request_finished.connect(
             partial(mark_request, False), weak=False, dispatch_uid="hdnd-request-finished"
         )
+        init_error_tracking()

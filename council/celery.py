@@ -2,7 +2,7 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
@@ -10,6 +10,22 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
 app = Celery("council")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.task_prerun.connect
+def _log_with_task_id(task_id=None, task=None, **kwargs):
+    from council.observability import task_started
+
+    task_started(task_id=task_id, task=task)
+
+
+@signals.task_postrun.connect
+def _log_without_task_id(**kwargs):
+    from council.observability import task_finished
+
+    task_finished()
+
+
 # Run exactly one beat process per deployment.
 app.conf.beat_schedule = {
     "followup-reminders": {

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the access log line cover everything below.
+    "council.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -260,15 +262,34 @@ if not DEBUG:
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 
+# Log lines carry the request id (also in the X-Request-ID response header and on the 500 page), the user id
+# and the council; JSON in production (LOG_FORMAT=json), plain text in development. Celery logs the same way.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "council.observability.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "council.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["context"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint's font subsetting (fontTools) logs every table it touches at INFO.
     "loggers": {
         "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        # One line per request in production; the development server prints its own.
+        "hdnd.request": {"level": "INFO" if not DEBUG else "WARNING"},
+        # The access line above replaces Django's own request lines (which have no request id).
+        "django.server": {"level": "INFO" if DEBUG else "WARNING"},
     },
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING above
+
+# Error tracking (optional): Sentry with its Django and Celery integrations, personal data scrubbed.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")

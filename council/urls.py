@@ -9,6 +9,7 @@ from council.views.reference import REFERENCE_CRUDS, holiday_delete
 from reports.views import home
 
 admin.site.site_header = "HĐND"
+handler500 = "council.observability.server_error"
 
 urlpatterns = [
     path("", home, name="home"),
