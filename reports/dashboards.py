@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from council import quota
 from council.models import Council, Term
 
 from . import figures, metrics
@@ -18,12 +19,7 @@ from .metrics import Window
 from .models import KpiTarget
 from .periods import Period
 
-STATUS_LABELS = {
-    "met": gettext_lazy("Met"),
-    "not_met": gettext_lazy("Not met"),
-    "in_progress": gettext_lazy("Not yet met"),
-    "no_data": gettext_lazy("Nothing to count"),
-}
+STATUS_LABELS = quota.LABELS
 
 
 @dataclass
@@ -63,11 +59,8 @@ def target_window(target: KpiTarget, period: Period, terms: list[Term]) -> tuple
 
 
 def status_of(value, threshold: Decimal, closes_on: dt.date, today: dt.date) -> str:
-    if value is None:
-        return "no_data"
-    if Decimal(str(value)) >= threshold:
-        return "met"
-    return "in_progress" if closes_on >= today else "not_met"
+    met = None if value is None else Decimal(str(value)) >= threshold
+    return quota.quota_status(met, window_open=closes_on >= today)
 
 
 def scorecard(

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from council.models import Term
+from council.quota import quota_status
 from council.text import natural_key
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 
@@ -19,10 +21,21 @@ class GroupContribution:
     group: DelegateGroup
     speeches: int = 0
     speakers: set = field(default_factory=set)
+    window_open: bool = False  # the session is not over yet: a group at zero can still speak
 
     @property
     def met(self) -> bool:
         return self.speeches > 0
+
+    @property
+    def status(self) -> str:
+        return quota_status(self.met, window_open=self.window_open)
+
+
+def session_window_open(session: Session, today: dt.date | None = None) -> bool:
+    """Whether T2 can still be met at the session: it has not closed and its last day has not passed."""
+    today = today or timezone.localdate()
+    return session.state not in (Session.State.CLOSED, Session.State.PUBLISHED) and session.end_date >= today
 
 
 @dataclass
@@ -37,6 +50,10 @@ class SessionT2:
     @property
     def met(self) -> bool:
         return bool(self.groups) and all(g.met for g in self.groups)
+
+    @property
+    def status(self) -> str:
+        return quota_status(self.met if self.groups else None, window_open=session_window_open(self.session))
 
     @property
     def missing(self) -> list[GroupContribution]:
@@ -54,7 +71,8 @@ def session_t2(session: Session) -> SessionT2:
     moves group mid-term counts for the right group at each session. Two queries, whatever the size.
     """
     groups = sorted(DelegateGroup.objects.filter(term_id=session.term_id), key=lambda g: natural_key(g.name))
-    result = {g.pk: GroupContribution(g) for g in groups}
+    window_open = session_window_open(session)
+    result = {g.pk: GroupContribution(g, window_open=window_open) for g in groups}
     memberships = defaultdict(list)
     for m in GroupMembership.objects.filter(group__term_id=session.term_id).only(
         "group_id", "mandate_id", "start_date", "end_date"
@@ -83,12 +101,18 @@ class DelegateT3:
     def met(self) -> bool:
         return self.speeches > 0
 
+    @property
+    def status(self) -> str:
+        """T3 stays open until the delegate's mandate (or the term) ends."""
+        closes_on = self.mandate.end_date or self.mandate.term.end_date
+        return quota_status(self.met, window_open=closes_on >= timezone.localdate())
+
 
 def term_t3(term: Term, *, until: dt.date | None = None) -> list[DelegateT3]:
     """Per mandate of the term: contributions (any venue) made inside the mandate's own dates (and, given
     ``until``, on or before that day: a past period's figure does not grow with later speeches)."""
     mandates = list(
-        Mandate.objects.filter(term=term).select_related("delegate").order_by("delegate__name_folded")
+        Mandate.objects.filter(term=term).select_related("delegate", "term").order_by("delegate__name_folded")
     )
     counts = defaultdict(int)
     rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
+from council.quota import quota_status
 from council.text import fold, natural_key
 from council.views.actions import form_errors_text
 from council.views.crud import Crud
@@ -404,5 +405,11 @@ def my_participation(request):
             contributions=len(contributions),
             session=session,
             my_group_rows=[row for row in t2.groups if row.group.pk in my_groups] if t2 else [],
+            # T3 can still be met until the mandate (or the term) ends: "not yet met", not "not met".
+            t3_status=quota_status(
+                bool(contributions), window_open=(mandate.end_date or term.end_date) >= timezone.localdate()
+            ),
+            # Through the reverse relation, as above: the voter meetings the delegate was present at.
+            voter_meetings=list(mandate.voter_meetings.select_related("place").order_by("-date", "-pk")),
         )
     return render(request, "sessions/my_participation.html", context)

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.changes import form_changes
+
 
 def form_errors_text(form) -> str:
     """A form's errors as one sentence, each prefixed with its field's label."""
@@ -27,7 +29,11 @@ def run_form_action(request, form, call: Callable[[dict], object], success: str 
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
-    messages.success(request, success or _("Recorded."))
+    message = success or _("Recorded.")
+    changes = form_changes(form)  # a form that edits values says which, from what to what
+    if changes:
+        message = _("%(message)s %(changes)s.") % {"message": message, "changes": "; ".join(changes)}
+    messages.success(request, message)
     return True
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from council.changes import history_for, saved_message
 from council.forms import fast_selects
 from council.permissions import can_manage_records, scoped
 from council.services import record_update
@@ -100,7 +101,7 @@ class Crud:
 
     def detail_context(self, request, obj: Model) -> dict:
         """What a detail page shows: the record, its change history and any extra sections."""
-        history = obj.history.select_related("history_user").order_by("-history_date")[:20]
+        history = history_for(obj)  # newest first, each entry with its field-by-field changes
         context = {"object": obj, "history": history, "can_edit": self.may_edit(request, obj)}
         if self.extra_detail_context:
             context.update(self.extra_detail_context(request, obj))
@@ -255,7 +256,7 @@ class CrudFormView(CrudView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Saved: %(object)s.") % {"object": obj})
+                messages.success(request, saved_message(obj, form, created=form.instance._state.adding))
                 return redirect(self.crud.url("detail", obj.pk))
         return self.render_form(form)
 
