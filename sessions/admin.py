@@ -117,21 +117,34 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     inlines = [TaskInline]
 
 
-class BallotInline(admin.TabularInline):
+class ReadOnlyAdmin:
+    """Shown, never written here: corrections need a reason and a check against the totals (the
+    resolution's page and its roll-call page go through the services)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class BallotInline(ReadOnlyAdmin, admin.TabularInline):
     model = DelegateVote
     extra = 0
-    autocomplete_fields = ("mandate",)
 
 
 @admin.register(Vote)
-class VoteAdmin(SimpleHistoryAdmin):
+class VoteAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("resolution", "voted_on", "approve", "reject", "abstain", "delegates_total")
     list_select_related = ("resolution",)
     inlines = [BallotInline]
 
 
 @admin.register(DelegateVote)
-class DelegateVoteAdmin(admin.ModelAdmin):
+class DelegateVoteAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("vote", "mandate", "choice")
     list_select_related = ("vote__resolution", "mandate__delegate")
 

@@ -218,3 +218,26 @@ def test_the_resolution_page_corrects_a_vote_and_shows_its_history(client, counc
     listing = client.get(reverse("resolution_list")).content.decode()
     row = re.search(r"05/2026/NQ-HĐND.*?</tr>", listing, re.S)
     assert row and "10/12/2026" not in row.group(0)
+
+
+def test_the_admin_shows_votes_but_does_not_change_them(admin_client, council, term, mandates):
+    vote = _vote(council, term, approve=3, reject=1, abstain=1)
+    url = reverse("admin:council_sessions_vote_change", args=[vote.pk])
+    assert admin_client.get(url).status_code == 200
+    admin_client.post(url, {"approve": 5, "reject": 0, "abstain": 0})
+    assert Vote.objects.get(pk=vote.pk).approve == 3
+
+
+def test_the_roll_call_page_reads_a_fixed_number_of_queries(client, council, term, office):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(count, symbol):
+        for _ in range(count):
+            MandateFactory(delegate__council=council, term=term)
+        vote = _vote(council, term, symbol=symbol, approve=1, reject=0, abstain=0)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("resolution_roll_call", args=[vote.resolution_id])).status_code == 200
+        return len(ctx.captured_queries)
+
+    assert queries_with(5, "05/2026/NQ-HĐND") == queries_with(45, "06/2026/NQ-HĐND")
