@@ -10,6 +10,7 @@ that has neither — a fingerprint of its content, so importing the same file ag
 import datetime as dt
 import hashlib
 import io
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from council.models import AdminUnit, Agency, Committee, Field
 from council.text import fold, normalize
-from council.uploads import inspect_upload
+from council.uploads import inspect_upload, private_storage
 from council.xlsx import append_row
 
 from . import services
@@ -32,6 +33,7 @@ from .models import Channel, Competence, Petition
 
 MAX_ROWS = 10_000
 MAX_ERRORS = 50
+PREVIEW_ROWS = 500  # rows listed in a preview; the counts always cover the whole file
 
 # (key, header): the header is what the Office sees in the file, in the active language.
 COLUMNS = [
@@ -95,6 +97,7 @@ def petitions_xlsx(petitions, *, council) -> bytes:
 @dataclass
 class ImportResult:
     created: int = 0
+    changed: int = 0
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -186,12 +189,91 @@ def _units_of(council):
     return units.filter(Q(pk__in=current.values("pk")) | Q(successors__in=current.values("pk"))).distinct()
 
 
-def import_petitions(upload, *, council, actor) -> ImportResult:
-    """Check the whole file, then write every row or none. Raises ValidationError listing row errors."""
-    rows = _read_rows(upload)
-    if not rows:
-        raise ValidationError(_("The file is empty."))
-    header = [_text(v) for v in rows[0][1]]
+# Dates before this year are typing errors (the councils' records start well after it).
+EARLIEST_YEAR = 1990
+# The Office may change these by import, through the petition update service (as on the edit page).
+EDITABLE = ("title", "text", "received_on", "admin_unit", "field")
+# These change the classification, through the classify service and only while it is allowed.
+CLASSIFICATION = ("competence", "agency", "committee")
+
+
+def text_limits() -> dict[str, int]:
+    """The longest subject and petition text accepted: what the public form allows."""
+    from .forms import PublicPetitionForm
+
+    return {key: PublicPetitionForm.base_fields[key].max_length for key in ("title", "text")}
+
+
+@dataclass
+class PlannedRow:
+    """What importing one row will do."""
+
+    number: int
+    action: str  # NEW, CHANGED or UNCHANGED
+    row: dict
+    petition: Petition | None = None
+    updates: dict = field(default_factory=dict)  # editable fields to write
+    classify: bool = False  # whether the classification columns are applied
+    diffs: list[tuple[str, str, str]] = field(default_factory=list)  # (column, before, after)
+    notes: list[str] = field(default_factory=list)  # what in the row is not applied, and why
+
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlannedRow]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count(NEW)
+
+    @property
+    def changed(self) -> int:
+        return self.count(CHANGED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+    @property
+    def shown(self) -> list[PlannedRow]:
+        """The rows a preview lists: new and changed ones, and unchanged ones with a note."""
+        return [r for r in self.rows if r.action != UNCHANGED or r.notes]
+
+    def digest(self) -> str:
+        """A fingerprint of what the import will write, to see at confirmation that nothing moved since."""
+        basis = repr(
+            [
+                (r.number, r.action, r.petition.pk if r.petition else None, r.classify, r.diffs)
+                for r in self.rows
+            ]
+        )
+        return hashlib.sha256(basis.encode()).hexdigest()[:32]
+
+
+def _display(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return str(getattr(value, "name", value))
+
+
+def _text_key(text: str) -> str:
+    """Two texts are the same petition if they differ only in case, blanks and Unicode form."""
+    return " ".join(normalize(text).casefold().split())
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def _check_header(header: list[str]) -> None:
     expected = [str(h) for _k, h in COLUMNS]
     for index, name in enumerate(expected):
         got = header[index] if index < len(header) else ""
@@ -202,13 +284,17 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                 )
                 % {"column": get_column_letter(index + 1), "expected": name, "got": got}
             )
+
+
+def _parse(rows, *, council) -> tuple[list[tuple[int, dict]], list[str]]:
+    """Read every data row into values; return the rows and the errors (each naming its row)."""
     units = _Lookup(_units_of(council))
     fields = _Lookup(Field.objects.filter(council=council))
     agencies = _Lookup(Agency.objects.filter(council=council))
     committees = _Lookup(Committee.objects.filter(council=council))
     today = timezone.localdate()
     parsed, errors = [], []
-    for number, values in rows[1:]:
+    for number, values in rows:
         raw = {key: values[i] if i < len(values) else None for i, (key, _h) in enumerate(COLUMNS)}
         row, problems = {}, []
         for key, label in COLUMNS:
@@ -221,12 +307,19 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                     row[key] = _date(raw[key])
                     if row[key] > today:
                         raise ValueError(_("the date is in the future."))
+                    if row[key].year < EARLIEST_YEAR:
+                        raise ValueError(
+                            _("%(date)s is before %(year)s: check the year.")
+                            % {"date": f"{row[key]:%d/%m/%Y}", "year": EARLIEST_YEAR}
+                        )
+                elif key == "code":
+                    row[key] = text.upper().replace(" ", "")
                 elif key == "channel":
                     row[key] = _choice(Channel.choices, text) if text else Channel.MEETING
                 elif key == "competence":
                     row[key] = _choice(Competence.choices, text) if text else ""
                 elif key == "admin_unit":
-                    row[key] = units.get(text) if text else None
+                    row[key] = services.current_unit(units.get(text)) if text else None
                 elif key == "field":
                     row[key] = fields.get(text) if text else None
                 elif key == "agency":
@@ -234,8 +327,8 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
                 elif key == "committee":
                     row[key] = committees.get(text) if text else None
                 elif key == "voters_count":
-                    row[key] = int(text) if text else 1
-                    if not 1 <= row[key] <= 1_000_000:
+                    row[key] = int(text) if text else None
+                    if row[key] is not None and not 1 <= row[key] <= 1_000_000:
                         raise ValueError(_("“%(value)s” is not a number of voters.") % {"value": text})
                 else:
                     row[key] = text
@@ -249,54 +342,285 @@ def import_petitions(upload, *, council, actor) -> ImportResult:
         if not problems:
             parsed.append((number, row))
         if len(errors) >= MAX_ERRORS:
-            errors.append(_("… and maybe more: correct these first."))
             break
+    return parsed, errors
+
+
+class _Petitions:
+    """The council's petitions, found by tracking code, external id or text."""
+
+    def __init__(self, council, parsed):
+        qs = Petition.objects.filter(council=council).select_related(
+            "admin_unit", "field", "agency", "committee", "merged_into"
+        )
+        codes = {row["code"] for _n, row in parsed if row["code"]}
+        externals = {row["external_id"] or _fingerprint(row) for _n, row in parsed}
+        self.by_code = {p.code.upper(): p for p in qs.filter(code__in=codes)} if codes else {}
+        self.by_external = {p.external_id: p for p in qs.filter(external_id__in=externals)}
+        self._qs = qs
+        self._by_text = None
+
+    def by_text(self, text: str) -> list[Petition]:
+        if self._by_text is None:  # read once, only if some row has neither a code nor a known id
+            self._by_text = {}
+            for petition in self._qs.exclude(state=Petition.State.MERGED):
+                self._by_text.setdefault(_text_key(petition.text), []).append(petition)
+        return self._by_text.get(_text_key(text), [])
+
+
+def _match(row: dict, petitions: _Petitions) -> Petition | None:
+    """The petition a row stands for, or None for a new one; ValueError if it cannot be told."""
+    if row["code"]:
+        petition = petitions.by_code.get(row["code"])
+        if petition is None:
+            raise ValueError(
+                _("the tracking code %(code)s is not one of this council's petitions.")
+                % {"code": row["code"]}
+            )
+        return petition
+    key = row["external_id"] or _fingerprint(row)
+    if key in petitions.by_external:
+        return petitions.by_external[key]
+    # An exported row whose code was deleted, or a row typed again: the same text is the same petition.
+    same = petitions.by_text(row["text"])
+    if len(same) > 1:
+        raise ValueError(
+            _("the petition's text matches several petitions (%(codes)s): give the tracking code.")
+            % {"codes": ", ".join(p.code for p in same[:5])}
+        )
+    return same[0] if same else None
+
+
+def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[str, int]) -> PlannedRow:
+    labels = dict(COLUMNS)
+    if petition is None:
+        plan = PlannedRow(number, NEW, row)
+        changed_keys = ("title", "text")
+    else:
+        plan = PlannedRow(number, UNCHANGED, row, petition)
+        changed_keys = []
+        if petition.state == Petition.State.MERGED:
+            plan.notes.append(
+                _("Petition %(code)s was merged into %(target)s; it is not changed.")
+                % {
+                    "code": petition.code,
+                    "target": petition.merged_into.code if petition.merged_into else "—",
+                }
+            )
+            return plan
+        for key in EDITABLE:
+            before, after = getattr(petition, key), row[key]
+            if key in ("title", "text"):
+                before = normalize(before or "")
+                if _same_text(before, after):  # Excel may change line breaks; blanks alone are no edit
+                    continue
+            if before != after:
+                plan.updates[key] = after
+                plan.diffs.append((str(labels[key]), _display(before), _display(after)))
+                changed_keys.append(key)
+        wanted = {key: row[key] for key in CLASSIFICATION}
+        current = {key: getattr(petition, key) for key in CLASSIFICATION}
+        if wanted != current and (row["competence"] or row["agency"] or row["committee"]):
+            allowed = petition.state in (Petition.State.RECORDED, Petition.State.CLASSIFIED)
+            complete = row["competence"] and (row["agency"] or row["competence"] == Competence.CENTRAL)
+            if allowed and complete:
+                plan.classify = True
+                for key in CLASSIFICATION:
+                    if wanted[key] != current[key]:
+                        before, after = current[key], wanted[key]
+                        if key == "competence":
+                            before = petition.get_competence_display() if before else ""
+                            after = dict(Competence.choices).get(after, "")
+                        plan.diffs.append((str(labels[key]), _display(before), _display(after)))
+            elif not allowed:
+                plan.notes.append(
+                    _(
+                        "The classification columns differ but the petition is already %(state)s: change them on the petition's page."
+                    )
+                    % {"state": petition.get_state_display().lower()}
+                )
+            else:
+                plan.notes.append(
+                    _("The classification is incomplete (level of competence and agency): it is not changed.")
+                )
+        if row["voters_count"] not in (None, petition.voters_count):
+            plan.notes.append(
+                _("The number of voters comes from the petition's opinions (%(count)s); it is not changed.")
+                % {"count": petition.voters_count}
+            )
+        if plan.diffs:
+            plan.action = CHANGED
+    state = row.get("state") or ""
+    if petition is not None and state and fold(state) != fold(str(petition.get_state_display())):
+        plan.notes.append(
+            _(
+                "The state in the file (“%(file)s”) differs from “%(state)s”: a state changes only through the petition's steps."
+            )
+            % {"file": state, "state": petition.get_state_display()}
+        )
+    for key in ("title", "text"):
+        if key not in changed_keys:
+            continue  # an unchanged text is not refused for a limit that came after it
+        if len(row[key]) > limits[key]:
+            raise ValueError(
+                _("column “%(label)s” has %(length)s characters; at most %(limit)s are allowed.")
+                % {"label": labels[key], "length": len(row[key]), "limit": limits[key]}
+            )
+    return plan
+
+
+def plan_import(upload, *, council) -> ImportPlan:
+    """Check the whole file and work out what importing it would do; write nothing.
+
+    Raises ValidationError listing every problem with its row number."""
+    rows = _read_rows(upload)
+    if not rows:
+        raise ValidationError(_("The file is empty."))
+    _check_header([_text(v) for v in rows[0][1]])
+    parsed, errors = _parse(rows[1:], council=council)
+    petitions = _Petitions(council, parsed)
+    limits = text_limits()
+    planned, seen = [], {}
+    for number, row in parsed:
+        try:
+            petition = _match(row, petitions)
+            plan = _plan_row(number, row, petition, limits)
+        except ValueError as error:
+            errors.append(_("Row %(row)s: %(problem)s") % {"row": number, "problem": error})
+            continue
+        # The same petition twice in one file (by code, id or text) would be written twice.
+        identity = ("pk", petition.pk) if petition else ("text", _text_key(row["text"]))
+        if identity in seen:
+            errors.append(
+                _("Row %(row)s: the same petition as row %(first)s.")
+                % {"row": number, "first": seen[identity]}
+            )
+            continue
+        seen[identity] = number
+        planned.append(plan)
+    if len(errors) >= MAX_ERRORS:
+        errors = [*errors[:MAX_ERRORS], _("… and maybe more: correct these first.")]
     if errors:
         raise ValidationError(errors)
-    return _write(parsed, council=council, actor=actor)
+    return ImportPlan(planned)
 
 
 @transaction.atomic
-def _write(parsed, *, council, actor) -> ImportResult:
-    result = ImportResult()
-    codes = set(Petition.objects.filter(council=council).values_list("code", flat=True))
-    external = set(
-        Petition.objects.filter(council=council).exclude(external_id="").values_list("external_id", flat=True)
+def apply_import(plan: ImportPlan, *, council, actor) -> ImportResult:
+    """Write a checked plan: every row or, if any fails, none."""
+    reason = _("Imported from a spreadsheet")
+    for item in plan.rows:
+        if item.action == NEW:
+            _create(item.row, council=council, actor=actor)
+        elif item.action == CHANGED:
+            petition = item.petition
+            if item.updates:
+                services.petition_update(petition, actor=actor, reason=reason, **item.updates)
+            if item.classify:
+                row = item.row
+                services.petition_classify(
+                    petition,
+                    actor=actor,
+                    field=row["field"],
+                    competence=row["competence"],
+                    committee=row["committee"],
+                    agency=row["agency"],
+                    reason=reason,
+                )
+    return ImportResult(created=plan.created, changed=plan.changed, unchanged=plan.unchanged)
+
+
+def import_petitions(upload, *, council, actor) -> ImportResult:
+    """Check the whole file, then write every row or none. Raises ValidationError listing row errors."""
+    return apply_import(plan_import(upload, council=council), council=council, actor=actor)
+
+
+def _create(row: dict, *, council, actor) -> Petition:
+    key = row["external_id"] or _fingerprint(row)
+    opinion = services.opinion_add(
+        actor=actor,
+        council=council,
+        channel=row["channel"],
+        received_on=row["received_on"],
+        text=row["text"],
+        admin_unit=row["admin_unit"],
+        voters_count=row["voters_count"] or 1,
+        external_id=key,
     )
-    for _number, row in parsed:
-        key = row["external_id"] or ("" if row["code"] else _fingerprint(row))
-        if (row["code"] and row["code"] in codes) or (key and key in external):
-            result.unchanged += 1
-            continue
-        opinion = services.opinion_add(
+    petition = services.petition_create(
+        actor=actor,
+        council=council,
+        title=row["title"],
+        text=row["text"],
+        opinions=[opinion],
+        received_on=row["received_on"],
+        field=row["field"],
+        external_id=key,
+    )
+    if row["competence"] and (row["agency"] or row["competence"] == Competence.CENTRAL):
+        services.petition_classify(
+            petition,
             actor=actor,
-            council=council,
-            channel=row["channel"],
-            received_on=row["received_on"],
-            text=row["text"],
-            admin_unit=row["admin_unit"],
-            voters_count=row["voters_count"],
-            external_id=key or row["code"],
-        )
-        petition = services.petition_create(
-            actor=actor,
-            council=council,
-            title=row["title"][:300],
-            text=row["text"],
-            opinions=[opinion],
-            received_on=row["received_on"],
             field=row["field"],
-            external_id=key or row["code"],
+            competence=row["competence"],
+            committee=row["committee"],
+            agency=row["agency"],
         )
-        if row["competence"] and (row["agency"] or row["competence"] == Competence.CENTRAL):
-            services.petition_classify(
-                petition,
-                actor=actor,
-                field=row["field"],
-                competence=row["competence"],
-                committee=row["committee"],
-                agency=row["agency"],
-            )
-        external.add(key or row["code"])
-        result.created += 1
-    return result
+    return petition
+
+
+# --- The checked file between the preview and the confirmation --------------------------------------------
+
+# The file waits in private storage (never a public URL) under a random token kept in the user's session;
+# it is deleted when imported, cancelled, replaced by another upload, or found older than this.
+STASH_PREFIX = "imports/pending"
+STASH_MAX_AGE = dt.timedelta(minutes=30)
+SESSION_KEY = "petition_import"
+
+
+def stash_upload(session, upload) -> str:
+    """Keep a checked upload until the user confirms; return the token that names it."""
+    discard_stash(session)
+    _sweep_stale_stashes()
+    token = secrets.token_urlsafe(18)
+    upload.seek(0)
+    path = private_storage.save(f"{STASH_PREFIX}/{token}.xlsx", upload)
+    session[SESSION_KEY] = {"token": token, "path": path, "at": timezone.now().isoformat()}
+    return token
+
+
+def stashed_upload(session, token: str):
+    """The file kept under this token for this session, opened; None if unknown or expired."""
+    stash = session.get(SESSION_KEY) or {}
+    if not token or not secrets.compare_digest(str(stash.get("token", "")), str(token)):
+        return None
+    if timezone.now() - dt.datetime.fromisoformat(stash["at"]) > STASH_MAX_AGE:
+        discard_stash(session)
+        return None
+    try:
+        return private_storage.open(stash["path"], "rb")
+    except FileNotFoundError:
+        session.pop(SESSION_KEY, None)
+        return None
+
+
+def discard_stash(session) -> None:
+    stash = session.pop(SESSION_KEY, None)
+    if stash:
+        private_storage.delete(stash["path"])
+
+
+def _sweep_stale_stashes() -> None:
+    """Delete files abandoned on a preview (the user never confirmed nor cancelled)."""
+    try:
+        _folders, names = private_storage.listdir(STASH_PREFIX)
+    except FileNotFoundError:
+        return
+    oldest = timezone.now() - STASH_MAX_AGE
+    for name in names:
+        path = f"{STASH_PREFIX}/{name}"
+        try:
+            if private_storage.get_modified_time(path) < oldest:
+                private_storage.delete(path)
+        except FileNotFoundError:
+            continue

@@ -453,31 +453,72 @@ def voters_home(request):
     )
 
 
+def _import_confirmed(request, token: str):
+    """Re-check the kept file and write it if it still does what the preview showed; (plan, result)."""
+    from . import spreadsheets
+
+    stashed = spreadsheets.stashed_upload(request.session, token)
+    if stashed is None:
+        raise ValidationError(_("The checked file has expired or was already imported: choose it again."))
+    with stashed:
+        plan = spreadsheets.plan_import(stashed, council=request.council)
+    if plan.digest() != request.POST.get("digest"):
+        # Someone changed the petitions since the preview: show what the import would do now.
+        messages.warning(request, _("The petitions changed since the check: review it again."))
+        return plan, None
+    return plan, spreadsheets.apply_import(plan, council=request.council, actor=request.user)
+
+
 def petition_import(request):
-    """Import petitions from a spreadsheet in the export's layout: all rows or none."""
-    from .spreadsheets import import_petitions
+    """Import petitions from a spreadsheet in the export's layout: check, preview, then write all or none.
+
+    A first POST uploads and checks the file and shows what it would do (new, changed, unchanged rows);
+    the file waits privately under a token until the user confirms or cancels."""
+    from . import spreadsheets
 
     require(can_manage_records(request.user, request.council))
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
+    form = forms.ImportForm()
+    errors, plan, token, result = [], None, "", None
+    if request.method == "POST" and "cancel" in request.POST:
+        spreadsheets.discard_stash(request.session)
+        messages.info(request, _("The import was cancelled; nothing was written."))
+        return redirect("petition_import")
+    if request.method == "POST" and "token" in request.POST:
+        token = request.POST.get("token", "")
         try:
-            result = import_petitions(form.cleaned_data["file"], council=request.council, actor=request.user)
+            plan, result = _import_confirmed(request, token)
         except ValidationError as error:
-            errors = error.messages
-        else:
+            errors, plan = error.messages, None
+            spreadsheets.discard_stash(request.session)
+        if result is not None:
+            spreadsheets.discard_stash(request.session)
             messages.success(
                 request,
-                _(
-                    "Imported: %(created)s new petitions; %(unchanged)s rows were already there and were left unchanged."
-                )
-                % {"created": result.created, "unchanged": result.unchanged},
+                _("Imported: %(created)s new, %(changed)s changed, %(unchanged)s unchanged.")
+                % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged},
             )
             return redirect(PETITIONS.url("list"))
-    from .spreadsheets import COLUMNS
-
+    elif request.method == "POST":
+        form = forms.ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                plan = spreadsheets.plan_import(upload, council=request.council)
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                token = spreadsheets.stash_upload(request.session, upload)
     return render(
-        request, "voters/petition_import.html", {"form": form, "errors": errors, "columns": COLUMNS}
+        request,
+        "voters/petition_import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "columns": spreadsheets.COLUMNS,
+            "plan": plan,
+            "token": token,
+            "shown": plan.shown[: spreadsheets.PREVIEW_ROWS] if plan else [],
+        },
     )
 
 

@@ -378,20 +378,26 @@ def test_import_is_all_or_nothing_with_row_errors(client, office, council, unit)
     assert "Sai cột" in wrong and not Petition.objects.exists()
 
 
+def _import(client, url, upload):
+    """Upload a file, then confirm its preview."""
+    context = client.post(url, {"file": upload}).context
+    return client.post(url, {"token": context["token"], "digest": context["plan"].digest()})
+
+
 def test_import_is_idempotent_and_round_trips_with_the_export(client, office, council, unit):
     url = reverse("petition_import")
     rows = [_row("Sạt lở bờ sông Tiền"), _row("Đường ấp 5 xuống cấp", external="SO-2025-17")]
-    client.post(url, {"file": _sheet(rows)})
+    _import(client, url, _sheet(rows))
     assert Petition.objects.count() == 2
     first = Petition.objects.get(external_id="SO-2025-17")
     assert first.admin_unit == unit and first.voters_count == 3 and first.received_on == dt.date(2026, 10, 5)
-    client.post(url, {"file": _sheet(rows)})
+    _import(client, url, _sheet(rows))
     assert Petition.objects.count() == 2
     exported = client.get(reverse("petition_export"))
     assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(exported.content))
     assert workbook.active.max_row == 3
-    client.post(url, {"file": SimpleUploadedFile("export.xlsx", exported.content)})
+    _import(client, url, SimpleUploadedFile("export.xlsx", exported.content))
     assert Petition.objects.count() == 2
 
 
