@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of, record_file_response
 from council.models import Role
 from council.permissions import can_manage_records, roles_in
-from council.uploads import attachment_response
 from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
@@ -139,9 +139,10 @@ def course_attendance(request, pk):
     return redirect(COURSES.url("detail", course.pk))
 
 
+@file_of("delegates.TrainingCourse", "course_detail")
 def course_materials(request, pk):
-    course = get_object_or_404(COURSES.queryset(request).exclude(path=""), pk=pk)
-    return attachment_response(course.path, course.original_name, course.content_type)
+    course = get_object_or_404(COURSES.viewable(request).exclude(path=""), pk=pk)
+    return record_file_response(course)
 
 
 def training_summary(request):

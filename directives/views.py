@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of, record_file_response
 from council.followup_forms import AnswerForm
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_followups, roles_in
-from council.uploads import attachment_response
 from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
 
@@ -83,9 +83,10 @@ def item_add(request, pk):
     return redirect(DIRECTIVES.url("detail", directive.pk))
 
 
+@file_of("directives.Directive", "directive_detail")
 def directive_file(request, pk):
-    directive = get_object_or_404(DIRECTIVES.queryset(request).exclude(path=""), pk=pk)
-    return attachment_response(directive.path, directive.original_name, directive.content_type)
+    directive = get_object_or_404(DIRECTIVES.viewable(request).exclude(path=""), pk=pk)
+    return record_file_response(directive)
 
 
 def my_items(request):

@@ -3,15 +3,15 @@ by month; explanation sessions and hearings; and the suggestions for the next se
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of, record_file_response
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups
-from council.uploads import ACCEPT, attachment_response
+from council.uploads import ACCEPT
 from council.views.actions import form_errors_text, run_form_action, year_param
 from council.views.crud import Crud
 
@@ -178,14 +178,16 @@ def document_add(request, pk):
     )
 
 
+@file_of("oversight.ActivityDocument", "activity_detail", page_kwargs=lambda d: {"pk": d.activity_id})
 def document_file(request, pk):
     """Serve an activity's document to those who may read the activity."""
-    document = get_object_or_404(ActivityDocument.objects.exclude(path="").select_related("activity"), pk=pk)
-    if not ACTIVITIES.queryset(request).filter(pk=document.activity_id).exists() or not can_read_oversight(
-        request.user, request.council
-    ):
-        raise Http404
-    return attachment_response(document.path, document.original_name, document.content_type)
+    document = get_object_or_404(
+        ActivityDocument.objects.filter(activity__in=ACTIVITIES.viewable(request).values("pk")).exclude(
+            path=""
+        ),
+        pk=pk,
+    )
+    return record_file_response(document)
 
 
 @require_POST

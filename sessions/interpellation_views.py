@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of, record_file_response
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, is_member, roles_in
 from council.views.actions import run_form_action
@@ -110,11 +111,17 @@ def _followup_to_interpellate(request) -> FollowUp | None:
     return FollowUp.objects.filter(council=request.council, pk=pk).select_related("agency").first()
 
 
-def interpellation_detail(request, pk):
+def _visible_slips(request):
+    """The slips whose page the user may open: a draft only by its authors (and the Office)."""
     visible = _slips(request)
     if not can_manage_records(request.user, request.council):
         own = Q(created_by=request.user) | Q(askers__delegate__user=request.user)
         visible = visible.exclude(Q(state=Interpellation.State.DRAFT) & ~own).distinct()
+    return visible
+
+
+def interpellation_detail(request, pk):
+    visible = _visible_slips(request)
     slip = get_object_or_404(
         visible.select_related("session", "agency", "field", "rule").prefetch_related("askers__delegate"),
         pk=pk,
@@ -181,12 +188,17 @@ def interpellation_action(request, pk, action):
     return redirect("interpellation_detail", slip.pk)
 
 
+@file_of(
+    "council_sessions.InterpellationAnswer",
+    "interpellation_detail",
+    page_kwargs=lambda a: {"pk": a.interpellation_id},
+)
 def answer_file(request, pk):
-    """Serve the file of a written answer to members of the council."""
-    from council.uploads import attachment_response
-
+    """Serve the file of a written answer to who may open its interpellation."""
     answer = get_object_or_404(
-        InterpellationAnswer.objects.filter(interpellation__council=request.council).exclude(path=""), pk=pk
+        InterpellationAnswer.objects.filter(interpellation__in=_visible_slips(request).values("pk")).exclude(
+            path=""
+        ),
+        pk=pk,
     )
-    _slips(request)
-    return attachment_response(answer.path, answer.original_name, answer.content_type)
+    return record_file_response(answer)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.downloads import file_of, record_file_response
+from council.forms import name_forms
 from council.models import FollowUp, Role
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
 from council.quota import quota_status
@@ -73,7 +75,7 @@ def _child_add(request, pk, form_class, create, key):
             messages.success(request, _("Saved."))
             return redirect(SESSIONS.url("detail", session.pk))
     context = {"crud": SESSIONS, "can_edit": True, **SESSIONS.detail_context(request, session), key: form}
-    return render(request, SESSIONS.detail_template, context)
+    return render(request, SESSIONS.detail_template, name_forms(context))
 
 
 def document_add(request, pk):
@@ -99,12 +101,12 @@ def document_add(request, pk):
         **SESSIONS.detail_context(request, session),
         "document_form": form,
     }
-    return render(request, SESSIONS.detail_template, context)
+    return render(request, SESSIONS.detail_template, name_forms(context))
 
 
 def session_documents(request, pk):
     """The delegates' page: what was sent for the session, by agenda item, with the files."""
-    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    session = get_object_or_404(SESSIONS.viewable(request), pk=pk)
     documents = list(session.documents.select_related("agenda_item"))
     return render(
         request,
@@ -113,16 +115,14 @@ def session_documents(request, pk):
     )
 
 
+@file_of("council_sessions.SessionDocument", "session_documents", page_kwargs=lambda d: {"pk": d.session_id})
 def document_file(request, pk):
-    """Serve a session document to members of the council only."""
-    from council.uploads import attachment_response
-
-    if not is_member(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
+    """Serve a session document to who may open its session's documents page."""
     document = get_object_or_404(
-        SessionDocument.objects.filter(council=request.council).exclude(path=""), pk=pk
+        SessionDocument.objects.filter(session__in=SESSIONS.viewable(request).values("pk")).exclude(path=""),
+        pk=pk,
     )
-    return attachment_response(document.path, document.original_name, document.content_type)
+    return record_file_response(document)
 
 
 def sitting_add(request, pk):

@@ -217,8 +217,12 @@ class Letter(models.Model):
         ordering = ["council", "-received_on", "-pk"]
 
     def __str__(self):
-        snippet = self.summary[:50] + ("…" if len(self.summary) > 50 else "")
-        return f"{self.get_kind_display()} {self.received_on:%d/%m/%Y}: {snippet}"
+        # Never the content: it names the sender, and a letter's name is shown wherever it is linked.
+        return _("%(kind)s received %(date)s (no. %(number)s)") % {
+            "kind": self.get_kind_display(),
+            "date": f"{self.received_on:%d/%m/%Y}" if self.received_on else "",
+            "number": self.pk or "—",
+        }
 
     @property
     def protected(self) -> bool:

@@ -38,33 +38,14 @@ def can_edit_meeting(user: User, meeting) -> bool:
     return meeting.delegates.filter(delegate__user=user).exists()
 
 
-def sees_citizens(user: User, council) -> bool:
-    """Whether the user may see who a citizen is (voter's name and address, a letter's sender). Leadership
-    readers work from figures and subjects only: a user whose only roles there are leadership's never does."""
-    return bool(roles_in(user, council) - {Role.LEADERSHIP})
-
-
 def can_read_letters(user: User, council) -> bool:
     return bool(roles_in(user, council) & LETTER_READERS)
 
 
-def sees_protected_identity(user: User, council) -> bool:
-    """Authorised Office staff only (a flag on their Office role); never leadership readers or agencies."""
-    if council is None or not user.is_authenticated:
-        return False
-    cache = getattr(user, "_hdnd_protected", None)
-    if cache is None:
-        cache = user._hdnd_protected = {}
-    if council.pk not in cache:
-        cache[council.pk] = user.roles.filter(
-            council=council, role__in=[Role.OFFICE, Role.ADMIN], sees_protected_identities=True
-        ).exists()
-    return cache[council.pk]
-
-
 def can_see_sender(user: User, letter) -> bool:
-    if letter.protected:
-        return sees_protected_identity(user, letter.council)
-    return can_manage_records(user, letter.council) or (
-        can_read_letters(user, letter.council) and sees_citizens(user, letter.council)
-    )
+    """Whether the user may see who sent the letter (a denouncer: authorised Office staff only).
+
+    Decided by the personal-data registry (council/personal_data.py), like every other personal field."""
+    from council.personal_data import Redactor
+
+    return Redactor.for_user(user, letter.council).sees(letter, "sender_name")

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import AdminUnit, Agency, Council, CouncilStatus, FollowUp, User
-from council.services import followup_open, followup_reopen, followup_verify, record_save, record_update
+from council.services import (
+    followup_link_source,
+    followup_open,
+    followup_reopen,
+    followup_verify,
+    record_save,
+    record_update,
+)
 from council.text import fold, normalize
 from council.uploads import atomic_with_files, attach_file, replace_file
 from council.workdays import rule_in_force
@@ -83,7 +90,8 @@ def meeting_update(
 
 
 def _opinion_search_text(opinion: VoterOpinion) -> str:
-    return fold(f"{opinion.text} {opinion.voter_address}")
+    # Never a personal field (council/personal_data.py): those are searched only by who may see them.
+    return fold(opinion.text)
 
 
 @transaction.atomic
@@ -432,6 +440,30 @@ def petition_conclude(petition: Petition, *, actor: User | None, outcome: str, r
     return record_save(petition, actor=actor, update_fields=["state", "roadmap"])
 
 
+@transaction.atomic
+def petition_adopt_followup(
+    followup: FollowUp, *, actor: User | None, opinions: Iterable[VoterOpinion], title: str = ""
+) -> Petition:
+    """Register the petition behind a follow-up that was opened before the petition was recorded here
+    (carried over from an old register): the petition is recorded as transferred to the follow-up's agency,
+    and the follow-up takes its tracking code, the code the public lookup accepts."""
+    if followup.source_kind != Petition.FOLLOWUP_SOURCE_KIND or followup.source_id is not None:
+        raise ValidationError(_("This follow-up is not a petition waiting for its record."))
+    petition = petition_create(
+        actor=actor,
+        council=followup.council,
+        title=title or followup.title,
+        text=followup.description,
+        opinions=opinions,
+        field=followup.field,
+        agency=followup.agency,
+        competence=Competence.PROVINCE,
+        state=State.TRANSFERRED,
+    )
+    followup_link_source(followup, actor=actor, source=petition, reference=petition.code)
+    return petition
+
+
 # --- Public submissions ---------------------------------------------------------------------------------
 
 
@@ -439,7 +471,10 @@ def petition_conclude(petition: Petition, *, actor: User | None, outcome: str, r
 def public_submit(
     *, council: Council, name: str, phone: str, email: str, address: str, admin_unit, title: str, text: str
 ) -> Petition:
-    """A citizen's online petition: recorded as an opinion of the web channel and a petition with a code."""
+    """A citizen's online petition: recorded as an opinion of the web channel and a petition with a code.
+
+    The citizen's name and contact are kept once, on the petition (where only those allowed see them), never
+    copied into the opinion, which every voter reader lists."""
     today = timezone.localdate()
     opinion = opinion_add(
         actor=None,
@@ -447,8 +482,6 @@ def public_submit(
         channel=Channel.WEB,
         received_on=today,
         text=text,
-        voter_name=name,
-        voter_address=address,
         admin_unit=admin_unit,
     )
     return petition_create(
@@ -507,6 +540,17 @@ def letter_update(letter: Letter, *, actor: User | None, **data: Any) -> Letter:
     return record_save(letter, actor=actor)
 
 
+def letter_followup_title(letter: Letter) -> str:
+    """The subject of a letter's follow-up: its kind, date and commune, never its content."""
+    where = f" — {letter.admin_unit.name}" if letter.admin_unit_id else ""
+    return _("%(kind)s received %(date)s (letter no. %(number)s)%(where)s") % {
+        "kind": letter.get_kind_display(),
+        "date": f"{letter.received_on:%d/%m/%Y}",
+        "number": letter.pk,
+        "where": where,
+    }
+
+
 @transaction.atomic
 def letter_handle(
     letter: Letter, *, actor: User | None, to: str, agency: Agency | None = None, note: str = ""
@@ -532,8 +576,11 @@ def letter_handle(
             council=letter.council,
             source=letter,
             agency=agency,
-            title=f"{letter.get_kind_display()}: {letter.summary[:200]}",
-            # A denouncer's identity never travels with the item: only the content is sent.
+            # The subject is neutral (it is listed, searched and exported for every follow-up reader); the
+            # content names the citizen, so it is marked personal (council/personal_data.py) and shown only
+            # to the Office, the Standing Committee and the agency that must answer it. A denouncer's
+            # identity never travels with the item.
+            title=letter_followup_title(letter),
             description=letter.summary,
             assigned_date=today,
             rule=rule_in_force(letter.council, code, today),

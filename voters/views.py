@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from council.downloads import file_of, record_file_response
 from council.models import CouncilStatus, Role
 from council.permissions import can_manage_records, can_read_followups, roles_in
-from council.uploads import attachment_response
 from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
@@ -33,8 +33,6 @@ from .permissions import (
     can_read_letters,
     can_read_voters,
     can_record_meetings,
-    can_see_sender,
-    sees_citizens,
 )
 
 State = Petition.State
@@ -48,7 +46,6 @@ def _opinions_context(request, holder, *, editable: bool) -> dict:
     manager = can_manage_records(request.user, request.council)
     return {
         "opinions": opinions,
-        "show_citizens": sees_citizens(request.user, request.council),
         "editable": editable,
         "manager": manager,
         "opinion_form": forms.QuickOpinionForm(auto_id="opinion-%s") if editable else None,
@@ -135,7 +132,10 @@ def _detail_url(kind: str, pk: int) -> str:
 
 @require_POST
 def opinion_add(request, pk, kind="meeting"):
-    """Add one opinion; with htmx the new row is appended and a fresh form comes back focused."""
+    """Add one opinion; with htmx the new row (with the updated totals) comes back, else the page again.
+
+    The page's script (static/js/opinion_entry.js) sends the typed opinions one at a time, in order, and
+    clears the form when the clerk submits, not when the answer arrives."""
     holder, link = _holder(request, kind, pk)
     form = forms.QuickOpinionForm(request.POST, auto_id="opinion-%s")
     opinion = None
@@ -158,11 +158,12 @@ def opinion_add(request, pk, kind="meeting"):
         "add_url": "meeting_opinion_add" if kind == "meeting" else "reception_opinion_add",
         "editable": True,
         "manager": can_manage_records(request.user, request.council),
-        "show_citizens": True,  # whoever records an opinion typed who gave it
         "object": holder,
     }
     if opinion is None:
-        response = render(request, "voters/_opinion_form.html", context)
+        # 422: the page's script puts this opinion back for correction and goes on with the ones queued after
+        # it; the typed text travels back in the re-rendered form, so nothing is lost.
+        response = render(request, "voters/_opinion_form.html", context, status=422)
         return reswap(retarget(response, "#opinion-entry"), "outerHTML")
     if context["manager"]:
         # Right as it is typed, say which petition this opinion likely repeats.
@@ -202,9 +203,11 @@ def consolidate(request, pk, kind="meeting"):
     return redirect(_detail_url(kind, holder.pk))
 
 
+@file_of("voters.VoterMeeting", "meeting_detail")
 def meeting_minutes(request, pk):
-    meeting = get_object_or_404(MEETINGS.queryset(request).exclude(path=""), pk=pk)
-    return attachment_response(meeting.path, meeting.original_name, meeting.content_type)
+    """The minutes, to who may open the meeting and see the voters they name (council/personal_data.py)."""
+    meeting = get_object_or_404(MEETINGS.viewable(request).exclude(path=""), pk=pk)
+    return record_file_response(meeting)
 
 
 # --- Opinions through other channels -------------------------------------------------------------------
@@ -392,7 +395,6 @@ def petition_report(request):
 def _letter_context(request, letter):
     manager = can_manage_records(request.user, request.council)
     return {
-        "show_sender": can_see_sender(request.user, letter),
         "handle_form": forms.LetterHandleForm(council=request.council, letter=letter)
         if manager and Letter.NEXT_STATES.get(letter.state)
         else None,

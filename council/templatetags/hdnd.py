@@ -6,12 +6,18 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from council import personal_data
+
 register = template.Library()
 
 
 @register.filter
 def cell(obj, name: str):
-    """Display value of an attribute for a table cell: choices by label, dates day-first, booleans in words."""
+    """Display value of an attribute for a table cell: choices by label, dates day-first, booleans in words.
+
+    A personal field the viewer may not see (council/personal_data.py) shows the mask instead."""
+    if not personal_data.current().sees(obj, name) and getattr(obj, name, "") not in (None, ""):
+        return personal_data.MASK
     display = getattr(obj, f"get_{name}_display", None)
     if callable(display):
         return display()
@@ -60,6 +66,18 @@ def detail_fields(obj):
             value = cell(obj, field.name)
         rows.append((field.verbose_name, value))
     return rows
+
+
+@register.filter
+def personal(obj, name: str):
+    """``{{ opinion|personal:"voter_name" }}``: the value, or the mask for a viewer who may not see it."""
+    return personal_data.current().value(obj, name)
+
+
+@register.filter
+def may_see(obj, name: str) -> bool:
+    """``{% if letter|may_see:"sender_name" %}``: whether the viewer may see a field of this record."""
+    return personal_data.current().sees(obj, name)
 
 
 @register.simple_tag(takes_context=True)

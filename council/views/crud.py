@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -20,8 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from council import personal_data
 from council.changes import history_for, saved_message
-from council.forms import fast_selects
+from council.forms import fast_selects, name_forms
 from council.permissions import can_manage_records, scoped
 from council.services import record_update
 from council.text import fold
@@ -83,6 +84,13 @@ class Crud:
             qs = qs.prefetch_related(*self.prefetch_related)
         return qs.order_by(*self.ordering) if self.ordering else qs
 
+    def viewable(self, request) -> QuerySet:
+        """The records whose detail page the user may open (else 403, as the pages answer): what a view
+        serving anything of one record, such as its file, must fetch through."""
+        if request.council is None or not self.can_view(request.user, request.council):
+            raise PermissionDenied(_("Your role does not allow this page."))
+        return self.queryset(request)
+
     def filtered(self, request) -> tuple[QuerySet, forms.Form]:
         """The rows a list shows for the request's search and filters, and the filter form."""
         filter_form = filter_form_for(self, request.council, request.GET)
@@ -105,7 +113,7 @@ class Crud:
         context = {"object": obj, "history": history, "can_edit": self.may_edit(request, obj)}
         if self.extra_detail_context:
             context.update(self.extra_detail_context(request, obj))
-        return context
+        return name_forms(context)  # a detail page's several forms, each with ids of its own
 
     def urls(self, prefix: str) -> list:
         export = [path(f"{prefix}/xlsx/", CrudExportView.as_view(crud=self), name=f"{self.slug}_xlsx")]
@@ -148,13 +156,19 @@ def apply_search(crud: Crud, qs: QuerySet, text: str) -> QuerySet:
     folded = fold(text)
     if not folded:
         return qs
+    # Folded search texts hold no personal data; a viewer who may see a personal field also finds by it
+    # (council/personal_data.py), and nobody finds a record by a value they may not see.
+    viewer = personal_data.current()
     if crud.folded_search_field:
-        return qs.filter(**{f"{crud.folded_search_field}__contains": folded})
+        found = Q(**{f"{crud.folded_search_field}__contains": folded})
+        personal = viewer.search_q(crud.model, text, qs)
+        return qs.filter(found | personal if personal is not None else found)
     # Reference lists are small (hundreds of rows at most), so fold their text in Python: one extra
     # query, whatever the size of the page.
+    fields = [name for name in crud.search_fields if viewer.sees_all(crud.model, name)]
     matches = [
         row[0]
-        for row in qs.values_list("pk", *crud.search_fields)
+        for row in qs.values_list("pk", *fields)
         if any(folded in fold(str(value or "")) for value in row[1:])
     ]
     return qs.filter(pk__in=matches)

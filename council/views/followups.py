@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from council import followup_forms as forms
 from council import selectors, services
+from council.downloads import file_of, record_file_response
 from council.exports import followups_xlsx
+from council.forms import name_forms
 from council.models import Attachment, FollowUp, Milestone
 from council.permissions import (
     agency_ids_of,
@@ -154,7 +156,7 @@ def _detail_context(request, followup, **forms_with_errors) -> dict:
         "milestone_form": forms.MilestoneForm(),
     }
     context.update(forms_with_errors)
-    return context
+    return name_forms(context)
 
 
 ACTIONS = {
@@ -241,14 +243,17 @@ def milestone_mark_done(request, pk):
     return redirect("followup_detail", milestone.followup_id)
 
 
+@file_of("council.Attachment", "followup_detail", "agency_item", page_kwargs=lambda a: {"pk": a.followup_id})
 def attachment_download(request, pk):
-    """Serve a file as an attachment, only to someone who may see its follow-up."""
-    from council.uploads import attachment_response
-
-    attachment = get_object_or_404(Attachment.objects.select_related("followup"), pk=pk)
-    if not followups_visible_to(request.user, request.council).filter(pk=attachment.followup_id).exists():
-        raise Http404
-    return attachment_response(attachment.path, attachment.original_name, attachment.content_type)
+    """Serve a file only to someone who may see its follow-up and its evidence (council/personal_data.py:
+    leadership readers read the follow-up but never the files, which name the citizens concerned)."""
+    attachment = get_object_or_404(
+        Attachment.objects.filter(
+            followup__in=followups_visible_to(request.user, request.council).values("pk")
+        ).select_related("followup"),
+        pk=pk,
+    )
+    return record_file_response(attachment)
 
 
 # --- The agency portal ----------------------------------------------------------------------------------
