@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from council import quota
 from council.models import Council, FollowUp
 from council.models.followups import SourceKind
 from delegates.models import StandingPosition
@@ -390,19 +391,30 @@ def activity_report(report: Report, progress: Progress) -> Document:
     )
     progress(55, _("Assessing the targets"))
     targets, lines = scorecard_table(council, period, today)
-    unmet = [line for line in lines if line.status in ("not_met", "in_progress")]
+    unmet = [line for line in lines if line.status in (quota.FAILED, quota.OPEN)]
+    still_open = [line for line in unmet if line.status == quota.OPEN]
+    failed = [line for line in unmet if line.status == quota.FAILED]
     assessment = Section(
         _("Overall assessment"),
         [
             _("%(met)s of the %(total)s targets of the founding conclusion are met for %(period)s.")
             % {"met": sum(line.status == "met" for line in lines), "total": len(lines), "period": label},
             targets,
+            # The two meanings of "chưa đạt" kept apart: still open, or closed without being met.
             *(
                 [
-                    _("Targets not yet met: %(list)s.")
-                    % {"list": "; ".join(f"{ln.target.code} {ln.target.description}" for ln in unmet)}
+                    _("Targets not yet met, their window still open: %(list)s.")
+                    % {"list": "; ".join(f"{ln.target.code} {ln.target.description}" for ln in still_open)}
                 ]
-                if unmet
+                if still_open
+                else []
+            ),
+            *(
+                [
+                    _("Targets not met, their window closed: %(list)s.")
+                    % {"list": "; ".join(f"{ln.target.code} {ln.target.description}" for ln in failed)}
+                ]
+                if failed
                 else []
             ),
         ],

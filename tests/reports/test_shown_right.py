@@ -142,3 +142,21 @@ def test_a_six_month_report_for_a_quarter_is_refused_in_words():
     with translation.override("vi"), pytest.raises(ValidationError) as error:
         services.check_kind("half_year", Period("Q", 2026, 2))
     assert "Quý II/2026" in " ".join(error.value.messages)
+
+
+@pytest.mark.django_db
+def test_a_reports_assessment_keeps_not_yet_met_apart_from_not_met(council, records):
+    from reports import services
+    from reports.models import Report
+
+    from .test_reports import docx_text, generate, read
+
+    services.targets_seed(council, actor=None)
+    report = generate(council, kind=Report.Kind.QUARTERLY)
+    text = docx_text(read(report.docx_path))
+    # T3 is measured over the term, still running: not yet met; T2 at the quarter's closed session: not met.
+    assert "Chưa đạt (còn trong kỳ)" in text and "Không đạt" in text
+    still_open = next(p for p in text.split("\n") if p.startswith("Các chỉ tiêu chưa đạt, còn trong kỳ"))
+    failed = next(p for p in text.split("\n") if p.startswith("Các chỉ tiêu không đạt (đã hết kỳ"))
+    assert "T3 " in still_open and "T2 " not in still_open
+    assert "T2 " in failed and "T3 " not in failed
