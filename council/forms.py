@@ -58,6 +58,33 @@ def fast_selects(form: forms.BaseForm) -> None:
             field.widget = fast
 
 
+def name_forms(context: dict) -> dict:
+    """Give each form of a page with several forms ids of its own: ``<name>-<field>``; returns the context.
+
+    Django renders ``id_<field>`` for every form, so a follow-up's page with its verify, reopen and note
+    forms had three ``id_text``: invalid HTML, and a label (or a screen reader) pointed at another form's
+    field. A form under the key ``verify_form`` renders ``verify-text``; the forms of a dict under
+    ``decide_forms`` render ``decide-<key>-text``; the page's main form under ``form`` keeps ``id_<field>``,
+    and so does a form whose view chose its ``auto_id`` already. Views that put several forms on a page
+    (and re-render one of them with its errors) pass their context through this, so the ids are the same
+    whether the page is shown fresh or after a refused submission."""
+    for key, value in context.items():
+        if key == "form":
+            continue
+        if isinstance(value, forms.BaseForm) and key.endswith("_form"):
+            _name_form(value, key.removesuffix("_form"))
+        elif isinstance(value, dict) and key.endswith("_forms"):
+            for sub_key, form in value.items():
+                if isinstance(form, forms.BaseForm):
+                    _name_form(form, f"{key.removesuffix('_forms')}-{sub_key}")
+    return context
+
+
+def _name_form(form: forms.BaseForm, name: str) -> None:
+    if form.auto_id == "id_%s":  # Django's default: not chosen by the view
+        form.auto_id = name.replace("_", "-") + "-%s"
+
+
 class CouncilModelForm(forms.ModelForm):
     """A model form for a record of one council: related choices come from that council only."""
 
