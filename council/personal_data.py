@@ -76,8 +76,10 @@ class Mark:
     model: str  # "app_label.ModelName"
     fields: tuple[str, ...]
     category: Category | Callable[[Model], Category]
-    # The fields are personal only on some records (e.g. a follow-up's text copied from a letter).
+    # The fields are personal only on some records (e.g. a follow-up's text copied from a letter): ``when``
+    # says it of one record, ``where`` of a queryset (the same condition, for search).
     when: Callable[[Model], bool] | None = None
+    where: Q | None = None
     # (attribute holding the record it was taken at, path from that record to the users who took part).
     participants: tuple[tuple[str, str], ...] = ()
     # Attribute path to the id of the agency the record is assigned to.
@@ -130,6 +132,7 @@ MARKS: tuple[Mark, ...] = (
         ("description",),
         CITIZEN_MATTER,
         when=_from_letter,
+        where=Q(source_kind="letter"),
         agency="agency_id",
         why="the letter's content, copied for the agency that must answer it",
     ),
@@ -138,8 +141,9 @@ MARKS: tuple[Mark, ...] = (
         ("text",),
         CITIZEN_MATTER,
         when=lambda event: event.followup.source_kind == "letter",
+        where=Q(followup__source_kind="letter"),
         agency="followup.agency_id",
-        why="the creation entry repeats the letter's content",
+        why="answers and notes on a citizen's letter address the citizen",
     ),
     Mark(
         "council.Attachment",
@@ -207,6 +211,11 @@ class Redactor:
     def for_roles(cls, roles: Iterable[str]) -> Redactor:
         """A viewer known only by roles: a report's readers, a mail's recipients, a background task."""
         return cls(roles)
+
+    @classmethod
+    def for_agency(cls, agency_id: int) -> Redactor:
+        """The respondents of one agency, e.g. the recipients of a mail to it."""
+        return cls({Role.AGENCY}, agencies=[agency_id])
 
     @classmethod
     def nobody(cls) -> Redactor:
@@ -278,11 +287,17 @@ class Redactor:
         ]
         if not folded or not names:
             return None
-        matches = [
-            row[0]
-            for row in queryset.values_list("pk", *names)
-            if any(folded in fold(str(value or "")) for value in row[1:])
-        ]
+        matches = set()
+        for mark in marks_for(model):
+            fields = [n for n in mark.fields if n in names]
+            if not fields:
+                continue
+            rows = queryset.filter(mark.where) if mark.where is not None else queryset
+            matches.update(
+                row[0]
+                for row in rows.values_list("pk", *fields)
+                if any(folded in fold(str(value or "")) for value in row[1:])
+            )
         return Q(pk__in=matches)
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
+from . import personal_data
 from .models import Council, FollowUp, FollowUpEvent
 from .text import fold
 from .workdays import add_working_days
@@ -13,7 +14,10 @@ def followup_filter(qs: QuerySet, council: Council, filters: dict, today: dt.dat
     """Apply the list's filters (already validated by the filter form)."""
     text = fold(filters.get("q") or "")
     if text:
-        qs = qs.filter(search_text__contains=text)
+        # The search text holds no personal value; a viewer allowed to read a letter's content finds by it too.
+        found = Q(search_text__contains=text)
+        personal = personal_data.current().search_q(FollowUp, text, qs)
+        qs = qs.filter(found | personal if personal is not None else found)
     for name in ("agency", "field", "source_kind", "agency_status", "council_status"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})

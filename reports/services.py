@@ -3,8 +3,10 @@
 import dataclasses
 import datetime as dt
 import logging
+import os
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from council.models import Council, Role, User
+from council.personal_data import Redactor, active
 from council.resilience import publish
 from council.services import record_create, record_save
 from council.services.followups import queue_mail
@@ -241,10 +244,17 @@ def report_regenerate(report: Report, *, actor: User | None) -> Report:
     return report
 
 
-# A run that has not reported progress for this long is taken to have died with its worker; after this many
-# runs that died, the report is marked failed rather than tried again forever.
-STALE_AFTER = dt.timedelta(minutes=5)
+# A running report's heartbeat is renewed every HEARTBEAT_EVERY seconds by a thread of its run, even during a
+# long step; a run whose heartbeat is older than STALE_AFTER died with its worker, and the recovery run (every
+# 30 s) takes it over: within two minutes. A queued run whose message was lost is queued again after
+# QUEUED_STALE_AFTER. After MAX_ATTEMPTS runs that died, the report is marked failed, not tried forever.
+HEARTBEAT_EVERY = 15
+STALE_AFTER = dt.timedelta(seconds=60)
+QUEUED_STALE_AFTER = dt.timedelta(minutes=5)
 MAX_ATTEMPTS = 3
+# Files being written live here, under the run's token, until the run commits and renames them into place;
+# a run that died leaves only this folder, which the run taking over (or cleanup_files) removes.
+PARTIAL_DIR = "reports/partial"
 
 
 def _claim(report_id: int) -> str | None:
@@ -254,6 +264,7 @@ def _claim(report_id: int) -> str | None:
     claimable = Q(state__in=[Report.State.QUEUED, Report.State.FAILED]) | Q(
         state=Report.State.RUNNING, heartbeat__lt=now - STALE_AFTER, attempts__lt=MAX_ATTEMPTS
     )
+    previous = Report.objects.filter(pk=report_id).values_list("run_token", flat=True).first()
     taken = Report.objects.filter(claimable, pk=report_id).update(
         state=Report.State.RUNNING,
         run_token=token,
@@ -263,7 +274,53 @@ def _claim(report_id: int) -> str | None:
         error="",
         attempts=F("attempts") + 1,
     )
+    if taken and previous:
+        _remove_partial(previous)  # what a dead run had half written
     return token if taken else None
+
+
+def _remove_partial(token: str) -> None:
+    import shutil
+
+    folder = get_private_storage().path(f"{PARTIAL_DIR}/{token}")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class _Heartbeat:
+    """Renew a run's heartbeat from a thread while the run works, so a long step never looks dead."""
+
+    def __init__(self, report_id: int, token: str):
+        import threading
+
+        self.report_id, self.token = report_id, token
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"report-{report_id}-heartbeat", daemon=True)
+
+    def renew(self) -> None:
+        """Renew the heartbeat once (only while this run still holds the report)."""
+        Report.objects.filter(pk=self.report_id, run_token=self.token).update(heartbeat=timezone.now())
+
+    def _beat(self) -> None:
+        from django.db import connection
+
+        try:
+            while not self.stop.wait(HEARTBEAT_EVERY):
+                try:
+                    self.renew()
+                except Exception:  # noqa: BLE001 - a missed beat is retried; the run itself decides
+                    logger.warning(
+                        "Could not renew the heartbeat of report %s", self.report_id, exc_info=True
+                    )
+        finally:
+            connection.close()  # the thread's own connection
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=HEARTBEAT_EVERY + 5)
 
 
 def _progress(report_id: int, token: str, percent: int, step: str) -> None:
@@ -276,8 +333,11 @@ def _file_name(report: Report, extension: str) -> str:
     return f"reports/{report.council.code}/{report.kind}-{report.period}-{uuid.uuid4().hex[:8]}{extension}"
 
 
-def _write_files(report: Report, document, beat=lambda step: None) -> dict:
-    """Render and store the three files; on any failure remove those already stored."""
+def _write_files(report: Report, document, token: str, beat=lambda step: None) -> dict:
+    """Render the three files into the run's partial folder; on any failure remove those already written.
+
+    Returns {attribute: (partial path, final path)}; ``_put_in_place`` renames them when the run commits.
+    """
     from .documents.docx import render_docx
     from .documents.pdf import render_pdf
     from .documents.xlsx import render_xlsx
@@ -291,11 +351,31 @@ def _write_files(report: Report, document, beat=lambda step: None) -> dict:
             ("pdf_path", ".pdf", render_pdf),
         ):
             beat(extension)
-            paths[attribute] = storage.save(_file_name(report, extension), ContentFile(render(document)))
+            final = _file_name(report, extension)
+            partial = storage.save(
+                f"{PARTIAL_DIR}/{token}/{final.rsplit('/', 1)[-1]}", ContentFile(render(document))
+            )
+            paths[attribute] = (partial, final)
     except Exception:
-        _remove_files(paths.values())
+        _remove_partial(token)
         raise
     return paths
+
+
+def _put_in_place(paths: dict) -> dict:
+    """Rename the partial files to their final names (atomic on one file system); {attribute: final path}."""
+    storage = get_private_storage()
+    placed = {}
+    try:
+        for attribute, (partial, final) in paths.items():
+            target = Path(storage.path(final))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(storage.path(partial), target)
+            placed[attribute] = final
+    except Exception:
+        _remove_files(placed.values())
+        raise
+    return placed
 
 
 def _remove_files(paths) -> None:
@@ -319,12 +399,19 @@ def report_generate(report_id: int) -> bool:
         return False
     report = Report.objects.select_related("council", "session").get(pk=report_id)
     try:
-        with translation.override("vi"):
+        # A report is written for the leadership: whatever run builds it, it shows what they may see of
+        # personal data (council/personal_data.py), which is nothing of citizens.
+        with (
+            translation.override("vi"),
+            _Heartbeat(report_id, token),
+            active(Redactor.for_roles([Role.LEADERSHIP])),
+        ):
             document = build(report, progress=lambda p, s: _progress(report_id, token, p, s))
             _progress(report_id, token, 80, _("Writing the DOCX, XLSX and PDF files"))
             paths = _write_files(
                 report,
                 document,
+                token,
                 beat=lambda ext: _progress(report_id, token, 85, _("Writing %(ext)s") % {"ext": ext}),
             )
     except Exception as exc:
@@ -336,30 +423,36 @@ def report_generate(report_id: int) -> bool:
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report_id)
         if current.run_token != token or current.state != Report.State.RUNNING:
-            _remove_files(paths.values())  # a newer run took over: its result stands
+            _remove_partial(token)  # a newer run took over: its result stands
             return False
         old = [current.docx_path, current.xlsx_path, current.pdf_path]
-        for attribute, path in paths.items():
-            setattr(current, attribute, path)
-        current.snapshot = dataclasses.asdict(document)
-        current.subject = document.subject[:300]
-        current.state, current.progress, current.step = Report.State.DRAFT, 100, ""
-        current.generated_at = timezone.now()
-        record_save(
-            current,
-            actor=None,
-            update_fields=[
-                "docx_path",
-                "xlsx_path",
-                "pdf_path",
-                "snapshot",
-                "subject",
-                "state",
-                "progress",
-                "step",
-                "generated_at",
-            ],
-        )
+        placed = _put_in_place(paths)
+        _remove_partial(token)
+        try:
+            for attribute, path in placed.items():
+                setattr(current, attribute, path)
+            current.snapshot = dataclasses.asdict(document)
+            current.subject = document.subject[:300]
+            current.state, current.progress, current.step = Report.State.DRAFT, 100, ""
+            current.generated_at = timezone.now()
+            record_save(
+                current,
+                actor=None,
+                update_fields=[
+                    "docx_path",
+                    "xlsx_path",
+                    "pdf_path",
+                    "snapshot",
+                    "subject",
+                    "state",
+                    "progress",
+                    "step",
+                    "generated_at",
+                ],
+            )
+        except Exception:
+            _remove_files(placed.values())  # the row keeps its old files; the new ones must not linger
+            raise
         transaction.on_commit(lambda: _remove_files(old))
     return True
 
@@ -396,7 +489,9 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
     # The number line is Vietnamese whatever the Office's language, like the rest of the document.
     document.number = f"Số: {number}"
     document.date, document.year, document.draft = issued_on, issued_on.year, False
-    paths = _write_files(report, document)
+    token = uuid.uuid4().hex
+    paths = _put_in_place(_write_files(report, document, token))
+    _remove_partial(token)
     try:
         old = [report.docx_path, report.xlsx_path, report.pdf_path]
         for attribute, path in paths.items():
@@ -511,13 +606,15 @@ def _drafted_too_early(report: Report) -> bool:
 
 def reports_recover() -> int:
     """Queue again the runs whose worker died (stale heartbeat) or whose message was lost (queued too long)."""
-    stale = timezone.now() - STALE_AFTER
+    now = timezone.now()
+    stale = now - STALE_AFTER
     Report.objects.filter(state=Report.State.RUNNING, heartbeat__lt=stale, attempts__gte=MAX_ATTEMPTS).update(
         state=Report.State.FAILED,
         error=f"The run stopped {MAX_ATTEMPTS} times without finishing (a worker died each time).",
     )
     stuck = Report.objects.filter(
-        Q(state=Report.State.RUNNING, heartbeat__lt=stale) | Q(state=Report.State.QUEUED, heartbeat__lt=stale)
+        Q(state=Report.State.RUNNING, heartbeat__lt=stale)
+        | Q(state=Report.State.QUEUED, heartbeat__lt=now - QUEUED_STALE_AFTER)
     )
     from .tasks import report_generate_task
 

@@ -33,7 +33,7 @@ from council.models import (
     User,
 )
 from council.models.followups import ANSWERED, ESCALATION_LADDER
-from council.personal_data import searchable_text
+from council.personal_data import Redactor, searchable_text
 from council.services import record_save
 from council.text import normalize
 from council.workdays import WorkCalendar, apply_rule
@@ -219,7 +219,8 @@ def followup_open(
         _("%(title)s\n\n%(description)s\n\nDue date: %(date)s.")
         % {
             "title": followup.title,
-            "description": followup.description,
+            # Mail is read by the agency's respondents: what of a citizen's matter they may read.
+            "description": Redactor.for_agency(agency.pk).value(followup, "description"),
             "date": f"{followup.due_date:%d/%m/%Y}",
         },
     )
@@ -427,6 +428,32 @@ def followup_add_evidence(
     event = _log(followup, Event.EVIDENCE, actor=actor, text=text, count=len(checked))
     _store(followup, event, checked, actor=actor, kind=Attachment.Kind.EVIDENCE)
     return event
+
+
+@transaction.atomic
+def followup_link_source(
+    followup: FollowUp, *, actor: User | None, source: models.Model, reference: str
+) -> FollowUp:
+    """Attach a follow-up opened before its source was registered here (carried over from an old register)
+    to that source; from then on it shows the source's own reference, e.g. a petition's tracking code."""
+    followup = _lock(followup)
+    if followup.source_id is not None:
+        raise ValidationError(_("This follow-up already has its source."))
+    kind = getattr(source, "FOLLOWUP_SOURCE_KIND", None)
+    if kind != followup.source_kind or getattr(source, "council_id", None) != followup.council_id:
+        raise ValidationError(_("Choose a source of the same kind in this council."))
+    previous = followup.reference
+    followup.source_type = ContentType.objects.get_for_model(source)
+    followup.source_id = source.pk
+    followup.reference = reference
+    followup.search_text = searchable_text(followup, ["reference", "title", "description"])
+    record_save(
+        followup,
+        actor=actor,
+        update_fields=["source_type", "source_id", "reference", "search_text"],
+        reason=f"{previous} → {reference}" if previous and previous != reference else "",
+    )
+    return followup
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from council import personal_data
-from council.models import Attachment, FollowUp, Role
+from council.models import Attachment, FollowUp, OutboxMail, Role
 from council.uploads import get_private_storage
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, TermFactory
 from tests.delegates.factories import MandateFactory
@@ -132,6 +132,13 @@ def test_a_letters_followup_does_not_carry_the_citizen_to_leadership(client, log
     assert NAME in client.get(reverse("agency_item", args=[letter_followup.pk])).text
     login(Role.OFFICE)
     assert NAME in client.get(reverse("followup_detail", args=[letter_followup.pk])).text
+    # The Office still finds it by the letter's content (accents and case aside); leadership does not.
+    assert (
+        reverse("followup_detail", args=[letter_followup.pk])
+        in client.get(reverse("followup_list"), {"q": "thu hoi dat"}).text
+    )
+    # The agency's mail carries the content it must answer.
+    assert any(NAME in mail.body for mail in OutboxMail.objects.filter(dedupe_key__startswith="assigned:"))
 
 
 def test_leadership_cannot_download_evidence(client, login, letter_followup):
@@ -192,5 +199,7 @@ def test_every_marked_field_exists():
         model = apps.get_model(mark.model)
         for name in mark.fields:
             model._meta.get_field(name)
+        # A field personal only on some records says so of a queryset too (search narrows by it).
+        assert (mark.when is None) == (mark.where is None), mark
     assert personal_data.mark_of(Petition, "contact_phone").category is personal_data.CITIZEN
     assert personal_data.mark_of(VoterOpinion, "voter_name") is not None
