@@ -241,3 +241,14 @@ def test_the_roll_call_page_reads_a_fixed_number_of_queries(client, council, ter
         return len(ctx.captured_queries)
 
     assert queries_with(5, "05/2026/NQ-HĐND") == queries_with(45, "06/2026/NQ-HĐND")
+
+
+def test_reports_never_count_or_date_a_failed_resolution(council, term, mandates):
+    from reports import metrics
+
+    passed = _vote(council, term, approve=4, reject=1, abstain=0)
+    failed = _vote(council, term, symbol="06/2026/NQ-HĐND", approve=2, reject=3, abstain=0)
+    window = metrics.Window(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    in_force = list(metrics._resolutions_in_force(council, window))
+    assert [r.pk for r in in_force] == [passed.resolution_id]
+    assert metrics.describe(Resolution.objects.get(pk=failed.resolution_id)).date is None
