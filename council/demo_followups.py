@@ -1,7 +1,7 @@
 """Demo follow-ups for ``seed_demo``: about forty items of the Đồng Tháp council in every state.
 
 Every item is written through the follow-up services, never by a direct model write, and is looked up by
-its reference first, so a second run creates nothing. Dates are laid out relative to the day the seed
+its subject first, so a second run creates nothing. Dates are laid out relative to the day the seed
 runs, so whenever it runs there are overdue items, items due in exactly 7, 3 and 1 working days (the
 reminder steps), items in progress, answered, verified, sent back, reopened and escalated.
 
@@ -55,6 +55,7 @@ from council.services import (
     next_escalation,
 )
 from council.services.followups import mail_suppressed
+from council.text import normalize
 from council.workdays import WorkCalendar, apply_rule, rule_in_force
 
 DAY = dt.timedelta(days=1)
@@ -872,14 +873,16 @@ class FollowUpSeeder:
         return self.respondent if followup.agency.name == RESPONDENT_AGENCY else None
 
     def run(self) -> int:
+        # Keyed by subject, not reference: a petition's follow-up takes the petition's tracking code once the
+        # voters demo records the petition behind it (voters.demo.VotersSeeder.adopt_followups).
         existing = set(
             FollowUp.objects.filter(
-                council=self.council, reference__in=[s.reference for s in FOLLOWUPS]
-            ).values_list("reference", flat=True)
+                council=self.council, title__in=[normalize(s.title) for s in FOLLOWUPS]
+            ).values_list("title", flat=True)
         )
         created = 0
         for spec in FOLLOWUPS:
-            if spec.reference not in existing:
+            if normalize(spec.title) not in existing:
                 self.create(spec)
                 created += 1
         return created

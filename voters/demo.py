@@ -30,6 +30,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,6 +81,7 @@ from .services import (
     letter_handle,
     meeting_create,
     opinion_add,
+    petition_adopt_followup,
     petition_attach,
     petition_classify,
     petition_conclude,
@@ -2336,6 +2338,24 @@ class VotersSeeder:
                 )
         return petition
 
+    def adopt_followups(self) -> None:
+        """The demo follow-ups opened as petitions (council.demo_followups) get their petition record, so the
+        agency portal, the follow-up pages and the reports show tracking codes a citizen can look up."""
+        waiting = FollowUp.objects.filter(
+            council=self.council, source_kind=Petition.FOLLOWUP_SOURCE_KIND, source_id__isnull=True
+        ).order_by("pk")
+        for followup in waiting:
+            received = min(followup.assigned_date - 5 * DAY, self.today)
+            with transaction.atomic():
+                opinion = opinion_add(
+                    actor=self.office,
+                    council=self.council,
+                    channel=Channel.HOTLINE,
+                    received_on=received,
+                    text=followup.description,
+                )
+                petition_adopt_followup(followup, actor=self.office, opinions=[opinion])
+
     def attach(self, petition: Petition, keys: tuple[str, ...]) -> None:
         opinions = [self.opinions[k] for k in keys if k in self.opinions and not self.opinions[k].petition_id]
         if opinions:
@@ -2408,6 +2428,7 @@ class VotersSeeder:
                 petitions[spec.key] = petition
                 if spec.attach:
                     self.attach(petition, spec.attach)
+        self.adopt_followups()
         submitted = set(
             Petition.objects.filter(
                 council=self.council, contact_email__in=[s.email for s in SUBMISSIONS]

@@ -85,6 +85,7 @@ class PublicStep:
 
     label: str
     on: dt.date | None
+    recorded: bool = False  # the date of the business fact itself (not the day it was entered)
 
 
 @dataclass
@@ -102,8 +103,9 @@ def petition_public_track(petition: Petition, *, today: dt.date | None = None) -
 
     Only dates and the names of states are read: never who acted, the agency's or the Office's texts, internal
     notes or the submitter's contact. A step's date is the day of the business fact where one is recorded
-    (received, transferred, answered by the agency), else the day the state was entered in the register.
-    """
+    (received, transferred, answered by the agency), else the day the state was entered in the register, but
+    never after a later step's recorded date: a petition classified in the register after its transfer was
+    classified by then."""
     today = today or timezone.localdate()
     State = Petition.State
     followup = (
@@ -122,16 +124,23 @@ def petition_public_track(petition: Petition, *, today: dt.date | None = None) -
         if state != previous:
             changes.append((state, timezone.localdate(at)))
             previous = state
-    track = PublicTrack(steps=[PublicStep(str(_("Received")), petition.received_on)])
+    track = PublicTrack(steps=[PublicStep(str(_("Received")), petition.received_on, recorded=True)])
     labels = dict(State.choices)
     for state, on in changes:
         if state == State.RECORDED:
             continue
+        step = PublicStep(str(labels.get(state, state)), on)
         if state == State.TRANSFERRED and followup is not None:
-            on = followup.assigned_date
-        track.steps.append(PublicStep(str(labels.get(state, state)), on))
+            step.on, step.recorded = followup.assigned_date, True
+        track.steps.append(step)
         if state == State.TRANSFERRED and followup is not None and followup.first_answered_on:
-            track.steps.append(PublicStep(str(_("The agency answered")), followup.first_answered_on))
+            track.steps.append(PublicStep(str(_("The agency answered")), followup.first_answered_on, True))
+    limit = None
+    for step in reversed(track.steps):
+        if step.recorded:
+            limit = step.on if limit is None else min(limit, step.on)
+        elif limit is not None and step.on is not None and step.on > limit:
+            step.on = limit
     if followup is not None and petition.state != State.MERGED:
         track.due_date = followup.due_date
         track.answered_on = followup.first_answered_on

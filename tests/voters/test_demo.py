@@ -58,7 +58,7 @@ def test_seed_demo_lays_out_a_year_of_voters_work_in_every_state_once(settings):
 
     # Petitions in every state, some raised in several places and through several channels.
     petitions = Petition.objects.filter(council=province)
-    assert 50 <= petitions.count() <= 75
+    assert 70 <= petitions.count() <= 95
     assert set(petitions.values_list("state", flat=True)) == set(State.values)
     assert any(
         p.voters_count > 1 and p.opinions.values("channel").distinct().count() > 1
@@ -72,6 +72,12 @@ def test_seed_demo_lays_out_a_year_of_voters_work_in_every_state_once(settings):
         assert petition.session is not None and petition.session.end_date < today
 
     followups = FollowUp.objects.filter(council=province, source_type__model="petition")
+    # Every petition's follow-up (the council demo's too) is its petition's, under its tracking code: the code
+    # the agency portal and the reports show is one the public lookup accepts.
+    codes = dict(petitions.values_list("pk", "code"))
+    of_petitions = FollowUp.objects.filter(council=province, source_kind="petition")
+    assert of_petitions.count() == followups.count() >= 60
+    assert all(f.reference == codes[f.source_id] for f in followups)
     transferred = followups.filter(source_id__in=petitions.filter(state=State.TRANSFERRED).values("pk"))
     assert transferred.overdue(today).exists()
     assert transferred.awaiting_verification().exists()
