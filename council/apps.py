@@ -20,3 +20,8 @@ class CouncilConfig(AppConfig):
             partial(mark_request, False), weak=False, dispatch_uid="hdnd-request-finished"
         )
         init_error_tracking()
+
+        # Integer ``__in`` lookups drop ids beyond the column's range instead of failing (council/lookups.py).
+        from .lookups import register as register_bounded_lookups
+
+        register_bounded_lookups()

@@ -19,3 +19,29 @@ class CurrentCouncilMiddleware:
             request.user_councils = councils
             request.council = next((c for c in councils if c.pk == wanted), councils[0] if councils else None)
         return self.get_response(request)
+
+
+class BoundedPathIdsMiddleware:
+    """Answer 404 for a path whose number is beyond what a record id or a year can be.
+
+    ``<int:pk>`` accepts any count of digits; ``/followups/99999999999999999999/`` reached the query and
+    failed there. Checked once here, for every view present and future (``council.params``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.http import Http404
+
+        from .params import ID_MAX, year_or_404
+
+        for name, value in view_kwargs.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                if name == "year":
+                    year_or_404(value)
+                elif not 0 <= value <= ID_MAX:
+                    raise Http404("No such record.")
+        return None

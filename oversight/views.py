@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
 from council.models import FollowUp
+from council.params import year_param
 from council.permissions import can_manage_records, can_read_followups
 from council.uploads import ACCEPT
-from council.views.actions import form_errors_text, run_form_action, year_param
+from council.views.actions import form_errors_text, run_form_action
 from council.views.crud import Crud
 
 from . import forms, selectors, services

@@ -2,13 +2,16 @@
 evaluation, which rests on the facts the app holds (shown beside the form, each with how it is counted)."""
 
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.models import Role, Term
+from council.params import year_or_404, year_param
 from council.permissions import can_manage_records, roles_in
-from council.views.actions import require, run_form_action, year_param
+from council.views.actions import require, run_form_action
 from delegates import work_forms, work_services
 from delegates.models import (
     Assessor,
@@ -162,8 +165,17 @@ def _evaluation_mandate(request, pk) -> Mandate:
     return mandate
 
 
+def _evaluation_year(mandate: Mandate, year) -> int:
+    """The year of the path, if the mandate covers part of it so far; 404 otherwise (0, 99999999, 2001)."""
+    year = year_or_404(year)
+    if not _covers(mandate_window(mandate, year)):
+        raise Http404(_("The mandate does not cover %(year)s.") % {"year": year})
+    return year
+
+
 def evaluation_detail(request, pk, year):
     mandate = _evaluation_mandate(request, pk)
+    year = _evaluation_year(mandate, year)
     (start, end), facts = delegate_year(mandate, year)
     evaluation = DelegateEvaluation.objects.filter(mandate=mandate, year=year).first()
     criteria = list(EvaluationCriterion.objects.filter(council=request.council, is_active=True))
@@ -209,6 +221,7 @@ def evaluation_detail(request, pk, year):
 @require_POST
 def evaluation_rate(request, pk, year, by):
     mandate = _evaluation_mandate(request, pk)
+    year = _evaluation_year(mandate, year)
     require(by in assessors_for(request, mandate))
     criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
     form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)

@@ -212,11 +212,18 @@ def _route_of(url: str) -> tuple[str, str] | None:
     return match.view_name, parts.path
 
 
-def discover(client: Client, *, patterns: list[Pattern] | None = None, limit: int = 600) -> dict[str, str]:
+def discover(
+    client: Client,
+    *,
+    patterns: list[Pattern] | None = None,
+    limit: int = 600,
+    forms_seen: dict[str, list[PageForm]] | None = None,
+) -> dict[str, str]:
     """One concrete path per pattern name reachable by links and form actions from the argument-less pages.
 
     Breadth-first from every pattern without path arguments; a page is fetched only if its pattern has
-    not been reached yet, so the crawl costs about one GET per pattern.
+    not been reached yet, so the crawl costs about one GET per pattern. ``forms_seen``, if given, receives
+    the forms of every page fetched, by pattern name.
     """
     patterns = patterns or url_patterns()
     found: dict[str, str] = {}
@@ -244,6 +251,8 @@ def discover(client: Client, *, patterns: list[Pattern] | None = None, limit: in
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         links, forms = parse_page(response.content.decode("utf-8", "replace"))
+        if forms_seen is not None:
+            forms_seen[name] = forms
         for target in [*links, *(f.action or clean for f in forms)]:
             target = urljoin(clean, target)
             routed = _route_of(target)

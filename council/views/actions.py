@@ -4,10 +4,10 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.changes import form_changes
+from council.params import year_param  # noqa: F401 - moved to council.params; kept importable here
 
 
 def form_errors_text(form) -> str:
@@ -41,13 +41,3 @@ def require(allowed: bool) -> None:
     """Refuse the page (403) unless the role allows it."""
     if not allowed:
         raise PermissionDenied(_("Your role does not allow this page."))
-
-
-def year_param(request, *, low: int = 1990, high: int = 2100) -> int:
-    """The ``year`` of the query string, or this year when it is missing, not a number or out of range."""
-    this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("year", this_year))
-    except ValueError:
-        return this_year
-    return year if low <= year <= high else this_year

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from council.models.files import StoredFileFields
 from council.models.querysets import CouncilQuerySet
+from council.params import YEAR_MAX, YEAR_MIN
 
 
 def _same_council(errors: dict, owner, **related) -> None:
@@ -279,6 +280,10 @@ class DelegateEvaluation(models.Model):
         )
 
     def clean(self):
+        if self.year is not None and not YEAR_MIN <= self.year <= YEAR_MAX:
+            raise ValidationError(
+                {"year": _("Enter a year from %(low)s to %(high)s.") % {"low": YEAR_MIN, "high": YEAR_MAX}}
+            )
         if self.mandate_id and self.year:
             mandate = self.mandate
             last = (mandate.end_date or mandate.term.end_date).year
