@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "council.middleware.CurrentCouncilMiddleware",
+    # A path id beyond 64 bits or an absurd year in the path is a 404, for every view (council/params.py).
+    "council.middleware.BoundedPathIdsMiddleware",
     # Who may see which personal data, for everything rendered in the request (council/personal_data.py).
     "council.personal_data.PersonalDataMiddleware",
     # Axes must come last so that it sees the outcome of authentication.
