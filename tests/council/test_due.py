@@ -154,3 +154,44 @@ def test_a_resolution_task_overdue_on_the_resolution_page(client, council, term,
         )
     page = client.get(reverse("resolution_detail", args=[resolution.pk])).content.decode()
     assert _overdue_days(page) == [6]
+
+
+def test_the_agency_item_page_marks_its_overdue_due_date(client, council):
+    today = _today()
+    agency = AgencyFactory(council=council)
+    late = make_followup(
+        council, agency=agency, assigned=today - dt.timedelta(days=40), due=today - dt.timedelta(days=3)
+    )
+    fine = make_followup(
+        council, agency=agency, assigned=today - dt.timedelta(days=4), due=today + dt.timedelta(days=3)
+    )
+    client.force_login(RoleFactory(council=council, role=Role.AGENCY, agency=agency).user)
+    assert _overdue_days(client.get(reverse("agency_item", args=[late.pk])).content.decode()) == [3]
+    assert _overdue_days(client.get(reverse("agency_item", args=[fine.pk])).content.decode()) == []
+
+
+def test_directive_items_overdue_on_the_directive_page(client, council, office):
+    from directives import services as directive_services
+    from directives.models import Directive, DirectiveItem
+
+    today = _today()
+    directive = directive_services.directive_create(
+        actor=None,
+        council=council,
+        kind=Directive.Kind.PLAN,
+        symbol="12-KH/ĐĐ",
+        issued_on=today - dt.timedelta(days=60),
+        issuer="Đảng đoàn HĐND tỉnh",
+        subject="Kế hoạch thực hiện Kết luận",
+    )
+    for n, days in enumerate((-8, 8), start=1):
+        directive_services.item_add(
+            directive,
+            actor=None,
+            section=f"II.{n}",
+            text=f"Nhiệm vụ {n}",
+            responsible=DirectiveItem.Responsible.OFFICE,
+            due_date=today + dt.timedelta(days=days),
+        )
+    page = client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+    assert _overdue_days(page) == [8]
