@@ -129,7 +129,11 @@ class SpeechForm(forms.Form):
         queryset=AgendaItem.objects.none(), label=_("Agenda item"), required=False
     )
     duration = DurationField(label=_("Duration (m:ss)"), required=False, initial="0:00")
-    short_ok = forms.BooleanField(label=_("Log it as a short speech"), required=False)
+    short_ok = forms.BooleanField(
+        label=_("Log it as a short speech"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
     def __init__(self, *args, sitting: Sitting, **kwargs):
         super().__init__(*args, **kwargs)

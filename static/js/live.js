@@ -90,9 +90,10 @@
   // --- Name suggestions (combobox) ---------------------------------------------------------------------
   function options() { return Array.from(document.querySelectorAll("#speaker-listbox [role=option]")); }
 
+  // Highlight option ``index`` (wrapping round the ends); null highlights none.
   function highlight(index) {
     const list = options(), search = $("speaker-search");
-    active = list.length ? (index + list.length) % list.length : -1;
+    active = index === null || !list.length ? -1 : (index + list.length) % list.length;
     list.forEach((option, i) => {
       option.setAttribute("aria-selected", i === active ? "true" : "false");
       option.classList.toggle("active", i === active);
@@ -110,7 +111,7 @@
     const show = open && options().length > 0;
     if (listbox) { listbox.hidden = !show; }
     if (search) { search.setAttribute("aria-expanded", show ? "true" : "false"); }
-    if (!show) { highlight(-1); }
+    if (!show) { highlight(null); }
   }
 
   function take(option) {
@@ -126,7 +127,7 @@
     if (count && listbox) { count.textContent = listbox.dataset.count || ""; }
     openList(true);
     // The first name is highlighted (and announced): Enter takes what is shown, never a hidden choice.
-    highlight(options().length ? 0 : -1);
+    highlight(options().length ? 0 : null);
   }
 
   // --- Events ------------------------------------------------------------------------------------------
@@ -139,8 +140,7 @@
   document.addEventListener("input", function (e) {
     if (e.target.id === "speaker-search") {
       // Until the new suggestions arrive, the old ones are stale: Enter must not take one of them.
-      highlight(-1);
-      openList(false);
+      highlight(null);
     } else if (e.target.id === "id_official" && e.target.value.trim()) {
       $("id_mandate").value = "";
       $("chosen-speaker").textContent = "—";
@@ -159,8 +159,9 @@
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         if (!list.length) { return; }
-        if ($("speaker-listbox").hidden) { openList(true); highlight(e.key === "ArrowDown" ? 0 : -1 + list.length); return; }
-        highlight(active + (e.key === "ArrowDown" ? 1 : -1));
+        const down = e.key === "ArrowDown";
+        if ($("speaker-listbox").hidden) { openList(true); }
+        if (active < 0) { highlight(down ? 0 : list.length - 1); } else { highlight(active + (down ? 1 : -1)); }
       } else if (e.key === "Enter") {
         e.preventDefault();  // never submit the speech form from the name box
         if (active >= 0 && !$("speaker-listbox").hidden) { take(list[active]); }
