@@ -56,15 +56,17 @@ class Metric:
     compute: Callable[[Council, Window], tuple[dict, list[Row]]] | None = None
     better: str = ""  # UP, DOWN or NEUTRAL: every metric of the catalogue declares it
 
-    def verdict(self, change: float | int | None) -> str:
-        """Whether a change of the figure is "better", "worse", "neutral" or "unchanged" ("" if unknown)."""
+    def verdict(self, change: float | int | None, better: str = "") -> str:
+        """Whether a change of the figure is "better", "worse", "neutral" or "unchanged" ("" if unknown);
+        ``better`` overrides the figure's own direction (a target's “at least” makes up the good way)."""
+        better = better or self.better
         if change is None:
             return ""
         if change == 0:
             return "unchanged"
-        if self.better not in (UP, DOWN):
+        if better not in (UP, DOWN):
             return "neutral"
-        return "better" if (change > 0) == (self.better == UP) else "worse"
+        return "better" if (change > 0) == (better == UP) else "worse"
 
     def evaluate(self, council: Council, window: Window) -> dict:
         """The figure, as stored in a summary row: ``{"n": …}``, ``{"n": …, "d": …}`` or ``{"rows": …}``."""

@@ -42,10 +42,10 @@ _ARROW = {1: "▲", -1: "▼", 0: "="}
 
 
 @register.simple_tag
-def trend(change_value, metric) -> str:
+def trend(change_value, metric, better: str = "") -> str:
     """A change against the earlier period as an arrow and words: “▼ giảm 3, tốt hơn” in green for fewer
     overdue petitions. The words carry the meaning for screen readers and colour-blind readers."""
-    verdict = metric.verdict(change_value)
+    verdict = metric.verdict(change_value, better)
     if not verdict:
         return ""
     amount = number_format(abs(change_value), 1 if metric.unit == "percent" else 0)

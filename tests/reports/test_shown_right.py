@@ -160,3 +160,11 @@ def test_a_reports_assessment_keeps_not_yet_met_apart_from_not_met(council, reco
     failed = next(p for p in text.split("\n") if p.startswith("Các chỉ tiêu không đạt (đã hết kỳ"))
     assert "T3 " in still_open and "T2 " not in still_open
     assert "T2 " in failed and "T3 " not in failed
+
+
+def test_on_the_scorecard_a_rise_is_better_for_every_target():
+    # A target is "at least" a value: even a figure that is neutral on the dashboard improves when it rises.
+    html = Template('{% load figures %}{% trend change metric "up" %}').render(
+        Context({"change": 2, "metric": metrics.get("recommendations_leadership")})
+    )
+    assert "text-success" in html and "trend-better" in html
