@@ -195,6 +195,7 @@ def _council_records(council, *, users: dict | None, n: int) -> None:
         issuer="Đảng đoàn",
         subject="Kết luận",
     )
+    _reference_records(council, session, n, today)
     for state in ("draft", "issued"):
         Report.objects.create(
             council=council,
@@ -209,6 +210,40 @@ def _council_records(council, *, users: dict | None, n: int) -> None:
             xlsx_path=_pdf(f"report{council.pk}{state}x"),
             pdf_path=_pdf(f"report{council.pk}{state}p"),
         )
+
+
+def _reference_records(council, session, n: int, today) -> None:
+    """The records of the other pages, so that they are walked too (they hold no personal data)."""
+    from delegates.models import EmulationMovement, EvaluationCriterion
+    from oversight.models import Accountability
+    from reports.models import KpiTarget
+    from sessions.models import Resolution, Sitting
+    from tests.council.factories import ConstituencyFactory, HolidayFactory
+    from voters.models import MediaProduct, OutreachEvent
+
+    Sitting.objects.create(council=council, session=session, date=today)
+    Resolution.objects.create(
+        council=council,
+        symbol=f"{n}/2026/NQ-HĐND",
+        number=n,
+        year=2026,
+        kind="individual",
+        title="Nghị quyết",
+    )
+    Accountability.objects.create(
+        council=council, kind="hearing", topic="Điều trần", body="standing", date=today
+    )
+    KpiTarget.objects.create(
+        council=council, code="T1", description="Báo cáo", metric="sessions", threshold=2
+    )
+    MediaProduct.objects.create(
+        council=council, kind="radio", outlet="Đài", topic="Chuyên mục", published_on=today
+    )
+    OutreachEvent.objects.create(council=council, title="Gặp gỡ", date=today)
+    EvaluationCriterion.objects.create(council=council, text="Tiêu chí")
+    EmulationMovement.objects.create(council=council, name="Thi đua", launched_on=today, criteria="Tiêu chí")
+    HolidayFactory(council=council)
+    ConstituencyFactory(council=council)
 
 
 def _file_fields() -> dict:

@@ -42,9 +42,19 @@ ROUTE_MODELS = {
     "followup_detail": "council.FollowUp",
     "agency_item": "council.FollowUp",
     "evaluation_detail": "delegates.Mandate",
+    "resolution_roll_call": "council_sessions.Resolution",
 }
 # Values of string path arguments that are not record ids.
 STRING_VALUES = {"fmt": ["docx", "xlsx", "pdf"]}
+# Figures whose drill-down lists records that name citizens.
+FIGURE_KEYS = [
+    "letters",
+    "letters_by_kind",
+    "petitions",
+    "petitions_by_channel",
+    "petitions_overdue",
+    "receptions",
+]
 DENIED = (302, 403, 404, 405)
 # Nobody walking holds a role in the second council: a few roles suffice to show its records stay closed.
 OTHER_COUNCIL_ROLES = ["office_protected", "standing", "delegate", "leadership", "agency", "anonymous"]
@@ -72,11 +82,16 @@ def _urls(pattern, world, skipped: Counter) -> list[tuple[str, object]]:
     if any(conv == "str" and name not in STRING_VALUES for name, conv in pattern.kwargs):
         skipped["POST-only action named by a string argument"] += 1
         return []
+    if set(names) == {"key"}:
+        from reports import metrics
+
+        keys = [k for k in FIGURE_KEYS if _known_metric(metrics, k)]
+        return [(reverse(pattern.name, kwargs={"key": k}), None) for k in keys]
     if set(names) == {"council_code"}:
         return [(reverse(pattern.name, kwargs={"council_code": c.code}), None) for c in world.councils]
     label = _model_of(pattern)
     if label is None or "pk" not in names:
-        skipped[f"no record model known for {pattern.name}"] += 1
+        skipped[f"an action (POST) or no record model known: {pattern.name}"] += 1
         return []
     model = apps.get_model(label)
     if personal_fields(model) or getattr(pattern.callback, "file_of", None):
@@ -101,6 +116,14 @@ def _urls(pattern, world, skipped: Counter) -> list[tuple[str, object]]:
             except NoReverseMatch:
                 skipped[f"cannot fill {pattern.name}"] += 1
     return urls
+
+
+def _known_metric(metrics, key: str) -> bool:
+    try:
+        metrics.get(key)
+    except Exception:  # noqa: BLE001 - a key the catalogue does not have
+        return False
+    return True
 
 
 def _first_of(model, council):
