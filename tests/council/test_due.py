@@ -16,7 +16,7 @@ from tests.delegates.factories import MandateFactory
 from tests.sessions.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
-OVERDUE = re.compile(r"(quá hạn|overdue by) (\d+) (ngày|days?)")
+OVERDUE = re.compile(r"(quá hạn|overdue by) (\d+) (ngày|days?)", re.I)
 
 
 def _today():
