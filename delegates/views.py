@@ -125,7 +125,7 @@ def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
 
     def rerender(bound):
         page = {"crud": crud, "can_edit": True, **crud.detail_context(request, body), "member_form": bound}
-        return render(request, crud.detail_template, page)
+        return render(request, crud.detail_template, core_forms.name_forms(page))
 
     return _add_position(
         request, form, lambda **data: create(**{parent: body}, **data), crud.url("detail", body.pk), rerender

@@ -187,7 +187,24 @@ def render_svg(chart: Chart, *, title: bool = True) -> str:
     svg = new_root + svg[root.end() :]
     # the RDF metadata block says nothing to a reader of the page
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
-    return svg.strip()
+    return _own_ids(svg.strip())
+
+
+_SVG_ID = re.compile(r'\sid="([^"]+)"')
+_SVG_REF = re.compile(r'(url\(#|href="#)([^)"]+)')
+
+
+def _own_ids(svg: str) -> str:
+    """Make the chart's ids its own, so that several charts on one page never repeat an id.
+
+    matplotlib names every group ``figure_1``, ``axes_1``, ... in each chart, and its clip paths and markers
+    after their shapes: seven charts on the dashboard gave seven ``figure_1`` (invalid HTML, and a clip path
+    could be taken from another chart). Ids nothing refers to are dropped; the others get a prefix taken
+    from the chart's drawing."""
+    referenced = {name for _, name in _SVG_REF.findall(svg)}
+    prefix = "c" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
+    svg = _SVG_ID.sub(lambda m: f' id="{prefix}{m.group(1)}"' if m.group(1) in referenced else "", svg)
+    return _SVG_REF.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
 
 
 def render_png(chart: Chart, dpi: int = 150, *, title: bool = True) -> bytes:
@@ -206,7 +223,7 @@ def page_svg(chart: Chart) -> str:
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    key = "chart-svg:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
+    key = "chart-svg-v2:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
         svg = render_svg(chart, title=False)

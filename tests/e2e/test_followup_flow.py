@@ -66,8 +66,8 @@ def test_agency_answers_and_the_office_verifies(live_server, page, tmp_path, set
     with page.expect_download() as download:
         page.click("a:has-text('quyet-dinh.pdf') >> nth=0")
     assert download.value.suggested_filename == "quyet-dinh.pdf"
-    page.select_option("#id_outcome", CouncilStatus.DONE)
-    page.fill("#id_text", "Đã kiểm tra thực tế tại trạm.")
+    page.select_option("#verify-outcome", CouncilStatus.DONE)
+    page.fill("#verify-text", "Đã kiểm tra thực tế tại trạm.")
     page.click("#action-verify button[type=submit]")
     page.wait_for_selector(".alert-success")
     ours.refresh_from_db()

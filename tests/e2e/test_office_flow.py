@@ -52,9 +52,9 @@ def test_office_creates_group_and_delegate_and_finds_them_in_the_directory(live_
 
     # Into the group.
     page.goto(group_url)
-    page.select_option("#id_mandate", str(mandate.pk))
-    page.select_option("#id_role", "deputy")
-    page.fill("#id_start_date", "01/04/2026")
+    page.select_option("#member-mandate", str(mandate.pk))
+    page.select_option("#member-role", "deputy")
+    page.fill("#member-start_date", "01/04/2026")
     page.click("form[action*='/members/'] button")
     page.wait_for_selector("text=Huỳnh Thị Thanh Xuân")
     assert GroupMembership.objects.filter(mandate=mandate, role="deputy").exists()

@@ -104,8 +104,8 @@ def test_a_petition_from_meeting_to_public_answer(live_server, page):
     assert main.voters_count == 6 and main.opinions.count() == 3
 
     # Classify and transfer.
-    page.select_option("#id_competence", "province")
-    page.select_option("#id_agency", label="Sở Nông nghiệp và Môi trường")
+    page.select_option("#action-classify-competence", "province")
+    page.select_option("#action-classify-agency", label="Sở Nông nghiệp và Môi trường")
     page.click("form[action$='/classify/'] button")
     page.wait_for_selector("form[action$='/transfer/']")
     page.click("form[action$='/transfer/'] button")
@@ -125,14 +125,14 @@ def test_a_petition_from_meeting_to_public_answer(live_server, page):
     # The Office reviews, reports at the session and publishes what voters were told.
     _log_in(page, live_server, "vanphong")
     page.goto(f"{live_server.url}/petitions/{main.pk}/")
-    page.select_option("#id_outcome", "done")
+    page.select_option("#action-review-outcome", "done")
     page.click("form[action$='/review/'] button")
     page.wait_for_selector("form[action$='/report/']")
-    page.select_option("#id_session", str(session.pk))
+    page.select_option("#action-report-session", str(session.pk))
     page.click("form[action$='/report/'] button")
     page.wait_for_selector("form[action$='/inform/']")
-    page.fill("#id_answer_summary", "UBND tỉnh bố trí 12 tỷ đồng xây kè bờ sông Tiền năm 2027.")
-    page.check("#id_publish")
+    page.fill("#action-inform-answer_summary", "UBND tỉnh bố trí 12 tỷ đồng xây kè bờ sông Tiền năm 2027.")
+    page.check("#action-inform-publish")
     page.click("form[action$='/inform/'] button")
     page.wait_for_selector("form[action$='/conclude/']")
 
