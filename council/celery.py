@@ -40,7 +40,8 @@ app.conf.beat_schedule = {
         "task": "reports.tasks.reports_schedule_task",
         "schedule": crontab(hour=6, minute=30),
     },
-    "reports-recover": {"task": "reports.tasks.reports_recover_task", "schedule": 600.0},
+    # A run whose worker died is taken over within two minutes (its heartbeat goes stale after 60 s).
+    "reports-recover": {"task": "reports.tasks.reports_recover_task", "schedule": 30.0},
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),
