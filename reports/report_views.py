@@ -2,6 +2,7 @@
 the report archive with generation, review and issuing."""
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of
 from council.models import Role, Term
+from council.params import period_param
 from council.permissions import can_manage_records, can_read_overview, roles_in
 from council.resilience import publish
 from council.uploads import attachment_response
@@ -49,14 +51,10 @@ DOWNLOADS = {
 
 
 def _period(request, name: str, default: Period) -> tuple[Period, str]:
-    """The period asked for in the query string, else ``default``; a bad one is reported, not applied."""
-    code = request.GET.get(name, "").strip()
-    if not code:
-        return default, ""
-    try:
-        return parse_period(code, today=timezone.localdate()), ""
-    except ValidationError as error:
-        return default, " ".join(error.messages)
+    """The period chosen in the query string, else ``default``; a bad one is reported, not applied."""
+    return period_param(
+        request, name, parse=partial(parse_period, today=timezone.localdate()), default=default
+    )
 
 
 def _offered(periods: list[Period], shown: Period) -> list[Period]:

@@ -168,3 +168,14 @@ def test_on_the_scorecard_a_rise_is_better_for_every_target():
         Context({"change": 2, "metric": metrics.get("recommendations_leadership")})
     )
     assert "text-success" in html and "trend-better" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["9" * 30, "2026-Q1\x00", "99999999-Q1"])
+def test_a_hostile_period_in_the_query_string_is_reported_not_a_server_error(client, login, council, code):
+    from council.models import Role
+
+    login(Role.LEADERSHIP)
+    for url, name in (("/dashboard/", "quarter"), ("/scorecard/", "period")):
+        response = client.get(url, {name: code})
+        assert response.status_code == 200 and response.context["error"], (url, code)
