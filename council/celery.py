@@ -28,6 +28,8 @@ def _log_without_task_id(**kwargs):
 
 # Run exactly one beat process per deployment.
 app.conf.beat_schedule = {
+    # The health detail reports the age of the last tick: a dead beat or worker shows within minutes.
+    "beat-tick": {"task": "council.tasks.beat_tick_task", "schedule": 60.0},
     "followup-reminders": {
         "task": "council.tasks.followup_reminders_task",
         "schedule": crontab(hour=7, minute=0),

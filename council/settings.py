@@ -292,6 +292,10 @@ LOGGING = {
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING above
 
+# A monitoring system reads /healthz?detail=1 with "Authorization: Bearer <HEALTH_TOKEN>" (administrators
+# signed in need no token); without it the detail answers 404.
+HEALTH_TOKEN = env.str("HEALTH_TOKEN", default="")
+
 # Error tracking (optional): Sentry with its Django and Celery integrations, personal data scrubbed.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")

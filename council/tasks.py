@@ -8,6 +8,14 @@ def healthcheck_task() -> str:
 
 
 @shared_task
+def beat_tick_task() -> None:
+    """Record that beat (and a worker) are alive: the health detail reports the age of the last tick."""
+    from council.health import record_beat
+
+    record_beat("beat")
+
+
+@shared_task
 def outbox_sweep_task() -> int:
     """Send what waits in the outbox (also run every few minutes by beat, which covers broker outages)."""
     from council import ratelimit

@@ -38,6 +38,10 @@ def summaries_refresh_task(council_id: int, everything: bool = False) -> int:
 
     council = Council.objects.filter(pk=council_id).first()
     count = refresh(council, everything=everything) if council else 0
+    if everything:
+        from council.health import record_beat
+
+        record_beat("figures-nightly")
     if settings.CELERY_TASK_ALWAYS_EAGER:
         # In-process (no broker), the rest of the same commit's writes arrive right now: let them share this
         # refresh, and let the writes of the next requests schedule the next one.

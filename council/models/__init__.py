@@ -20,7 +20,7 @@ from .institutions import (
     Field,
     Term,
 )
-from .ratelimit import RateCounter
+from .ratelimit import RateCounter, ServiceBeat
 from .users import Role, RoleAssignment, User
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "Field",
     "Holiday",
     "RateCounter",
+    "ServiceBeat",
     "Role",
     "RoleAssignment",
     "Term",

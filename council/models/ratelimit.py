@@ -21,3 +21,17 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.window}: {self.count}"
+
+
+class ServiceBeat(models.Model):
+    """When a background job last ran (beat's tick, the nightly figures): what the health detail reports."""
+
+    name = models.CharField(max_length=50, unique=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("service heartbeat")
+        verbose_name_plural = _("service heartbeats")
+
+    def __str__(self):
+        return f"{self.name} @ {self.at:%Y-%m-%d %H:%M:%S}"

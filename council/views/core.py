@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from council import health
 from council.middleware import SESSION_KEY
 
 
@@ -70,17 +71,28 @@ def _worker_status() -> str:
 @never_cache
 @require_GET
 def healthz(request):
-    """Liveness for the load balancer: 200 while the database answers.
+    """Liveness for the load balancer: 200 while the database answers; ``?detail=1`` for operators.
 
     Redis (broker and cache) only accelerates: when it is down the site keeps serving, so the node stays in
     the pool and says "degraded"; pulling every web node at once because Redis died would stop the service.
     """
     checks = {"database": _database_status(), "broker": _broker_status()}
-    if request.GET.get("worker") == "1":
-        checks["worker"] = _worker_status()
+    detail = request.GET.get("detail") == "1"
+    if detail and not health.may_read_detail(request):
+        raise Http404  # the detail exists only for administrators and the monitoring token
+    if request.GET.get("worker") == "1" or detail:
+        checks["worker"] = _worker_status() if checks["broker"] in ("ok", "eager") else "unknown"
     if checks["database"] != "ok":
         return JsonResponse({"status": "error", **checks}, status=503)
-    degraded = any(value not in ("ok", "eager") for value in checks.values())
+    degraded = any(value not in ("ok", "eager", "unknown") for value in checks.values())
     if checks["broker"] not in ("ok", "eager"):
         checks["broker"] = "degraded"
-    return JsonResponse({"status": "degraded" if degraded else "ok", **checks}, status=200)
+    body = {"status": "degraded" if degraded else "ok", **checks}
+    if detail:
+        body["cache"] = health.cache_status()
+        background, warnings = health.background_detail()
+        body.update(background)
+        body["warnings"] = warnings
+        if body["cache"].startswith("degraded") or warnings:
+            body["status"] = "degraded"
+    return JsonResponse(body, status=200)
