@@ -93,7 +93,8 @@ def test_logging_refuses_a_speaker_without_a_mandate_that_day(client, office, co
         end_reason="resigned",
     )
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]), {"mandate": gone.pk, "kind": "discussion", "duration": "2"}
+        reverse("sitting_live", args=[sitting.pk]),
+        {"mandate": gone.pk, "kind": "discussion", "duration": "2"},
     )
     assert response.status_code == 200
     assert not Speech.objects.exists()
@@ -206,7 +207,9 @@ def test_a_speech_is_corrected_with_a_reason_and_the_history_keeps_the_old_value
         venue="plenary",
         duration_seconds=60,
     )
-    client.post(reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": ""})
+    client.post(
+        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": ""}
+    )
     speech.refresh_from_db()
     assert speech.kind == "discussion"
     client.post(
