@@ -33,6 +33,7 @@ from .models import Channel, Competence, Petition
 
 MAX_ROWS = 10_000
 MAX_ERRORS = 50
+EXCERPT = 160  # characters of a changed text shown in a preview
 PREVIEW_ROWS = 500  # rows listed in a preview; the counts always cover the whole file
 
 # (key, header): the header is what the Office sees in the file, in the active language.
@@ -264,6 +265,20 @@ def _display(value) -> str:
     return str(getattr(value, "name", value))
 
 
+def _excerpts(before, after) -> tuple[str, str]:
+    """Both values for a preview; of two long texts, the part where they start to differ."""
+    before, after = _display(before), _display(after)
+    if len(before) <= EXCERPT and len(after) <= EXCERPT:
+        return before, after
+    same = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), None)
+    if same is None:
+        same = min(len(before), len(after))
+    start = max(0, same - 40)
+    if start == 0:
+        return before, after
+    return "…" + before[start:], "…" + after[start:]
+
+
 def _text_key(text: str) -> str:
     """Two texts are the same petition if they differ only in case, blanks and Unicode form."""
     return " ".join(normalize(text).casefold().split())
@@ -416,7 +431,7 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
                     continue
             if before != after:
                 plan.updates[key] = after
-                plan.diffs.append((str(labels[key]), _display(before), _display(after)))
+                plan.diffs.append((str(labels[key]), *_excerpts(before, after)))
                 changed_keys.append(key)
         wanted = {key: row[key] for key in CLASSIFICATION}
         current = {key: getattr(petition, key) for key in CLASSIFICATION}

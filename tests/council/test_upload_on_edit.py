@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -90,6 +91,8 @@ def test_a_training_course_edited_with_only_a_file_keeps_the_file(client, office
         reverse("course_update", args=[course.pk]), _course_post(course, upload=_pdf("giao-trinh.pdf"))
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("giao-trinh.pdf" in m for m in shown), shown  # the confirmation names the new file
     course.refresh_from_db()
     assert course.original_name == "giao-trinh.pdf" and course.size == len(PDF)
     assert (private_root / course.path).read_bytes() == PDF

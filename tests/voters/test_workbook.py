@@ -298,3 +298,10 @@ def test_new_rows_are_created_only_on_confirmation(client, office, council, unit
     assert Petition.objects.count() == 2
     _response, context = _preview(client, rows)  # the same file again: nothing new
     assert (context["plan"].created, context["plan"].unchanged) == (0, 2)
+
+
+def test_a_long_text_changed_at_its_end_is_previewed_where_it_changes():
+    before = "Đường giao thông nông thôn xuống cấp. " * 10
+    before_shown, after_shown = spreadsheets._excerpts(before, before + "Bổ sung nội dung.")
+    assert after_shown.startswith("…") and after_shown.endswith("Bổ sung nội dung.")
+    assert len(after_shown) < 120 and before_shown.startswith("…")
