@@ -126,3 +126,39 @@ def test_opinions_typed_during_slow_saves_are_all_kept_in_order(live_server, pag
     ]
     assert VoterOpinion.objects.get(text__startswith="Ý kiến số 9").voters_count == 3
     assert page.inner_text("#opinion-count") == "11"
+
+
+def test_a_failed_save_keeps_the_opinion_and_those_after_it_until_retried(live_server, page, monkeypatch):
+    original = services.opinion_add
+    calls = []
+
+    def failing_once(**kwargs):
+        calls.append(kwargs["text"])
+        time.sleep(0.5)
+        if len(calls) == 1:
+            raise RuntimeError("the database went away")  # a 500, as a server failure would give
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "opinion_add", failing_once)
+    meeting = _meeting()
+    _log_in(page, live_server)
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    page.fill("#opinion-text", TEXTS[0])
+    page.press("#opinion-text", "Control+Enter")
+    page.fill("#opinion-text", TEXTS[1])
+    page.press("#opinion-text", "Control+Enter")
+
+    # The queue stops at the failure: the first is shown with a Retry button, the second still waits.
+    page.wait_for_selector("#opinions tr.opinion-failed button:text('Thử lại')")
+    assert TEXTS[0] in page.inner_text("#opinions tr.opinion-failed")
+    assert TEXTS[1] in page.inner_text("#opinions tr.opinion-pending")
+    assert page.inner_text("#opinion-status") == "Số ý kiến chưa lưu: 2."
+    assert not VoterOpinion.objects.exists() and calls == [TEXTS[0]]
+
+    page.click("#opinions tr.opinion-failed button:text('Thử lại')")
+    page.wait_for_function(
+        "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 2"
+        " && !document.querySelector('#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
+        timeout=30000,
+    )
+    assert list(VoterOpinion.objects.order_by("pk").values_list("text", flat=True)) == TEXTS[:2]
