@@ -150,3 +150,30 @@ def test_a_failed_update_keeps_the_earlier_file(directive, private_root):
     directive.refresh_from_db()
     assert directive.path == first
     assert _files(private_root) == [private_root / first]
+
+
+def test_a_media_product_edited_with_only_a_file_keeps_the_file(client, office, council, private_root):
+    from voters import services as voter_services
+
+    product = voter_services.media_create(
+        actor=None,
+        council=council,
+        kind="newspaper",
+        outlet="Báo Đồng Tháp",
+        topic="Chuyên trang HĐND",
+        published_on=TODAY - dt.timedelta(days=3),
+    )
+    data = {
+        "kind": product.kind,
+        "outlet": product.outlet,
+        "topic": product.topic,
+        "published_on": _day(product.published_on),
+        "cost": "",
+        "link": "",
+        "upload": _pdf("bai-bao.pdf"),
+    }
+    response = client.post(reverse("media_update", args=[product.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    product.refresh_from_db()
+    assert product.original_name == "bai-bao.pdf"
+    assert _files(private_root) == [private_root / product.path]
