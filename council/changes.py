@@ -5,6 +5,7 @@ as ids. Long text is not repeated, only named with “edited”; so is any field
 hides from the viewer (and, without a registry, every text field).
 """
 
+import copy
 import datetime as dt
 import os
 from decimal import Decimal
@@ -156,6 +157,52 @@ def saved_message(obj, form: forms.BaseForm, *, created: bool = False) -> str:
     if not changes:
         return _("Saved: %(object)s (nothing was changed).") % {"object": obj}
     return _("Saved: %(object)s. %(changes)s.") % {"object": obj, "changes": "; ".join(changes)}
+
+
+def snapshot(obj):
+    """A copy of a record's field values, to compare with after a service has changed it."""
+    return copy.copy(obj)
+
+
+def record_changes(before, after) -> list[str]:
+    """What a service changed on a record (``before`` a ``snapshot``): “Due date: 12/03/2026 → 20/03/2026”,
+    for every field a reader sees (bookkeeping columns left out; text only named, as in the history)."""
+    lines = []
+    for model_field in type(after)._meta.concrete_fields:
+        name = model_field.attname
+        if model_field.primary_key or name.endswith(SKIPPED_SUFFIXES) or not model_field.editable:
+            continue
+        old_value, new_value = getattr(before, name, None), getattr(after, name, None)
+        if old_value == new_value:
+            continue
+        label = str(model_field.verbose_name)
+        label = label[:1].upper() + label[1:]
+        text = _is_text(model_field)
+        if text:
+            old, new = _short_text(old_value), _short_text(new_value)
+        else:
+            related = {}
+            if model_field.is_relation and model_field.many_to_one:
+                related = {
+                    (model_field.related_model, o.pk): o
+                    for o in model_field.related_model._default_manager.filter(pk__in=[old_value, new_value])
+                }
+            old = _model_value(model_field, old_value, related)
+            new = _model_value(model_field, new_value, related)
+        if not _shown_to_viewer(after, model_field.name, text=text) or old is None or new is None:
+            lines.append(_("%(field)s (edited)") % {"field": label})
+        else:
+            lines.append(f"{label}: {old} → {new}")
+    return lines
+
+
+def recorded_message(before, after, message: str = "") -> str:
+    """“Recorded.” followed by what the action changed on the record."""
+    message = message or _("Recorded.")
+    changes = record_changes(before, after)
+    if not changes:
+        return message
+    return _("%(message)s %(changes)s.") % {"message": message, "changes": "; ".join(changes)}
 
 
 # ---------------------------------------------------------------- history

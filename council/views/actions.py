@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from council.changes import form_changes
+from council.changes import form_changes, record_changes, snapshot
 from council.params import year_param  # noqa: F401 - moved to council.params; kept importable here
 
 
@@ -19,11 +19,15 @@ def form_errors_text(form) -> str:
     return " ".join(parts) or _("Check the form.")
 
 
-def run_form_action(request, form, call: Callable[[dict], object], success: str | None = None) -> bool:
-    """Run ``call`` with the form's data if it is valid; say what happened. Returns whether it was recorded."""
+def run_form_action(
+    request, form, call: Callable[[dict], object], success: str | None = None, record=None
+) -> bool:
+    """Run ``call`` with the form's data if it is valid; say what happened, and what changed on ``record``
+    (the record the action works on, if given). Returns whether it was recorded."""
     if not form.is_valid():
         messages.error(request, form_errors_text(form))
         return False
+    before = snapshot(record) if record is not None else None
     try:
         call(form.cleaned_data)
     except ValidationError as error:
@@ -31,6 +35,9 @@ def run_form_action(request, form, call: Callable[[dict], object], success: str 
         return False
     message = success or _("Recorded.")
     changes = form_changes(form)  # a form that edits values says which, from what to what
+    if record is not None:
+        record.refresh_from_db()
+        changes += [line for line in record_changes(before, record) if line not in changes]
     if changes:
         message = _("%(message)s %(changes)s.") % {"message": message, "changes": "; ".join(changes)}
     messages.success(request, message)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from council import followup_forms as forms
 from council import selectors, services
+from council.changes import recorded_message, snapshot
 from council.downloads import file_of, record_file_response
 from council.exports import followups_xlsx
 from council.forms import name_forms
@@ -217,6 +218,7 @@ def followup_action(request, pk, action):
     form_class, key, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
+        before = snapshot(followup)
         try:
             call(followup, request.user, form.cleaned_data, request.FILES)
         except ValidationError as error:
@@ -224,7 +226,8 @@ def followup_action(request, pk, action):
             # The form may not be on the page any more (the item changed meanwhile): say it at the top too.
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Recorded."))
+            followup.refresh_from_db()
+            messages.success(request, recorded_message(before, followup))
             return redirect("followup_detail", followup.pk)
     else:
         messages.error(request, _("Nothing was recorded; see the message in the form."))

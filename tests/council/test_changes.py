@@ -133,3 +133,21 @@ def test_an_edit_that_changes_nothing_says_so(client, office, session):
     response = _edit(client, session)
     [message] = [str(m) for m in response.context["messages"]]
     assert "không có thay đổi" in message
+
+
+def test_an_office_action_on_a_follow_up_says_what_it_changed(client, office, council):
+    from tests.council.factories import make_followup
+
+    followup = make_followup(
+        council, agency=AgencyFactory(council=council), assigned=dt.date(2026, 3, 1), due=dt.date(2026, 3, 12)
+    )
+    response = client.post(
+        reverse("followup_action", args=[followup.pk, "due"]),
+        {"due_date": "20/03/2026", "reason": "Theo đề nghị của UBND tỉnh"},
+        follow=True,
+    )
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message.startswith("Đã ghi nhận.")
+    assert "Hạn xử lý: 12/03/2026 → 20/03/2026" in message
+    # The reason is named (or shown when short and not personal), never an id.
+    assert "Lý do" in message or "lý do" in message
