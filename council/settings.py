@@ -181,6 +181,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Evidence and answers are private: stored outside the web root, served only through permission checks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+# `python manage.py backup` writes here and keeps the newest BACKUP_KEEP archives (see the README).
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
 UPLOAD_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
