@@ -65,7 +65,7 @@ def _act(request, pk, form, call):
     if not can_manage_records(request.user, request.council):
         raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request).select_related("council"), pk=pk)
-    run_form_action(request, form, lambda data: call(resolution, data))
+    run_form_action(request, form, lambda data: call(resolution, data), record=resolution)
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
 
 

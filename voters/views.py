@@ -356,7 +356,9 @@ def petition_action(request, pk, action):
         else can_manage_records(request.user, request.council)
     )
     form = PETITION_FORMS[action](request, request.POST)
-    run_form_action(request, form, lambda data: _petition_call(request, petition, action, data))
+    run_form_action(
+        request, form, lambda data: _petition_call(request, petition, action, data), record=petition
+    )
     return redirect(PETITIONS.url("detail", petition.pk))
 
 
@@ -431,6 +433,7 @@ def letter_handle(request, pk):
         request,
         forms.LetterHandleForm(request.POST, council=request.council, letter=letter),
         lambda data: services.letter_handle(letter, actor=request.user, **data),
+        record=letter,
     )
     return redirect(LETTERS.url("detail", letter.pk))
 

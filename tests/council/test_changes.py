@@ -151,3 +151,19 @@ def test_an_office_action_on_a_follow_up_says_what_it_changed(client, office, co
     assert "Hạn xử lý: 12/03/2026 → 20/03/2026" in message
     # The reason is named (or shown when short and not personal), never an id.
     assert "Lý do" in message or "lý do" in message
+
+
+def test_a_petition_action_says_what_it_changed_in_words(client, office, council):
+    from tests.voters.test_views import _petition
+
+    petition = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
+    agency = AgencyFactory(council=council, name="Sở Nông nghiệp và Môi trường")
+    response = client.post(
+        reverse("petition_action", args=[petition.pk, "classify"]),
+        {"competence": "province", "agency": agency.pk},
+        follow=True,
+    )
+    [message] = [str(m) for m in response.context["messages"]]
+    # The agency by its name, never its id.
+    assert "— → Sở Nông nghiệp và Môi trường" in message, message
+    assert f"→ {agency.pk}" not in message
