@@ -20,4 +20,4 @@ def fold(value: str) -> str:
 
 def natural_key(value: str) -> list:
     """Sort key that orders "Tổ số 2" before "Tổ số 10" and ignores accents."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", fold(value))]
+    return [int(part) if part.isdecimal() else part for part in re.split(r"(\d+)", fold(value))]

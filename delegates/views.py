@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from council import forms as core_forms
 from council import services as core_services
 from council.models import Committee, Role
+from council.params import id_param, paginate
 from council.permissions import can_manage_records, is_member, roles_in, scoped
 from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE, Crud
@@ -207,8 +207,8 @@ def directory(request):
         raise PermissionDenied(_("You hold no role in any council."))
     council = request.council
     term = selectors.current_term(council)
-    wanted_term = request.GET.get("term")
-    if wanted_term and wanted_term.isdigit():
+    wanted_term = id_param(request, "term")
+    if wanted_term is not None:
         term = council.terms.filter(pk=wanted_term).first() or term
     data = request.GET.copy()
     if term is not None:
@@ -225,7 +225,7 @@ def directory(request):
             committee=filters.get("committee"),
             constituency=filters.get("constituency"),
         )
-        page = Paginator(mandates, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, mandates, PAGE_SIZE)
     context = {"form": form, "page": page, "term": term}
     if request.htmx and request.htmx.target == "directory-results":
         return render(request, "delegates/directory_table.html", context)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
 from council.models import Role
-from council.params import year_param
+from council.params import ID_MAX, ID_MIN, ids_param, int_value, year_param
 from council.permissions import can_manage_records, roles_in
 from council.views.actions import require, run_form_action
 from council.views.crud import Crud
@@ -122,15 +122,15 @@ def course_attendance(request, pk):
     course = get_object_or_404(COURSES.queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     notes = {
-        int(key[5:]): value
+        int_value(key[5:]): value
         for key, value in request.POST.items()
-        if key.startswith("note-") and key[5:].isdigit()
+        if key.startswith("note-") and int_value(key[5:], ID_MIN, ID_MAX) is not None
     }
     try:
         services.attendance_record(
             course,
             actor=request.user,
-            attended_ids=[v for v in request.POST.getlist("attended") if v.isdigit()],
+            attended_ids=ids_param(request, "attended"),
             notes=notes,
         )
     except ValidationError as error:

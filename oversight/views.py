@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
 from council.models import FollowUp
-from council.params import year_param
+from council.params import id_param, year_param
 from council.permissions import can_manage_records, can_read_followups
 from council.uploads import ACCEPT
 from council.views.actions import form_errors_text, run_form_action
@@ -277,8 +277,8 @@ def programme(request):
 def _accountability_initial(request) -> dict:
     """A new session is drafted from an escalated follow-up when the link names one."""
     initial = {k: v for k, v in request.GET.items() if k in forms.AccountabilityForm.base_fields}
-    followup_id = request.GET.get("from_followup", "")
-    if followup_id.isdigit():
+    followup_id = id_param(request, "from_followup")
+    if followup_id is not None:
         followup = (
             FollowUp.objects.filter(council=request.council, pk=followup_id).select_related("agency").first()
         )

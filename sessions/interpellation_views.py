@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
 from council.models import FollowUp, Role
+from council.params import id_param, paginate
 from council.permissions import can_manage_records, is_member, roles_in
 from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE
@@ -40,7 +40,7 @@ def interpellation_list(request):
         qs = qs.filter(state=state)
     if request.GET.get("mine") and not can_manage_records(request.user, request.council):
         qs = qs.filter(askers__delegate__user=request.user).distinct()
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, qs, PAGE_SIZE)
     return render(
         request,
         "sessions/interpellation_list.html",
@@ -105,8 +105,8 @@ def interpellation_create(request):
 
 def _followup_to_interpellate(request) -> FollowUp | None:
     """The follow-up named by a "schedule an interpellation" link (kept in the URL the form posts to)."""
-    pk = request.GET.get("from_followup", "")
-    if not pk.isdigit():
+    pk = id_param(request, "from_followup")
+    if pk is None:
         return None
     return FollowUp.objects.filter(council=request.council, pk=pk).select_related("agency").first()
 

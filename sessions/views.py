@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of, record_file_response
 from council.forms import name_forms
 from council.models import FollowUp, Role
+from council.params import ID_MAX, ID_MIN, id_param, int_value
 from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
 from council.quota import quota_status
 from council.text import fold, natural_key
@@ -151,10 +152,10 @@ def _recent(sitting: Sitting) -> list[Speech]:
 def _live_context(request, sitting, form=None, logged=None) -> dict:
     chosen = None
     if form is not None and form.is_bound and not logged:
-        chosen_id = form.data.get("mandate", "")
-        if chosen_id.isdigit() and len(chosen_id) < 10:
+        chosen_id = int_value(form.data.get("mandate", ""), ID_MIN, ID_MAX)
+        if chosen_id is not None:
             chosen = (
-                Mandate.objects.filter(council=request.council, pk=int(chosen_id))
+                Mandate.objects.filter(council=request.council, pk=chosen_id)
                 .select_related("delegate")
                 .first()
             )
@@ -223,11 +224,11 @@ def speakers(request, pk):
         sitting.date
     )
     text = fold(request.GET.get("q", ""))
-    group = request.GET.get("group", "")
+    group = id_param(request, "group")
     if text:
         mandates = mandates.filter(delegate__name_folded__contains=text)
-    if group.isdigit() and len(group) < 10:
-        members = GroupMembership.objects.filter(group_id=int(group)).filter(
+    if group is not None:
+        members = GroupMembership.objects.filter(group_id=group).filter(
             Q(start_date__lte=sitting.date), Q(end_date__isnull=True) | Q(end_date__gte=sitting.date)
         )
         mandates = mandates.filter(pk__in=members.values("mandate_id"))

@@ -6,13 +6,13 @@ opinion. Submissions and look-ups are rate-limited per address, and a hidden fie
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from council import ratelimit
 from council.models import AdminUnit, Council, Field
+from council.params import id_param, paginate
 from council.text import fold
 
 from . import selectors, services
@@ -123,11 +123,11 @@ def answers(request, council_code):
         .select_related("field", "admin_unit", "agency")
         .order_by("-received_on", "-pk")
     )
-    field_id = request.GET.get("field", "")
-    unit_id = request.GET.get("unit", "")
-    if field_id.isdigit():
+    field_id = id_param(request, "field")
+    unit_id = id_param(request, "unit")
+    if field_id is not None:
         petitions = petitions.filter(field_id=field_id)
-    if unit_id.isdigit():
+    if unit_id is not None:
         petitions = petitions.filter(admin_unit_id=unit_id)
     query = fold(request.GET.get("q", ""))[:100]
     if query:
@@ -138,7 +138,7 @@ def answers(request, council_code):
             if query in fold(f"{title} {answer}")
         ]
         petitions = petitions.filter(pk__in=matches)
-    page = Paginator(petitions, 20).get_page(request.GET.get("page"))
+    page = paginate(request, petitions, 20)
     published = Petition.objects.filter(council=council, published=True)
     return render(
         request,
@@ -148,8 +148,8 @@ def answers(request, council_code):
             "page": page,
             "fields": Field.objects.filter(pk__in=published.values("field_id")).order_by("name"),
             "units": AdminUnit.objects.filter(pk__in=published.values("admin_unit_id")).order_by("name"),
-            "field_id": field_id,
-            "unit_id": unit_id,
+            "field_id": "" if field_id is None else str(field_id),
+            "unit_id": "" if unit_id is None else str(unit_id),
             "q": request.GET.get("q", "")[:100],
         },
     )

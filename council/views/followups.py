@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from council.downloads import file_of, record_file_response
 from council.exports import followups_xlsx
 from council.forms import name_forms
 from council.models import Attachment, FollowUp, Milestone
+from council.params import ids_param, paginate
 from council.permissions import (
     agency_ids_of,
     can_answer,
@@ -54,7 +54,7 @@ def followup_list(request):
         )
         response["Content-Disposition"] = f'attachment; filename="theo-doi-{today:%Y%m%d}.xlsx"'
         return response
-    page = Paginator(selectors.followup_rows(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.followup_rows(qs), PAGE_SIZE)
     context = {
         "form": form,
         "page": page,
@@ -80,7 +80,7 @@ def _with(params, **changes) -> str:
 @require_POST
 def followup_remind(request):
     require(can_manage_followups(request.user, request.council))
-    ids = [int(v) for v in request.POST.getlist("selected") if v.isdigit()]
+    ids = ids_param(request, "selected")
     chosen = list(FollowUp.objects.filter(council=request.council, pk__in=ids))
     form = forms.RemindForm(request.POST)
     if not form.is_valid():
@@ -269,9 +269,7 @@ def agency_home(request):
     show = request.GET.get("show", "open")
     qs = followups_visible_to(request.user, request.council)
     qs = qs.closed() if show == "closed" else qs.open()
-    page = Paginator(qs.select_related("agency", "field").order_by("due_date", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, qs.select_related("agency", "field").order_by("due_date", "pk"), PAGE_SIZE)
     return render(request, "council/agency/home.html", {"page": page, "today": today, "show": show})
 
 
