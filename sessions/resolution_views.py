@@ -150,6 +150,33 @@ def resolution_roll_call(request, pk):
     return _render_roll_call(request, resolution, vote, form, mandates, current, manager, import_errors)
 
 
+def _roll_call_changes(vote, mandates, limit: int = 50) -> list[dict]:
+    """The latest saves of the roll call, newest first: when, by whom, why, and each delegate's new choice
+    when a save changed a choice already entered (two queries at any size)."""
+    names = {m.pk: m.delegate.full_name for m in mandates}
+    labels = dict(DelegateVote.Choice.choices)
+    saves: dict = {}
+    rows = (
+        DelegateVote.history.filter(vote_id=vote.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    for h in rows:
+        key = (h.history_date.replace(microsecond=0), h.history_user_id, h.history_change_reason)
+        save = saves.setdefault(
+            key,
+            {
+                "date": h.history_date,
+                "user": h.history_user,
+                "reason": h.history_change_reason,
+                "changed": [],
+            },
+        )
+        if h.history_type == "~":
+            save["changed"].append((names.get(h.mandate_id, "?"), labels.get(h.choice, h.choice)))
+    return list(saves.values())
+
+
 def _render_roll_call(
     request, resolution, vote, form, mandates, current, manager, import_errors, status=None
 ):
@@ -168,6 +195,7 @@ def _render_roll_call(
         "import_form": RollCallImportForm() if manager else None,
         "import_errors": import_errors,
         "recorded": {"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain},
+        "changes": _roll_call_changes(vote, mandates),
     }
     if status is None:
         status = 400 if form.is_bound and (form.errors or import_errors) else 200

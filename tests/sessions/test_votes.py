@@ -252,3 +252,15 @@ def test_reports_never_count_or_date_a_failed_resolution(council, term, mandates
     in_force = list(metrics._resolutions_in_force(council, window))
     assert [r.pk for r in in_force] == [passed.resolution_id]
     assert metrics.describe(Resolution.objects.get(pk=failed.resolution_id)).date is None
+
+
+def test_the_roll_call_page_shows_its_history(client, council, term, mandates, office):
+    vote = _vote(council, term, approve=3, reject=1, abstain=1)
+    first = dict(zip(mandates, [Choice.APPROVE] * 3 + [Choice.REJECT, Choice.ABSTAIN], strict=True))
+    services.vote_roll_call(vote, actor=office, ballots=first)
+    swapped = {**first, mandates[0]: Choice.REJECT, mandates[3]: Choice.APPROVE}
+    services.vote_roll_call(vote, actor=office, ballots=swapped, reason="Đổi chỗ hai đại biểu")
+    page = client.get(reverse("resolution_roll_call", args=[vote.resolution_id])).content.decode()
+    history = page.split('id="roll-call-history"')[1].split("</details>")[0]
+    assert "Đổi chỗ hai đại biểu" in history and "Nguyễn Văn An → Không tán thành" in history
+    assert "Phạm Thị Dung → Tán thành" in history
