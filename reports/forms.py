@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sessions.models import Session
 
 from .models import KpiTarget, Report
-from .periods import parse_period, recent_periods
+from .periods import parse_period, quarter_of, recent_periods
 
 
 class PeriodField(forms.ChoiceField):
@@ -40,6 +40,8 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
+        # Offered first: the last quarter that has ended (the usual report to draft by hand).
+        self.fields["period"].initial = quarter_of(timezone.localdate()).previous().code
         self.fields["session"].queryset = (
             Session.objects.filter(council=council, kind=Session.Kind.REGULAR)
             .select_related("term")

@@ -179,3 +179,17 @@ def test_a_hostile_period_in_the_query_string_is_reported_not_a_server_error(cli
     for url, name in (("/dashboard/", "quarter"), ("/scorecard/", "period")):
         response = client.get(url, {name: code})
         assert response.status_code == 200 and response.context["error"], (url, code)
+
+
+@pytest.mark.django_db
+def test_the_report_form_offers_the_last_ended_quarter_first(client, login, council):
+    from django.utils import timezone
+
+    from council.models import Role
+    from reports.periods import quarter_of
+
+    login(Role.OFFICE)
+    last = quarter_of(timezone.localdate()).previous()
+    with translation.override("vi"):
+        expected = f'<option value="{last.code}" selected>{last.short_label()}</option>'
+    assert expected in client.get("/reports/").text
