@@ -72,6 +72,8 @@ def test_a_session_still_in_progress_says_not_yet_met_and_a_closed_one_not_met(
     )
     page = client.get(reverse("session_dashboard", args=[closed.pk])).text
     assert FAILED_TEXT in page and "quota-failed" in page and OPEN_TEXT not in page
+    # The panel's summary says it the same way: did not (session over), not "have not yet".
+    assert "Các Tổ đại biểu không có ý kiến tại hội trường (kỳ họp đã kết thúc)" in page
 
 
 def test_my_participation_lists_my_voter_meetings_and_says_what_counts_for_t2(
