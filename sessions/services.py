@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from council.models import Council, User
+from council.models import Council, FollowUp, User
 from council.models.followups import EscalationStep
 from council.services import assign_fields, followup_escalation_scheduled, followup_open, record_save
 from council.uploads import atomic_with_files, attach_file
@@ -455,6 +455,20 @@ def _correct_counts(vote: Vote, *, actor: User | None, reason: str, counts: dict
         raise ValidationError(_("These are the counts already recorded: nothing to correct."))
     record_save(vote, actor=actor, update_fields=changed, reason=reason)
     resolution = Resolution.objects.select_for_update().get(pk=vote.resolution_id)
+    tasks = (
+        FollowUp.objects.of_sources(ResolutionTask.objects.filter(resolution=resolution)).open().count()
+        if not vote.passed
+        else 0
+    )
+    if tasks:
+        # Its tasks are already followed up with agencies; a resolution not adopted assigns nothing.
+        raise ValidationError(
+            _(
+                "With these counts the resolution did not pass, but it already assigns %(count)s tasks followed "
+                "up with agencies. Close those follow-ups first."
+            )
+            % {"count": tasks}
+        )
     _sync_adoption(resolution, vote, actor=actor, reason=reason)
     return vote
 

@@ -264,3 +264,22 @@ def test_the_roll_call_page_shows_its_history(client, council, term, mandates, o
     history = page.split('id="roll-call-history"')[1].split("</details>")[0]
     assert "Đổi chỗ hai đại biểu" in history and "Nguyễn Văn An → Không tán thành" in history
     assert "Phạm Thị Dung → Tán thành" in history
+
+
+def test_a_correction_that_fails_a_resolution_with_open_tasks_is_refused(council, term, mandates):
+    from tests.council.factories import AgencyFactory
+
+    vote = _vote(council, term, approve=4, reject=1, abstain=0)
+    resolution = Resolution.objects.get(pk=vote.resolution_id)
+    services.resolution_task_add(
+        resolution,
+        actor=None,
+        text="Công bố",
+        agency=AgencyFactory(council=council),
+        due_date=dt.date(2027, 1, 31),
+    )
+    with pytest.raises(ValidationError):
+        services.vote_correct(vote, actor=None, reason="Sai", approve=2, reject=3, abstain=0)
+    vote.refresh_from_db()
+    resolution.refresh_from_db()
+    assert vote.approve == 4 and resolution.adopted_on == DAY
