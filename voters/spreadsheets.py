@@ -607,7 +607,9 @@ def stash_upload(session, upload) -> str:
 def stashed_upload(session, token: str):
     """The file kept under this token for this session, opened; None if unknown or expired."""
     stash = session.get(SESSION_KEY) or {}
-    if not token or not secrets.compare_digest(str(stash.get("token", "")), str(token)):
+    expected = str(stash.get("token", "")).encode()
+    # Bytes: compare_digest refuses str with non-ASCII characters, and a hostile token may have them.
+    if not token or not secrets.compare_digest(expected, str(token).encode("utf-8", "replace")):
         return None
     if timezone.now() - dt.datetime.fromisoformat(stash["at"]) > STASH_MAX_AGE:
         discard_stash(session)

@@ -305,3 +305,14 @@ def test_a_long_text_changed_at_its_end_is_previewed_where_it_changes():
     before_shown, after_shown = spreadsheets._excerpts(before, before + "Bổ sung nội dung.")
     assert after_shown.startswith("…") and after_shown.endswith("Bổ sung nội dung.")
     assert len(after_shown) < 120 and before_shown.startswith("…")
+
+
+@pytest.mark.parametrize("token", ["", "é" * 30, "\x00", "x" * 20000])
+def test_a_hostile_token_is_refused_as_expired(client, office, council, unit, token):
+    response = client.post(URL, {"token": token, "digest": "\u202e"})
+    assert response.status_code == 200
+    assert (
+        _vi("The checked file has expired or was already imported: choose it again.")
+        in response.content.decode()
+    )
+    assert not Petition.objects.exists()
