@@ -2,7 +2,7 @@
 
 Values are shown as the pages show them (a choice's label, a record's name, dates as dd/mm/yyyy), never
 as ids. Long text is not repeated, only named with “edited”; so is any field the personal-data registry
-hides from the viewer (and, without a registry, every text field).
+(council.personal_data) hides from the viewer.
 """
 
 import copy
@@ -16,18 +16,16 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from council import personal_data
+
 EMPTY = "—"
 MAX_LISTED = 5
 MAX_TEXT = 80  # a short text longer than this is only named
 
 
 def _shown_to_viewer(obj, name: str, *, text: bool) -> bool:
-    """Whether the viewer may read this field's value: per the personal-data registry (which fails closed);
-    without one, or without a record to ask about, any field but text."""
-    try:
-        from council import personal_data
-    except ImportError:
-        return not text
+    """Whether the viewer may read this field's value: per the personal-data registry, which fails closed
+    (no viewer active: nothing personal); without a record to ask about, any field but text."""
     if obj is None:
         return not text
     return personal_data.current().sees(obj, name)

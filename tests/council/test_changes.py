@@ -167,3 +167,34 @@ def test_a_petition_action_says_what_it_changed_in_words(client, office, council
     # The agency by its name, never its id.
     assert "— → Sở Nông nghiệp và Môi trường" in message, message
     assert f"→ {agency.pk}" not in message
+
+
+def test_a_history_never_shows_personal_data_to_a_reader_who_may_not_see_it(client, login, council):
+    from council.models import Role
+    from council.services import record_update
+    from voters import services as voter_services
+    from voters.models import Channel
+
+    opinion = voter_services.opinion_add(
+        actor=None,
+        council=council,
+        channel=Channel.HOTLINE,
+        received_on=dt.date(2026, 11, 2),
+        text="Đề nghị sửa cầu",
+        voter_name="Trần Văn Bảo",
+        voter_address="Ấp 3",
+    )
+    record_update(opinion, actor=None, voter_name="Trần Văn Bình", voter_address="Ấp 4")
+    record_update(opinion, actor=None, voters_count=5)
+    url = reverse("opinion_detail", args=[opinion.pk])
+    login(Role.LEADERSHIP)
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Trần Văn Bảo" not in page and "Trần Văn Bình" not in page and "Ấp 3" not in page
+    changed = response.context["history"][1].changes
+    assert changed and all(old == "đã sửa" and new == "" for _label, old, new in changed)
+    # The Office sees the old and new name.
+    login(Role.OFFICE)
+    page = client.get(url).content.decode()
+    assert "Trần Văn Bảo" in page and "Trần Văn Bình" in page
