@@ -36,6 +36,7 @@ from council.models.followups import ANSWERED, ESCALATION_LADDER
 from council.personal_data import Redactor, searchable_text
 from council.services import record_save
 from council.text import normalize
+from council.uploads import atomic_with_files
 from council.workdays import WorkCalendar, apply_rule
 
 logger = logging.getLogger(__name__)
@@ -230,7 +231,7 @@ def followup_open(
 # --- The agency's side ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_files
 def followup_answer(
     followup: FollowUp,
     *,
@@ -417,7 +418,7 @@ def followup_change_due(
     )
 
 
-@transaction.atomic
+@atomic_with_files
 def followup_add_evidence(
     followup: FollowUp, *, actor: User | None, files: Sequence, text: str = ""
 ) -> FollowUpEvent:

@@ -177,3 +177,21 @@ def test_a_media_product_edited_with_only_a_file_keeps_the_file(client, office, 
     product.refresh_from_db()
     assert product.original_name == "bai-bao.pdf"
     assert _files(private_root) == [private_root / product.path]
+
+
+def test_an_answer_that_fails_after_its_files_were_stored_leaves_none(council, private_root, monkeypatch):
+    from council.models import AgencyStatus
+    from council.services import followups
+    from tests.council.factories import make_followup
+
+    followup = make_followup(council)
+
+    def broken_mail(*args, **kwargs):
+        raise RuntimeError("mail queue unavailable")
+
+    monkeypatch.setattr(followups, "queue_mail", broken_mail)
+    with pytest.raises(RuntimeError):
+        followups.followup_answer(
+            followup, actor=None, status=AgencyStatus.DONE, text="Đã xong", files=[_pdf("bao-cao.pdf")]
+        )
+    assert _files(private_root) == []
