@@ -64,6 +64,14 @@ class Period:
     def __str__(self) -> str:
         return self.short_label()
 
+    def file_part(self) -> str:
+        """The period in a download's name, in words without accents: ``quy-II-2026``, ``6-thang-dau-nam-2026``."""
+        if self.kind == "Q":
+            return f"quy-{ROMAN[self.index]}-{self.year}"
+        if self.kind == "H":
+            return f"6-thang-{'dau' if self.index == 1 else 'cuoi'}-nam-{self.year}"
+        return f"nam-{self.year}"
+
     def previous(self) -> "Period":
         if self.kind == "Y" or self.index == 1:
             count = {"Q": 4, "H": 2, "Y": 1}[self.kind]

@@ -32,14 +32,15 @@ from .charts_data import breakdown_rows, table_rows
 from .dashboards import dashboard, scorecard
 from .metrics import Window
 from .models import KpiTarget, Report
-from .periods import Period, parse_period, period_of_window, quarter_of, recent_periods
+from .periods import Period, parse_period, period_from_code, period_of_window, quarter_of, recent_periods
 from .tasks import summaries_refresh_task
 
 # Download names in the council's language, without accents (they travel by e-mail and USB sticks).
+# The period follows in words (quy-II-2026, 6-thang-dau-nam-2026, nam-2026), never as a code.
 FILE_NAMES = {
-    Report.Kind.QUARTERLY: "bao-cao-quy",
-    Report.Kind.HALF_YEAR: "bao-cao-6-thang",
-    Report.Kind.ANNUAL: "bao-cao-nam",
+    Report.Kind.QUARTERLY: "bao-cao",
+    Report.Kind.HALF_YEAR: "bao-cao",
+    Report.Kind.ANNUAL: "bao-cao",
     Report.Kind.PROACTIVE: "bao-cao-chu-dong",
     Report.Kind.PETITIONS: "bao-cao-kien-nghi-cu-tri",
 }
@@ -313,13 +314,24 @@ def report_issue(request, pk):
     return redirect("report_detail", report.pk)
 
 
+def _file_period(report: Report) -> str:
+    """What a download's name says of the report's period: ``quy-II-2026``, or the session's number."""
+    period = period_from_code(report.period)
+    if period is not None:
+        return period.file_part()
+    return f"ky-hop-thu-{report.session.number}" if report.session else report.period
+
+
 @file_of("reports.Report", "report_detail")
 def report_download(request, pk, fmt):
     report = _report_for(request, pk)
     if fmt not in DOWNLOADS or not report.has_files:
         raise Http404(_("No such file."))
     attribute, content_type = DOWNLOADS[fmt]
-    name = f"{FILE_NAMES[report.kind]}-{report.period}{'' if report.state == Report.State.ISSUED else '-du-thao'}.{fmt}"
+    name = (
+        f"{FILE_NAMES[report.kind]}-{_file_period(report)}"
+        f"{'' if report.state == Report.State.ISSUED else '-du-thao'}.{fmt}"
+    )
     return attachment_response(getattr(report, attribute), name, content_type)
 
 

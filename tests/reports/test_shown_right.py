@@ -193,3 +193,17 @@ def test_the_report_form_offers_the_last_ended_quarter_first(client, login, coun
     with translation.override("vi"):
         expected = f'<option value="{last.code}" selected>{last.short_label()}</option>'
     assert expected in client.get("/reports/").text
+
+
+@pytest.mark.django_db
+def test_a_downloaded_reports_name_says_its_period_in_words(client, login, council, records):
+    from council.models import Role
+    from reports.models import Report
+
+    from .test_reports import generate
+
+    report = generate(council, kind=Report.Kind.QUARTERLY)
+    login(Role.OFFICE)
+    response = client.get(f"/reports/{report.pk}/docx/")
+    assert response.status_code == 200
+    assert 'filename="bao-cao-quy-II-2026-du-thao.docx"' in response["Content-Disposition"]
