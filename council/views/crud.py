@@ -85,10 +85,10 @@ class Crud:
         return qs.order_by(*self.ordering) if self.ordering else qs
 
     def viewable(self, request) -> QuerySet:
-        """The records whose detail page the user may open (else 403, as the pages answer): what a view
-        serving anything of one record, such as its file, must fetch through."""
+        """The records whose detail page the user may open: what a view serving anything of one record, such
+        as its file, must fetch through. Anyone else finds nothing (a 404, as for a missing record)."""
         if request.council is None or not self.can_view(request.user, request.council):
-            raise PermissionDenied(_("Your role does not allow this page."))
+            return self.model.objects.none()
         return self.queryset(request)
 
     def filtered(self, request) -> tuple[QuerySet, forms.Form]:
