@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import AdminUnit, Agency, Council, CouncilStatus, FollowUp, User
+from council.personal_data import searchable_text
 from council.services import (
     followup_link_source,
     followup_open,
@@ -526,7 +527,8 @@ def letter_create(*, actor: User | None, council: Council, **data: Any) -> Lette
     if letter.anonymous:
         letter.sender_name = letter.sender_address = letter.sender_phone = ""
     letter.admin_unit = current_unit(letter.admin_unit)
-    letter.search_text = fold(normalize(letter.summary or ""))
+    # The content names the sender: it is searched only by who may read it (Redactor.search_q).
+    letter.search_text = searchable_text(letter, ["summary"])
     return record_save(letter, actor=actor)
 
 
@@ -536,7 +538,8 @@ def letter_update(letter: Letter, *, actor: User | None, **data: Any) -> Letter:
         setattr(letter, key, value)
     if letter.anonymous:
         letter.sender_name = letter.sender_address = letter.sender_phone = ""
-    letter.search_text = fold(normalize(letter.summary or ""))
+    # The content names the sender: it is searched only by who may read it (Redactor.search_q).
+    letter.search_text = searchable_text(letter, ["summary"])
     return record_save(letter, actor=actor)
 
 

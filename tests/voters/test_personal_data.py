@@ -203,3 +203,18 @@ def test_every_marked_field_exists():
         assert (mark.when is None) == (mark.where is None), mark
     assert personal_data.mark_of(Petition, "contact_phone").category is personal_data.CITIZEN
     assert personal_data.mark_of(VoterOpinion, "voter_name") is not None
+
+
+def test_a_letter_is_found_by_its_content_only_by_who_may_read_it(client, login, council):
+    letter = services.letter_create(
+        actor=None,
+        council=council,
+        kind=Letter.Kind.COMPLAINT,
+        received_on=TODAY,
+        sender_name=NAME,
+        summary="Khiếu nại về bồi thường đất ở ấp Bình Thạnh",
+    )
+    assert letter.search_text == ""  # the stored search text holds no personal value
+    login(Role.STANDING)
+    found = client.get(reverse("letter_list"), {"q": "boi thuong dat"}).text
+    assert f'href="{reverse("letter_detail", args=[letter.pk])}"' in found
