@@ -490,8 +490,7 @@ class Generator:
             )
             for c in owners
         ]
-        for letter in letters:
-            letter.search_text = fold(letter.summary)
+        # As letter_create: a letter's content is personal data, kept out of its stored search text.
         _bulk(Letter, letters)
         self.out(f"  letters {len(letters)}")
 
