@@ -177,3 +177,31 @@ def test_the_scorecard_result_column_fits_a_390_px_phone(live_server, page, coun
         assert cell.locator(".badge").is_visible()
     # each value is labelled on the card, as the column header said
     assert "Kết quả" in results.first.evaluate("e => getComputedStyle(e, '::before').content")
+
+
+def test_every_roles_home_and_the_follow_up_list_fit_a_390_px_phone(live_server, page, council_world):
+    """No page scrolls sideways at 390 px; the follow-up list's rows become cards whose due date (with its
+    overdue badge) stays on screen."""
+    make_followup(
+        council_world["council"],
+        title="Sửa chữa cầu Kênh Xáng",
+        assigned=dt.date(2025, 12, 1),
+        due=dt.date(2026, 1, 5),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = []
+    for role in ROLES:
+        _log_in(page, live_server, f"u-{role}")
+        urls = ["/"] + (["/followups/", "/followups/?state=overdue"] if role == Role.OFFICE else [])
+        for url in urls:
+            page.goto(live_server.url + url)
+            widths = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if widths[0] > widths[1]:
+                wide.append(f"{role} {url}: {widths}")
+            if url == "/followups/?state=overdue":
+                due = page.locator("td[data-label] .due").first
+                box = due.bounding_box()
+                assert due.is_visible() and box["x"] + box["width"] <= 390, box
+    assert not wide, "Pages wider than the phone:\n" + "\n".join(wide)
