@@ -44,6 +44,8 @@ app.conf.beat_schedule = {
     },
     # A run whose worker died is taken over within two minutes (its heartbeat goes stale after 60 s).
     "reports-recover": {"task": "reports.tasks.reports_recover_task", "schedule": 30.0},
+    # Petition imports whose worker died are marked failed (stale heartbeat); lost messages are queued again.
+    "import-jobs-sweep": {"task": "voters.tasks.import_jobs_sweep_task", "schedule": 60.0},
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),

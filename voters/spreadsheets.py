@@ -10,7 +10,6 @@ that has neither — a fingerprint of its content, so importing the same file ag
 import datetime as dt
 import hashlib
 import io
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -25,7 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from council.models import AdminUnit, Agency, Committee, Field
 from council.text import fold, normalize
-from council.uploads import inspect_upload, private_storage
+from council.uploads import inspect_upload
 from council.xlsx import append_row
 
 from . import services
@@ -101,6 +100,15 @@ class ImportResult:
     changed: int = 0
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
+    written: list[tuple[int, str, str]] = field(default_factory=list)  # (petition pk, code, NEW or CHANGED)
+
+
+def _no_progress(percent: int, step: str) -> None:
+    """The default progress callback: nobody is watching."""
+
+
+# A long import reports its progress every this many rows (a job's progress bar and heartbeat).
+PROGRESS_EVERY = 100
 
 
 class _Lookup:
@@ -301,15 +309,22 @@ def _check_header(header: list[str]) -> None:
             )
 
 
-def _parse(rows, *, council) -> tuple[list[tuple[int, dict]], list[str]]:
-    """Read every data row into values; return the rows and the errors (each naming its row)."""
+def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dict]], list[str]]:
+    """Read every data row into values; return the rows and the errors (each naming its row).
+
+    ``progress(percent, step)`` is called every PROGRESS_EVERY rows with 0–100 of this stage."""
     units = _Lookup(_units_of(council))
     fields = _Lookup(Field.objects.filter(council=council))
     agencies = _Lookup(Agency.objects.filter(council=council))
     committees = _Lookup(Committee.objects.filter(council=council))
     today = timezone.localdate()
     parsed, errors = [], []
-    for number, values in rows:
+    for index, (number, values) in enumerate(rows):
+        if index and index % PROGRESS_EVERY == 0:
+            progress(
+                index * 100 // len(rows),
+                _("Reading row %(row)s of %(total)s") % {"row": index, "total": len(rows)},
+            )
         raw = {key: values[i] if i < len(values) else None for i, (key, _h) in enumerate(COLUMNS)}
         row, problems = {}, []
         for key, label in COLUMNS:
@@ -484,19 +499,30 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
     return plan
 
 
-def plan_import(upload, *, council) -> ImportPlan:
+def plan_import(upload, *, council, progress=_no_progress) -> ImportPlan:
     """Check the whole file and work out what importing it would do; write nothing.
 
-    Raises ValidationError listing every problem with its row number."""
+    Raises ValidationError listing every problem with its row number. ``progress(percent, step)`` is told
+    how far the check is (0–100), every PROGRESS_EVERY rows."""
+    progress(0, _("Opening the workbook"))
     rows = _read_rows(upload)
     if not rows:
         raise ValidationError(_("The file is empty."))
     _check_header([_text(v) for v in rows[0][1]])
-    parsed, errors = _parse(rows[1:], council=council)
+    progress(10, _("Reading the rows"))
+    parsed, errors = _parse(
+        rows[1:], council=council, progress=lambda p, step: progress(10 + p * 45 // 100, step)
+    )
+    progress(55, _("Matching the rows with the petitions"))
     petitions = _Petitions(council, parsed)
     limits = text_limits()
     planned, seen = [], {}
-    for number, row in parsed:
+    for index, (number, row) in enumerate(parsed):
+        if index and index % PROGRESS_EVERY == 0:
+            progress(
+                60 + index * 40 // len(parsed),
+                _("Comparing row %(row)s of %(total)s") % {"row": index, "total": len(parsed)},
+            )
         try:
             petition = _match(row, petitions)
             plan = _plan_row(number, row, petition, limits)
@@ -521,12 +547,20 @@ def plan_import(upload, *, council) -> ImportPlan:
 
 
 @transaction.atomic
-def apply_import(plan: ImportPlan, *, council, actor) -> ImportResult:
-    """Write a checked plan: every row or, if any fails, none."""
+def apply_import(plan: ImportPlan, *, council, actor, progress=_no_progress) -> ImportResult:
+    """Write a checked plan: every row or, if any fails, none. ``progress(percent, step)`` as in plan_import."""
     reason = _("Imported from a spreadsheet")
-    for item in plan.rows:
+    result = ImportResult(created=plan.created, changed=plan.changed, unchanged=plan.unchanged)
+    to_write = [item for item in plan.rows if item.action in (NEW, CHANGED)]
+    for index, item in enumerate(to_write):
+        if index and index % PROGRESS_EVERY == 0:
+            progress(
+                index * 100 // len(to_write),
+                _("Writing row %(row)s of %(total)s") % {"row": index, "total": len(to_write)},
+            )
         if item.action == NEW:
-            _create(item.row, council=council, actor=actor)
+            petition = _create(item.row, council=council, actor=actor)
+            result.written.append((petition.pk, petition.code, NEW))
         elif item.action == CHANGED:
             petition = item.petition
             if item.updates:
@@ -542,7 +576,8 @@ def apply_import(plan: ImportPlan, *, council, actor) -> ImportResult:
                     agency=row["agency"],
                     reason=reason,
                 )
-    return ImportResult(created=plan.created, changed=plan.changed, unchanged=plan.unchanged)
+            result.written.append((petition.pk, petition.code, CHANGED))
+    return result
 
 
 def import_petitions(upload, *, council, actor) -> ImportResult:
@@ -582,62 +617,3 @@ def _create(row: dict, *, council, actor) -> Petition:
             agency=row["agency"],
         )
     return petition
-
-
-# --- The checked file between the preview and the confirmation --------------------------------------------
-
-# The file waits in private storage (never a public URL) under a random token kept in the user's session;
-# it is deleted when imported, cancelled, replaced by another upload, or found older than this.
-STASH_PREFIX = "imports/pending"
-STASH_MAX_AGE = dt.timedelta(minutes=30)
-SESSION_KEY = "petition_import"
-
-
-def stash_upload(session, upload) -> str:
-    """Keep a checked upload until the user confirms; return the token that names it."""
-    discard_stash(session)
-    _sweep_stale_stashes()
-    token = secrets.token_urlsafe(18)
-    upload.seek(0)
-    path = private_storage.save(f"{STASH_PREFIX}/{token}.xlsx", upload)
-    session[SESSION_KEY] = {"token": token, "path": path, "at": timezone.now().isoformat()}
-    return token
-
-
-def stashed_upload(session, token: str):
-    """The file kept under this token for this session, opened; None if unknown or expired."""
-    stash = session.get(SESSION_KEY) or {}
-    expected = str(stash.get("token", "")).encode()
-    # Bytes: compare_digest refuses str with non-ASCII characters, and a hostile token may have them.
-    if not token or not secrets.compare_digest(expected, str(token).encode("utf-8", "replace")):
-        return None
-    if timezone.now() - dt.datetime.fromisoformat(stash["at"]) > STASH_MAX_AGE:
-        discard_stash(session)
-        return None
-    try:
-        return private_storage.open(stash["path"], "rb")
-    except FileNotFoundError:
-        session.pop(SESSION_KEY, None)
-        return None
-
-
-def discard_stash(session) -> None:
-    stash = session.pop(SESSION_KEY, None)
-    if stash:
-        private_storage.delete(stash["path"])
-
-
-def _sweep_stale_stashes() -> None:
-    """Delete files abandoned on a preview (the user never confirmed nor cancelled)."""
-    try:
-        _folders, names = private_storage.listdir(STASH_PREFIX)
-    except FileNotFoundError:
-        return
-    oldest = timezone.now() - STASH_MAX_AGE
-    for name in names:
-        path = f"{STASH_PREFIX}/{name}"
-        try:
-            if private_storage.get_modified_time(path) < oldest:
-                private_storage.delete(path)
-        except FileNotFoundError:
-            continue

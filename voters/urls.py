@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public, views
+from . import import_views, public, views
 
 urlpatterns = [
     path("voters/", views.voters_home, name="voters_home"),
@@ -20,7 +20,13 @@ urlpatterns = [
         name="reception_consolidate",
     ),
     path("petitions/export/", views.petition_export, name="petition_export"),
-    path("petitions/import/", views.petition_import, name="petition_import"),
+    path("petitions/import/", import_views.petition_import, name="petition_import"),
+    path("petitions/import/<int:pk>/", import_views.petition_import_job, name="petition_import_job"),
+    path(
+        "petitions/import/<int:pk>/status/",
+        import_views.petition_import_job_status,
+        name="petition_import_job_status",
+    ),
     path("petitions/report/", views.petition_report, name="petition_report"),
     path("letters/<int:pk>/handle/", views.letter_handle, name="letter_handle"),
     path("public/<slug:council_code>/petitions/new/", public.submit, name="public_submit"),

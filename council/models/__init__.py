@@ -20,10 +20,12 @@ from .institutions import (
     Field,
     Term,
 )
+from .jobs import BackgroundJob
 from .ratelimit import RateCounter, ServiceBeat
 from .users import Role, RoleAssignment, User
 
 __all__ = [
+    "BackgroundJob",
     "AgencyStatus",
     "Attachment",
     "CouncilStatus",

@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -364,24 +365,36 @@ def _row(title, *, date="05/10/2026", unit="Xã Tân Hồng", channel="Đường
     return ["", external, date, channel, title, f"{title} — nội dung", unit, "", "", "", "", 3, ""]
 
 
+def _upload(client, url, upload):
+    """Upload a file; its check runs as a task (on commit): the job page it leads to, or the refused form."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {"file": upload})
+    return client.get(response.url) if response.status_code == 302 else response
+
+
 def test_import_is_all_or_nothing_with_row_errors(client, office, council, unit):
     url = reverse("petition_import")
     rows = [_row(f"Kiến nghị {n}") for n in range(60)]
     rows[55] = _row("Ngày sai", date="31/02/2026")
     rows[10] = _row("Xã lạ", unit="Xã Không Có")
-    html = client.post(url, {"file": _sheet(rows)}).content.decode()
+    html = _upload(client, url, _sheet(rows)).content.decode()
     assert not Petition.objects.exists()
     assert "57" in html and "31/02/2026" in html and "Xã Không Có" in html and "12" in html
     with translation.override("vi"):
         first = str(COLUMNS[0][1])
-    wrong = client.post(url, {"file": _sheet([_row("A")], header=[first, "Sai cột"])}).content.decode()
+    wrong = _upload(client, url, _sheet([_row("A")], header=[first, "Sai cột"])).content.decode()
     assert "Sai cột" in wrong and not Petition.objects.exists()
 
 
 def _import(client, url, upload):
     """Upload a file, then confirm its preview."""
-    context = client.post(url, {"file": upload}).context
-    return client.post(url, {"token": context["token"], "digest": context["plan"].digest()})
+    page = _upload(client, url, upload)
+    job, preview = page.context["job"], page.context["preview"]
+    if not (preview["created"] or preview["changed"]):
+        return page  # nothing to write: the confirm button is disabled
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("petition_import_job", args=[job.pk]), {"digest": preview["digest"]})
+    return client.get(reverse("petition_import_job", args=[job.pk]))
 
 
 def test_import_is_idempotent_and_round_trips_with_the_export(client, office, council, unit):
@@ -403,14 +416,14 @@ def test_import_is_idempotent_and_round_trips_with_the_export(client, office, co
 
 def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, settings):
     url = reverse("petition_import")
-    html = client.post(url, {"file": SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")}).content.decode()
+    html = _upload(client, url, SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")).content.decode()
     assert not Petition.objects.exists() and "alert-danger" in html
     from voters import spreadsheets
 
     original = spreadsheets.MAX_ROWS
     spreadsheets.MAX_ROWS = 20
     try:
-        html = client.post(url, {"file": _sheet([_row(f"K {n}") for n in range(25)])}).content.decode()
+        html = _upload(client, url, _sheet([_row(f"K {n}") for n in range(25)])).content.decode()
     finally:
         spreadsheets.MAX_ROWS = original
     assert not Petition.objects.exists() and "20" in html

@@ -2,17 +2,19 @@
 
 import datetime as dt
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 
-from council.models import AdminUnit
+from council.models import AdminUnit, BackgroundJob
 from tests.council.factories import AgencyFactory
-from voters import services, spreadsheets
+from voters import import_jobs, services, spreadsheets
 from voters.models import Channel, Competence, Petition
 from voters.spreadsheets import COLUMNS
 
@@ -70,14 +72,48 @@ def _by_title(rows, title):
     return next(r for r in rows[1:] if r[COL["title"]] == title)
 
 
-def _preview(client, rows):
-    response = client.post(URL, {"file": _file(rows)})
+class _Plan:
+    """The preview a check job stored, read like the plan it was made of."""
+
+    def __init__(self, preview):
+        self.created, self.changed, self.unchanged = (
+            preview["created"],
+            preview["changed"],
+            preview["unchanged"],
+        )
+        self.rows = [SimpleNamespace(**row) for row in preview["rows"]]
+        self.digest = preview["digest"]
+
+
+def _run_tasks():
+    """Run the tasks queued on commit (the test's transaction never commits)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def _job_page(client, job_url):
+    response = client.get(job_url)
     assert response.status_code == 200
-    return response, response.context
+    job = response.context["job"]
+    preview = response.context["preview"]
+    plan = _Plan(preview) if preview and not preview.get("errors") else None
+    return response, {"plan": plan, "job": job, "url": job_url}
 
 
-def _confirm(client, context):
-    return client.post(URL, {"token": context["token"], "digest": context["plan"].digest(), "confirm": "1"})
+def _preview(client, rows):
+    """Upload the file (its check runs as a task) and open the job page it leads to."""
+    with _run_tasks():
+        response = client.post(URL, {"file": _file(rows)})
+    assert response.status_code == 302
+    return _job_page(client, response.url)
+
+
+def _confirm(client, context, *, digest=None):
+    """Confirm the preview (the write runs as a task) and open the job page again."""
+    digest = context["plan"].digest if digest is None else digest
+    with _run_tasks():
+        response = client.post(context["url"], {"digest": digest, "confirm": "1"})
+    assert response.status_code == 302 and response.url == context["url"]
+    return _job_page(client, context["url"])[0]
 
 
 def test_edits_in_a_reimported_export_are_previewed_then_applied_with_history(
@@ -99,11 +135,11 @@ def test_edits_in_a_reimported_export_are_previewed_then_applied_with_history(
     assert "Sạt lở bờ sông Tiền đoạn ấp 3" in html and "Xã Tân Hồng" in html
     a.refresh_from_db()
     assert a.title == "Sạt lở bờ sông Tiền"  # nothing written by the preview
-    stashed = list((_private / spreadsheets.STASH_PREFIX).iterdir())
+    stashed = list((_private / import_jobs.JOB_PREFIX).iterdir())
     assert len(stashed) == 1
 
     response = _confirm(client, context)
-    assert response.status_code == 302
+    assert "Đã nhập: 0 mới, 2 thay đổi, 1 giữ nguyên." in response.content.decode()
     a.refresh_from_db()
     b.refresh_from_db()
     assert a.title == "Sạt lở bờ sông Tiền đoạn ấp 3"
@@ -112,7 +148,7 @@ def test_edits_in_a_reimported_export_are_previewed_then_applied_with_history(
     latest = a.history.first()
     assert latest.history_change_reason == _vi("Imported from a spreadsheet")
     assert latest.history_user == office
-    assert list((_private / spreadsheets.STASH_PREFIX).iterdir()) == []  # the kept file is gone
+    assert list((_private / import_jobs.JOB_PREFIX).iterdir()) == []  # the kept file is gone
 
     # The same file again changes nothing more.
     _response, context = _preview(client, _export(client))
@@ -128,7 +164,7 @@ def test_an_edited_row_without_its_code_never_makes_a_second_petition(client, of
     row[COL["text"]] = "  nước máy ấp 2   bị nhiễm phèn "  # the same text, typed again
     _response, context = _preview(client, rows)
     plan = context["plan"]
-    assert (plan.created, plan.changed) == (0, 1) and plan.rows[0].petition == petition
+    assert (plan.created, plan.changed) == (0, 1) and plan.rows[0].petition == petition.pk
     _confirm(client, context)
     assert Petition.objects.count() == 1
     petition.refresh_from_db()
@@ -188,7 +224,8 @@ def test_a_failure_while_writing_writes_nothing(client, office, council, unit, m
 
     monkeypatch.setattr(services, "petition_update", failing)
     response = _confirm(client, context)
-    assert response.status_code == 200 and "Hỏng giữa chừng" in response.content.decode()
+    assert "Hỏng giữa chừng" in response.content.decode()
+    assert response.context["job"].state == "failed"
     assert set(Petition.objects.values_list("title", flat=True)) == {"Kiến nghị A", "Kiến nghị B"}
 
 
@@ -201,24 +238,26 @@ def test_a_stale_preview_is_shown_again_and_an_expired_one_is_refused(
     _response, context = _preview(client, rows)
     services.petition_update(a, actor=None, title="Kiến nghị A sửa")  # someone else did it meanwhile
     response = _confirm(client, context)
-    assert response.status_code == 200 and response.context["plan"].changed == 0
+    assert response.context["preview"]["changed"] == 0 and response.context["preview"]["moved"]
+    assert _vi("The petitions changed since the check: review it again.") in response.content.decode()
 
     _response, context = _preview(client, rows)
-    session = client.session
-    stash = session[spreadsheets.SESSION_KEY]
-    stash["at"] = (timezone.now() - dt.timedelta(hours=2)).isoformat()
-    session[spreadsheets.SESSION_KEY] = stash
-    session.save()
+    BackgroundJob.objects.filter(pk=context["job"].pk).update(
+        updated_at=timezone.now() - import_jobs.PREVIEW_KEPT - dt.timedelta(minutes=1)
+    )
     response = _confirm(client, context)
     assert (
         _vi("The checked file has expired or was already imported: choose it again.")
         in response.content.decode()
     )
-    assert list((_private / spreadsheets.STASH_PREFIX).iterdir()) == []
+    # Only the first job's file is left (it still waits for a confirmation of its new preview).
+    assert len(list((_private / import_jobs.JOB_PREFIX).iterdir())) == 1
+    assert BackgroundJob.objects.get(pk=context["job"].pk).file_path == ""
     # Cancelling discards the kept file too.
     _response, context = _preview(client, rows)
-    client.post(URL, {"cancel": "1"})
-    assert list((_private / spreadsheets.STASH_PREFIX).iterdir()) == []
+    client.post(context["url"], {"cancel": "1"})
+    assert len(list((_private / import_jobs.JOB_PREFIX).iterdir())) == 1
+    assert BackgroundJob.objects.get(pk=context["job"].pk).state == "cancelled"
 
 
 def test_an_unknown_code_and_a_repeated_petition_are_row_errors(client, office, council, unit):
@@ -226,9 +265,9 @@ def test_an_unknown_code_and_a_repeated_petition_are_row_errors(client, office, 
     rows = _export(client)
     rows.append(list(_by_title(rows, a.title)))
     rows.append(["KN26-ZZZZZZ", *rows[1][1:4], "Khác", "Nội dung khác", *rows[1][6:]])
-    response = client.post(URL, {"file": _file(rows)})
+    response, context = _preview(client, rows)
     html = response.content.decode()
-    assert response.context["plan"] is None
+    assert context["plan"] is None
     assert (
         "KN26-ZZZZZZ" in html
         and _vi("Row %(row)s: the same petition as row %(first)s.")
@@ -279,9 +318,9 @@ def test_old_or_future_dates_and_overlong_texts_are_refused_with_their_row(
     client, office, council, unit, row, message
 ):
     rows = [_header(), _new_row("Kiến nghị đúng"), row]
-    response = client.post(URL, {"file": _file(rows)})
+    response, context = _preview(client, rows)
     html = response.content.decode()
-    assert response.context["plan"] is None and not Petition.objects.exists()
+    assert context["plan"] is None and not Petition.objects.exists()
     assert "Dòng 3:" in html
     assert _vi("Nothing was imported.") in html
     if message:
@@ -307,12 +346,16 @@ def test_a_long_text_changed_at_its_end_is_previewed_where_it_changes():
     assert len(after_shown) < 120 and before_shown.startswith("…")
 
 
-@pytest.mark.parametrize("token", ["", "é" * 30, "\x00", "x" * 20000])
-def test_a_hostile_token_is_refused_as_expired(client, office, council, unit, token):
-    response = client.post(URL, {"token": token, "digest": "\u202e"})
-    assert response.status_code == 200
-    assert (
-        _vi("The checked file has expired or was already imported: choose it again.")
-        in response.content.decode()
-    )
-    assert not Petition.objects.exists()
+@pytest.mark.parametrize("digest", ["", "é" * 30, "\x00", "x" * 20000, "\u202e"])
+def test_a_hostile_digest_is_refused_and_writes_nothing(client, office, council, unit, digest):
+    _response, context = _preview(client, [_header(), _new_row("Kiến nghị một")])
+    response = _confirm(client, context, digest=digest)
+    assert _vi("The check changed since this page was shown: review it again.") in response.content.decode()
+    assert not Petition.objects.exists() and response.context["job"].phase == "check"
+
+
+def test_an_unknown_or_hostile_job_is_missing(client, office):
+    for url in ("/petitions/import/999999/", "/petitions/import/999999/status/"):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"confirm": "1", "digest": "x"}).status_code in (404, 405)
+    assert client.get("/petitions/import/99999999999999999999999/").status_code == 404
