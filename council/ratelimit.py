@@ -7,6 +7,7 @@ process win).
 
 import time
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -14,6 +15,18 @@ from council.models import RateCounter
 
 # Windows older than this are deleted by the sweep (the longest limit in use is an hour).
 KEEP_SECONDS = 24 * 3600
+
+
+def client_ip(request) -> str:
+    """The client's address: from the header the reverse proxy sets (CLIENT_IP_HEADER), else REMOTE_ADDR.
+
+    A header the client could send itself is trusted only when the deployment names it. The public limits
+    and the login throttle (AXES_CLIENT_IP_CALLABLE) both use it, so behind nginx neither sees every citizen
+    or clerk as 127.0.0.1.
+    """
+    header = settings.CLIENT_IP_HEADER
+    address = request.META.get(header, "") if header else ""
+    return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
 
 
 def _window(seconds: int) -> int:

@@ -4,7 +4,6 @@ Nothing personal is ever shown here: not the name or contact of whoever submitte
 opinion. Submissions and look-ups are rate-limited per address, and a hidden field catches form-filling bots.
 """
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -32,16 +31,8 @@ PUBLIC_STATES_WITH_AGENCY = {
 }
 
 
-def _client_ip(request) -> str:
-    """The client's address: from the header the reverse proxy sets (CLIENT_IP_HEADER), else REMOTE_ADDR.
-    A header the client could send itself is trusted only when the deployment names it."""
-    header = settings.CLIENT_IP_HEADER
-    address = request.META.get(header, "") if header else ""
-    return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
-
-
 def _key(request, scope: str) -> str:
-    return f"hdnd:rate:{scope}:{_client_ip(request)}"
+    return f"hdnd:rate:{scope}:{ratelimit.client_ip(request)}"
 
 
 def _spent(request, scope: str, limit: int, seconds: int) -> bool:

@@ -157,3 +157,14 @@ def test_a_logged_in_user_is_not_shown_the_login_form(client, staff):
 
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+def test_behind_the_proxy_the_lock_follows_the_address_the_proxy_names(client, staff, settings):
+    # Behind nginx every request comes from 127.0.0.1: the lock must follow the client's real address,
+    # or five wrong passwords from anywhere would lock the username for the whole office.
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, staff.username, "sai-mat-khau", HTTP_X_REAL_IP="203.0.113.66")
+    assert _login(client, staff.username, PASSWORD, HTTP_X_REAL_IP="203.0.113.66").status_code == 429
+    office = Client()
+    assert _login(office, staff.username, PASSWORD, HTTP_X_REAL_IP="198.51.100.7").status_code == 302
