@@ -12,6 +12,7 @@ OverflowError, PostgreSQL "integer out of range") nor builds an impossible date 
 - ``year_param`` / ``year_or_404``: a year of the query string / of the path, within ``YEAR_MIN..YEAR_MAX``.
 - ``page_param`` / ``paginate``: the page number for ``Paginator.get_page``.
 - ``period_param``: a reporting period of the query string, read by the caller's parser.
+- ``next_param``: the same-site path to return to after a POST.
 - ``YearField`` / ``YearRangeValidator``: the same bounds for years inside forms and models.
 
 Two safety nets make the class of defect impossible for new code too: ``BoundedPathIdsMiddleware``
@@ -29,6 +30,7 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 T = TypeVar("T")
@@ -167,3 +169,19 @@ class YearField(forms.IntegerField):
         super().__init__(**kwargs)
         self.widget.attrs.update({"min": low, "max": high})
         self.validators.append(YearRangeValidator(low, high))
+
+
+def next_param(request, default: str, name: str = "next") -> str:
+    """The same-site path to return to after a POST (``next``), else ``default``.
+
+    ``url_has_allowed_host_and_scheme`` alone accepts a bare word ("0", "abc"), which ``redirect()`` then
+    tries to reverse as a view name: a 500. Only an absolute path on this site is followed."""
+    target = (request.POST.get(name) or request.GET.get(name) or "").strip()
+    if (
+        target.startswith("/")
+        and len(target) <= 2000
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    ):
+        return target
+    return default

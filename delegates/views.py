@@ -4,14 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import forms as core_forms
 from council import services as core_services
 from council.models import Committee, Role
-from council.params import id_param, paginate
+from council.params import id_param, next_param, paginate
 from council.permissions import can_manage_records, is_member, roles_in, scoped
 from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE, Crud
@@ -195,10 +194,7 @@ def position_end(request, kind, pk):
         lambda data: services.position_end(position, actor=request.user, end_date=data["end_date"]),
         success=_("Position ended: %(object)s.") % {"object": position},
     )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = reverse("home")  # never follow a "next" that leaves the site
-    return redirect(target)
+    return redirect(next_param(request, reverse("home")))  # never a "next" that leaves the site
 
 
 def directory(request):

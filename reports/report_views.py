@@ -11,13 +11,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of
 from council.models import Role, Term
-from council.params import period_param
+from council.params import next_param, period_param
 from council.permissions import can_manage_records, can_read_overview, roles_in
 from council.resilience import publish
 from council.uploads import attachment_response
@@ -120,10 +119,7 @@ def figures_refresh(request):
         messages.error(request, _("The figures cannot be recomputed now; they will be overnight."))
     else:
         messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("dashboard")
-    return redirect(target)
+    return redirect(next_param(request, reverse("dashboard")))
 
 
 def _date(value: str) -> dt.date | None:

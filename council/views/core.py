@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from council import health
 from council.middleware import SESSION_KEY
+from council.params import next_param
 
 
 @require_POST
@@ -22,8 +22,8 @@ def council_switch(request):
     if council is None:
         raise Http404
     request.session[SESSION_KEY] = council.pk
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    target = next_param(request, "")
+    if not target:
         return redirect("home")
     # A record of the old council does not exist in the new one: go to the list it came from.
     path = urlsplit(target).path

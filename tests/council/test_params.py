@@ -17,6 +17,7 @@ from council.params import (
     id_param,
     ids_param,
     int_value,
+    next_param,
     page_param,
     period_param,
     year_or_404,
@@ -190,3 +191,26 @@ def test_the_service_refuses_an_evaluation_outside_the_mandate_or_the_range(eval
         work_services.evaluation_open(mandate, actor=standing, year=year)
     assert "year" in refused.value.message_dict
     assert not DelegateEvaluation.objects.exists()
+
+
+def test_next_param_follows_only_paths_of_this_site():
+    def next_of(value):
+        return next_param(rf.post("/", {"next": value}), "/home/")
+
+    assert next_of("/followups/?page=2") == "/followups/?page=2"
+    for bad in [
+        "0",
+        "abc",
+        "100000000000000000000",
+        "//evil.example/",
+        "https://evil.example/",
+        "/a\x00b",
+        "",
+    ]:
+        assert next_of(bad) == "/home/"
+
+
+def test_a_bare_word_as_next_returns_to_the_default_page(client, office):
+    # redirect("0") tried to reverse a view named "0": a 500 on the dashboard's refresh button.
+    response = client.post(reverse("figures_refresh"), {"next": "100000000000000000000"})
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
