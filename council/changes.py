@@ -168,7 +168,7 @@ def record_changes(before, after) -> list[str]:
     lines = []
     for model_field in type(after)._meta.concrete_fields:
         name = model_field.attname
-        if model_field.primary_key or name.endswith(SKIPPED_SUFFIXES) or not model_field.editable:
+        if model_field.primary_key or _skipped(type(after), name) or not model_field.editable:
             continue
         old_value, new_value = getattr(before, name, None), getattr(after, name, None)
         if old_value == new_value:
@@ -227,6 +227,16 @@ def _is_text(model_field) -> bool:
 
 # Columns that say nothing to a reader (search helpers, bookkeeping kept by the services).
 SKIPPED_SUFFIXES = ("_folded", "_search", "_token", "heartbeat", "updated_at", "_path")
+# A stored file is told by its name: where it is kept (an internal path), its type and size are not news.
+FILE_BOOKKEEPING = frozenset({"path", "content_type", "size"})
+
+
+def _skipped(model, name: str) -> bool:
+    from council.models.files import StoredFileFields
+
+    if name.endswith(SKIPPED_SUFFIXES):
+        return True
+    return name in FILE_BOOKKEEPING and issubclass(getattr(model, "instance_type", model), StoredFileFields)
 
 
 def history_changes(records: list, *, extra: int = 0, obj=None) -> list:
@@ -275,7 +285,7 @@ def history_changes(records: list, *, extra: int = 0, obj=None) -> list:
         record.changes = []
         for change in diffs:
             model_field = _field(model, change.field)
-            if model_field is None or change.field.endswith(SKIPPED_SUFFIXES):
+            if model_field is None or _skipped(model, change.field):
                 continue
             label = str(model_field.verbose_name)
             label = label[:1].upper() + label[1:]

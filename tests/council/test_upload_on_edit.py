@@ -195,3 +195,15 @@ def test_an_answer_that_fails_after_its_files_were_stored_leaves_none(council, p
             followup, actor=None, status=AgencyStatus.DONE, text="Đã xong", files=[_pdf("bao-cao.pdf")]
         )
     assert _files(private_root) == []
+
+
+def test_the_history_names_the_new_file_not_where_it_is_kept(client, office, directive, private_root):
+    url = reverse("directive_update", args=[directive.pk])
+    client.post(url, _directive_post(directive, upload=_pdf("a.pdf")))
+    response = client.post(url, _directive_post(directive, upload=_pdf("b.pdf")), follow=True)
+    directive.refresh_from_db()
+    page = client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+    message = response.content.decode()
+    for html in (page, message):
+        assert "b.pdf" in html
+        assert directive.path not in html and "application/pdf" not in html
