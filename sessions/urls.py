@@ -32,7 +32,9 @@ urlpatterns = [
         resolution_views.resolution_vote_correct,
         name="resolution_vote_correct",
     ),
-    path("resolutions/<int:pk>/roll-call/", resolution_views.resolution_roll_call, name="resolution_roll_call"),
+    path(
+        "resolutions/<int:pk>/roll-call/", resolution_views.resolution_roll_call, name="resolution_roll_call"
+    ),
     path(
         "resolutions/<int:pk>/roll-call/import/",
         resolution_views.resolution_roll_call_import,
