@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from council.followup_forms import DATE_ERROR
 from council.forms import CouncilModelForm, DayFirstDateInput
 from council.models import AdminUnit, Field
+from council.params import YearField
 from council.uploads import ACCEPT
 
 from .models import (
@@ -155,7 +156,7 @@ class MovementForm(CouncilModelForm):
 
 
 class NominationForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = YearField(label=_("Year"))
     kind = forms.ChoiceField(label=_("Nominee"), choices=Nomination.Kind.choices)
     mandate = forms.ModelChoiceField(queryset=Mandate.objects.none(), label=_("Delegate"), required=False)
     group = forms.ModelChoiceField(
