@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -123,7 +124,9 @@ def test_the_write_is_all_or_nothing_when_a_row_fails_midway(council, office, un
     job = _confirmed(job, office)
     assert len(calls) == 17 and not Petition.objects.exists()
     assert job.state == State.FAILED and job.phase == "apply"
-    assert _vi("The import stopped on an unexpected error; nothing was written.") in job.error
+    assert job.error == _vi(
+        "The import stopped on an unexpected error; nothing was written. Try again, or tell the administrator."
+    )
     assert job.file_path == "" and list((_private / import_jobs.JOB_PREFIX).iterdir()) == []
 
 
@@ -179,7 +182,10 @@ def test_a_job_whose_worker_died_is_marked_failed_by_the_sweep_once(council, off
     assert import_jobs.sweep() == 1
     dead.refresh_from_db()
     alive.refresh_from_db()
-    assert dead.state == State.FAILED and _vi("its worker was interrupted") in dead.error
+    assert dead.state == State.FAILED and dead.error == _vi(
+        "The work stopped without finishing (its worker was interrupted); nothing was written. "
+        "Choose the file again."
+    )
     assert dead.file_path == "" and alive.state == State.RUNNING
     assert import_jobs.sweep() == 0  # idempotent: a second beat changes nothing
 
@@ -207,8 +213,11 @@ def test_a_second_confirmation_queues_nothing_more_and_a_written_job_cannot_be_c
     with _run_tasks():
         import_jobs.import_confirm(job, actor=office, digest=job.result["digest"])
     assert Petition.objects.count() == 2
-    with pytest.raises(Exception, match="cancel"):
+    with pytest.raises(ValidationError) as refused:
         import_jobs.import_cancel(job, actor=office)
+    assert refused.value.messages == [
+        _vi("The import is already being written; it can no longer be cancelled.")
+    ]
 
 
 # --- Pages ---------------------------------------------------------------------------------------------
