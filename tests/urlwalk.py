@@ -93,6 +93,8 @@ class FormField:
     type: str = ""
     options: list[str] = field(default_factory=list)
     value: str = ""
+    multiple: bool = False
+    placeholder: str = ""
 
 
 @dataclass
@@ -133,7 +135,15 @@ class _PageParser(HTMLParser):
             if kind in ("submit", "button", "image", "reset"):
                 return
             entry = form.fields.setdefault(
-                a["name"], FormField(a["name"], tag, kind, value=a.get("value", ""))
+                a["name"],
+                FormField(
+                    a["name"],
+                    tag,
+                    kind,
+                    value=a.get("value", ""),
+                    multiple="multiple" in a,
+                    placeholder=a.get("placeholder", ""),
+                ),
             )
             if kind in ("checkbox", "radio") and a.get("value"):
                 entry.options.append(a["value"])
