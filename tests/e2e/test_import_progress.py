@@ -82,7 +82,8 @@ def test_the_import_shows_its_progress_then_the_preview_then_the_result(
     page.wait_for_selector("#import-result", timeout=30_000)
     assert "60 mới" in page.inner_text("#import-result")
     assert Petition.objects.count() == 60
-    page.click("main a:has-text('KN')")
+    page.click("#import-job summary")  # the 60 petitions written, folded
+    page.click("main details a:has-text('KN')")
     page.wait_for_url("**/petitions/*/")
     assert BackgroundJob.objects.get().state == "done"
     assert wait_for_background_tasks(5)
