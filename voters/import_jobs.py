@@ -13,11 +13,12 @@ the job page) marks it failed with a clear message; nothing was written, as the 
 import datetime as dt
 import logging
 import secrets
+import threading
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -166,6 +167,44 @@ class _Progress:
         )
 
 
+class _Heartbeat:
+    """Renew a write's heartbeat on the row from a thread (its own connection) while the write's transaction
+    runs, so a long write never looks dead even without the cache. Not on SQLite, whose one writer is the
+    write itself (there, in the quick start, the cache in the same process carries the heartbeat)."""
+
+    EVERY = 20
+
+    def __init__(self, job_id: int, token: str):
+        self.job_id, self.token = job_id, token
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"import-{job_id}-heartbeat", daemon=True)
+        self.enabled = connection.vendor != "sqlite"
+
+    def _beat(self) -> None:
+        try:
+            while not self.stop.wait(self.EVERY):
+                try:
+                    BackgroundJob.objects.filter(
+                        pk=self.job_id, run_token=self.token, state=State.RUNNING
+                    ).update(heartbeat=timezone.now())
+                except Exception:  # noqa: BLE001 - a missed beat is retried; the write itself decides
+                    logger.warning(
+                        "Could not renew the heartbeat of import job %s", self.job_id, exc_info=True
+                    )
+        finally:
+            connection.close()  # the thread's own connection
+
+    def __enter__(self):
+        if self.enabled:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.stop.set()
+            self.thread.join(timeout=self.EVERY + 5)
+
+
 def _finish(job_id: int, token: str, **fields) -> bool:
     """Record a run's outcome, if the run still holds the job (it may have been cancelled or swept)."""
     fields.setdefault("heartbeat", timezone.now())
@@ -277,7 +316,7 @@ def import_apply(job_id: int) -> bool:
                 )
                 return True
             progress(30, _("Writing the petitions"))
-            with transaction.atomic():
+            with _Heartbeat(job_id, token), transaction.atomic():
                 result = spreadsheets.apply_import(
                     plan,
                     council=job.council,
