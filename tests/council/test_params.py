@@ -151,7 +151,7 @@ def test_multi_select_posts_with_huge_ids_are_refused_in_the_form(client, office
 def test_the_nul_character_is_refused_in_vietnamese(client, office):
     response = client.post(reverse("field_create"), {"code": "a", "name": "Đất\x00đai"})
     assert response.status_code == 200
-    assert "Không được nhập ký tự rỗng (NUL)." in response.content.decode()
+    assert "Nội dung có ký tự không hợp lệ (NUL)" in response.content.decode()
     assert not Field.objects.filter(code="a").exists()
 
 
