@@ -7,6 +7,7 @@ from .models import (
     AdminUnit,
     Agency,
     Attachment,
+    BackgroundJob,
     Committee,
     Constituency,
     Council,
@@ -17,8 +18,10 @@ from .models import (
     Holiday,
     Milestone,
     OutboxMail,
+    RateCounter,
     ReminderLog,
     RoleAssignment,
+    ServiceBeat,
     Term,
     User,
 )
@@ -196,3 +199,21 @@ class OutboxMailAdmin(ReadOnlyAdmin):
     list_display = ("subject", "to", "created_at", "sent_at", "attempts", "last_error")
     list_filter = ("council",)
     search_fields = ("subject", "to")
+
+
+@admin.register(RateCounter)
+class RateCounterAdmin(ReadOnlyAdmin):
+    list_display = ("key", "window", "count")
+    search_fields = ("key",)
+
+
+@admin.register(ServiceBeat)
+class ServiceBeatAdmin(ReadOnlyAdmin):
+    list_display = ("name", "at")
+
+
+@admin.register(BackgroundJob)
+class BackgroundJobAdmin(ReadOnlyAdmin):
+    list_display = ("kind", "council", "state", "progress", "file_name", "created_by", "created_at")
+    list_filter = ("kind", "state", "council")
+    list_select_related = ("council", "created_by")

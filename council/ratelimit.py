@@ -17,7 +17,7 @@ from council.models import RateCounter
 KEEP_SECONDS = 24 * 3600
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The client's address: from the header the reverse proxy sets (CLIENT_IP_HEADER), else REMOTE_ADDR.
 
     A header the client could send itself is trusted only when the deployment names it. The public limits
@@ -26,7 +26,8 @@ def client_ip(request) -> str:
     """
     header = settings.CLIENT_IP_HEADER
     address = request.META.get(header, "") if header else ""
-    return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
+    # None when the request has no address at all (e.g. a login made in code): axes stores no address then.
+    return (address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or None
 
 
 def _window(seconds: int) -> int:

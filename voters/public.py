@@ -32,7 +32,7 @@ PUBLIC_STATES_WITH_AGENCY = {
 
 
 def _key(request, scope: str) -> str:
-    return f"hdnd:rate:{scope}:{ratelimit.client_ip(request)}"
+    return f"hdnd:rate:{scope}:{ratelimit.client_ip(request) or 'unknown'}"
 
 
 def _spent(request, scope: str, limit: int, seconds: int) -> bool:
