@@ -214,3 +214,14 @@ def test_a_bare_word_as_next_returns_to_the_default_page(client, office):
     # redirect("0") tried to reverse a view named "0": a 500 on the dashboard's refresh button.
     response = client.post(reverse("figures_refresh"), {"next": "100000000000000000000"})
     assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.parametrize("group", ["²", "١٢", HUGE, "-1"])
+def test_the_live_page_s_name_suggestions_take_any_group(client, office, council, group):
+    # "²".isdigit() is true and int("²") fails: the suggestion box of the live page answered 500.
+    from tests.council.factories import TermFactory
+    from tests.sessions.factories import SittingFactory
+
+    sitting = SittingFactory(session__term=TermFactory(council=council))
+    response = client.get(reverse("sitting_speakers", args=[sitting.pk]), {"group": group, "q": "a"})
+    assert response.status_code == 200
