@@ -85,8 +85,70 @@ def _name_form(form: forms.BaseForm, name: str) -> None:
         form.auto_id = name.replace("_", "-") + "-%s"
 
 
+def keep_current_values(form: forms.ModelForm) -> None:
+    """On an edit, offer the values the record already has even where the picker no longer would.
+
+    Pickers offer what may be chosen today (delegates in office, current communes, active agencies, the
+    channels a clerk may type). A record of an earlier term holds values outside that: without them, its
+    edit page would pre-select nothing and saving it unchanged would silently drop them (a past meeting
+    losing its delegates, an old group its districts, a meeting's opinion changing channel). The values are
+    the record's own, so nothing of another council can come in this way.
+    """
+    instance = form.instance
+    if instance is None or instance._state.adding:
+        return
+    for name, field in form.fields.items():
+        current = form.initial.get(name)
+        if field.disabled or current in (None, "", [], ()):
+            continue
+        if isinstance(field, forms.ModelMultipleChoiceField | forms.ModelChoiceField):
+            values = current if isinstance(field, forms.ModelMultipleChoiceField) else [current]
+            wanted = {getattr(value, "pk", value) for value in values}
+            queryset = field.queryset
+            missing = wanted - set(queryset.filter(pk__in=wanted).values_list("pk", flat=True))
+            if missing:
+                model = queryset.model
+                widened = model._default_manager.filter(
+                    models.Q(pk__in=queryset.values("pk")) | models.Q(pk__in=missing)
+                ).order_by(*(queryset.query.order_by or model._meta.ordering))
+                widened.query.select_related = queryset.query.select_related  # labels read the same rows
+                widened._prefetch_related_lookups = queryset._prefetch_related_lookups
+                field.queryset = widened
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.TypedMultipleChoiceField):
+            offered = {str(key) for key, _label in _flat_choices(field.choices)}
+            if str(current) not in offered:
+                model_field = next((f for f in instance._meta.fields if f.name == name), None)
+                label = dict(model_field.flatchoices).get(current, current) if model_field else current
+                field.choices = [*field.choices, (current, label)]
+
+
+def _flat_choices(choices):
+    for key, value in choices:
+        if isinstance(value, list | tuple):
+            yield from value
+        else:
+            yield key, value
+
+
 class CouncilModelForm(forms.ModelForm):
-    """A model form for a record of one council: related choices come from that council only."""
+    """A model form for a record of one council: related choices come from that council only.
+
+    Whatever a subclass narrows its pickers to in its own ``__init__``, an edit keeps offering the values the
+    record already has (``keep_current_values`` runs after every subclass's ``__init__``).
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None:
+            return
+
+        def __init__(self, *args, **kw):
+            init(self, *args, **kw)
+            keep_current_values(self)
+
+        __init__.__doc__ = init.__doc__
+        cls.__init__ = __init__
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,6 +173,7 @@ class CouncilModelForm(forms.ModelForm):
                 if isinstance(field.widget, forms.SelectMultiple):
                     field.widget.attrs.setdefault("size", 8)
         fast_selects(self)
+        keep_current_values(self)
 
     def _post_clean(self):
         # Constraints are checked in validate_unique() below, with messages placed on their fields:

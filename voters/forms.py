@@ -99,6 +99,9 @@ class OpinionForm(CouncilModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.MEETING]
+        if self.instance.meeting_id:
+            # An opinion recorded at a meeting came through the meeting: its channel is not the clerk's pick.
+            self.fields["channel"].disabled = True
         # A commune of before the 2025 merger is accepted too: it maps to its successor.
         self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
             level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
