@@ -318,6 +318,7 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
     agencies = _Lookup(Agency.objects.filter(council=council))
     committees = _Lookup(Committee.objects.filter(council=council))
     today = timezone.localdate()
+    limits = text_limits()
     parsed, errors = [], []
     for index, (number, values) in enumerate(rows):
         if index and index % PROGRESS_EVERY == 0:
@@ -362,6 +363,12 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
                         raise ValueError(_("“%(value)s” is not a number of voters.") % {"value": text})
                 else:
                     row[key] = text
+                    # A row with a code is checked once matched: an unchanged old text is not refused.
+                    if key in limits and len(text) > limits[key] and not _text(raw["code"]):
+                        raise ValueError(
+                            _("%(count)s characters, more than the %(limit)s allowed.")
+                            % {"count": len(text), "limit": limits[key]}
+                        )
             except (ValueError, TypeError) as error:
                 message = str(error)
                 if key == "voters_count" and "invalid literal" in message:
@@ -389,13 +396,27 @@ class _Petitions:
         self.by_external = {p.external_id: p for p in qs.filter(external_id__in=externals)}
         self._qs = qs
         self._by_text = None
+        self._by_subject = None
+
+    def _read(self) -> None:
+        # Read once, only if some row has neither a code nor a known id.
+        self._by_text, self._by_subject = {}, {}
+        for petition in self._qs.exclude(state=Petition.State.MERGED):
+            self._by_text.setdefault(_text_key(petition.text), []).append(petition)
+            subject = (_text_key(petition.title), petition.received_on, petition.admin_unit_id)
+            self._by_subject.setdefault(subject, []).append(petition)
 
     def by_text(self, text: str) -> list[Petition]:
-        if self._by_text is None:  # read once, only if some row has neither a code nor a known id
-            self._by_text = {}
-            for petition in self._qs.exclude(state=Petition.State.MERGED):
-                self._by_text.setdefault(_text_key(petition.text), []).append(petition)
+        if self._by_text is None:
+            self._read()
         return self._by_text.get(_text_key(text), [])
+
+    def by_subject(self, row: dict) -> list[Petition]:
+        """Petitions with the row's subject, date and commune: the same petition, its text edited."""
+        if self._by_subject is None:
+            self._read()
+        unit = row["admin_unit"].pk if row["admin_unit"] else None
+        return self._by_subject.get((_text_key(row["title"]), row["received_on"], unit), [])
 
 
 def _match(row: dict, petitions: _Petitions) -> Petition | None:
@@ -411,14 +432,25 @@ def _match(row: dict, petitions: _Petitions) -> Petition | None:
     key = row["external_id"] or _fingerprint(row)
     if key in petitions.by_external:
         return petitions.by_external[key]
-    # An exported row whose code was deleted, or a row typed again: the same text is the same petition.
-    same = petitions.by_text(row["text"])
-    if len(same) > 1:
-        raise ValueError(
-            _("the petition's text matches several petitions (%(codes)s): give the tracking code.")
-            % {"codes": ", ".join(p.code for p in same[:5])}
-        )
-    return same[0] if same else None
+    # An exported row whose code was deleted, or a row typed again: the same text is the same petition;
+    # so is one with the same subject, date and commune whose text was edited as well.
+    for same, message in (
+        (
+            petitions.by_text(row["text"]),
+            _("the petition's text matches several petitions (%(codes)s): give the tracking code."),
+        ),
+        (
+            petitions.by_subject(row),
+            _(
+                "the subject, date and commune match several petitions (%(codes)s): give the tracking code."
+            ),
+        ),
+    ):
+        if len(same) > 1:
+            raise ValueError(message % {"codes": ", ".join(p.code for p in same[:5])})
+        if same:
+            return same[0]
+    return None
 
 
 def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[str, int]) -> PlannedRow:

@@ -171,6 +171,33 @@ def test_an_edited_row_without_its_code_never_makes_a_second_petition(client, of
     assert petition.title == "Nước sinh hoạt nhiễm phèn nặng"
 
 
+def test_a_row_without_its_code_whose_text_was_edited_too_updates_its_petition(client, office, council, unit):
+    # Same subject, date and commune, the text reworded and the code deleted: still the same petition.
+    petition = _petition(
+        council, "Đèn đường ấp 3 hư", text="Đèn đường ấp 3 hư đã hai tháng.", admin_unit=unit
+    )
+    rows = _export(client)
+    row = _by_title(rows, petition.title)
+    row[COL["code"]] = ""
+    row[COL["text"]] = "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa gấp."
+    _response, context = _preview(client, rows)
+    plan = context["plan"]
+    assert (plan.created, plan.changed) == (0, 1) and plan.rows[0].petition == petition.pk
+    _confirm(client, context)
+    assert Petition.objects.count() == 1
+    petition.refresh_from_db()
+    assert petition.text == "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa gấp."
+
+
+def test_every_error_of_a_row_is_listed_at_once(client, office, council, unit):
+    row = _new_row("Hai lỗi", text="x" * 6000)
+    row[COL["voters_count"]] = "99999999999"
+    response, context = _preview(client, [_header(), row])
+    html = response.content.decode()
+    assert context["plan"] is None and not Petition.objects.exists()
+    assert "6000" in html and "99999999999" in html
+
+
 def test_the_state_column_never_moves_a_petition_and_the_preview_says_so(client, office, council, unit):
     petition = _petition(council, "Chợ tạm lấn chiếm lòng đường")
     rows = _export(client)
