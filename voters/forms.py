@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -58,11 +59,17 @@ class MeetingForm(CouncilModelForm):
         self.fields["delegates"].label_from_instance = lambda m: m.delegate.full_name
 
 
+# An opinion or a petition is a few paragraphs: the public form, the meeting page, the other channels and
+# the workbook import accept the same length.
+OPINION_MAX_LENGTH = 5000
+
+
 class QuickOpinionForm(forms.Form):
     """One opinion typed at the meeting, one after another: only the text is required."""
 
     text = forms.CharField(
         label=_("Opinion"),
+        max_length=OPINION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "autofocus": True}),
         error_messages={"required": _("Write what the voters said.")},
     )
@@ -99,6 +106,8 @@ class OpinionForm(CouncilModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.MEETING]
+        self.fields["text"].max_length = OPINION_MAX_LENGTH
+        self.fields["text"].validators.append(MaxLengthValidator(OPINION_MAX_LENGTH))
         if self.instance.meeting_id:
             # An opinion recorded at a meeting came through the meeting: its channel is not the clerk's pick.
             self.fields["channel"].disabled = True
@@ -327,7 +336,7 @@ class PublicPetitionForm(forms.Form):
     )
     title = forms.CharField(label=_("Subject"), max_length=200)
     text = forms.CharField(
-        label=_("Your petition"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Your petition"), max_length=OPINION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )
     # A field people never see: bots fill it in.
     website = forms.CharField(

@@ -103,3 +103,16 @@ def test_without_the_script_a_refused_opinion_redirects_with_the_error(client, o
     assert response.redirect_chain[-1][0] == reverse("meeting_detail", args=[meeting.pk])
     assert _vi("Write what the voters said.") in response.content.decode()
     assert not VoterOpinion.objects.exists()
+
+
+def test_an_opinion_longer_than_the_public_form_allows_is_refused(client, office, meeting):
+    from voters.forms import OPINION_MAX_LENGTH
+    from voters.models import VoterOpinion
+
+    response = client.post(
+        reverse("meeting_opinion_add", args=[meeting.pk]),
+        {"text": "x" * (OPINION_MAX_LENGTH + 1), "voters_count": 1},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 422
+    assert not VoterOpinion.objects.filter(meeting=meeting).exists()
