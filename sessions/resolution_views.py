@@ -100,6 +100,7 @@ def resolution_vote_correct(request, pk):
         VoteCorrectForm(request.POST),
         lambda d: services.vote_correct(vote, actor=request.user, **d),
         success=_("The vote is corrected; the history keeps the earlier counts and the reason."),
+        record=vote,
     )
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
 

@@ -209,8 +209,10 @@ def test_the_resolution_page_corrects_a_vote_and_shows_its_history(client, counc
     url = reverse("resolution_vote_correct", args=[vote.resolution_id])
     client.post(url, {"approve": 2, "reject": 2, "abstain": 1, "reason": ""})
     assert Vote.objects.get(pk=vote.pk).approve == 3
-    client.post(url, {"approve": 2, "reject": 2, "abstain": 1, "reason": "Nhập nhầm"})
+    response = client.post(url, {"approve": 2, "reject": 2, "abstain": 1, "reason": "Nhập nhầm"}, follow=True)
     assert Vote.objects.get(pk=vote.pk).approve == 2
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert "3 → 2" in said and "1 → 2" in said  # the confirmation says what changed
     page = client.get(reverse("resolution_detail", args=[vote.resolution_id])).content.decode()
     assert "Nhập nhầm" in page and 'id="not-adopted"' in page
     adopted = re.search(r"Ngày thông qua</dt>\s*<dd[^>]*>([^<]*)</dd>", page)
