@@ -45,6 +45,39 @@ def _worker_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def start_worker(redis_url: str, *, name: str = "worker", **env) -> subprocess.Popen:
+    """A real Celery worker (solo pool, queue hdnd) on ``redis_url`` and the test database; output piped."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "council",
+            "worker",
+            "--pool=solo",
+            "-n",
+            f"{name}@%h",
+            "--loglevel=WARNING",
+            "-Q",
+            "hdnd",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "REDIS_URL": redis_url,
+            "DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "council.settings",
+            "DATABASE_URL": _worker_database_url(),
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            **env,
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 @pytest.fixture
 def celery_on_redis(redis_url, settings):
     from council.celery import app
@@ -54,32 +87,7 @@ def celery_on_redis(redis_url, settings):
     app.conf.update(result_backend=redis_url, task_always_eager=False)
     forget_backend(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    env = {
-        **os.environ,
-        "REDIS_URL": redis_url,
-        "DEBUG": "1",
-        "DJANGO_SETTINGS_MODULE": "council.settings",
-        "DATABASE_URL": _worker_database_url(),
-        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-    }
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "council",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-Q",
-            "hdnd",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    worker = start_worker(redis_url)
     try:
         yield app
     finally:

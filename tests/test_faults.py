@@ -18,7 +18,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.test_celery_worker import ROOT, _worker_database_url, forget_backend, use_broker
+from tests.test_celery_worker import ROOT, _worker_database_url, forget_backend, start_worker, use_broker
 
 pytestmark = [pytest.mark.full, pytest.mark.django_db(transaction=True)]
 
@@ -110,36 +110,8 @@ class Workers:
         self.processes: list[subprocess.Popen] = []
 
     def start(self, name: str) -> subprocess.Popen:
-        env = {
-            **os.environ,
-            "REDIS_URL": self.redis_url,
-            "DEBUG": "1",
-            "DJANGO_SETTINGS_MODULE": "council.settings",
-            "DATABASE_URL": _worker_database_url(),
-            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-            "PRIVATE_MEDIA_ROOT": str(self.file_root),
-            "LOG_LEVEL": "WARNING",
-        }
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "council",
-                "worker",
-                "--pool=solo",
-                "-n",
-                f"{name}@%h",
-                "--loglevel=WARNING",
-                "-Q",
-                "hdnd",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+        process = start_worker(
+            self.redis_url, name=name, PRIVATE_MEDIA_ROOT=str(self.file_root), LOG_LEVEL="WARNING"
         )
         self.processes.append(process)
         return process

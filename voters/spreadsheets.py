@@ -598,16 +598,7 @@ def apply_import(plan: ImportPlan, *, council, actor, progress=_no_progress) -> 
             if item.updates:
                 services.petition_update(petition, actor=actor, reason=reason, **item.updates)
             if item.classify:
-                row = item.row
-                services.petition_classify(
-                    petition,
-                    actor=actor,
-                    field=row["field"],
-                    competence=row["competence"],
-                    committee=row["committee"],
-                    agency=row["agency"],
-                    reason=reason,
-                )
+                _classify(petition, item.row, actor=actor, reason=reason)
             result.written.append((petition.pk, petition.code, CHANGED))
     return result
 
@@ -615,6 +606,18 @@ def apply_import(plan: ImportPlan, *, council, actor, progress=_no_progress) -> 
 def import_petitions(upload, *, council, actor) -> ImportResult:
     """Check the whole file, then write every row or none. Raises ValidationError listing row errors."""
     return apply_import(plan_import(upload, council=council), council=council, actor=actor)
+
+
+def _classify(petition: Petition, row: dict, *, actor, reason: str = "") -> None:
+    services.petition_classify(
+        petition,
+        actor=actor,
+        field=row["field"],
+        competence=row["competence"],
+        committee=row["committee"],
+        agency=row["agency"],
+        reason=reason,
+    )
 
 
 def _create(row: dict, *, council, actor) -> Petition:
@@ -640,12 +643,5 @@ def _create(row: dict, *, council, actor) -> Petition:
         external_id=key,
     )
     if row["competence"] and (row["agency"] or row["competence"] == Competence.CENTRAL):
-        services.petition_classify(
-            petition,
-            actor=actor,
-            field=row["field"],
-            competence=row["competence"],
-            committee=row["committee"],
-            agency=row["agency"],
-        )
+        _classify(petition, row, actor=actor)
     return petition
