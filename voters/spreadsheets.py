@@ -441,9 +441,7 @@ def _match(row: dict, petitions: _Petitions) -> Petition | None:
         ),
         (
             petitions.by_subject(row),
-            _(
-                "the subject, date and commune match several petitions (%(codes)s): give the tracking code."
-            ),
+            _("the subject, date and commune match several petitions (%(codes)s): give the tracking code."),
         ),
     ):
         if len(same) > 1:
