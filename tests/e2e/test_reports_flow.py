@@ -53,7 +53,7 @@ def test_issue_a_quarterly_report_then_read_it_as_leadership(live_server, page):
     _log_in(page, live_server, "vanphong")
     page.goto(f"{live_server.url}/reports/")
     page.select_option("#id_kind", "quarterly")
-    page.fill("#id_period", "2026-Q2")
+    page.select_option("#id_period", "2026-Q2")  # periods are chosen from a list, never typed
     page.click("form[action$='/reports/new/'] button")
     page.wait_for_selector("text=DOCX")  # the progress panel polls until the draft is ready
     page.fill("#id_number", "45/BC-HĐND")
