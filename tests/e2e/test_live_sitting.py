@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from council.models import Role
 from sessions.models import Speech
@@ -15,8 +16,14 @@ pytestmark = [pytest.mark.full, pytest.mark.django_db(transaction=True)]
 
 def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     council = CouncilFactory()
-    term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
-    session = SessionFactory(term=term, number=3)
+    # The sitting is live: the session runs today, so a group at zero is "not yet" (it can still speak).
+    today = timezone.localdate()
+    term = TermFactory(
+        council=council,
+        start_date=today - dt.timedelta(days=365),
+        end_date=today + dt.timedelta(days=4 * 365),
+    )
+    session = SessionFactory(term=term, number=3, start_date=today, end_date=today)
     sitting = SittingFactory(session=session)
     AgendaItemFactory(session=session, title="Tờ trình dự thảo Nghị quyết về giá đất")
     names = {
@@ -64,17 +71,20 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     log("le thi hoa", "discussion", "5", "Lê Thị Hoà")
     log("dang van dung", "interpellation", "3", "Đặng Văn Dũng")
     rows = page.locator("#t2-table tbody tr")
-    # Not met: "not yet" while the session runs, "not met" once its window has closed.
-    assert any(word in rows.nth(2).inner_text() for word in ("Chưa", "Không đạt", "Not yet", "Not met"))
+    # Not met yet: the session runs, so the group is "not yet met (still open)", never "not met".
+    assert any(word in rows.nth(2).inner_text() for word in ("Chưa đạt", "Not yet"))
 
     page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
-    assert "Tổ 3 – Hồng Ngự" in page.locator(".alert-warning").inner_text()
+    assert page.locator("#dashboard-panel .alert-success").count() == 0
+    assert page.locator("#dashboard-panel .alert-danger").count() == 0
+    assert "Tổ 3 – Hồng Ngự" in page.locator("#dashboard-panel .alert-warning").inner_text()
 
     page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
     log("pham minh", "debate", "2", "Phạm Minh Trí")
     page.goto(f"{live_server.url}/sessions/{session.pk}/dashboard/")
     assert page.locator("#dashboard-panel .alert-success").count() == 1
     assert page.locator("#dashboard-panel .alert-warning").count() == 0
+    assert page.locator("#dashboard-panel .alert-danger").count() == 0
     assert Speech.objects.filter(sitting=sitting).count() == 3
     assert sorted(Speech.objects.filter(sitting=sitting).values_list("duration_seconds", flat=True)) == [
         120,
