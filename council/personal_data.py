@@ -293,6 +293,12 @@ class Redactor:
             if not fields:
                 continue
             rows = queryset.filter(mark.where) if mark.where is not None else queryset
+            # Only records that hold a value are read (most petitions and opinions carry no contact at all):
+            # the folding happens in Python, so the rows read must stay few.
+            filled = Q()
+            for name in fields:
+                filled |= Q(**{f"{name}__gt": ""})
+            rows = rows.filter(filled)
             matches.update(
                 row[0]
                 for row in rows.values_list("pk", *fields)

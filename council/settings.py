@@ -288,8 +288,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
-        # One line per request in production; the development server prints its own.
-        "hdnd.request": {"level": "INFO" if not DEBUG else "WARNING"},
+        # One line per request in production (at LOG_LEVEL INFO); the development server prints its own.
+        **({"hdnd.request": {"level": "WARNING"}} if DEBUG else {}),
         # The access line above replaces Django's own request lines (which have no request id).
         "django.server": {"level": "INFO" if DEBUG else "WARNING"},
     },
