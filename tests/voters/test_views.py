@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from council.models import AdminUnit, DeadlineRule, FollowUp, RateCounter, Role
+from council.models import DeadlineRule, FollowUp, RateCounter, Role
 from tests.conftest import ALL_ROLES
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, TermFactory, UserFactory
 from tests.sessions.factories import SessionFactory
@@ -45,14 +45,6 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def unit(council):
-    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
-    council.admin_unit = province
-    council.save()
-    return AdminUnit.objects.create(code="29927", name="Xã Tân Hồng", level="commune", parent=province)
 
 
 @pytest.fixture

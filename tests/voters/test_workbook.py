@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 
-from council.models import AdminUnit, BackgroundJob
+from council.models import BackgroundJob
 from tests.council.factories import AgencyFactory
 from voters import import_jobs, services, spreadsheets
 from voters.models import Channel, Competence, Petition
@@ -33,14 +33,6 @@ def _vi(message: str) -> str:
 def _private(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     return tmp_path
-
-
-@pytest.fixture
-def unit(council):
-    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
-    council.admin_unit = province
-    council.save()
-    return AdminUnit.objects.create(code="29927", name="Xã Tân Hồng", level="commune", parent=province)
 
 
 def _petition(council, title, text=None, **extra):
