@@ -1,17 +1,11 @@
 """The quick opinion entry on a voter meeting's page: what the server answers the page's queueing script."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from council.models import AdminUnit
-from tests.council.factories import TermFactory
-from tests.sessions.factories import SessionFactory
-from voters import services
-from voters.models import VoterMeeting, VoterOpinion
+from voters.models import VoterOpinion
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -20,25 +14,6 @@ TODAY = timezone.localdate()
 def _vi(message: str) -> str:
     with translation.override("vi"):
         return gettext(message)
-
-
-@pytest.fixture
-def meeting(council):
-    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
-    unit = AdminUnit.objects.create(code="29927", name="Xã Tân Hồng", level="commune", parent=province)
-    term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
-    session = SessionFactory(
-        term=term, start_date=TODAY - dt.timedelta(days=20), end_date=TODAY - dt.timedelta(days=18)
-    )
-    return services.meeting_create(
-        actor=None,
-        council=council,
-        kind=VoterMeeting.Kind.AFTER_SESSION,
-        session=session,
-        date=TODAY - dt.timedelta(days=10),
-        place=unit,
-        attendance=80,
-    )
 
 
 def _post(client, meeting, **data):

@@ -16,10 +16,9 @@ from openpyxl import Workbook, load_workbook
 
 from council.models import DeadlineRule, FollowUp, RateCounter, Role
 from tests.conftest import ALL_ROLES
-from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, TermFactory, UserFactory
-from tests.sessions.factories import SessionFactory
+from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, UserFactory
 from voters import services
-from voters.models import Channel, Letter, Petition, VoterMeeting, VoterOpinion
+from voters.models import Channel, Letter, Petition, VoterOpinion
 from voters.spreadsheets import COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -45,23 +44,6 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def meeting(council, unit):
-    term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
-    session = SessionFactory(
-        term=term, start_date=TODAY - dt.timedelta(days=20), end_date=TODAY - dt.timedelta(days=18)
-    )
-    return services.meeting_create(
-        actor=None,
-        council=council,
-        kind=VoterMeeting.Kind.AFTER_SESSION,
-        session=session,
-        date=TODAY - dt.timedelta(days=10),
-        place=unit,
-        attendance=80,
-    )
 
 
 def _petition(council, title, **extra):
