@@ -1,4 +1,8 @@
-"""The petition workbook import as background jobs: the check (preview) and the write run as tasks.
+"""Workbook imports as background jobs: the check (preview) and the write run as tasks.
+
+One machinery for every kind of import (``BackgroundJob.kind``): the petition workbook, and a meeting's
+opinions (``job.params["meeting"]``); ``WORK`` says, per kind, how to check a file, what its preview is and
+how to write it.
 
 The upload is kept in private storage and a BackgroundJob row is queued; ``import_check_task`` reads the
 file, checks every row and stores the preview (counts, the rows that change, the row errors) on the job;
@@ -14,6 +18,8 @@ import datetime as dt
 import logging
 import secrets
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,12 +28,14 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from council.models import BackgroundJob, Council, User
 from council.resilience import publish
 from council.uploads import inspect_upload, private_storage
 
-from . import spreadsheets
+from .intake import opinions
+from .intake import petitions
 
 logger = logging.getLogger(__name__)
 
@@ -43,16 +51,20 @@ QUEUED_STALE_AFTER = dt.timedelta(minutes=2)
 PREVIEW_KEPT = dt.timedelta(hours=24)
 
 
-def jobs_visible_to(council: Council):
-    """The council's import jobs (the view has already required the Office's right)."""
-    return BackgroundJob.objects.filter(council=council, kind=KIND)
+def jobs_visible_to(council: Council, kind: str = KIND):
+    """The council's import jobs of one kind (the view has already required the Office's right)."""
+    return BackgroundJob.objects.filter(council=council, kind=kind)
 
 
 # --- Starting, confirming, cancelling (the web side) -------------------------------------------------------
 
 
-def import_start(*, council: Council, actor: User | None, upload) -> BackgroundJob:
+def import_start(
+    *, council: Council, actor: User | None, upload, kind: str = KIND, params: dict | None = None
+) -> BackgroundJob:
     """Keep the upload privately and queue its check; return the job. ValidationError for a bad file."""
+    if kind not in WORK:
+        raise ValueError(f"No import of kind {kind!r}")
     inspect_upload(upload)  # size and type at once: a wrong file is refused on the form, not later
     upload.seek(0)
     path = private_storage.save(f"{JOB_PREFIX}/{secrets.token_urlsafe(18)}.xlsx", upload)
@@ -60,7 +72,8 @@ def import_start(*, council: Council, actor: User | None, upload) -> BackgroundJ
         with transaction.atomic():
             job = BackgroundJob.objects.create(
                 council=council,
-                kind=KIND,
+                kind=kind,
+                params=params or {},
                 phase=Phase.CHECK,
                 state=State.QUEUED,
                 step=_("Waiting to be checked"),
@@ -215,17 +228,17 @@ def _finish(job_id: int, token: str, **fields) -> bool:
     return bool(done)
 
 
-def _preview(plan: spreadsheets.ImportPlan) -> dict:
+def _petition_preview(plan: petitions.ImportPlan) -> dict:
     """What the page shows of a plan (JSON): the counts, the digest and the first rows that matter."""
     rows = []
-    for item in plan.shown[: spreadsheets.PREVIEW_ROWS]:
+    for item in plan.shown[: petitions.PREVIEW_ROWS]:
         rows.append(
             {
                 "number": item.number,
                 "action": item.action,
                 "petition": item.petition.pk if item.petition else None,
                 "code": item.petition.code if item.petition else "",
-                "title": item.row.get("title", "") if item.action == spreadsheets.NEW else "",
+                "title": item.row.get("title", "") if item.action == petitions.NEW else "",
                 "diffs": [list(diff) for diff in item.diffs],
                 "notes": [str(note) for note in item.notes],
             }
@@ -241,13 +254,59 @@ def _preview(plan: spreadsheets.ImportPlan) -> dict:
     }
 
 
-def _plan(job: BackgroundJob, progress) -> spreadsheets.ImportPlan:
+def _petition_apply(plan: petitions.ImportPlan, job: BackgroundJob, progress) -> dict:
+    result = petitions.apply_import(plan, council=job.council, actor=job.created_by, progress=progress)
+    return {
+        "created": result.created,
+        "changed": result.changed,
+        "unchanged": result.unchanged,
+        "written": [
+            {"petition": pk, "code": code, "action": action}
+            for pk, code, action in result.written[: petitions.PREVIEW_ROWS]
+        ],
+    }
+
+
+def _opinion_apply(plan: opinions.OpinionPlan, job: BackgroundJob, progress) -> dict:
+    written = opinions.apply_import(plan, actor=job.created_by, progress=progress)
+    return {"created": len(written), "skipped": plan.skipped, "meeting": plan.meeting.pk}
+
+
+@dataclass(frozen=True)
+class Work:
+    """How one kind of import checks a file, shows its plan and writes it."""
+
+    plan: Callable  # (file, job, progress) -> a plan with digest(); ValidationError listing the row errors
+    preview: Callable  # plan -> the JSON the job page shows (with "created", "digest", "errors")
+    apply: Callable  # (plan, job, progress) -> the JSON of what was written, inside the write's transaction
+    writing: str  # the step shown while the rows are written
+
+
+WORK: dict[str, Work] = {
+    BackgroundJob.Kind.PETITION_IMPORT: Work(
+        plan=lambda file, job, progress: petitions.plan_import(file, council=job.council, progress=progress),
+        preview=_petition_preview,
+        apply=_petition_apply,
+        writing=gettext_lazy("Writing the petitions"),
+    ),
+    BackgroundJob.Kind.OPINION_IMPORT: Work(
+        plan=lambda file, job, progress: opinions.plan_import(
+            file, meeting=opinions.meeting_of(job), progress=progress
+        ),
+        preview=opinions.preview,
+        apply=_opinion_apply,
+        writing=gettext_lazy("Writing the opinions"),
+    ),
+}
+
+
+def _plan(job: BackgroundJob, progress):
     try:
         stored = private_storage.open(job.file_path, "rb")
     except (FileNotFoundError, ValueError) as error:
         raise ValidationError(_expired_message()) from error
     with stored:
-        return spreadsheets.plan_import(stored, council=job.council, progress=progress)
+        return WORK[job.kind].plan(stored, job, progress)
 
 
 def import_check(job_id: int) -> bool:
@@ -283,7 +342,14 @@ def import_check(job_id: int) -> bool:
             ):
                 _delete_file(job)
             return True
-        _finish(job_id, token, state=State.DONE, progress=100, step=_("Checked."), result=_preview(plan))
+        _finish(
+            job_id,
+            token,
+            state=State.DONE,
+            progress=100,
+            step=_("Checked."),
+            result=WORK[job.kind].preview(plan),
+        )
     return True
 
 
@@ -303,7 +369,7 @@ def import_apply(job_id: int) -> bool:
             plan = _plan(job, progress.part(0, 30))
             if plan.digest() != (job.result or {}).get("digest"):
                 # Someone changed the petitions since the preview: show what the import would do now.
-                preview = _preview(plan)
+                preview = WORK[job.kind].preview(plan)
                 preview["moved"] = True
                 _finish(
                     job_id,
@@ -315,24 +381,10 @@ def import_apply(job_id: int) -> bool:
                     result=preview,
                 )
                 return True
-            progress(30, _("Writing the petitions"))
+            progress(30, WORK[job.kind].writing)
             with _Heartbeat(job_id, token), transaction.atomic():
-                result = spreadsheets.apply_import(
-                    plan,
-                    council=job.council,
-                    actor=job.created_by,
-                    progress=progress.part(30, 100, in_cache=True),
-                )
                 outcome = dict(job.result or {})
-                outcome["imported"] = {
-                    "created": result.created,
-                    "changed": result.changed,
-                    "unchanged": result.unchanged,
-                    "written": [
-                        {"petition": pk, "code": code, "action": action}
-                        for pk, code, action in result.written[: spreadsheets.PREVIEW_ROWS]
-                    ],
-                }
+                outcome["imported"] = WORK[job.kind].apply(plan, job, progress.part(30, 100, in_cache=True))
                 # The outcome is recorded in the same transaction: if the sweep took the job meanwhile
                 # (its heartbeat looked stale), the rows are rolled back with it, never written unrecorded.
                 if not _finish(
@@ -417,7 +469,7 @@ def sweep_job(job: BackgroundJob, *, now=None) -> BackgroundJob:
 def sweep(now=None) -> int:
     """The periodic sweep of every council's import jobs; how many it looked at. Idempotent."""
     now = now or timezone.now()
-    candidates = BackgroundJob.objects.filter(kind=KIND).filter(
+    candidates = BackgroundJob.objects.filter(kind__in=list(WORK)).filter(
         Q(state=State.RUNNING, heartbeat__lt=now - STALE_AFTER)
         | Q(state=State.RUNNING, heartbeat__isnull=True)
         | Q(state=State.QUEUED, updated_at__lt=now - QUEUED_STALE_AFTER)

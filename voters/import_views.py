@@ -1,9 +1,11 @@
-"""The petition workbook import pages: upload, then a job page that polls its progress (htmx), shows the
-preview with the confirm button, then the progress of the write and its result. The work runs as tasks
-(voters/import_jobs.py); these views only start jobs and read them."""
+"""The workbook import pages: upload, then a job page that polls its progress (htmx), shows the preview
+with the confirm button, then the progress of the write and its result. The work runs as tasks
+(voters/import_jobs.py); these views only start jobs and read them. Two kinds: the petition workbook, and
+a meeting's opinions from its minutes' table (from the meeting's page)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,7 +13,12 @@ from council.models import BackgroundJob
 from council.permissions import can_manage_records
 from council.views.actions import require
 
-from . import forms, import_jobs, spreadsheets
+from . import forms, import_jobs
+from .intake import opinions
+from .intake import petitions as spreadsheets
+from .models import VoterMeeting
+
+OPINION_IMPORT = BackgroundJob.Kind.OPINION_IMPORT
 
 RECENT_JOBS = 5
 
@@ -82,3 +89,97 @@ def petition_import_job_status(request, pk: int):
     """The part of the job's page that htmx polls every second while the job runs."""
     job = _job(request, pk)
     return render(request, "voters/_petition_import_job.html", _context(job))
+
+
+# --- A meeting's opinions from its minutes' table ----------------------------------------------------------
+
+
+def _meeting(request, pk: int) -> VoterMeeting:
+    """The council's meeting, for the Office only (another council's meeting is missing: 404)."""
+    require(can_manage_records(request.user, request.council))
+    return get_object_or_404(
+        VoterMeeting.objects.filter(council=request.council).select_related("place"), pk=pk
+    )
+
+
+def _meeting_jobs(request, meeting: VoterMeeting):
+    return import_jobs.jobs_visible_to(request.council, OPINION_IMPORT).filter(params__meeting=meeting.pk)
+
+
+def meeting_opinion_import(request, pk: int):
+    """Choose the meeting's minutes table; its check runs as a task and the job page shows it."""
+    meeting = _meeting(request, pk)
+    form = forms.ImportForm()
+    form.fields["file"].help_text = _("The minutes' table of opinions; at most 10.000 rows.")
+    errors = []
+    if request.method == "POST":
+        form = forms.ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                job = import_jobs.import_start(
+                    council=request.council,
+                    actor=request.user,
+                    upload=form.cleaned_data["file"],
+                    kind=OPINION_IMPORT,
+                    params={"meeting": meeting.pk},
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
+    recent = _meeting_jobs(request, meeting).select_related("created_by")[:RECENT_JOBS]
+    return render(
+        request,
+        "voters/opinion_import.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "errors": errors,
+            "columns": [header for _key, header, _variants in opinions.COLUMNS],
+            "recent": [import_jobs.sweep_job(job) for job in recent],
+        },
+    )
+
+
+def meeting_opinion_template(request, pk: int):
+    """The empty minutes table for this meeting, in the layout the import reads."""
+    meeting = _meeting(request, pk)
+    response = HttpResponse(
+        opinions.template_xlsx(meeting),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="y-kien-cu-tri-{meeting.pk}.xlsx"'
+    return response
+
+
+def _opinion_job(request, pk: int, job: int) -> tuple[VoterMeeting, BackgroundJob]:
+    meeting = _meeting(request, pk)
+    found = get_object_or_404(_meeting_jobs(request, meeting), pk=job)
+    return meeting, import_jobs.sweep_job(found)
+
+
+def _opinion_context(meeting: VoterMeeting, job: BackgroundJob) -> dict:
+    return {"meeting": meeting, **_context(job)}
+
+
+def meeting_opinion_import_job(request, pk: int, job: int):
+    """The job's page: progress while it runs, then the preview and its confirmation, then the result."""
+    meeting, job = _opinion_job(request, pk, job)
+    if request.method == "POST":
+        try:
+            if "cancel" in request.POST:
+                import_jobs.import_cancel(job, actor=request.user)
+                messages.info(request, _("The import was cancelled; nothing was written."))
+                return redirect("meeting_opinion_import", pk=meeting.pk)
+            import_jobs.import_confirm(job, actor=request.user, digest=request.POST.get("digest", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
+    return render(request, "voters/opinion_import_job.html", _opinion_context(meeting, job))
+
+
+def meeting_opinion_import_job_status(request, pk: int, job: int):
+    """The part of the job's page that htmx polls every second while the job runs."""
+    meeting, job = _opinion_job(request, pk, job)
+    return render(request, "voters/_opinion_import_job.html", _opinion_context(meeting, job))

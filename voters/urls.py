@@ -8,6 +8,26 @@ urlpatterns = [
     path("meetings/<int:pk>/consolidate/", views.consolidate, name="meeting_consolidate"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
     path(
+        "meetings/<int:pk>/opinions/import/",
+        import_views.meeting_opinion_import,
+        name="meeting_opinion_import",
+    ),
+    path(
+        "meetings/<int:pk>/opinions/import/template/",
+        import_views.meeting_opinion_template,
+        name="meeting_opinion_template",
+    ),
+    path(
+        "meetings/<int:pk>/opinions/import/<int:job>/",
+        import_views.meeting_opinion_import_job,
+        name="meeting_opinion_import_job",
+    ),
+    path(
+        "meetings/<int:pk>/opinions/import/<int:job>/status/",
+        import_views.meeting_opinion_import_job_status,
+        name="meeting_opinion_import_job_status",
+    ),
+    path(
         "receptions/<int:pk>/opinions/",
         views.opinion_add,
         {"kind": "reception"},

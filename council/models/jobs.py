@@ -13,6 +13,7 @@ class BackgroundJob(models.Model):
 
     class Kind(models.TextChoices):
         PETITION_IMPORT = "petition_import", _("Petition import")
+        OPINION_IMPORT = "opinion_import", _("Import of a meeting's opinions")
 
     class Phase(models.TextChoices):
         CHECK = "check", pgettext_lazy("job phase", "Check")
@@ -37,6 +38,8 @@ class BackgroundJob(models.Model):
     # The uploaded file in private storage while the job needs it (the name ends in _path: cleanup_files
     # sees it as referenced); emptied when the file is deleted.
     file_path = models.CharField(max_length=255, blank=True)
+    # What the kind of work needs besides the file, e.g. {"meeting": 12} for a meeting's opinions.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

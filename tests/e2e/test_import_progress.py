@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from council.models import AdminUnit, BackgroundJob, Role
 from council.resilience import wait_for_background_tasks
 from tests.council.factories import CouncilFactory, RoleFactory, UserFactory
-from voters import import_jobs, spreadsheets
+from voters import import_jobs
+from voters.intake import petitions as spreadsheets
 from voters.models import Petition
 
 pytestmark = [pytest.mark.full, pytest.mark.django_db(transaction=True)]

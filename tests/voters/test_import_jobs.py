@@ -13,9 +13,10 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from council.models import BackgroundJob, Role
-from voters import import_jobs, spreadsheets
+from voters import import_jobs
+from voters.intake import petitions as spreadsheets
+from voters.intake.petitions import COLUMNS
 from voters.models import Petition
-from voters.spreadsheets import COLUMNS
 
 pytestmark = pytest.mark.django_db
 State = BackgroundJob.State

@@ -14,9 +14,10 @@ from openpyxl import Workbook, load_workbook
 
 from council.models import BackgroundJob
 from tests.council.factories import AgencyFactory
-from voters import import_jobs, services, spreadsheets
+from voters import import_jobs, services
+from voters.intake import petitions as spreadsheets
+from voters.intake.petitions import COLUMNS
 from voters.models import Channel, Competence, Petition
-from voters.spreadsheets import COLUMNS
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -1,0 +1,404 @@
+"""A voter meeting's opinions from the minutes' table: STT, opinion, voter, address, commune, field, voters.
+
+The header is found wherever it is (title lines above it are skipped) and its names are matched without
+accents, case or punctuation, with the variants secretaries write. Every row is checked before anything is
+written; the import writes all rows or none, through ``services.opinion_add`` (the meeting's date, and its
+commune unless the row names one). Each row carries a fingerprint in ``external_id`` (the meeting, the
+opinion, the voter and how many times the same row came before it in the file), so importing the same file
+again writes nothing; an opinion already typed at the meeting (same text and voter) is skipped too.
+
+Voters' names and addresses are personal data: they are written to the opinions but never copied into the
+preview, the job's row, a row error or a log line (the preview only says whether a row names a voter).
+"""
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from council.models import Field
+from council.text import fold
+from council.xlsx import append_row
+
+from .. import services
+from ..models import Channel, VoterMeeting, VoterOpinion
+from .cells import Lookup, header_key, parse_count, read_rows, text
+from .units import UnitResolver
+
+MAX_ERRORS = 50
+PREVIEW_ROWS = 200
+EXCERPT = 160
+PROGRESS_EVERY = 100
+HEADER_SCAN = 15  # the header is looked for in this many first rows (title lines come above it)
+NEW, SKIPPED = "new", "skipped"
+
+# (key, template header, other ways the header is written, folded as cells.header_key folds them).
+COLUMNS = [
+    ("number", gettext_lazy("No."), {"stt", "tt", "so tt", "so thu tu", "thu tu"}),
+    (
+        "text",
+        gettext_lazy("Opinion or petition"),
+        {
+            "noi dung y kien kien nghi",
+            "noi dung y kien",
+            "noi dung kien nghi",
+            "noi dung",
+            "y kien kien nghi",
+            "y kien",
+            "kien nghi",
+            "y kien cu tri",
+            "y kien cua cu tri",
+            "noi dung phan anh",
+        },
+    ),
+    (
+        "voter_name",
+        gettext_lazy("Voter's full name"),
+        {
+            "cu tri",
+            "ho ten cu tri",
+            "ho va ten cu tri",
+            "ho ten",
+            "ho va ten",
+            "ten cu tri",
+            "nguoi phat bieu",
+        },
+    ),
+    (
+        "voter_address",
+        gettext_lazy("Address"),
+        {"dia chi", "dia chi cu tri", "noi o", "noi cu tru", "cu tru"},
+    ),
+    (
+        "admin_unit",
+        gettext_lazy("Commune or ward"),
+        {"xa phuong", "xa phuong thi tran", "xa phuong dac khu", "don vi hanh chinh", "dia ban", "xa"},
+    ),
+    ("field", gettext_lazy("Field"), {"linh vuc", "nhom linh vuc", "linh vuc kien nghi"}),
+    (
+        "voters_count",
+        gettext_lazy("Number of voters"),
+        {"so cu tri", "so luong cu tri", "so cu tri kien nghi", "so cu tri co y kien", "so nguoi"},
+    ),
+    (
+        "spot_answer",
+        gettext_lazy("Answered on the spot"),
+        {"tra loi tai cho", "giai trinh tai cho", "y kien tra loi", "tra loi", "giai trinh"},
+    ),
+]
+LIMITS = {"text": 5000, "voter_name": 200, "voter_address": 300, "spot_answer": 5000}
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")  # "(1) (2) (3)" under the header
+_SECTION = re.compile(r"^(?:[IVXL]+|[A-Z])[.)]?$")  # "I.", "II", "A": a heading row such as "I. Đất đai"
+
+
+def _variants() -> dict[str, str]:
+    """Header → key, with the template's headers in both languages and the usual variants."""
+    known = {}
+    for key, header, variants in COLUMNS:
+        for name in variants:
+            known[name] = key
+        for language in ("vi", "en"):
+            with translation.override(language):
+                known.setdefault(header_key(str(header)), key)
+    return known
+
+
+def _header_map(values: list, known: dict[str, str]) -> dict[str, int]:
+    """Key → column index for one row; a header longer than a variant ("Nội dung ý kiến của cử tri") is
+    matched by the longest variant it starts with."""
+    found = {}
+    ordered = sorted(known, key=len, reverse=True)
+    for index, value in enumerate(values):
+        name = header_key(value)
+        if not name:
+            continue
+        key = known.get(name) or next(
+            (known[v] for v in ordered if len(v) > 2 and name.startswith(v + " ")), None
+        )
+        if key and key not in found:
+            found[key] = index
+    return found
+
+
+def find_header(rows: list[tuple[int, list]]) -> tuple[int, dict[str, int]]:
+    """The position of the header among the rows and its columns; ValidationError if there is none."""
+    known = _variants()
+    for position, (_number, values) in enumerate(rows[:HEADER_SCAN]):
+        columns = _header_map(values, known)
+        if "text" in columns and len(columns) >= 2:
+            return position, columns
+    wanted = str(COLUMNS[1][1])
+    raise ValidationError(
+        _(
+            "No table header was found in the first %(rows)s rows: the table needs a column “%(column)s” "
+            "and at least one other (STT, voter, commune…). Download the template to see the layout."
+        )
+        % {"rows": HEADER_SCAN, "column": wanted}
+    )
+
+
+@dataclass
+class OpinionRow:
+    """What importing one row will do."""
+
+    number: int
+    action: str  # NEW or SKIPPED
+    values: dict
+    external_id: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OpinionPlan:
+    meeting: VoterMeeting
+    rows: list[OpinionRow]
+    headings: int = 0  # heading and column-number rows inside the table, skipped
+
+    @property
+    def created(self) -> int:
+        return sum(1 for r in self.rows if r.action == NEW)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for r in self.rows if r.action == SKIPPED)
+
+    def digest(self) -> str:
+        """A fingerprint of what the import will write, to see at confirmation that nothing moved since."""
+        basis = repr([(self.meeting.pk, r.number, r.action, r.external_id) for r in self.rows])
+        return hashlib.sha256(basis.encode()).hexdigest()[:32]
+
+
+def _text_key(value: str) -> str:
+    return " ".join(fold(value).split())
+
+
+def fingerprint(meeting: VoterMeeting, values: dict, occurrence: int) -> str:
+    """The row's identity at this meeting: the same row of the same file gives the same id every time."""
+    basis = "|".join(
+        [str(meeting.pk), _text_key(values["text"]), _text_key(values["voter_name"])]
+        + [_text_key(values["voter_address"]), str(occurrence)]
+    )
+    return "xlsx:" + hashlib.sha256(basis.encode()).hexdigest()[:40]
+
+
+def _label(key: str) -> str:
+    return str(next(header for k, header, _v in COLUMNS if k == key))
+
+
+def _skip(values: list, columns: dict[str, int]) -> bool:
+    """A row of column numbers, or a heading such as "II | Lĩnh vực giao thông" with nothing else."""
+    cells = [text(v) for v in values if text(v)]
+    if cells and all(_COLUMN_NUMBER.match(c) for c in cells):
+        return True
+    number = (
+        text(values[columns["number"]]) if "number" in columns and columns["number"] < len(values) else ""
+    )
+    if _SECTION.match(number):
+        others = [k for k in ("voter_name", "voter_address", "voters_count") if k in columns]
+        return all(not text(values[columns[k]]) for k in others if columns[k] < len(values))
+    return False
+
+
+def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting) -> tuple[dict, list, list]:
+    """(values, notes, problems) of one data row; a problem names its column, never a personal value."""
+    cell = {key: (values[i] if i < len(values) else None) for key, i in columns.items()}
+    row = {key: text(cell.get(key)) for key in ("text", "voter_name", "voter_address", "spot_answer")}
+    notes, problems = [], []
+    if not row["text"]:
+        problems.append(_("column “%(label)s” is empty.") % {"label": _label("text")})
+    for key, limit in LIMITS.items():
+        if len(row[key]) > limit:
+            problems.append(
+                _("column “%(label)s”: %(count)s characters, more than the %(limit)s allowed.")
+                % {"label": _label(key), "count": len(row[key]), "limit": limit}
+            )
+    place = text(cell.get("admin_unit"))
+    row["admin_unit"] = None
+    if place:
+        try:
+            row["admin_unit"] = units.resolve(place, on=meeting.date)
+        except ValueError as error:
+            problems.append(
+                _("column “%(label)s”: %(message)s") % {"label": _label("admin_unit"), "message": error}
+            )
+    count = text(cell.get("voters_count"))
+    row["voters_count"] = 1
+    if count:
+        try:
+            row["voters_count"] = parse_count(count)
+        except ValueError as error:
+            problems.append(
+                _("column “%(label)s”: %(message)s") % {"label": _label("voters_count"), "message": error}
+            )
+    named_field = text(cell.get("field"))
+    row["field"] = None
+    if named_field:
+        try:
+            row["field"] = fields.get(named_field)
+        except ValueError as error:
+            # Opinions keep no field (a petition gets one when they are consolidated): a note, not an error.
+            notes.append(_("The field is not used: %(message)s") % {"message": error})
+    return row, notes, problems
+
+
+def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step: None) -> OpinionPlan:
+    """Check the whole file and work out what importing it into the meeting would do; write nothing.
+
+    Raises ValidationError listing every problem with its row number."""
+    progress(0, _("Opening the workbook"))
+    rows = read_rows(upload)
+    if not rows or all(not any(text(v) for v in values) for _n, values in rows):
+        raise ValidationError(_("The file is empty."))
+    position, columns = find_header(rows)
+    data = rows[position + 1 :]
+    progress(10, _("Reading the rows"))
+    units = UnitResolver(meeting.council)
+    fields = Lookup(Field.objects.filter(council=meeting.council))
+    existing = VoterOpinion.objects.filter(meeting=meeting).values_list("external_id", "text", "voter_name")
+    known_ids, typed = set(), set()
+    for external_id, opinion_text, voter in existing:
+        if external_id:
+            known_ids.add(external_id)
+        typed.add((_text_key(opinion_text), _text_key(voter)))
+    planned, errors, occurrences, first_row, headings = [], [], {}, {}, 0
+    for index, (number, values) in enumerate(data):
+        if index and index % PROGRESS_EVERY == 0:
+            progress(
+                10 + index * 90 // len(data),
+                _("Reading row %(row)s of %(total)s") % {"row": index, "total": len(data)},
+            )
+        if _skip(values, columns):
+            headings += 1
+            continue
+        row, notes, problems = _parse_row(values, columns, units=units, fields=fields, meeting=meeting)
+        errors += [_("Row %(row)s: %(problem)s") % {"row": number, "problem": p} for p in problems]
+        if len(errors) >= MAX_ERRORS:
+            errors = [*errors[:MAX_ERRORS], _("… and maybe more: correct these first.")]
+            break
+        if problems:
+            continue
+        same = (_text_key(row["text"]), _text_key(row["voter_name"]), _text_key(row["voter_address"]))
+        occurrences[same] = occurrences.get(same, 0) + 1
+        if occurrences[same] > 1:
+            notes.append(_("The same opinion and voter as row %(row)s.") % {"row": first_row[same]})
+        first_row.setdefault(same, number)
+        external_id = fingerprint(meeting, row, occurrences[same])
+        action = NEW
+        if external_id in known_ids:
+            action = SKIPPED
+            notes.append(_("Already imported from this file: skipped."))
+        elif occurrences[same] == 1 and same[:2] in typed:
+            action = SKIPPED
+            notes.append(_("The meeting already has this opinion from this voter: skipped."))
+        planned.append(OpinionRow(number, action, row, external_id, notes))
+    if errors:
+        raise ValidationError(errors)
+    if not planned:
+        raise ValidationError(_("The table has no opinions under its header."))
+    return OpinionPlan(meeting, planned, headings)
+
+
+@transaction.atomic
+def apply_import(plan: OpinionPlan, *, actor, progress=lambda percent, step: None) -> list[int]:
+    """Write a checked plan's new rows into the meeting, every one or none; the ids of the opinions written."""
+    meeting, written = plan.meeting, []
+    to_write = [r for r in plan.rows if r.action == NEW]
+    for index, item in enumerate(to_write):
+        if index and index % PROGRESS_EVERY == 0:
+            progress(
+                index * 100 // len(to_write),
+                _("Writing row %(row)s of %(total)s") % {"row": index, "total": len(to_write)},
+            )
+        values = item.values
+        try:
+            opinion = services.opinion_add(
+                actor=actor,
+                council=meeting.council,
+                channel=Channel.MEETING,
+                meeting=meeting,
+                text=values["text"],
+                voter_name=values["voter_name"],
+                voter_address=values["voter_address"],
+                admin_unit=values["admin_unit"],
+                voters_count=values["voters_count"],
+                spot_answer=values["spot_answer"],
+                external_id=item.external_id,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                _("Row %(row)s: %(problem)s") % {"row": item.number, "problem": " ".join(error.messages)}
+            ) from error
+        written.append(opinion.pk)
+    return written
+
+
+def preview(plan: OpinionPlan) -> dict:
+    """What the job page shows of a plan (JSON, stored on the job): counts, digest, the first rows.
+
+    No voter's name or address: only whether the row names a voter."""
+    rows = []
+    for item in plan.rows[:PREVIEW_ROWS]:
+        values = item.values
+        opinion = values["text"]
+        rows.append(
+            {
+                "number": item.number,
+                "action": item.action,
+                "text": opinion if len(opinion) <= EXCERPT else opinion[:EXCERPT] + "…",
+                "commune": values["admin_unit"].name if values["admin_unit"] else "",
+                "field": values["field"].name if values["field"] else "",
+                "voters_count": values["voters_count"],
+                "has_voter": bool(values["voter_name"] or values["voter_address"]),
+                "answered": bool(values["spot_answer"]),
+                "notes": [str(n) for n in item.notes],
+            }
+        )
+    return {
+        "created": plan.created,
+        "skipped": plan.skipped,
+        "headings": plan.headings,
+        "digest": plan.digest(),
+        "rows": rows,
+        "listed_of": len(plan.rows),
+        "errors": [],
+    }
+
+
+def template_xlsx(meeting: VoterMeeting) -> bytes:
+    """An empty minutes table for the meeting: a title line, then the header the import reads."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Opinions")[:31]
+    title = append_row(sheet, [_("Voters' opinions and petitions") + " — " + str(meeting)])
+    title[0].font = Font(bold=True, size=13)
+    append_row(sheet, [])
+    for cell in append_row(sheet, [str(header) for _key, header, _variants in COLUMNS]):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for index, width in enumerate([6, 60, 24, 30, 22, 20, 10, 40], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def meeting_of(job) -> VoterMeeting:
+    """The meeting a job imports into; ValidationError if it is gone."""
+    meeting = (
+        VoterMeeting.objects.select_related("council", "place")
+        .filter(council=job.council, pk=(job.params or {}).get("meeting"))
+        .first()
+    )
+    if meeting is None:
+        raise ValidationError(_("The meeting of this import no longer exists."))
+    return meeting
