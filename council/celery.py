@@ -46,6 +46,8 @@ app.conf.beat_schedule = {
     "reports-recover": {"task": "reports.tasks.reports_recover_task", "schedule": 30.0},
     # Petition imports whose worker died are marked failed (stale heartbeat); lost messages are queued again.
     "import-jobs-sweep": {"task": "voters.tasks.import_jobs_sweep_task", "schedule": 60.0},
+    # The duplicate finder's weights follow the council's petitions (and catches petitions not yet indexed).
+    "match-nightly": {"task": "voters.tasks.match_nightly_task", "schedule": crontab(hour=1, minute=30)},
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),

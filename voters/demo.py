@@ -65,6 +65,9 @@ from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPo
 from sessions.models import Session
 
 from . import services
+from .matching.index import rebuild_frequencies
+from .matching.models import Synonym
+from .matching.services import synonyms_load_defaults
 from .models import (
     Channel,
     Competence,
@@ -2386,6 +2389,8 @@ class VotersSeeder:
     def run(self) -> None:
         if not self.terms or not self.sessions:
             return
+        if not Synonym.objects.filter(council=self.council).exists():
+            synonyms_load_defaults(actor=self.office, council=self.council)
         self.opinions = {
             o.external_id.removeprefix(f"{EXTERNAL_PREFIX}yk-"): o
             for o in VoterOpinion.objects.filter(council=self.council, external_id__startswith=external(""))
@@ -2437,6 +2442,7 @@ class VotersSeeder:
         for spec in SUBMISSIONS:
             if spec.email not in submitted:
                 self.submission(spec)
+        rebuild_frequencies(self.council)  # the duplicate finder's weights, as the nightly task would
 
 
 def seed_voters(province: Council, *, with_users: bool) -> None:

@@ -321,6 +321,8 @@ class Petition(models.Model):
     contact_address = models.CharField(_("address"), max_length=300, blank=True)
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # The terms the duplicate finder compares (voters/matching): address and opening formula left out.
+    match_terms = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -331,7 +333,7 @@ class Petition(models.Model):
         related_name="+",
     )
     followups = followups_relation()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "match_terms"])
 
     objects = CouncilQuerySet.as_manager()
 
@@ -517,3 +519,6 @@ class OutreachEvent(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date:%d/%m/%Y})"
+
+
+from .matching.models import PetitionTerm, Synonym, TermFrequency  # noqa: E402, F401 - models of this app

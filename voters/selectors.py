@@ -11,30 +11,22 @@ from django.utils.translation import gettext as _
 
 from council.models import FollowUp
 
-from . import similarity
+from .matching.matcher import Matcher
 from .models import Petition, VoterOpinion
-from .services import DUPLICATE_WINDOW_DAYS
 
 
 def suggest_for_opinions(
     council, opinions, *, today: dt.date | None = None
 ) -> dict[int, list[tuple[float, Petition]]]:
-    """For each unconsolidated opinion, the petitions it most likely repeats (one query for all of them)."""
+    """For each unconsolidated opinion, the petitions it most likely repeats (a fixed number of queries)."""
     pending = [o for o in opinions if not o.petition_id]
     if not pending:
         return {}
-    since = (today or timezone.localdate()) - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
-    candidates = list(
-        Petition.objects.filter(council=council, received_on__gte=since)
-        .exclude(state=Petition.State.MERGED)
-        .values_list("pk", "search_text")
-    )
-    scored = {o.pk: similarity.best_matches(o.text, candidates, limit=3) for o in pending}
-    wanted = {pk for matches in scored.values() for _score, pk in matches}
-    petitions = Petition.objects.in_bulk(list(wanted))
+    found = Matcher(council, today=today).suggest_many([o.text for o in pending], limit=3)
+    petitions = Petition.objects.in_bulk([m.petition_id for matches in found for m in matches])
     return {
-        opinion_id: [(score, petitions[pk]) for score, pk in matches if pk in petitions]
-        for opinion_id, matches in scored.items()
+        opinion.pk: [(m.score, petitions[m.petition_id]) for m in matches if m.petition_id in petitions]
+        for opinion, matches in zip(pending, found, strict=True)
         if matches
     }
 

@@ -26,7 +26,7 @@ from council.text import fold, normalize
 from council.uploads import atomic_with_files, attach_file, replace_file
 from council.workdays import rule_in_force
 
-from . import similarity
+from .matching.index import index_petition, unindex_petition
 from .models import (
     Channel,
     Competence,
@@ -44,7 +44,6 @@ LETTER_RULES = {Letter.Kind.FEEDBACK: "letter-processing"}
 LETTER_DEFAULT_RULE = "complaint-transfer"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 State = Petition.State
-DUPLICATE_WINDOW_DAYS = 730
 
 
 def _lock(model, obj):
@@ -203,6 +202,7 @@ def petition_create(
         record_save(opinion, actor=actor, update_fields=["petition"])
     if opinions:
         _refresh_totals(petition, actor=actor)
+    index_petition(petition)
     return petition
 
 
@@ -224,9 +224,11 @@ def petition_update(petition: Petition, *, actor: User | None, reason: str = "",
         setattr(petition, key, value)
     _normalise(petition)
     petition.search_text = _search_text(petition)
-    return record_save(
+    record_save(
         petition, actor=actor, update_fields=[*assign_keys, "title", "text", "search_text"], reason=reason
     )
+    index_petition(petition)
+    return petition
 
 
 @transaction.atomic
@@ -271,28 +273,13 @@ def petition_merge(target: Petition, *, actor: User | None, duplicate: Petition)
     duplicate.state = State.MERGED
     duplicate.merged_into = target
     record_save(duplicate, actor=actor, update_fields=["state", "merged_into"], reason=f"→ {target.code}")
+    unindex_petition(duplicate)
     if moved:
         _refresh_totals(target, actor=actor)
     if duplicate.received_on < target.received_on:
         target.received_on = duplicate.received_on
         record_save(target, actor=actor, update_fields=["received_on"])
     return target
-
-
-def likely_duplicates(
-    council: Council, text: str, *, exclude: Iterable[int] = (), limit: int = 5, today: dt.date | None = None
-) -> list[tuple[float, Petition]]:
-    """Recent petitions of the council that read like ``text`` (accent-insensitive), best first."""
-    since = (today or timezone.localdate()) - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
-    candidates = (
-        Petition.objects.filter(council=council, received_on__gte=since)
-        .exclude(state=State.MERGED)
-        .exclude(pk__in=list(exclude))
-        .values_list("pk", "search_text")
-    )
-    matches = similarity.best_matches(text, candidates, limit=limit)
-    petitions = Petition.objects.in_bulk([pk for _score, pk in matches])
-    return [(score, petitions[pk]) for score, pk in matches if pk in petitions]
 
 
 # --- Petitions: classification, transfer and the rest of the workflow ----------------------------------

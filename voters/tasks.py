@@ -25,3 +25,27 @@ def import_jobs_sweep_task() -> int:
     from .import_jobs import sweep
 
     return sweep()
+
+
+@shared_task
+def match_frequencies_task(council_id: int) -> int:
+    """Recount the council's term frequencies for the duplicate finder."""
+    from .matching.index import rebuild_frequencies
+
+    return rebuild_frequencies(council_id)
+
+
+@shared_task
+def match_reindex_task(council_id: int) -> int:
+    """Index the council's petitions again (after its synonyms changed) and recount."""
+    from .matching.index import reindex_council
+
+    return reindex_council(council_id)
+
+
+@shared_task
+def match_nightly_task() -> int:
+    """Every night: index petitions not yet indexed and recount every council's term frequencies."""
+    from .matching.index import nightly
+
+    return nightly()

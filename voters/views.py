@@ -18,6 +18,7 @@ from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, selectors, services
+from .matching.matcher import petitions_like
 from .models import (
     Channel,
     Letter,
@@ -241,8 +242,8 @@ def _petition_context(request, petition):
     )
     duplicates = []
     if manager and petition.state != State.MERGED:
-        duplicates = services.likely_duplicates(
-            request.council, f"{petition.title} {petition.text}", exclude=[petition.pk]
+        duplicates = petitions_like(
+            request.council, f"{petition.title}\n{petition.text}", exclude=[petition.pk]
         )
     council = request.council
     forms_by_state = {}

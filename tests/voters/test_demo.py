@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from council.models import Council, FollowUp, FollowUpEvent
+from voters.matching.matcher import petitions_like
 from voters.models import Channel, Letter, Petition, Reception, VoterMeeting, VoterOpinion
-from voters.services import likely_duplicates
 
 pytestmark = pytest.mark.django_db
 State = Petition.State
@@ -91,7 +91,7 @@ def test_seed_demo_lays_out_a_year_of_voters_work_in_every_state_once(settings):
     recorded = {p.pk: p for p in petitions.filter(state=State.RECORDED)}
     best = {}
     for petition in recorded.values():
-        found = likely_duplicates(province, f"{petition.title} {petition.text}", exclude=[petition.pk])
+        found = petitions_like(province, f"{petition.title}\n{petition.text}", exclude=[petition.pk])
         if found:
             best[petition.pk] = found[0][1].pk
     pairs = {frozenset((a, b)) for a, b in best.items() if b in recorded and best.get(b) == a}

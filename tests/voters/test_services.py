@@ -15,6 +15,7 @@ from tests.council.factories import (
 )
 from tests.sessions.factories import SessionFactory
 from voters import services
+from voters.matching.matcher import petitions_like
 from voters.models import Channel, Competence, Letter, Petition, VoterMeeting, VoterOpinion
 
 pytestmark = pytest.mark.django_db
@@ -136,10 +137,10 @@ def test_duplicates_are_found_without_accents(council, meeting):
         title="Đường giao thông nông thôn",
         opinions=[_opinion(council, meeting, "Đường ấp 5 xuống cấp")],
     )
-    found = services.likely_duplicates(council, "sat lo bo song tien")
+    found = petitions_like(council, "Cử tri phản ánh tình trạng sat lo bo song Tien, de nghi som ke")
     assert [p for _score, p in found] == [target]
     other = CouncilFactory(code="khac", name="HĐND khác")
-    assert services.likely_duplicates(other, "sat lo bo song tien") == []
+    assert petitions_like(other, "Cử tri phản ánh tình trạng sat lo bo song Tien, de nghi som ke") == []
 
 
 def test_merging_keeps_sources_and_counts_and_refuses_a_transferred_duplicate(council, meeting, rule):

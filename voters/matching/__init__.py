@@ -1,0 +1,1 @@
+"""Finding petitions and opinions that raise the same issue (see matcher.py for the score)."""

@@ -1,0 +1,271 @@
+"""What a petition says, as terms to compare: the voters' address and the opening formula taken out, the
+Office's synonyms folded into one term, then syllables and pairs of adjacent syllables, accent-insensitive.
+
+"Cử tri xã Tân Hồng, huyện Tân Hồng đề nghị: nâng cấp tuyến đường ĐT 843" gives the terms of "nâng cấp
+tuyến đường ĐT 843" alone: every petition of that commune opens the same way, and the words they share by
+formula made unrelated petitions look alike.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from council.text import fold
+
+# Words that name an administrative unit: the capitalised name (or number) after them is an address.
+UNIT_WORDS = (
+    ("thi", "tran"),
+    ("thi", "xa"),
+    ("thanh", "pho"),
+    ("to", "dan", "pho"),
+    ("khu", "pho"),
+    ("xa",),
+    ("phuong",),
+    ("huyen",),
+    ("quan",),
+    ("tinh",),
+    ("tp",),
+    ("tx",),
+    ("tt",),
+    ("ap",),
+    ("thon",),
+    ("khom",),
+    ("xom",),
+    ("buon",),
+    ("dac", "khu"),
+    ("p",),
+    ("x",),
+    ("q",),
+    ("h",),
+)
+# The verb that ends the opening formula "Cử tri ... đề nghị:".
+OPENING_VERBS = (
+    ("de", "nghi"),
+    ("kien", "nghi"),
+    ("phan", "anh"),
+    ("de", "xuat"),
+    ("mong", "muon"),
+    ("yeu", "cau"),
+    ("cho", "rang"),
+    ("bay", "to"),
+    ("hoi",),
+    ("kien", "nghi", "de", "nghi"),
+)
+OPENING_REACH = 40  # syllables: a formula longer than this is not a formula
+# Function words and the petition's own formulae: never evidence that two petitions raise the same issue.
+STOP_SYLLABLES = frozenset(
+    [
+        "va",
+        "cua",
+        "cac",
+        "cho",
+        "tai",
+        "tren",
+        "la",
+        "co",
+        "duoc",
+        "nhung",
+        "nay",
+        "do",
+        "voi",
+        "trong",
+        "den",
+        "thi",
+        "the",
+        "nhu",
+        "ve",
+        "theo",
+        "can",
+        "phai",
+        "se",
+        "da",
+        "dang",
+        "hien",
+        "nay",
+        "mot",
+        "so",
+        "nhieu",
+        "hon",
+        "rat",
+        "de",
+        "khi",
+        "neu",
+        "vi",
+        "nen",
+        "ma",
+        "con",
+        "cung",
+        "tu",
+        "sau",
+        "truoc",
+        "viec",
+        "nguoi",
+        "dan",
+        "cu",
+        "tri",
+        "nghi",
+        "kien",
+        "xem",
+        "xet",
+        "quan",
+        "tam",
+        "chi",
+        "dao",
+        "som",
+        "giai",
+        "quyet",
+        "dia",
+        "ban",
+        "ubnd",
+        "hdnd",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+        "hoi",
+        "dong",
+        "tinh",
+        "huyen",
+        "xa",
+        "phuong",
+        "thi",
+        "tran",
+    ]
+)
+SYNONYM_JOINER = "_"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_ABBREVIATED_UNIT = re.compile(r"\b(TP|TX|TT|Tp|Tx|P|X|Q|H)\.\s*")  # "TP. Cao Lãnh", "P.1", "X. Tân Hồng"
+_BREAK = re.compile(r"[.;:!?\n()\[\]\"“”]+")
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """The Office's paraphrase list: every variant maps to one canonical term.
+
+    A variant is matched with its accents ("ấp" is a hamlet, "áp" in "áp dụng" is not), or without them in a
+    text typed without any."""
+
+    accented: dict = field(default_factory=dict)  # first word → [(variant words, canonical)], longest first
+    plain: dict = field(default_factory=dict)  # the same, folded
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[Iterable[str]]) -> "Synonyms":
+        accented: dict[str, list] = {}
+        plain: dict[str, list] = {}
+        for group in groups:
+            variants = [tuple(lower_words(v)) for v in group if lower_words(v)]
+            if len(variants) < 2:
+                continue
+            canonical = SYNONYM_JOINER.join(fold(w) for w in variants[0])
+            for variant in variants:
+                accented.setdefault(variant[0], []).append((variant, canonical))
+                folded = tuple(fold(w) for w in variant)
+                plain.setdefault(folded[0], []).append((folded, canonical))
+        for table in (accented, plain):
+            for entries in table.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+        return cls(accented, plain)
+
+    def apply(self, words: list[str], *, accented: bool) -> list[str]:
+        """Replace each variant in ``words`` (lower-case, with accents unless ``accented`` is false)."""
+        table = self.accented if accented else self.plain
+        if not table:
+            return words
+        out, i = [], 0
+        while i < len(words):
+            for variant, canonical in table.get(words[i], ()):
+                if tuple(words[i : i + len(variant)]) == variant:
+                    out.append(canonical)
+                    i += len(variant)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of a text in lower case, accents kept (NFC): how a synonym variant is compared."""
+    return [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFC", text or ""))]
+
+
+NO_SYNONYMS = Synonyms()
+
+
+def _starts(folded: list[str], at: int, phrases) -> int:
+    """The length of the first phrase found at ``at`` (0 if none)."""
+    for phrase in phrases:
+        if tuple(folded[at : at + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_name(token: str) -> bool:
+    return token[:1].isupper() or token.isdigit()
+
+
+def _strip_addresses(tokens: list[str]) -> list[str]:
+    """Drop "xã Tân Hồng", "huyện Hồng Ngự", "TP. Cao Lãnh", "ấp 3": a unit word followed by its name."""
+    folded = [fold(t) for t in tokens]
+    kept, i = [], 0
+    while i < len(tokens):
+        length = _starts(folded, i, UNIT_WORDS)
+        if length and i + length < len(tokens) and _is_name(tokens[i + length]):
+            i += length
+            while i < len(tokens) and _is_name(tokens[i]):
+                i += 1
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return kept
+
+
+def _strip_opening(words: list) -> list:
+    """Drop the opening formula "cử tri (…) đề nghị" when the text starts with one (``None`` marks a break)."""
+    folded = [fold(w) if w else w for w in words]
+    start = 2 if folded[:3] == ["y", "kien", "cu"] else 0
+    if folded[start : start + 2] != ["cu", "tri"]:
+        return words
+    for at in range(start + 2, min(len(words), start + OPENING_REACH)):
+        length = _starts(folded, at, OPENING_VERBS)
+        if length:
+            return words[at + length :]
+    return words
+
+
+def segments(text: str) -> list[list[str]]:
+    """The text's words in lower case, in runs between punctuation, without the address and opening formula."""
+    text = _ABBREVIATED_UNIT.sub(r"\1 ", unicodedata.normalize("NFC", text or ""))
+    words: list = []
+    for part in _BREAK.split(text):
+        words.extend(t.lower() for t in _strip_addresses(_TOKEN.findall(part)) if t.strip("_"))
+        words.append(None)
+    runs, run = [], []
+    for word in _strip_opening(words):
+        if word is None:
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append(word)
+    return runs
+
+
+def features(text: str, synonyms: Synonyms = NO_SYNONYMS) -> frozenset[str]:
+    """The terms of a text: content syllables and pairs of adjacent syllables ("phan bon"), synonyms joined."""
+    terms: set[str] = set()
+    accented = fold(text or "") != (text or "").lower()
+    for words in segments(text):
+        run = [
+            word if SYNONYM_JOINER in word else fold(word)
+            for word in synonyms.apply(words, accented=accented)
+        ]
+        for i, syllable in enumerate(run):
+            if syllable not in STOP_SYLLABLES:
+                terms.add(syllable)
+            if i + 1 < len(run):
+                pair = (syllable, run[i + 1])
+                if not (pair[0] in STOP_SYLLABLES and pair[1] in STOP_SYLLABLES):
+                    terms.add(f"{pair[0]} {pair[1]}")
+    return frozenset(terms)

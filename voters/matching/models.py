@@ -1,0 +1,64 @@
+"""What the duplicate finder keeps: the Office's synonym list, an inverted index of petitions' terms and the
+council's term frequencies (the weights: a rare word says more than "đề nghị")."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models.querysets import CouncilQuerySet
+
+
+class Synonym(models.Model):
+    """Words the council's voters use for one thing: "tín dụng đen; cho vay lãi nặng; cho vay nặng lãi"."""
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    phrases = models.TextField(
+        _("words that mean the same"),
+        help_text=_("Two or more words or phrases separated by semicolons or on separate lines."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["council", "phrases", "pk"]
+
+    def __str__(self):
+        return "; ".join(self.variants())
+
+    def variants(self) -> list[str]:
+        parts = self.phrases.replace("\n", ";").split(";")
+        return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+class PetitionTerm(models.Model):
+    """One term of a petition, by its hash: the petitions that share a rare term with a text are found here."""
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, db_index=False, related_name="+")
+    petition = models.ForeignKey("voters.Petition", on_delete=models.CASCADE, related_name="+")
+    term = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["council", "term"], name="petitionterm_council_term")]
+
+    def __str__(self):
+        return f"{self.petition_id}: {self.term}"
+
+
+class TermFrequency(models.Model):
+    """In how many of the council's petitions a term occurs (``term`` 0 holds the number of petitions).
+
+    A snapshot, rebuilt nightly and whenever the petitions grew by a fifth: a term new since is taken as rare."""
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, db_index=False, related_name="+")
+    term = models.BigIntegerField()
+    df = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["council", "term"], name="termfrequency_once")]
+
+    def __str__(self):
+        return f"{self.term}: {self.df}"
