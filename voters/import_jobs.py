@@ -34,8 +34,7 @@ from council.models import BackgroundJob, Council, User
 from council.resilience import publish
 from council.uploads import inspect_upload, private_storage
 
-from .intake import opinions
-from .intake import petitions
+from .intake import opinions, petitions
 
 logger = logging.getLogger(__name__)
 

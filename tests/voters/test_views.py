@@ -392,7 +392,7 @@ def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, se
     url = reverse("petition_import")
     html = _upload(client, url, SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")).content.decode()
     assert not Petition.objects.exists() and "alert-danger" in html
-    from voters import spreadsheets
+    from voters.intake import cells as spreadsheets
 
     original = spreadsheets.MAX_ROWS
     spreadsheets.MAX_ROWS = 20

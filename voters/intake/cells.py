@@ -68,7 +68,7 @@ def check_date(day: dt.date, *, today: dt.date, future: bool = False) -> dt.date
     return day
 
 
-_NUMBER = re.compile(r"^(\d{1,7})(?:[.,]0+)?(?:\s*\D.*)?$")
+_NUMBER = re.compile(r"^(\d{1,7})(?:[.,]0+)?(?:\s+\D*)?$")
 
 
 def parse_count(value, *, maximum: int = 1_000_000) -> int:

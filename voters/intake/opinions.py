@@ -92,7 +92,14 @@ COLUMNS = [
     (
         "spot_answer",
         gettext_lazy("Answered on the spot"),
-        {"tra loi tai cho", "giai trinh tai cho", "y kien tra loi", "tra loi", "giai trinh"},
+        {
+            "tra loi tai cho",
+            "giai trinh tai cho",
+            "y kien tra loi",
+            "tra loi",
+            "giai trinh",
+            "noi dung tra loi",
+        },
     ),
 ]
 LIMITS = {"text": 5000, "voter_name": 200, "voter_address": 300, "spot_answer": 5000}
@@ -194,10 +201,10 @@ def _label(key: str) -> str:
     return str(next(header for k, header, _v in COLUMNS if k == key))
 
 
-def _skip(values: list, columns: dict[str, int]) -> bool:
-    """A row of column numbers, or a heading such as "II | Lĩnh vực giao thông" with nothing else."""
+def _skip(values: list, columns: dict[str, int], *, first: bool) -> bool:
+    """The row of column numbers right under the header, or a heading such as "II | Lĩnh vực giao thông"."""
     cells = [text(v) for v in values if text(v)]
-    if cells and all(_COLUMN_NUMBER.match(c) for c in cells):
+    if first and cells and all(_COLUMN_NUMBER.match(c) for c in cells):
         return True
     number = (
         text(values[columns["number"]]) if "number" in columns and columns["number"] < len(values) else ""
@@ -276,7 +283,7 @@ def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step:
                 10 + index * 90 // len(data),
                 _("Reading row %(row)s of %(total)s") % {"row": index, "total": len(data)},
             )
-        if _skip(values, columns):
+        if _skip(values, columns, first=index == 0):
             headings += 1
             continue
         row, notes, problems = _parse_row(values, columns, units=units, fields=fields, meeting=meeting)

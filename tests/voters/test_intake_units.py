@@ -1,0 +1,208 @@
+"""Communes as people write them, and dates as they type them: the readings every import shares."""
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from council.models import AdminUnit
+from voters.intake.cells import check_date, parse_count, parse_date
+from voters.intake.units import CommuneField, UnitResolver, resolve_unit
+
+pytestmark = pytest.mark.django_db
+
+MERGED = dt.date(2025, 6, 30)
+FORMED = dt.date(2025, 7, 1)
+
+
+def _unit(code, name, level, parent=None, *, old=False, predecessors=()):
+    unit = AdminUnit.objects.create(
+        code=code,
+        name=name,
+        level=level,
+        parent=parent,
+        valid_from=None if old else FORMED,
+        valid_to=MERGED if old else None,
+    )
+    unit.predecessors.set(predecessors)
+    return unit
+
+
+@pytest.fixture
+def units(council):
+    """Đồng Tháp before and after 1 July 2025: old districts and communes, and the communes they became."""
+    province = AdminUnit.objects.create(code="87", name="Tỉnh Đồng Tháp", level="province")
+    council.admin_unit = province
+    council.save()
+    hong_ngu = _unit("870", "Huyện Hồng Ngự", "district", province, old=True)
+    thanh_binh = _unit("871", "Huyện Thanh Bình", "district", province, old=True)
+    lai_vung = _unit("872", "Huyện Lai Vung", "district", province, old=True)
+    sa_dec = _unit("873", "Thành phố Sa Đéc", "district", province, old=True)
+    tan_hong = _unit("874", "Huyện Tân Hồng", "district", province, old=True)
+    thuong_lac = _unit("29980", "Xã Thường Lạc", "commune", hong_ngu, old=True)
+    thuong_thoi = _unit("29981", "Xã Thường Thới Hậu A", "commune", hong_ngu, old=True)
+    tan_hoa_tb = _unit("30001", "Xã Tân Hòa", "commune", thanh_binh, old=True)
+    tan_hoa_lv = _unit("30301", "Xã Tân Hòa", "commune", lai_vung, old=True)
+    ward_1 = _unit("30250", "Phường 1", "ward", sa_dec, old=True)
+    sa_rai = _unit("29900", "Thị trấn Sa Rài", "commune", tan_hong, old=True)
+    return {
+        "province": province,
+        "thuong_phuoc": _unit(
+            "29977", "Xã Thường Phước", "commune", province, predecessors=[thuong_lac, thuong_thoi]
+        ),
+        "tan_long": _unit("30010", "Xã Tân Long", "commune", province, predecessors=[tan_hoa_tb]),
+        "phong_hoa": _unit("30310", "Xã Phong Hòa", "commune", province, predecessors=[tan_hoa_lv]),
+        "sa_dec": _unit("30251", "Phường Sa Đéc", "ward", province, predecessors=[ward_1]),
+        "tan_hong": _unit("29901", "Xã Tân Hồng", "commune", province, predecessors=[sa_rai]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Xã Thường Phước", "thuong_phuoc"),
+        ("thuong phuoc", "thuong_phuoc"),
+        ("Xã Thường Lạc", "thuong_phuoc"),  # merged in 2025: today's commune
+        ("X. Thường Lạc", "thuong_phuoc"),
+        ("x.Thường Lạc", "thuong_phuoc"),
+        ("Thuong Lac", "thuong_phuoc"),
+        ("xã Thường Lạc, huyện Hồng Ngự", "thuong_phuoc"),
+        ("Xã Thường Lạc huyện Hồng Ngự", "thuong_phuoc"),
+        ("xã Thường Lạc, H. Hồng Ngự, tỉnh Đồng Tháp", "thuong_phuoc"),
+        ("Tân Hòa, huyện Thanh Bình", "tan_long"),
+        ("Xa Tan Hoa - H. Lai Vung", "phong_hoa"),
+        ("Tân Hòa; Lai Vung", "phong_hoa"),
+        ("P. 1", "sa_dec"),
+        ("Phường 01", "sa_dec"),
+        ("P.1, TP Sa Đéc", "sa_dec"),
+        ("phường 1, thành phố Sa Đéc, Đồng Tháp", "sa_dec"),
+        ("TP Sa Đéc", "sa_dec"),  # the former city, now the ward of that name
+        ("TT. Sa Rài", "tan_hong"),
+        ("thị trấn Sa Rài", "tan_hong"),
+        ("Tân Hồng", "tan_hong"),
+    ],
+)
+def test_a_commune_is_found_as_people_write_it(council, units, written, expected):
+    assert UnitResolver(council).resolve(written) == units[expected]
+
+
+def test_a_name_two_districts_had_lists_the_candidates_and_asks_for_the_district(council, units):
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Tân Hòa")
+    message = str(error.value)
+    assert "Xã Tân Hòa (Huyện Thanh Bình) → Xã Tân Long" in message
+    assert "Xã Tân Hòa (Huyện Lai Vung) → Xã Phong Hòa" in message
+    with translation.override("vi"), pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Tân Hòa")
+    assert "hãy ghi thêm huyện" in str(error.value)
+
+
+def test_a_district_without_that_commune_is_refused_with_the_candidates(council, units):
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Tân Hòa, huyện Hồng Ngự")
+    assert "huyen hong ngu" in str(error.value) and "Huyện Thanh Bình" in str(error.value)
+
+
+def test_an_unknown_name_suggests_the_closest(council, units):
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Xã Thường Lạx")
+    assert "Xã Thường Lạc (Huyện Hồng Ngự)" in str(error.value)
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Hà Nội")
+    assert "Hà Nội" in str(error.value) and "?" not in str(error.value)
+
+
+def test_a_commune_of_another_province_is_not_the_councils(council, units):
+    elsewhere = AdminUnit.objects.create(code="80", name="Tỉnh Tây Ninh", level="province")
+    AdminUnit.objects.create(code="28000", name="Xã Hòa Hội", level="commune", parent=elsewhere)
+    with pytest.raises(ValueError):
+        UnitResolver(council).resolve("Xã Hòa Hội")
+
+
+def test_a_commune_council_finds_its_commune_and_the_ones_merged_into_it(council, other_council, units):
+    other_council.admin_unit = units["thuong_phuoc"]
+    other_council.save()
+    assert resolve_unit("X. Thường Thới Hậu A", council=other_council) == units["thuong_phuoc"]
+    with pytest.raises(ValueError):
+        resolve_unit("Tân Hồng", council=other_council)
+
+
+def test_forms_read_a_commune_through_the_same_resolver(council, units):
+    field = CommuneField(council=council, required=False)
+    assert field.clean("X. Thường Lạc, H. Hồng Ngự") == units["thuong_phuoc"]
+    assert field.clean("") is None
+    with pytest.raises(Exception) as error:
+        field.clean("Tân Hòa")
+    assert "Xã Tân Long" in str(error.value)
+
+
+def test_the_resolver_reads_the_units_in_a_fixed_number_of_queries(
+    council, units, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):
+        resolver = UnitResolver(council)
+    for name in ("Xã Tân Long", "Xã Phong Hòa", "Phường Sa Đéc"):  # today's units: no successor to look up
+        with django_assert_max_num_queries(0):
+            resolver.resolve(name)
+
+
+# --- Dates and counts ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "05/10/2025",
+        "5/10/2025",
+        "05-10-2025",
+        "5.10.2025",
+        "2025-10-05",
+        " 05/10/2025 ",
+        "05/10/2025 08:30",
+        dt.date(2025, 10, 5),
+        dt.datetime(2025, 10, 5, 14, 0),
+    ],
+)
+def test_dates_are_read_in_the_forms_people_type(typed):
+    assert parse_date(typed) == dt.date(2025, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31/02/2026", "not a real date"),
+        ("2026-02-30", "not a real date"),
+        ("05/13/2025", "not a real date"),
+        ("05/10/25", "dd/mm/yyyy"),
+        ("05/10-2025", "dd/mm/yyyy"),
+        ("hôm qua", "dd/mm/yyyy"),
+        (45930, "dd/mm/yyyy"),
+        ("", "dd/mm/yyyy"),
+    ],
+)
+def test_other_dates_are_a_clear_error(typed, said):
+    with translation.override("en"), pytest.raises(ValueError) as error:
+        parse_date(typed)
+    assert said in str(error.value)
+
+
+def test_dates_in_the_future_or_before_1990_are_refused_where_the_record_forbids_them():
+    today = dt.date(2026, 3, 1)
+    assert check_date(today, today=today) == today
+    with translation.override("en"):
+        with pytest.raises(ValueError, match="in the future"):
+            check_date(dt.date(2026, 3, 2), today=today)
+        with pytest.raises(ValueError, match="1990"):
+            check_date(dt.date(1989, 12, 31), today=today)
+    assert check_date(dt.date(2026, 3, 2), today=today, future=True)
+
+
+@pytest.mark.parametrize(("typed", "count"), [(3, 3), (3.0, 3), ("12", 12), ("5 cử tri", 5), ("7,0", 7)])
+def test_a_number_of_voters_is_read_as_written(typed, count):
+    assert parse_count(typed) == count
+
+
+@pytest.mark.parametrize("typed", ["0", "nhiều", "-2", "1.5"])
+def test_other_numbers_of_voters_are_refused(typed):
+    with pytest.raises(ValueError):
+        parse_count(typed)
