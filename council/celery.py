@@ -48,6 +48,11 @@ app.conf.beat_schedule = {
     "import-jobs-sweep": {"task": "voters.tasks.import_jobs_sweep_task", "schedule": 60.0},
     # The duplicate finder's weights follow the council's petitions (and catches petitions not yet indexed).
     "match-nightly": {"task": "voters.tasks.match_nightly_task", "schedule": crontab(hour=1, minute=30)},
+    # The suggested field and level of competence learn from what the Office classified during the day.
+    "classifier-nightly": {
+        "task": "voters.tasks.classifier_nightly_task",
+        "schedule": crontab(hour=1, minute=45),
+    },
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),

@@ -49,3 +49,19 @@ def match_nightly_task() -> int:
     from .matching.index import nightly
 
     return nightly()
+
+
+@shared_task
+def classifier_train_task(council_id: int) -> bool:
+    """Train the council's classifier of petitions again; say whether it has a field model now."""
+    from .matching.classifier import classifier_train
+
+    return classifier_train(council_id)["field"] is not None
+
+
+@shared_task
+def classifier_nightly_task() -> int:
+    """Every night: train every council's classifier of petitions on what its Office classified."""
+    from .matching.classifier import classifier_train_all
+
+    return classifier_train_all()

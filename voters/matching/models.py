@@ -62,3 +62,26 @@ class TermFrequency(models.Model):
 
     def __str__(self):
         return f"{self.term}: {self.df}"
+
+
+class ClassifierModel(models.Model):
+    """What the council's classified petitions teach about classifying a new one (matching/classify.py).
+
+    Derived data, retrained nightly: one row per council and kind, replaced whole."""
+
+    class Kind(models.TextChoices):
+        FIELD = "field", _("Field")
+        COMPETENCE = "competence", _("Level of competence")
+
+    council = models.ForeignKey("council.Council", on_delete=models.CASCADE, db_index=False, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    trained_at = models.DateTimeField()
+    trained_on = models.PositiveIntegerField()  # how many classified petitions it learned from
+    accuracy = models.FloatField(null=True, blank=True)  # the share right in 5-fold cross-validation
+    data = models.JSONField()  # the model itself (classify.train_terms)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["council", "kind"], name="classifiermodel_once")]
+
+    def __str__(self):
+        return f"{self.council_id} {self.kind} ({self.trained_on})"
