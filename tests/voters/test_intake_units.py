@@ -1,6 +1,7 @@
 """Communes as people write them, and dates as they type them: the readings every import shares."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import translation
@@ -206,3 +207,26 @@ def test_a_number_of_voters_is_read_as_written(typed, count):
 def test_other_numbers_of_voters_are_refused(typed):
     with pytest.raises(ValueError):
         parse_count(typed)
+
+
+def test_the_petition_import_reads_communes_and_dates_the_same_way(council, units):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from voters.intake import petitions
+
+    workbook = Workbook()
+    with translation.override("vi"):
+        workbook.active.append([str(h) for _k, h in petitions.COLUMNS])
+    for date, place in [
+        ("2025-10-05", "X. Thường Lạc, H. Hồng Ngự"),
+        ("5.10.2025", "Tan Hoa, huyen Lai Vung"),
+    ]:
+        workbook.active.append(
+            ["", "", date, "", f"Kiến nghị {place}", f"Nội dung {date}", place, "", "", "", "", 1, ""]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    plan = petitions.plan_import(SimpleUploadedFile("k.xlsx", buffer.getvalue()), council=council)
+    assert [r.row["admin_unit"] for r in plan.rows] == [units["thuong_phuoc"], units["phong_hoa"]]
+    assert {r.row["received_on"] for r in plan.rows} == {dt.date(2025, 10, 5)}

@@ -294,3 +294,18 @@ def test_other_roles_are_refused_and_another_councils_meeting_is_missing(
     for page in pages:
         assert client.get(page).status_code == 404
     assert BackgroundJob.objects.count() == 1 and not VoterOpinion.objects.exists()
+
+
+def test_the_check_runs_the_same_queries_for_few_and_many_rows(meeting, merged):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(n):
+        rows = [[i, f"Ý kiến {i}", "", "", "X. Thường Lạc" if i % 2 else "", "", 1] for i in range(n)]
+        upload = _minutes(rows)
+        with CaptureQueriesContext(connection) as queries:
+            plan = opinions.plan_import(upload, meeting=meeting)
+        assert plan.created == n
+        return len(queries)
+
+    assert count(5) == count(50)

@@ -83,12 +83,13 @@ class UnitResolver:
     def __init__(self, council=None, *, units=None):
         units = list(units if units is not None else self._units_of(council))
         by_pk = {u.pk: u for u in units}
-        through = AdminUnit.predecessors.through.objects.filter(from_adminunit__in=list(by_pk)).values_list(
-            "from_adminunit_id", "to_adminunit_id"
-        )
+        through = AdminUnit.predecessors.through.objects.values_list("from_adminunit_id", "to_adminunit_id")
+        if len(by_pk) <= 500:  # a province's units; the whole country's (no unit set) would pass SQL's limits
+            through = through.filter(from_adminunit__in=list(by_pk))
         predecessors: dict[int, list[int]] = {}
         for successor, predecessor in through:
-            predecessors.setdefault(successor, []).append(predecessor)
+            if successor in by_pk:
+                predecessors.setdefault(successor, []).append(predecessor)
         self.entries: list[_Unit] = []
         self.by_base: dict[str, list[_Unit]] = {}
         for unit in units:
