@@ -18,6 +18,7 @@ from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, selectors, services
+from .matching.classifier import suggest_classification
 from .matching.matcher import petitions_like
 from .models import (
     Channel,
@@ -285,6 +286,12 @@ def _petition_context(request, petition):
         "duplicates": duplicates,
         "action_forms": forms_by_state,
         "merged_here": list(petition.merged.all()),
+        # Shown beside the classify form only: a suggestion, never applied without the clerk.
+        "classify_suggestion": (
+            suggest_classification(council, f"{petition.title}\n{petition.text}")
+            if "classify" in forms_by_state
+            else None
+        ),
     }
 
 

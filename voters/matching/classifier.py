@@ -53,7 +53,7 @@ def classifier_train(council: Council | int) -> dict[str, ClassifierModel | None
     rows = list(labelled.values_list("title", "text", "match_terms", "field_id", "competence")[:MAX_TRAINING])
     documents = _documents([row[:3] for row in rows], synonyms)
     trained: dict[str, dict | None] = {}
-    for kind, column in ((ClassifierModel.Kind.FIELD, 3), (ClassifierModel.Kind.COMPETENCE, 4)):
+    for kind, column in ((ClassifierModel.Kind.FIELD.value, 3), (ClassifierModel.Kind.COMPETENCE.value, 4)):
         chosen = [n for n, row in enumerate(rows) if row[column]]
         labels = [str(rows[n][column]) for n in chosen]
         if len(chosen) < MIN_LABELLED or len(set(labels)) < MIN_LABELS:
