@@ -65,6 +65,7 @@ from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPo
 from sessions.models import Session
 
 from . import services
+from .matching.classifier import classifier_train
 from .matching.index import rebuild_frequencies
 from .matching.models import Synonym
 from .matching.services import synonyms_load_defaults
@@ -2443,6 +2444,7 @@ class VotersSeeder:
             if spec.email not in submitted:
                 self.submission(spec)
         rebuild_frequencies(self.council)  # the duplicate finder's weights, as the nightly task would
+        classifier_train(self.council)  # the suggested classification, as the nightly task would
 
 
 def seed_voters(province: Council, *, with_users: bool) -> None:
