@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .matching.models import ClassifierModel
 from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
 
 
@@ -57,3 +58,18 @@ class MediaProductAdmin(SimpleHistoryAdmin):
 class OutreachEventAdmin(SimpleHistoryAdmin):
     list_display = ("title", "council", "date", "attendance")
     list_filter = ("council",)
+
+
+@admin.register(ClassifierModel)
+class ClassifierModelAdmin(admin.ModelAdmin):
+    """Derived data, retrained nightly (voters/matching/classifier.py): shown, never edited by hand."""
+
+    list_display = ("council", "kind", "trained_at", "trained_on", "accuracy")
+    list_filter = ("council", "kind")
+    exclude = ("data",)  # the model's weights: large, and meaningless to read
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
