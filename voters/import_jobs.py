@@ -64,7 +64,9 @@ def import_start(
     """Keep the upload privately and queue its check; return the job. ValidationError for a bad file."""
     if kind not in WORK:
         raise ValueError(f"No import of kind {kind!r}")
-    inspect_upload(upload)  # size and type at once: a wrong file is refused on the form, not later
+    # Size and type at once: a wrong file is refused on the form, not later.
+    if inspect_upload(upload).kind != "xlsx":
+        raise ValidationError(_("The file could not be read as an Excel workbook."))
     upload.seek(0)
     path = private_storage.save(f"{JOB_PREFIX}/{secrets.token_urlsafe(18)}.xlsx", upload)
     try:

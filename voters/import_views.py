@@ -109,24 +109,23 @@ def _meeting_jobs(request, meeting: VoterMeeting):
 def meeting_opinion_import(request, pk: int):
     """Choose the meeting's minutes table; its check runs as a task and the job page shows it."""
     meeting = _meeting(request, pk)
-    form = forms.ImportForm()
+    posted = request.method == "POST"
+    form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
     form.fields["file"].help_text = _("The minutes' table of opinions; at most 10.000 rows.")
     errors = []
-    if request.method == "POST":
-        form = forms.ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                job = import_jobs.import_start(
-                    council=request.council,
-                    actor=request.user,
-                    upload=form.cleaned_data["file"],
-                    kind=OPINION_IMPORT,
-                    params={"meeting": meeting.pk},
-                )
-            except ValidationError as error:
-                errors = error.messages
-            else:
-                return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
+    if posted and form.is_valid():
+        try:
+            job = import_jobs.import_start(
+                council=request.council,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                kind=OPINION_IMPORT,
+                params={"meeting": meeting.pk},
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
     recent = _meeting_jobs(request, meeting).select_related("created_by")[:RECENT_JOBS]
     return render(
         request,

@@ -309,3 +309,17 @@ def test_the_check_runs_the_same_queries_for_few_and_many_rows(meeting, merged):
         return len(queries)
 
     assert count(5) == count(50)
+
+
+def test_a_missing_or_fake_file_is_refused_on_the_form(client, office, meeting):
+    url = reverse("meeting_opinion_import", args=[meeting.pk])
+    response = client.post(url, {})
+    assert (
+        response.status_code == 200 and _vi("Choose the spreadsheet to import.") in response.content.decode()
+    )
+    response = client.post(url, {"file": SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")})
+    assert response.status_code == 200 and "alert-danger" in response.content.decode()
+    pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    response = client.post(url, {"file": pdf})
+    assert _vi("The file could not be read as an Excel workbook.") in response.content.decode()
+    assert not BackgroundJob.objects.exists() and not VoterOpinion.objects.exists()
