@@ -323,3 +323,14 @@ def test_a_missing_or_fake_file_is_refused_on_the_form(client, office, meeting):
     response = client.post(url, {"file": pdf})
     assert _vi("The file could not be read as an Excel workbook.") in response.content.decode()
     assert not BackgroundJob.objects.exists() and not VoterOpinion.objects.exists()
+
+
+def test_without_a_commune_the_address_may_name_it_and_is_never_quoted(meeting, merged):
+    rows = [
+        [1, "Đường hư.", "An", "Ấp 3, xã Thường Lạc, huyện Hồng Ngự", "", "", 1],
+        [2, "Cầu yếu.", "Bình", "Tổ 5, xã Không Có Thật", "", "", 1],
+        [3, "Đèn tắt.", "Chi", "Ấp 3, xã Thường Lạc", "Tân Hồng", "", 1],  # the commune column wins
+    ]
+    plan = opinions.plan_import(_minutes(rows), meeting=meeting)
+    assert [r.values["admin_unit"] for r in plan.rows] == [merged, None, meeting.place]
+    assert not any(r.notes for r in plan.rows) and "Không Có Thật" not in str(opinions.preview(plan))

@@ -237,6 +237,9 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
             problems.append(
                 _("column “%(label)s”: %(message)s") % {"label": _label("admin_unit"), "message": error}
             )
+    elif row["voter_address"]:
+        # No commune column (or an empty one): the address may name the voter's commune ("Ấp 3, xã …").
+        row["admin_unit"] = units.from_address(row["voter_address"], on=meeting.date)
     count = text(cell.get("voters_count"))
     row["voters_count"] = 1
     if count:

@@ -189,6 +189,20 @@ class UnitResolver:
             )
         return self._current_of(matches[0].unit)
 
+    def from_address(self, address: str, *, on: dt.date | None = None) -> AdminUnit | None:
+        """The commune an address names after a marker ("Ấp 3, xã Thường Lạc, H. Hồng Ngự"), or None.
+
+        Quietly None when nothing fits: an address is personal data, never quoted in an error."""
+        parts = [p.strip() for p in re.split(r"[,;]|\s-\s", fold(address)) if p.strip()]
+        for index, part in enumerate(parts):
+            if not _kind_and_base(part, _UNIT_KINDS)[0]:
+                continue
+            try:
+                return self.resolve(", ".join(parts[index:]), on=on)
+            except ValueError:
+                continue
+        return None
+
     def _list(self, entries: list[_Unit]) -> str:
         shown = []
         for entry in entries[:6]:
