@@ -262,3 +262,12 @@ def test_the_tasks_train_the_councils_classifiers(council):
     assert not ClassifierModel.objects.filter(council=small).exists()
     entry = celery_app.conf.beat_schedule["classifier-nightly"]
     assert entry["task"] == classifier_nightly_task.name
+
+
+def test_an_unreadable_stored_model_gives_no_suggestion_and_no_error(client, office, council):
+    _classified(council)
+    classifier_train(council)
+    ClassifierModel.objects.filter(council=council).update(data={"centroids": "?"})
+    petition = services.petition_create(actor=None, council=council, title="Cầu", text=HELD_OUT[0][0])
+    response = client.get(reverse("petition_detail", args=[petition.pk]))
+    assert response.status_code == 200 and "data-classify-use" not in response.content.decode()

@@ -130,6 +130,15 @@ def _models(council: Council) -> dict[str, dict]:
     return {kind: _loaded[(pk, at.isoformat())] for pk, kind, at in rows if (pk, at.isoformat()) in _loaded}
 
 
+def _guess(council: Council, kind: str, data: dict, terms) -> tuple[str | None, float]:
+    try:
+        return predict_terms(data, terms)
+    except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
+        # A stored model this code cannot read (written by another version): no suggestion, never a broken page.
+        logger.exception("Classifier %s of council %s unreadable", kind, getattr(council, "pk", council))
+        return None, 0.0
+
+
 def suggest_classifications(council: Council, texts: list[str]) -> list[dict] | None:
     """For each text, {"field": Guess | None, "competence": Guess | None}; None when the council has no model.
 
@@ -143,7 +152,7 @@ def suggest_classifications(council: Council, texts: list[str]) -> list[dict] | 
     found = []
     for text in texts:
         terms = features(text, synonyms)
-        found.append({kind: predict_terms(data, terms) for kind, data in models.items()})
+        found.append({kind: _guess(council, kind, data, terms) for kind, data in models.items()})
     field_ids = {int(row["field"][0]) for row in found if row.get("field", (None,))[0]}
     fields = Field.objects.filter(council=council).in_bulk(field_ids) if field_ids else {}
     results = []
