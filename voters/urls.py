@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import import_views, public, views
+from . import consolidation_views, import_views, public, views
 
 urlpatterns = [
     path("voters/", views.voters_home, name="voters_home"),
+    path("voters/consolidate/", consolidation_views.round_page, name="voters_round"),
+    path("voters/consolidate/done/", consolidation_views.round_done, name="voters_round_done"),
     path("meetings/<int:pk>/opinions/", views.opinion_add, name="meeting_opinion_add"),
     path("meetings/<int:pk>/consolidate/", views.consolidate, name="meeting_consolidate"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
@@ -48,6 +50,11 @@ urlpatterns = [
         name="petition_import_job_status",
     ),
     path("petitions/report/", views.petition_report, name="petition_report"),
+    path(
+        "petitions/<int:pk>/merge-search/",
+        consolidation_views.petition_merge_search,
+        name="petition_merge_search",
+    ),
     path("letters/<int:pk>/handle/", views.letter_handle, name="letter_handle"),
     path("public/<slug:council_code>/petitions/new/", public.submit, name="public_submit"),
     path("public/<slug:council_code>/petitions/lookup/", public.lookup, name="public_lookup"),

@@ -1,0 +1,389 @@
+"""Consolidating a round of voter contact at once, and merging any petition into another from its page."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from council.models import AdminUnit, Role
+from tests.conftest import ALL_ROLES
+from tests.council.factories import CouncilFactory
+from voters import services
+from voters.consolidation import GroupPlan, round_consolidate
+from voters.models import Channel, Petition, VoterOpinion
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+ROUND = reverse("voters_round")
+
+FLOOD = [
+    "Đề nghị đầu tư xây dựng kè chống sạt lở bờ sông Tiền đoạn qua ấp 1 xã Tân Hồng",
+    "Cử tri đề nghị sớm xây kè chống sạt lở bờ sông Tiền đoạn ấp 2 xã Tân Hồng",
+    "Đề nghị tỉnh đầu tư kè chống sạt lở bờ sông Tiền qua xã Tân Hồng",
+]
+ROAD = [
+    "Đề nghị nâng cấp đường giao thông nông thôn liên ấp Tân Thành xuống cấp nghiêm trọng",
+    "Cử tri đề nghị sửa chữa đường giao thông nông thôn liên ấp Tân Thành bị hư hỏng xuống cấp",
+]
+SCHOOL = "Đề nghị bố trí thêm giáo viên tiếng Anh cho trường tiểu học Tân Hồng 2"
+
+
+def _vi(message: str) -> str:
+    with translation.override("vi"):
+        return gettext(message)
+
+
+def _opinion(council, text, *, meeting=None, voters=1, **extra):
+    if meeting is not None:
+        extra.update(channel=Channel.MEETING, meeting=meeting)
+    else:
+        extra.setdefault("channel", Channel.HOTLINE)
+        extra.setdefault("received_on", TODAY - dt.timedelta(days=5))
+    return services.opinion_add(actor=None, council=council, text=text, voters_count=voters, **extra)
+
+
+def _petition(council, title):
+    opinion = _opinion(council, title)
+    return services.petition_create(actor=None, council=council, title=title, opinions=[opinion])
+
+
+# --- The service ------------------------------------------------------------------------------------------
+
+
+def test_one_call_creates_petitions_and_adds_to_existing_ones(council, meeting, office):
+    existing = _petition(council, "Xây kè chống sạt lở bờ sông Tiền xã Tân Hồng")
+    flood = [_opinion(council, t, meeting=meeting, voters=3) for t in FLOOD]
+    road = [_opinion(council, t, meeting=meeting, voters=2) for t in ROAD]
+    result = round_consolidate(
+        actor=office,
+        council=council,
+        groups=[
+            GroupPlan(key="1", opinions=[o.pk for o in flood], petition=f" {existing.code.lower()} "),
+            GroupPlan(key="2", opinions=[o.pk for o in road], title="Nâng cấp đường liên ấp Tân Thành"),
+        ],
+    )
+    existing.refresh_from_db()
+    assert existing.voters_count == 1 + 9 and existing.opinions.count() == 4
+    assert result.attached == [(existing, 3)] and result.opinions_attached == 3
+    (created,) = result.created
+    assert created.title == "Nâng cấp đường liên ấp Tân Thành" and created.voters_count == 4
+    assert set(created.opinions.all()) == set(road)
+    # Each source opinion keeps its meeting, commune and channel; the petition its commune and history.
+    assert all(o.meeting == meeting and o.admin_unit == meeting.place for o in created.opinions.all())
+    assert created.admin_unit == meeting.place and created.history.first().history_user == office
+    assert not VoterOpinion.objects.pending().exists()
+
+
+def test_a_bad_group_writes_nothing_and_every_error_is_named(council, meeting, other_council):
+    merged = _petition(council, "Kiến nghị đã gộp")
+    services.petition_merge(_petition(council, "Kiến nghị giữ lại"), actor=None, duplicate=merged)
+    foreign = _petition(other_council, "Kiến nghị của hội đồng khác")
+    good = _opinion(council, FLOOD[0], meeting=meeting)
+    a, b, c, d = (_opinion(council, t, meeting=meeting) for t in [*ROAD, SCHOOL, FLOOD[1]])
+    before = Petition.objects.count()
+    with pytest.raises(ValidationError) as raised:
+        round_consolidate(
+            actor=None,
+            council=council,
+            groups=[
+                GroupPlan(key="1", opinions=[good.pk], title="Kè sông Tiền"),
+                GroupPlan(key="2", opinions=[a.pk], title="   "),
+                GroupPlan(key="3", opinions=[b.pk], petition="KN00-NOTHIS"),
+                GroupPlan(key="4", opinions=[c.pk], petition=merged.code),
+                GroupPlan(key="5", opinions=[d.pk], petition=foreign.code),
+                GroupPlan(key="6", opinions=[d.pk, good.pk], title="x" * 301),
+            ],
+        )
+    errors = raised.value.message_dict
+    assert set(errors) == {"2", "3", "4", "5", "6"}
+    assert "merged into" in errors["4"][0] and "KN00-NOTHIS" in errors["3"][0]
+    assert foreign.code in errors["5"][0]  # another council's petition is as unknown as a missing one
+    assert any("two groups" in e for e in errors["6"]) and any("300" in e for e in errors["6"])
+    assert (
+        Petition.objects.count() == before
+        and VoterOpinion.objects.filter(council=council).pending().count() == 5
+    )
+
+
+def test_opinions_already_consolidated_or_of_another_council_are_refused(council, meeting, other_council):
+    taken = _opinion(council, FLOOD[0], meeting=meeting)
+    petition = services.petition_create(actor=None, council=council, title="Kè", opinions=[taken])
+    answered = _opinion(council, FLOOD[1], meeting=meeting, spot_answer="Đã trả lời tại hội nghị.")
+    theirs = _opinion(other_council, FLOOD[2])
+    fresh = _opinion(council, SCHOOL, meeting=meeting)
+    for bad in (taken, answered, theirs):
+        with pytest.raises(ValidationError) as raised:
+            round_consolidate(
+                actor=None,
+                council=council,
+                groups=[
+                    GroupPlan(key="a", opinions=[fresh.pk], title="Giáo viên"),
+                    GroupPlan(key="b", opinions=[bad.pk], title="Sạt lở"),
+                ],
+            )
+        assert list(raised.value.message_dict) == ["b"]
+    assert petition.code in str(raised.value) or True
+    fresh.refresh_from_db()
+    theirs.refresh_from_db()
+    assert fresh.petition is None and theirs.petition is None and Petition.objects.count() == 1
+    with pytest.raises(ValidationError):
+        round_consolidate(actor=None, council=council, groups=[])
+
+
+# --- The page ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_the_round_page_is_the_offices(client, login, council, meeting, role):
+    login(role)
+    _opinion(council, FLOOD[0], meeting=meeting)
+    expected = 200 if role in {Role.OFFICE, Role.ADMIN} else 403
+    assert client.get(ROUND, {"session": meeting.session_id}).status_code == expected
+    assert client.post(ROUND, {"action": "consolidate"}).status_code == expected
+    assert client.get(reverse("voters_round_done")).status_code == (302 if expected == 200 else 403)
+    assert not Petition.objects.exists()
+
+
+def test_the_page_proposes_groups_with_their_petition_and_no_voter_names(client, office, council, meeting):
+    # The finder weighs what petitions share: the council has a few, two of them on the flood.
+    existing = [
+        _petition(council, "Xây kè chống sạt lở bờ sông Tiền đoạn qua xã Tân Hồng"),
+        _petition(council, "Sạt lở bờ sông Tiền xã Tân Hồng cần kè chống sạt lở"),
+    ]
+    _petition(council, "Thiếu nước sạch sinh hoạt ấp Tân Thành")
+    for text in FLOOD:
+        _opinion(council, text, meeting=meeting, voter_name="Nguyễn Văn Bí Mật", voter_address="Ấp 9")
+    for text in ROAD:
+        _opinion(council, text, meeting=meeting)
+    _opinion(council, SCHOOL, meeting=meeting)
+    page = client.get(ROUND, {"session": meeting.session_id}).content.decode()
+    assert "Bí Mật" not in page and "Ấp 9" not in page
+    groups = page.split('class="card mb-2 round-group')[1:]
+    flood = next(g for g in groups if FLOOD[0] in g)
+    assert all(t in flood for t in FLOOD) and ROAD[0] not in flood  # the same issue, one group
+    # The petitions it likely repeats are offered (never chosen: a new petition stays the default).
+    assert any(f'<option value="{p.code}">' in flood for p in existing)
+    assert (
+        '<option value="new">' in flood
+        and " selected" not in flood.split("round-target")[1].split("</select>")[0]
+    )
+    road = next(g for g in groups if ROAD[0] in g)
+    assert ROAD[1] in road and SCHOOL not in road
+    assert meeting.place.name in page and str(meeting) in page
+
+
+def test_a_period_round_takes_every_channel_and_a_commune_narrows_it(client, office, council, meeting, unit):
+    other = AdminUnit.objects.create(code="29930", name="Xã Thông Bình", level="commune", parent=unit.parent)
+    at_meeting = _opinion(council, FLOOD[0], meeting=meeting)
+    by_phone = _opinion(council, ROAD[0], admin_unit=other, received_on=TODAY - dt.timedelta(days=2))
+    old = _opinion(council, SCHOOL, received_on=TODAY - dt.timedelta(days=200))
+    since = (TODAY - dt.timedelta(days=30)).strftime("%d/%m/%Y")
+    until = TODAY.strftime("%d/%m/%Y")
+    page = client.get(ROUND, {"since": since, "until": until}).content.decode()
+    assert at_meeting.text in page and by_phone.text in page and old.text not in page
+    narrowed = client.get(ROUND, {"since": since, "until": until, "unit": other.pk}).content.decode()
+    assert by_phone.text in narrowed and at_meeting.text not in narrowed
+    bad = client.get(ROUND, {"since": until, "until": since}).content.decode()
+    assert _vi("The end of the period cannot come before its start.") in bad and "round-group" not in bad
+    assert client.get(ROUND, {"since": "32/13/2026", "until": "x"}).status_code == 200
+
+
+def _post(client, data, *, packed=False, **extra):
+    if packed:  # as static/js/round.js sends it
+        return client.post(ROUND, {"packed": json.dumps(data), **extra})
+    return client.post(ROUND, {**data, **extra})
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_the_clerk_arranges_and_consolidates_in_one_action(client, office, council, meeting, packed):
+    existing = _petition(council, "Giáo viên tiếng Anh trường tiểu học")
+    flood = [_opinion(council, t, meeting=meeting, voters=2) for t in FLOOD]
+    road = [_opinion(council, t, meeting=meeting) for t in ROAD]
+    school = _opinion(council, SCHOOL, meeting=meeting, voters=5)
+    data = {
+        # The proposal put a flood opinion with the roads: the clerk moves it back to group 1.
+        **{f"o-{o.pk}": "1" for o in flood[:2]},
+        f"o-{flood[2].pk}": "2",
+        **{f"o-{o.pk}": "2" for o in road},
+        f"o-{school.pk}": "3",
+        "g-1-title": "Kè chống sạt lở sông Tiền",
+        "g-1-target": "new",
+        "g-1-confirm": "on",
+        "g-2-title": "Đường liên ấp Tân Thành",
+        "g-2-target": "new",
+        "g-2-confirm": "on",
+        "g-3-title": "",
+        "g-3-target": "new",
+        "g-3-code": existing.code,
+        "g-3-confirm": "on",
+    }
+    # Apply the numbers: nothing written, the page shows the new groups and keeps what was typed.
+    page = _post(client, {**data, f"o-{flood[2].pk}": "1", "action": "arrange"}, packed=packed)
+    html = page.content.decode()
+    assert page.status_code == 200 and not Petition.objects.filter(title__startswith="Kè").exists()
+    assert "Kè chống sạt lở sông Tiền" in html
+    group_one = html.split('id="group-1"')[1].split('id="group-2"')[0]
+    assert all(o.text in group_one for o in flood)
+    # Consolidate: the confirmed groups become petitions, the third joins the existing petition.
+    data[f"o-{flood[2].pk}"] = "1"
+    response = _post(client, {**data, "action": "consolidate"}, packed=packed, session=meeting.session_id)
+    assert response.status_code == 302 and response.url == reverse("voters_round_done")
+    kè = Petition.objects.get(title="Kè chống sạt lở sông Tiền")
+    road_petition = Petition.objects.get(title="Đường liên ấp Tân Thành")
+    existing.refresh_from_db()
+    assert kè.voters_count == 6 and set(kè.opinions.all()) == set(flood)
+    assert set(road_petition.opinions.all()) == set(road)
+    assert existing.voters_count == 6 and school in existing.opinions.all()
+    done = client.get(response.url).content.decode()
+    assert reverse("petition_detail", args=[kè.pk]) in done and existing.code in done
+    assert reverse("petition_detail", args=[road_petition.pk]) in done
+
+
+def test_on_an_error_nothing_is_written_and_the_arrangement_stays(client, office, council, meeting):
+    flood = [_opinion(council, t, meeting=meeting) for t in FLOOD]
+    road = [_opinion(council, t, meeting=meeting) for t in ROAD]
+    data = {
+        **{f"o-{o.pk}": "1" for o in flood},
+        **{f"o-{o.pk}": "7" for o in road},
+        "g-1-title": "Kè chống sạt lở sông Tiền",
+        "g-1-target": "new",
+        "g-1-confirm": "on",
+        "g-7-title": "Đường liên ấp",
+        "g-7-code": "KN00-NOTHIS",
+        "g-7-confirm": "on",
+        "action": "consolidate",
+    }
+    response = client.post(ROUND, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Petition.objects.exists()
+    group_seven = html.split('id="group-7"')[1]
+    assert "KN00-NOTHIS" in group_seven.split("</section>")[0] and "alert-danger" in group_seven
+    assert 'value="KN00-NOTHIS"' in group_seven and "Kè chống sạt lở sông Tiền" in html
+    assert html.count('name="g-1-confirm" id="g-1-confirm" checked') == 1
+
+
+def test_split_and_merge_without_javascript(client, office, council, meeting):
+    a, b, c = (_opinion(council, t, meeting=meeting) for t in FLOOD)
+    base = {f"o-{a.pk}": "1", f"o-{b.pk}": "1", f"o-{c.pk}": "2", "g-1-title": "Kè", "g-2-title": "Sạt lở"}
+    html = client.post(ROUND, {**base, "split": str(b.pk), "action": "consolidate"}).content.decode()
+    assert not Petition.objects.exists()  # a rearrangement is shown first, never consolidated blind
+    assert f'name="o-{b.pk}" value="3"' in html and 'id="group-3"' in html
+    assert FLOOD[1] in html.split('id="group-3"')[1]  # its own group, titled from its text
+    html = client.post(ROUND, {**base, "merge_from": "2", "merge_into": "1"}).content.decode()
+    assert f'name="o-{c.pk}" value="1"' in html and 'id="group-2"' not in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"o-abc": "1", "g-1-confirm": "on", "action": "consolidate"},
+        {"o-99999999999999999999999": "1", "action": "consolidate", "g-1-confirm": "on"},
+        {"o-1": "-3", "o-2": "999999999", "action": "consolidate", "g-1-confirm": "on"},
+        {"packed": "{not json", "action": "consolidate"},
+        {"packed": "[1, 2]"},
+        {"packed": json.dumps({"o-1": ["x"], "g-1-title": 5, "g-1-confirm": "on", "action": "consolidate"})},
+        {"session": "abc", "since": "99/99/9999", "unit": "-1"},
+    ],
+)
+def test_bad_input_changes_nothing_and_never_fails(client, office, council, meeting, data, other_council):
+    theirs = _opinion(other_council, FLOOD[0])
+    response = client.post(ROUND, {**data, f"o-{theirs.pk}": "1"})
+    assert response.status_code in (200, 400)
+    theirs.refresh_from_db()
+    assert theirs.petition is None and not Petition.objects.exists()
+
+
+def test_the_round_runs_the_same_queries_for_5_and_50_opinions(client, office, council, meeting):
+    _petition(council, "Xây kè chống sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
+    _petition(council, "Nâng cấp đường giao thông nông thôn liên ấp Tân Thành")
+    texts = [*FLOOD, *ROAD, SCHOOL]
+
+    def add(n):
+        for i in range(n):
+            _opinion(council, f"{texts[i % len(texts)]} lần {VoterOpinion.objects.count()}", meeting=meeting)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(ROUND, {"session": meeting.session_id})
+            assert response.status_code == 200
+        return len(queries), response.content.decode().count('class="list-group-item py-1 round-opinion"')
+
+    add(5)
+    count()  # the duplicate finder's snapshot is built once
+    few, shown = count()
+    assert shown == 5
+    add(45)
+    many, shown = count()
+    assert shown == 50 and many == few
+
+
+def test_links_to_the_round(client, office, council, meeting):
+    assert ROUND in client.get(reverse("voters_home")).content.decode()
+    page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+    assert f"{ROUND}?session={meeting.session_id}" in page
+
+
+# --- Merging any petition ---------------------------------------------------------------------------------
+
+
+def test_the_merge_search_finds_by_code_and_unaccented_words(client, office, council, other_council):
+    target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    road = _petition(council, "Nâng cấp đường liên ấp Tân Thành")
+    same_words = _petition(council, "Đường Tân Thành ngập nước mùa lũ")
+    gone = _petition(council, "Đường liên ấp Tân Thành hư hỏng")
+    services.petition_merge(road, actor=None, duplicate=gone)
+    theirs = _petition(other_council, "Đường liên ấp Tân Thành của nơi khác")
+    url = reverse("petition_merge_search", args=[target.pk])
+
+    def found(q):
+        html = client.get(url, {"q": q}, HTTP_HX_REQUEST="true").content.decode()
+        offered = (target, road, same_words, gone, theirs)
+        return {p.code for p in offered if f'name="duplicate" value="{p.pk}"' in html}
+
+    assert found("duong tan thanh") == {road.code, same_words.code}
+    assert found("DUONG LIEN AP") == {road.code}
+    assert found(road.code.lower()) == {road.code}
+    assert found(target.code) == set() and found("song tien") == set()
+    assert found(gone.code) == set() and found(theirs.code) == set()
+    assert found("") == set()
+    html = client.get(url, {"q": "tân thành"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html and f'action="{reverse("petition_action", args=[target.pk, "merge"])}"' in html
+    full = client.get(url, {"q": "tan thanh"}).content.decode()
+    assert "<html" in full and road.code in full  # without JavaScript, a page of its own
+    foreign = _petition(other_council, "Khác")
+    assert client.get(reverse("petition_merge_search", args=[foreign.pk]), {"q": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.LEADERSHIP, Role.DELEGATE, Role.STANDING])
+def test_only_the_office_searches_petitions_to_merge(client, login, council, role):
+    login(role)
+    target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    assert client.get(reverse("petition_merge_search", args=[target.pk]), {"q": "ke"}).status_code == 403
+    assert 'id="merge-any"' not in client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+
+
+def test_any_petition_merges_through_the_page_and_errors_are_clear(client, office, council):
+    target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    unrelated = _petition(council, "Thiếu giáo viên tiếng Anh trường tiểu học")
+    page = client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+    assert 'id="merge-any"' in page and f'value="{unrelated.pk}"' not in page  # not a suggestion
+    merge = reverse("petition_action", args=[target.pk, "merge"])
+    response = client.post(merge, {"duplicate": unrelated.pk}, follow=True)
+    unrelated.refresh_from_db()
+    target.refresh_from_db()
+    assert unrelated.merged_into == target and target.voters_count == 2
+    response = client.post(merge, {"duplicate": unrelated.pk}, follow=True)
+    assert _vi("A petition that was already merged cannot be merged again.") in response.content.decode()
+    other = CouncilFactory()
+    foreign = _petition(other, "Hội đồng khác")
+    client.post(merge, {"duplicate": foreign.pk})
+    foreign.refresh_from_db()
+    assert foreign.merged_into is None
+    page = client.get(reverse("petition_detail", args=[unrelated.pk])).content.decode()
+    assert 'id="merge-any"' not in page  # a merged petition takes no others

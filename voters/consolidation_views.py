@@ -1,0 +1,307 @@
+"""Pages for consolidating a round of voter contact at once (static/js/round.js makes them fast by keyboard;
+they work as plain forms without it), and the search that finds any petition to merge into the one on screen.
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from council.forms import DayFirstDateInput
+from council.models import AdminUnit
+from council.permissions import can_manage_records
+from council.views.actions import require
+from sessions.models import Session
+
+from . import consolidation
+from .consolidation import MAX_ROUND, GroupPlan, RoundGroup
+from .models import Petition, VoterOpinion
+
+ROUND_FIELDS = ("session", "since", "until", "unit")
+MAX_NUMBER = 99_999  # a group's number as the clerk types it
+MAX_ID = 2**63 - 1
+RESULT_KEY = "voters_round_result"
+
+
+class SessionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} — {obj.start_date:%d/%m/%Y}"
+
+
+class RoundForm(forms.Form):
+    """Which round to consolidate: a session's voter meetings, or a period (any channel); one commune or all."""
+
+    session = SessionChoice(
+        queryset=Session.objects.none(),
+        required=False,
+        label=gettext_lazy("Voter meetings of the session"),
+        empty_label=gettext_lazy("— or a period —"),
+    )
+    since = forms.DateField(
+        label=gettext_lazy("Received from"),
+        required=False,
+        widget=DayFirstDateInput(),
+        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
+    )
+    until = forms.DateField(
+        label=gettext_lazy("until"),
+        required=False,
+        widget=DayFirstDateInput(),
+        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
+    )
+    unit = forms.ModelChoiceField(
+        queryset=AdminUnit.objects.none(),
+        required=False,
+        label=gettext_lazy("Commune or ward"),
+        empty_label=gettext_lazy("All communes"),
+    )
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = Session.objects.filter(council=council).order_by("-start_date")
+        pending = VoterOpinion.objects.for_council(council).pending().values("admin_unit")
+        self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=pending).order_by("name")
+        for name in ROUND_FIELDS:
+            self.fields[name].widget.attrs.setdefault("class", "form-control form-control-sm")
+        for name in ("session", "unit"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if not data.get("session") and (since or until) and not (since and until):
+            raise forms.ValidationError(_("Give both dates of the period, or choose a session."))
+        if since and until and until < since:
+            self.add_error("until", _("The end of the period cannot come before its start."))
+        return data
+
+    def round_kwargs(self) -> dict | None:
+        """The arguments of consolidation.round_opinions, or None while no round is chosen."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        data = self.cleaned_data
+        if data.get("session"):
+            return {"session": data["session"], "unit": data.get("unit")}
+        if data.get("since") and data.get("until"):
+            return {"since": data["since"], "until": data["until"], "unit": data.get("unit")}
+        return None
+
+
+def _int(value, top: int) -> int | None:
+    value = value.strip() if isinstance(value, str) else ""
+    if not value.isdecimal() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 1 <= number <= top else None
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _posted(request) -> dict | None:
+    """The arrangement as posted: the form's own fields, or (with the page's script) the same fields packed
+    into one JSON value, so a round of hundreds of groups stays under the limit of fields in a request."""
+    packed = request.POST.get("packed")
+    if not packed:
+        return {key: request.POST.get(key) for key in request.POST}
+    try:
+        data = json.loads(packed)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {str(key): value for key, value in data.items()}
+
+
+def _arrange(data: dict) -> tuple[dict[int, list[int]], bool]:
+    """The opinions by group number (from each opinion's number box), after any split or merge asked for;
+    and whether a split or merge changed the groups."""
+    numbers: dict[int, int | None] = {}
+    for key, value in data.items():
+        if key.startswith("o-") and len(numbers) < MAX_ROUND * 2:
+            pk = _int(key[2:], MAX_ID)
+            if pk is not None:
+                numbers[pk] = _int(value, MAX_NUMBER)
+    top = max((n for n in numbers.values() if n), default=0)
+    for pk, number in numbers.items():
+        if number is None:  # an empty or unreadable number: the opinion is a group of its own
+            top += 1
+            numbers[pk] = top
+    changed = False
+    split = _int(data.get("split"), MAX_ID)
+    if split in numbers:
+        top += 1
+        numbers[split] = top
+        changed = True
+    source, into = _int(data.get("merge_from"), MAX_NUMBER), _int(data.get("merge_into"), MAX_NUMBER)
+    if source and into and source != into and source in numbers.values():
+        numbers = {pk: into if n == source else n for pk, n in numbers.items()}
+        changed = True
+    groups: dict[int, list[int]] = {}
+    for pk, number in numbers.items():
+        groups.setdefault(number, []).append(pk)
+    return dict(sorted(groups.items())), changed
+
+
+def _checked(value) -> bool:
+    return _text(value).lower() in ("on", "1", "true", "yes")
+
+
+def _groups_from_post(council, data: dict, arranged: dict[int, list[int]]) -> list[RoundGroup]:
+    loaded = consolidation.opinions_by_pk(council, [pk for pks in arranged.values() for pk in pks])
+    groups = []
+    for number, pks in arranged.items():
+        opinions = [loaded[pk] for pk in pks if pk in loaded]
+        title = data.get(f"g-{number}-title")
+        target = _text(data.get(f"g-{number}-target"))
+        code = _text(data.get(f"g-{number}-code")).strip() or ("" if target in ("", "new") else target)
+        groups.append(
+            RoundGroup(
+                number=number,
+                opinions=opinions,
+                title=_text(title)[:1000] if title is not None else consolidation.default_title(opinions),
+                petition=consolidation.clean_code(code[:40]),
+                confirmed=_checked(data.get(f"g-{number}-confirm")),
+                skipped=_checked(data.get(f"g-{number}-skip")),
+            )
+        )
+    return groups
+
+
+BLANK_GROUP = {
+    "number": "__N__",
+    "opinions": [],
+    "title": "",
+    "petition": "",
+    "suggestions": [],
+    "suggested_codes": [],
+    "voters": 0,
+    "errors": [],
+}
+
+
+def _render(request, form, groups, *, chosen=True, too_many=False, status=200):
+    return render(
+        request,
+        "voters/round.html",
+        {
+            "form": form,
+            "groups": groups,
+            "opinion_total": sum(len(g.opinions) for g in groups),
+            "voters_total": sum(g.voters for g in groups),
+            "next_number": max((g.number for g in groups), default=0) + 1,
+            "round_hidden": [(name, form.data.get(name, "")) for name in ROUND_FIELDS]
+            if form.is_bound
+            else [],
+            "chosen": chosen,
+            "confirmed_count": sum(1 for g in groups if g.confirmed and not g.skipped),
+            "blank_group": BLANK_GROUP,
+            "too_many": too_many,
+            "max_round": MAX_ROUND,
+        },
+        status=status,
+    )
+
+
+def round_page(request):
+    """Consolidate a round: the proposed groups of its pending opinions, arranged and confirmed by the clerk,
+    then every confirmed group made a petition (or added to one) in one action."""
+    require(can_manage_records(request.user, request.council))
+    if request.method == "POST":
+        return _round_post(request)
+    council = request.council
+    form = RoundForm(request.GET or None, council=council)
+    groups, too_many = [], False
+    chosen = form.round_kwargs()
+    if chosen is not None:
+        opinions = list(consolidation.round_opinions(council, **chosen)[: MAX_ROUND + 1])
+        too_many = len(opinions) > MAX_ROUND
+        groups = consolidation.propose_groups(council, opinions[:MAX_ROUND])
+        consolidation.attach_suggestions(council, groups)
+    return _render(request, form, groups, chosen=chosen is not None, too_many=too_many)
+
+
+def _round_post(request):
+    council = request.council
+    form = RoundForm({k: _text(request.POST.get(k)) for k in ROUND_FIELDS}, council=council)
+    data = _posted(request)
+    if data is None:
+        messages.error(request, _("The arrangement could not be read; load the round again."))
+        return _render(request, form, [], status=400)
+    arranged, changed = _arrange(data)
+    groups = _groups_from_post(council, data, arranged)
+    if data.get("action") == "consolidate" or request.POST.get("action") == "consolidate":
+        if changed:
+            messages.warning(request, _("The groups were rearranged: check them, then consolidate again."))
+        else:
+            plans = [
+                GroupPlan(key=str(g.number), opinions=arranged[g.number], title=g.title, petition=g.petition)
+                for g in groups
+                if g.confirmed and not g.skipped
+            ]
+            try:
+                result = consolidation.round_consolidate(actor=request.user, council=council, groups=plans)
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    by_number = {str(g.number): g for g in groups}
+                    for key, problems in error.message_dict.items():
+                        if key in by_number:
+                            by_number[key].errors.extend(problems)
+                    messages.error(request, _("Nothing was consolidated: correct the groups marked below."))
+                else:
+                    messages.error(request, " ".join(error.messages))
+            else:
+                request.session[RESULT_KEY] = {
+                    "council": council.pk,
+                    "created": [p.pk for p in result.created],
+                    "attached": [[p.pk, n] for p, n in result.attached],
+                }
+                return redirect("voters_round_done")
+    consolidation.attach_suggestions(council, groups)
+    return _render(request, form, groups)
+
+
+def round_done(request):
+    """What the last consolidation of a round made: the petitions created, and those that got more opinions."""
+    require(can_manage_records(request.user, request.council))
+    stored = request.session.get(RESULT_KEY) or {}
+    if stored.get("council") != request.council.pk:
+        return redirect("voters_round")
+    attached = [(pk, n) for pk, n in stored.get("attached", [])]
+    wanted = set(stored.get("created", [])) | {pk for pk, _n in attached}
+    petitions = Petition.objects.for_council(request.council).filter(pk__in=wanted).in_bulk()
+    created = [petitions[pk] for pk in stored.get("created", []) if pk in petitions]
+    added = [(petitions[pk], n) for pk, n in attached if pk in petitions]
+    return render(
+        request,
+        "voters/round_done.html",
+        {
+            "created": created,
+            "added": added,
+            "added_opinions": sum(n for _p, n in added),
+            "added_petitions": len({p.pk for p, _n in added}),
+            "round_url": reverse("voters_round"),
+        },
+    )
+
+
+# --- Any petition to merge into the one on screen -------------------------------------------------------
+
+
+def petition_merge_search(request, pk):
+    """Up to ten petitions of the council matching the words typed (a code, or words of the subject or text,
+    accents ignored), never merged ones nor this one; with htmx just the list, else a page of its own."""
+    from .views import PETITIONS
+
+    require(can_manage_records(request.user, request.council))
+    petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
+    query = _text(request.GET.get("q"))[:200]
+    found = consolidation.petitions_to_merge(request.council, petition, query)
+    template = "voters/_merge_search.html" if request.htmx else "voters/petition_merge_search.html"
+    return render(request, template, {"object": petition, "found": found, "q": query})
