@@ -201,6 +201,57 @@ def _starts(folded: list[str], at: int, phrases) -> int:
     return 0
 
 
+COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",), ("tt",), ("p",), ("x",))
+COMMUNE_MARK = "#"
+# Works a commune asks for for itself: the same request from two communes is two petitions ("build the
+# school of commune A", "build the school of commune B"), unlike a policy asked for by voters everywhere.
+WORKS_TERMS = frozenset(
+    (
+        "xay dung",
+        "nang cap",
+        "sua chua",
+        "tu sua",
+        "cai tao",
+        "nao vet",
+        "phu song",
+        "lap dat",
+        "be tong",
+        "kien co",
+        "xay ke",
+        "tram y",
+        "nha van",
+        "diem truong",
+        "phong hoc",
+        "cau treo",
+        "duong giao",
+    )
+)
+
+
+def communes(text: str) -> frozenset[str]:
+    """The communes and wards a text names ("xã Tân Hồng" → "tan hong"), folded."""
+    text = _ABBREVIATED_UNIT.sub(r"\1 ", unicodedata.normalize("NFC", text or ""))
+    found = set()
+    for part in _BREAK.split(text):
+        tokens = _TOKEN.findall(part)
+        folded = [fold(t) for t in tokens]
+        for i in range(len(tokens)):
+            length = _starts(folded, i, COMMUNE_WORDS)
+            if length and i + length < len(tokens) and tokens[i + length][:1].isupper():
+                j = i + length
+                while j < len(tokens) and _is_name(tokens[j]):
+                    j += 1
+                found.add(" ".join(folded[i + length : j]))
+    return frozenset(found)
+
+
+def unit_name(name: str) -> str:
+    """An administrative unit's own name without its kind: "Xã Tân Hồng" → "tan hong"."""
+    words = fold(name).split()
+    length = _starts(words, 0, COMMUNE_WORDS)
+    return " ".join(words[length:])
+
+
 def _is_name(token: str) -> bool:
     return token[:1].isupper() or token.isdigit()
 
@@ -252,9 +303,17 @@ def segments(text: str) -> list[list[str]]:
     return runs
 
 
-def features(text: str, synonyms: Synonyms = NO_SYNONYMS) -> frozenset[str]:
-    """The terms of a text: content syllables and pairs of adjacent syllables ("phan bon"), synonyms joined."""
-    terms: set[str] = set()
+PLACE_MARK = "@"
+
+
+def features(text: str, synonyms: Synonyms = NO_SYNONYMS, *, unit: str = "") -> frozenset[str]:
+    """The terms of a text: content syllables and pairs of adjacent syllables ("phan bon"), synonyms joined;
+    and, as evidence rather than words to weigh, the places it names ("@thon toa") and the communes of its
+    voters ("#tan hong", with ``unit``, the name of the commune recorded with it)."""
+    terms: set[str] = {PLACE_MARK + place for place in places(text)}
+    terms.update(COMMUNE_MARK + name for name in communes(text))
+    if unit and unit_name(unit):
+        terms.add(COMMUNE_MARK + unit_name(unit))
     accented = fold(text or "") != (text or "").lower()
     for words in segments(text):
         run = [
@@ -269,3 +328,84 @@ def features(text: str, synonyms: Synonyms = NO_SYNONYMS) -> frozenset[str]:
                 if not (pair[0] in STOP_SYLLABLES and pair[1] in STOP_SYLLABLES):
                     terms.add(f"{pair[0]} {pair[1]}")
     return frozenset(terms)
+
+
+# Words after which a name says where the thing asked for is: "cầu treo tại thôn Toa", "đường ĐT 843" (with
+# their accents: "tuyến" is a road, "Tuyên" the start of a province's name). A number names a hamlet or a road.
+NUMBERED_ANCHORS = (
+    "thôn",
+    "ấp",
+    "khóm",
+    "xóm",
+    "bản",
+    "tổ dân phố",
+    "khu phố",
+    "quốc lộ",
+    "tỉnh lộ",
+    "ql",
+    "đt",
+    "tổ",
+)
+NAMED_ANCHORS = (
+    "cánh đồng",
+    "khu vực",
+    "làng",
+    "buôn",
+    "cầu",
+    "sông",
+    "suối",
+    "đường",
+    "kênh",
+    "hồ",
+    "đập",
+    "chợ",
+    "trường",
+    "đèo",
+    "bến",
+    "núi",
+    "khu",
+    "cụm",
+    "tuyến",
+    "tại",
+    "qua",
+    "ở",
+)
+_NUMBERED = tuple(tuple(a.split()) for a in NUMBERED_ANCHORS)
+_ANCHORS = tuple(sorted(_NUMBERED + tuple(tuple(a.split()) for a in NAMED_ANCHORS), key=len, reverse=True))
+# Communes, districts and provinces name the voters' address, not the thing asked for.
+_HAMLETS = {("ap",), ("thon",), ("khom",), ("xom",), ("to", "dan", "pho"), ("khu", "pho")}
+ADDRESS_WORDS = tuple(w for w in UNIT_WORDS if w not in _HAMLETS)
+
+
+def places(text: str) -> frozenset[str]:
+    """The named places and works a petition is about ("toa", "ben ganh", "thon 20"), folded: two requests for
+    the same kind of work in differently named places are different issues."""
+    text = _ABBREVIATED_UNIT.sub(r"\1 ", unicodedata.normalize("NFC", text or ""))
+    found: set[str] = set()
+    for part in _BREAK.split(text):
+        tokens = _TOKEN.findall(part)
+        lower = [t.lower() for t in tokens]
+        folded = [fold(t) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            address = _starts(folded, i, ADDRESS_WORDS)
+            if address and i + address < len(tokens) and tokens[i + address][:1].isupper():
+                i += address
+                while i < len(tokens) and _is_name(tokens[i]):
+                    i += 1
+                continue
+            anchor = _starts(lower, i, _ANCHORS)
+            if anchor:
+                j = i + anchor
+                while j < len(tokens) and _starts(lower, j, _ANCHORS) and tokens[j][:1].isupper():
+                    j += _starts(lower, j, _ANCHORS)  # "khu vực Thôn Khuổi Phìn": the name is "Khuổi Phìn"
+                k = j
+                numbered = tuple(lower[i : i + anchor]) in _NUMBERED
+                while k < len(tokens) and (tokens[k][:1].isupper() or (numbered and tokens[k][:1].isdigit())):
+                    k += 1
+                if k > j:
+                    found.add(" ".join(folded[j:k]))
+                    i = k
+                    continue
+            i += 1
+    return frozenset(found)

@@ -14,7 +14,7 @@ from .models import PetitionTerm, Synonym, TermFrequency
 logger = logging.getLogger(__name__)
 
 COUNT_KEY = 0  # the TermFrequency row that holds the number of petitions counted
-INLINE_REBUILD_LIMIT = 20_000  # up to this many petitions the snapshot is rebuilt at once, above it by a task
+INLINE_REBUILD_LIMIT = 5_000  # up to this many petitions the snapshot is rebuilt at once, above it by a task
 STALE_GROWTH = 1.2  # the snapshot is rebuilt once the petitions grew by a fifth
 CHUNK = 5_000  # terms per IN (...) list
 
@@ -27,7 +27,7 @@ def term_hash(term: str) -> int:
 
 def is_indexed(term: str) -> bool:
     """Petitions are found by their pairs of syllables and synonym terms: a single syllable finds too many."""
-    return " " in term or "_" in term
+    return (" " in term or "_" in term) and term[:1] not in "@#"
 
 
 def chunked(values: list, size: int = CHUNK) -> Iterable[list]:
@@ -42,7 +42,8 @@ def synonyms_of(council) -> Synonyms:
 
 
 def petition_terms(petition, synonyms: Synonyms) -> frozenset[str]:
-    return features(f"{petition.title}\n{petition.text}", synonyms)
+    unit = petition.admin_unit.name if petition.admin_unit_id else ""
+    return features(f"{petition.title}\n{petition.text}", synonyms, unit=unit)
 
 
 def index_petition(petition, *, synonyms: Synonyms | None = None) -> None:
@@ -84,8 +85,7 @@ def rebuild_frequencies(council) -> int:
         counts.update(term_hash(term) for term in terms.split("\n") if term)
     TermFrequency.objects.filter(council=council).delete()
     rows = [TermFrequency(council_id=_pk(council), term=COUNT_KEY, df=total)]
-    # A term met once is as rare as one never met: the snapshot keeps only the others.
-    rows.extend(TermFrequency(council_id=_pk(council), term=t, df=n) for t, n in counts.items() if n > 1)
+    rows.extend(TermFrequency(council_id=_pk(council), term=t, df=n) for t, n in counts.items())
     TermFrequency.objects.bulk_create(rows, batch_size=5000)
     return total
 
@@ -94,7 +94,12 @@ def reindex_council(council) -> int:
     """Index every petition of the council again (after a change of synonyms) and recount; return how many."""
     synonyms = synonyms_of(council)
     count = 0
-    for petition in indexed_petitions(council).only("pk", "council", "title", "text", "state").iterator(2000):
+    for petition in (
+        indexed_petitions(council)
+        .select_related("admin_unit")
+        .only("pk", "council", "title", "text", "state", "admin_unit__name")
+        .iterator(2000)
+    ):
         with transaction.atomic():
             index_petition(petition, synonyms=synonyms)
         count += 1
@@ -133,7 +138,11 @@ def nightly() -> int:
 
     synonyms: dict[int, Synonyms] = {}
     missing = Petition.objects.exclude(state=Petition.State.MERGED).filter(match_terms="")
-    for petition in missing.only("pk", "council", "title", "text", "state").iterator(2000):
+    for petition in (
+        missing.select_related("admin_unit")
+        .only("pk", "council", "title", "text", "state", "admin_unit__name")
+        .iterator(2000)
+    ):
         if petition.council_id not in synonyms:
             synonyms[petition.council_id] = synonyms_of(petition.council_id)
         with transaction.atomic():

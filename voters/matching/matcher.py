@@ -13,14 +13,20 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .features import Synonyms
+from .features import COMMUNE_MARK, PLACE_MARK, SYNONYM_JOINER, WORKS_TERMS, Synonyms, features
 from .index import COUNT_KEY, chunked, freshen, is_indexed, synonyms_of, term_hash
 from .models import PetitionTerm, TermFrequency
 
-THRESHOLD = 0.30  # a suggestion is shown from this score (chosen on tests/data: see the README)
-GROUP_THRESHOLD = 0.30  # opinions of a round are proposed as one group from this average score
-SINGLE_FACTOR = 0.5  # a single syllable weighs half as much as a pair of syllables
-RARE_TERMS = 12  # the rarest pairs of a text that look up candidates
+THRESHOLD = 0.25  # a suggestion is shown from this score (chosen on tests/data: see the README)
+LIMIT = 3  # suggestions shown per petition or opinion
+GROUP_THRESHOLD = 0.15  # opinions of a round are proposed as one group from this average score
+SINGLE_FACTOR = 0.8  # a single syllable weighs a little less than a pair of syllables
+SYNONYM_FACTOR = 2.0  # a term from the Office's synonym list is an issue's name: it weighs double
+FIELD_FACTOR = 0.5  # two petitions classified in different fields are less likely one issue
+COMMUNE_FACTOR = 0.5  # works asked for by two different communes are two issues
+PLACE_FACTOR = 0.1  # two petitions naming places, none in common, ask for different works
+RARE_TERMS = 40  # the rarest pairs of a text that look up candidates
+COMMON_SHARE = 0.02  # a pair in more than this share of the petitions does not look up candidates
 CANDIDATES = 60  # candidates per text scored exactly
 SHORT_TEXT_TERMS = 6  # a text with fewer terms than this is judged with its score scaled down
 WINDOW_DAYS = 730  # petitions received in the last two years are compared
@@ -30,7 +36,6 @@ WINDOW_DAYS = 730  # petitions received in the last two years are compared
 class Match:
     score: float
     petition_id: int
-    petition: object = None
 
 
 class Matcher:
@@ -46,10 +51,8 @@ class Matcher:
 
     # --- Weights ------------------------------------------------------------------------------------------
 
-    def terms(self, text: str) -> frozenset[str]:
-        from .features import features
-
-        return features(text, self.synonyms)
+    def terms(self, text: str, unit: str = "") -> frozenset[str]:
+        return features(text, self.synonyms, unit=unit or "")
 
     def _hash(self, term: str) -> int:
         value = self._hashes.get(term)
@@ -73,7 +76,7 @@ class Matcher:
             )
             self._df.update(rows)
         for value in wanted:
-            self._df.setdefault(value, 1)
+            self._df.setdefault(value, 0)
 
     def extra_counts(self, documents: list[frozenset[str]]) -> None:
         """Count a batch of texts (a round's opinions) into the frequencies, as if they were petitions."""
@@ -84,41 +87,79 @@ class Matcher:
             for term in terms:
                 seen[self._hash(term)] += 1
         for value, n in seen.items():
-            # A term counted once in the snapshot's absence (df 1 by default) is not counted twice.
-            self._df[value] = self._df[value] + n if self._df[value] > 1 else n
+            self._df[value] += n
 
-    def weight(self, term: str) -> float:
-        idf = math.log(1 + (self._count or 0) / self._df.get(self._hash(term), 1)) + 0.1
+    def weight(self, term: str, *, counted: bool = True) -> float:
+        """How much sharing ``term`` says: nothing for a place mark or a term no other petition has (it cannot
+        be shared, and would only dilute the score), more the rarer it is. ``counted``: the text is itself one
+        of the petitions counted."""
+        if term[:1] in (PLACE_MARK, COMMUNE_MARK):
+            return 0.0
+        others = self._df.get(self._hash(term), 0) - (1 if counted else 0)
+        if others < 1:
+            return 0.0
+        idf = math.log(1 + (self._count or 0) / (others + (1 if counted else 0))) + 0.1
+        if SYNONYM_JOINER in term:
+            return idf * SYNONYM_FACTOR
         return idf if is_indexed(term) else idf * SINGLE_FACTOR
 
-    def _norm(self, terms) -> float:
-        return math.sqrt(sum(self.weight(t) ** 2 for t in terms))
+    def _norm(self, terms, *, counted: bool = True) -> float:
+        return math.sqrt(sum(self.weight(t, counted=counted) ** 2 for t in terms))
 
-    def score(self, a: frozenset[str], b: frozenset[str], *, norm_a: float | None = None) -> float:
+    def score(
+        self,
+        a: frozenset[str],
+        b: frozenset[str],
+        *,
+        norm_a: float | None = None,
+        counted_a: bool = True,
+        fields: tuple = (None, None),
+    ) -> float:
+        """The score of two texts' terms (``b`` one of the counted petitions), with their fields if known."""
         shared = a & b
         if not shared:
             return 0.0
-        norm_a = norm_a if norm_a is not None else self._norm(a)
+        norm_a = norm_a if norm_a is not None else self._norm(a, counted=counted_a)
         norm_b = self._norm(b)
         if not norm_a or not norm_b:
             return 0.0
-        value = sum(self.weight(t) ** 2 for t in shared) / (norm_a * norm_b)
+        value = sum(self.weight(t, counted=counted_a) * self.weight(t) for t in shared) / (norm_a * norm_b)
         shortest = min(len(a), len(b))
         if shortest < SHORT_TEXT_TERMS:  # a few words in common say little
             value *= shortest / SHORT_TEXT_TERMS
+        if None not in fields and fields[0] != fields[1]:
+            value *= FIELD_FACTOR
+        if _apart(a, b, PLACE_MARK):
+            value *= PLACE_FACTOR
+        if a & WORKS_TERMS and b & WORKS_TERMS and _apart(a, b, COMMUNE_MARK):
+            value *= COMMUNE_FACTOR
         return min(value, 1.0)
 
     # --- Petitions like a text ----------------------------------------------------------------------------
 
     def suggest_many(
-        self, texts: list[str], *, exclude=(), limit: int = 5, threshold: float = THRESHOLD
+        self,
+        texts: list[str],
+        *,
+        exclude=(),
+        fields: list | None = None,
+        units: list | None = None,
+        counted: bool = False,
+        limit: int = LIMIT,
+        threshold: float | None = None,
     ) -> list[list[Match]]:
-        """For each text, the council's petitions that most likely raise the same issue, best first."""
+        """For each text, the council's petitions that most likely raise the same issue, best first.
+
+        ``fields``, ``units``: each text's field id and commune name where known; ``counted``: the texts are
+        petitions of the council, already in its frequencies. Six queries whatever the number of texts."""
         from ..models import Petition
 
-        queries = [self.terms(text) for text in texts]
+        threshold = THRESHOLD if threshold is None else threshold
+        units = units or [""] * len(texts)
+        queries = [self.terms(text, unit) for text, unit in zip(texts, units, strict=True)]
+        fields = fields or [None] * len(texts)
         self._load_counts({t for terms in queries for t in terms})
-        rare = [self._rarest(terms) for terms in queries]
+        rare = [self._rarest(terms, counted=counted) for terms in queries]
         wanted = {self._hash(t) for terms in rare for t in terms}
         since = self.today - dt.timedelta(days=WINDOW_DAYS)
         postings: dict[int, list[int]] = defaultdict(list)
@@ -138,40 +179,68 @@ class Matcher:
                         votes[petition_id] += self.weight(term) ** 2
             shortlists.append(sorted(votes, key=lambda pk: (-votes[pk], pk))[:CANDIDATES])
         candidates = {pk for shortlist in shortlists for pk in shortlist}
-        stored = dict(
-            Petition.objects.filter(pk__in=candidates).values_list("pk", "match_terms") if candidates else []
-        )
-        their_terms = {pk: frozenset(filter(None, value.split("\n"))) for pk, value in stored.items()}
-        self._load_counts({t for terms in their_terms.values() for t in terms})
+        stored = {
+            pk: (frozenset(filter(None, value.split("\n"))), field_id)
+            for pk, value, field_id in (
+                Petition.objects.filter(pk__in=candidates).values_list("pk", "match_terms", "field_id")
+                if candidates
+                else []
+            )
+        }
+        self._load_counts({t for terms, _field in stored.values() for t in terms})
         results = []
-        for terms, shortlist in zip(queries, shortlists, strict=True):
-            norm = self._norm(terms)
+        for terms, field_id, shortlist in zip(queries, fields, shortlists, strict=True):
+            norm = self._norm(terms, counted=counted)
             scored = [
-                Match(round(self.score(terms, their_terms[pk], norm_a=norm), 3), pk)
+                Match(
+                    round(
+                        self.score(
+                            terms,
+                            stored[pk][0],
+                            norm_a=norm,
+                            counted_a=counted,
+                            fields=(field_id, stored[pk][1]),
+                        ),
+                        3,
+                    ),
+                    pk,
+                )
                 for pk in shortlist
-                if pk in their_terms
+                if pk in stored
             ]
             scored = [m for m in scored if m.score >= threshold]
             scored.sort(key=lambda m: (-m.score, m.petition_id))
             results.append(scored[:limit])
         return results
 
-    def _rarest(self, terms: frozenset[str]) -> list[str]:
-        indexed = [t for t in terms if is_indexed(t)]
-        indexed.sort(key=lambda t: (self._df.get(self._hash(t), 1), t))
-        return indexed[:RARE_TERMS]
+    def _rarest(self, terms: frozenset[str], *, counted: bool) -> list[str]:
+        """The text's pairs that some other petition has, rarest first, leaving out the common ones."""
+        own = 1 if counted else 0
+        common = max(50, COMMON_SHARE * (self._count or 0))
+        usable = [t for t in terms if is_indexed(t) and own < self._df.get(self._hash(t), 0) <= common + own]
+        usable.sort(key=lambda t: (self._df.get(self._hash(t), 0), t))
+        return usable[:RARE_TERMS]
 
-    def suggest(self, text: str, *, exclude=(), limit: int = 5, threshold: float = THRESHOLD) -> list[Match]:
-        return self.suggest_many([text], exclude=exclude, limit=limit, threshold=threshold)[0]
+    def suggest(self, text: str, **options) -> list[Match]:
+        return self.suggest_many([text], **options)[0]
 
     # --- Opinions of a round that raise the same issue ----------------------------------------------------
 
-    def group(self, items: list[tuple[object, str]], *, threshold: float = GROUP_THRESHOLD) -> list[list]:
-        """Propose groups of the items ((key, text) pairs) that raise the same issue, in the items' order.
+    def group(
+        self,
+        items: list[tuple[object, str]],
+        *,
+        units: list | None = None,
+        threshold: float | None = None,
+    ) -> list[list]:
+        """Propose groups of the items ((key, text) pairs; ``units``, their communes' names) that raise the same
+        issue, in the items' order.
 
         Groups are merged greedily from the most alike pair while the average score between two groups stays
         at the threshold, so one loose pair does not chain unrelated opinions together."""
-        documents = [self.terms(text) for _key, text in items]
+        threshold = GROUP_THRESHOLD if threshold is None else threshold
+        units = units or [""] * len(items)
+        documents = [self.terms(text, unit) for (_key, text), unit in zip(items, units, strict=True)]
         self.extra_counts(documents)
         norms = [self._norm(terms) for terms in documents]
         by_term: dict[str, list[int]] = defaultdict(list)
@@ -205,10 +274,32 @@ class Matcher:
         return [[items[i][0] for i in sorted(members)] for members in groups]
 
 
-def petitions_like(council, text: str, *, exclude=(), limit: int = 5, today: dt.date | None = None) -> list:
-    """The council's petitions that most likely raise the issue of ``text``, as (score, petition), best first."""
+def petitions_like(council, text: str, *, today: dt.date | None = None, **options) -> list:
+    """The council's petitions that most likely raise the issue of ``text``, as (score, petition), best first.
+    Options as for ``Matcher.suggest_many``."""
     from ..models import Petition
 
-    matches = Matcher(council, today=today).suggest(text, exclude=exclude, limit=limit)
+    matches = Matcher(council, today=today).suggest(text, **options)
     petitions = Petition.objects.in_bulk([m.petition_id for m in matches])
     return [(m.score, petitions[m.petition_id]) for m in matches if m.petition_id in petitions]
+
+
+def page_text(petition) -> str:
+    """What a petition's page compares: its subject and text."""
+    return f"{petition.title}\n{petition.text}"
+
+
+def page_options(petition) -> dict:
+    """How a petition's page asks for the petitions like it: not itself, its field and commune as evidence."""
+    unit = petition.admin_unit.name if petition.admin_unit_id else ""
+    return {"exclude": [petition.pk], "fields": [petition.field_id], "units": [unit], "counted": True}
+
+
+def _apart(a: frozenset[str], b: frozenset[str], mark: str) -> bool:
+    """Both texts name something of this kind (places, communes) and none in common ("kênh Xáng" and "kênh
+    Xáng Lấp Vò" are one: a name within the other)."""
+    named_a = [set(t[1:].split()) for t in a if t.startswith(mark)]
+    named_b = [set(t[1:].split()) for t in b if t.startswith(mark)]
+    if not named_a or not named_b:
+        return False
+    return not any(x <= y or y <= x for x in named_a for y in named_b)
