@@ -1,9 +1,13 @@
 from django.urls import path
 
 from . import consolidation_views, import_views, public, views
+from .matching import views as matching_views
 
 urlpatterns = [
     path("voters/", views.voters_home, name="voters_home"),
+    path("synonyms/defaults/", matching_views.synonyms_load_defaults, name="synonyms_load_defaults"),
+    path("synonyms/<int:pk>/delete/", matching_views.synonym_delete, name="synonym_delete"),
+    *matching_views.SYNONYMS.urls("synonyms"),
     path("voters/consolidate/", consolidation_views.round_page, name="voters_round"),
     path("voters/consolidate/done/", consolidation_views.round_done, name="voters_round_done"),
     path("meetings/<int:pk>/opinions/", views.opinion_add, name="meeting_opinion_add"),

@@ -23,7 +23,7 @@ GROUP_THRESHOLD = 0.15  # opinions of a round are proposed as one group from thi
 SINGLE_FACTOR = 0.8  # a single syllable weighs a little less than a pair of syllables
 SYNONYM_FACTOR = 2.0  # a term from the Office's synonym list is an issue's name: it weighs double
 FIELD_FACTOR = 0.5  # two petitions classified in different fields are less likely one issue
-COMMUNE_FACTOR = 0.5  # works asked for by two different communes are two issues
+COMMUNE_FACTOR = 0.2  # works asked for by two different communes are two issues
 PLACE_FACTOR = 0.1  # two petitions naming places, none in common, ask for different works
 RARE_TERMS = 40  # the rarest pairs of a text that look up candidates
 COMMON_SHARE = 0.02  # a pair in more than this share of the petitions does not look up candidates
@@ -89,22 +89,22 @@ class Matcher:
         for value, n in seen.items():
             self._df[value] += n
 
-    def weight(self, term: str, *, counted: bool = True) -> float:
-        """How much sharing ``term`` says: nothing for a place mark or a term no other petition has (it cannot
-        be shared, and would only dilute the score), more the rarer it is. ``counted``: the text is itself one
-        of the petitions counted."""
+    def weight(self, term: str, *, extra: int = 0) -> float:
+        """How much sharing ``term`` says: nothing for a place mark or a term only one text has (it cannot be
+        shared, and would only dilute the score), more the rarer it is. ``extra``: texts that have the term
+        besides the counted petitions (a new opinion being compared)."""
         if term[:1] in (PLACE_MARK, COMMUNE_MARK):
             return 0.0
-        others = self._df.get(self._hash(term), 0) - (1 if counted else 0)
-        if others < 1:
+        having = self._df.get(self._hash(term), 0) + extra
+        if having < 2:
             return 0.0
-        idf = math.log(1 + (self._count or 0) / (others + (1 if counted else 0))) + 0.1
+        idf = math.log(1 + ((self._count or 0) + extra) / having) + 0.1
         if SYNONYM_JOINER in term:
             return idf * SYNONYM_FACTOR
         return idf if is_indexed(term) else idf * SINGLE_FACTOR
 
-    def _norm(self, terms, *, counted: bool = True) -> float:
-        return math.sqrt(sum(self.weight(t, counted=counted) ** 2 for t in terms))
+    def _norm(self, terms, *, extra: int = 0) -> float:
+        return math.sqrt(sum(self.weight(t, extra=extra) ** 2 for t in terms))
 
     def score(
         self,
@@ -115,15 +115,17 @@ class Matcher:
         counted_a: bool = True,
         fields: tuple = (None, None),
     ) -> float:
-        """The score of two texts' terms (``b`` one of the counted petitions), with their fields if known."""
+        """The cosine of two texts' weighted terms (``b`` one of the counted petitions; ``a`` too if
+        ``counted_a``), with their fields, communes and named places as evidence."""
         shared = a & b
         if not shared:
             return 0.0
-        norm_a = norm_a if norm_a is not None else self._norm(a, counted=counted_a)
-        norm_b = self._norm(b)
+        extra = 0 if counted_a else 1  # a text not counted yet has its own terms once more
+        norm_a = norm_a if norm_a is not None else self._norm(a, extra=extra)
+        norm_b = math.sqrt(sum(self.weight(t, extra=extra if t in shared else 0) ** 2 for t in b))
         if not norm_a or not norm_b:
             return 0.0
-        value = sum(self.weight(t, counted=counted_a) * self.weight(t) for t in shared) / (norm_a * norm_b)
+        value = sum(self.weight(t, extra=extra) ** 2 for t in shared) / (norm_a * norm_b)
         shortest = min(len(a), len(b))
         if shortest < SHORT_TEXT_TERMS:  # a few words in common say little
             value *= shortest / SHORT_TEXT_TERMS
@@ -176,7 +178,7 @@ class Matcher:
             for term in terms:
                 for petition_id in postings.get(self._hash(term), ()):
                     if petition_id not in excluded:
-                        votes[petition_id] += self.weight(term) ** 2
+                        votes[petition_id] += self.weight(term, extra=0 if counted else 1) ** 2
             shortlists.append(sorted(votes, key=lambda pk: (-votes[pk], pk))[:CANDIDATES])
         candidates = {pk for shortlist in shortlists for pk in shortlist}
         stored = {
@@ -190,7 +192,7 @@ class Matcher:
         self._load_counts({t for terms, _field in stored.values() for t in terms})
         results = []
         for terms, field_id, shortlist in zip(queries, fields, shortlists, strict=True):
-            norm = self._norm(terms, counted=counted)
+            norm = self._norm(terms, extra=0 if counted else 1)
             scored = [
                 Match(
                     round(
