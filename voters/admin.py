@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .matching.models import ClassifierModel
+from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
 from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
 
 
@@ -73,3 +73,37 @@ class ClassifierModelAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class _DerivedAdmin(admin.ModelAdmin):
+    """Kept by the services (a change must index the petitions again): shown, never edited by hand here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(_DerivedAdmin):
+    """Edited on the Office's synonym page, which indexes the council's petitions again after each change."""
+
+    list_display = ("phrases", "council", "note")
+    list_filter = ("council",)
+
+
+@admin.register(PetitionTerm)
+class PetitionTermAdmin(_DerivedAdmin):
+    list_display = ("petition", "council", "term")
+    list_select_related = ("petition",)
+    raw_id_fields = ("petition",)
+
+
+@admin.register(TermFrequency)
+class TermFrequencyAdmin(_DerivedAdmin):
+    list_display = ("council", "term", "df")
+    list_filter = ("council",)
