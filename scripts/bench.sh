@@ -80,3 +80,8 @@ TASKSET=""
 if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then TASKSET="taskset -c $(( $(nproc) - 1 ))"; fi
 $TASKSET $BIN/python scripts/bench_load.py "http://127.0.0.1:$PORT" "$SECONDS_" "$USERS" "$PAGES" "$QUERIES" \
   "${BENCH_PASSWORD:-bench2026}"
+# The duplicate finder against a province's 100,000 petitions (its own council, loaded once), after the load
+# test so that it does not share the machine with it.
+kill $GUNICORN 2>/dev/null || true
+echo "Duplicate finder, one opinion against a province's petitions:"
+$BIN/python manage.py bench_matching --petitions "${BENCH_MATCHING_PETITIONS:-100000}"
