@@ -7,6 +7,7 @@ the text's rarest pairs; only those are scored, so a province's 100,000 petition
 """
 
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -126,16 +127,15 @@ class Matcher:
         if not norm_a or not norm_b:
             return 0.0
         value = sum(self.weight(t, extra=extra) ** 2 for t in shared) / (norm_a * norm_b)
-        shortest = min(len(a), len(b))
-        if shortest < SHORT_TEXT_TERMS:  # a few words in common say little
-            value *= shortest / SHORT_TEXT_TERMS
-        if None not in fields and fields[0] != fields[1]:
-            value *= FIELD_FACTOR
-        if _apart(a, b, PLACE_MARK):
-            value *= PLACE_FACTOR
-        if a & WORKS_TERMS and b & WORKS_TERMS and _apart(a, b, COMMUNE_MARK):
-            value *= COMMUNE_FACTOR
-        return min(value, 1.0)
+        return _with_evidence(value, a, b, fields)
+
+    @staticmethod
+    def _pair(documents, weights, norms, i: int, j: int) -> float:
+        if not norms[i] or not norms[j]:
+            return 0.0
+        squares = weights[i]
+        value = sum(squares[t] for t in documents[i] & documents[j]) / (norms[i] * norms[j])
+        return _with_evidence(value, documents[i], documents[j], (None, None))
 
     # --- Petitions like a text ----------------------------------------------------------------------------
 
@@ -244,7 +244,9 @@ class Matcher:
         units = units or [""] * len(items)
         documents = [self.terms(text, unit) for (_key, text), unit in zip(items, units, strict=True)]
         self.extra_counts(documents)
-        norms = [self._norm(terms) for terms in documents]
+        # Every text of the round is counted: each term's weight is the same in every pair, computed once.
+        weights = [{t: self.weight(t) ** 2 for t in terms} for terms in documents]
+        norms = [math.sqrt(sum(squares.values())) for squares in weights]
         by_term: dict[str, list[int]] = defaultdict(list)
         for i, terms in enumerate(documents):
             for term in terms:
@@ -257,7 +259,7 @@ class Matcher:
             for x, i in enumerate(members):
                 for j in members[x + 1 :]:
                     if (i, j) not in pairs:
-                        pairs[(i, j)] = self.score(documents[i], documents[j], norm_a=norms[i])
+                        pairs[(i, j)] = self._pair(documents, weights, norms, i, j)
         group_of = list(range(len(items)))
         members_of: dict[int, list[int]] = {i: [i] for i in range(len(items))}
         for (i, j), value in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -274,6 +276,30 @@ class Matcher:
             members_of[a].extend(members_of.pop(b))
         groups = sorted(members_of.values(), key=min)
         return [[items[i][0] for i in sorted(members)] for members in groups]
+
+
+def _with_evidence(value: float, a: frozenset[str], b: frozenset[str], fields: tuple) -> float:
+    """A cosine adjusted for what else is known: the texts' lengths, fields, named places and communes."""
+    shortest = min(len(a), len(b))
+    if shortest < SHORT_TEXT_TERMS:  # a few words in common say little
+        value *= shortest / SHORT_TEXT_TERMS
+    if None not in fields and fields[0] != fields[1]:
+        value *= FIELD_FACTOR
+    places_a, communes_a, works_a = _evidence(a)
+    places_b, communes_b, works_b = _evidence(b)
+    if _apart(places_a, places_b):
+        value *= PLACE_FACTOR
+    if works_a and works_b and _apart(communes_a, communes_b):
+        value *= COMMUNE_FACTOR
+    return min(value, 1.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _evidence(terms: frozenset[str]) -> tuple:
+    """The places and communes a text names (each as a set of words) and whether it asks for works."""
+    places = tuple(frozenset(t[1:].split()) for t in terms if t[:1] == PLACE_MARK)
+    communes = tuple(frozenset(t[1:].split()) for t in terms if t[:1] == COMMUNE_MARK)
+    return places, communes, bool(terms & WORKS_TERMS)
 
 
 def petitions_like(council, text: str, *, today: dt.date | None = None, **options) -> list:
@@ -297,11 +323,9 @@ def page_options(petition) -> dict:
     return {"exclude": [petition.pk], "fields": [petition.field_id], "units": [unit], "counted": True}
 
 
-def _apart(a: frozenset[str], b: frozenset[str], mark: str) -> bool:
-    """Both texts name something of this kind (places, communes) and none in common ("kênh Xáng" and "kênh
-    Xáng Lấp Vò" are one: a name within the other)."""
-    named_a = [set(t[1:].split()) for t in a if t.startswith(mark)]
-    named_b = [set(t[1:].split()) for t in b if t.startswith(mark)]
+def _apart(named_a: tuple, named_b: tuple) -> bool:
+    """Both texts name something of a kind (places, communes) and none in common ("kênh Xáng" and "kênh Xáng
+    Lấp Vò" are one: a name within the other)."""
     if not named_a or not named_b:
         return False
     return not any(x <= y or y <= x for x in named_a for y in named_b)
