@@ -47,6 +47,17 @@ class Command(BaseCommand):
                 f"classification ({c.get('n')} petitions, 5-fold): field accuracy={c['field']:.2f}"
                 + (f" competence accuracy={competence:.2f}" if competence is not None else "")
             )
+            unseen = c.get("unseen") or {}
+            if unseen.get("field") is not None:
+                out(
+                    f"classification of issues not seen in training (each cluster kept out of its own folds): "
+                    f"field accuracy={unseen['field']:.2f}"
+                    + (
+                        f" competence accuracy={unseen['competence']:.2f}"
+                        if unseen.get("competence") is not None
+                        else ""
+                    )
+                )
         if show:
             texts = [item["text"] for item in items]
             for score, a, b in result.wrong[:show]:
