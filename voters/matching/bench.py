@@ -106,6 +106,9 @@ def load(count: int, *, out=print) -> Council:
             )
         out(f"  {start + len(batch)} petitions")
     rebuild_frequencies(council)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:  # bulk inserts leave no planner statistics nor visibility map
+            cursor.execute("VACUUM ANALYZE voters_petition, voters_petitionterm, voters_termfrequency")
     return council
 
 

@@ -28,7 +28,7 @@ COMMUNE_FACTOR = 0.2  # works asked for by two different communes are two issues
 PLACE_FACTOR = 0.1  # two petitions naming places, none in common, ask for different works
 RARE_TERMS = 40  # the rarest pairs of a text that look up candidates
 COMMON_SHARE = 0.02  # a pair in more than this share of the petitions does not look up candidates
-CANDIDATES = 60  # candidates per text scored exactly
+CANDIDATES = 60  # candidates per text scored exactly (those received in the window)
 SHORT_TEXT_TERMS = 6  # a text with fewer terms than this is judged with its score scaled down
 WINDOW_DAYS = 730  # petitions received in the last two years are compared
 
@@ -49,6 +49,9 @@ class Matcher:
         self._df: dict[int, int] = {}
         self._count: int | None = None
         self._hashes: dict[str, int] = {}
+        self._weights: dict[
+            tuple[str, int], float
+        ] = {}  # valid while the counts are: cleared when they change
 
     # --- Weights ------------------------------------------------------------------------------------------
 
@@ -78,6 +81,8 @@ class Matcher:
             self._df.update(rows)
         for value in wanted:
             self._df.setdefault(value, 0)
+        if wanted:
+            self._weights.clear()
 
     def extra_counts(self, documents: list[frozenset[str]]) -> None:
         """Count a batch of texts (a round's opinions) into the frequencies, as if they were petitions."""
@@ -89,11 +94,20 @@ class Matcher:
                 seen[self._hash(term)] += 1
         for value, n in seen.items():
             self._df[value] += n
+        self._weights.clear()
 
     def weight(self, term: str, *, extra: int = 0) -> float:
         """How much sharing ``term`` says: nothing for a place mark or a term only one text has (it cannot be
         shared, and would only dilute the score), more the rarer it is. ``extra``: texts that have the term
         besides the counted petitions (a new opinion being compared)."""
+        key = (term, extra)
+        known = self._weights.get(key)
+        if known is not None:
+            return known
+        self._weights[key] = value = self._weigh(term, extra)
+        return value
+
+    def _weigh(self, term: str, extra: int) -> float:
         if term[:1] in (PLACE_MARK, COMMUNE_MARK):
             return 0.0
         having = self._df.get(self._hash(term), 0) + extra
@@ -166,9 +180,9 @@ class Matcher:
         since = self.today - dt.timedelta(days=WINDOW_DAYS)
         postings: dict[int, list[int]] = defaultdict(list)
         for chunk in chunked(list(wanted)):
-            rows = PetitionTerm.objects.filter(
-                council=self.council, term__in=chunk, petition__received_on__gte=since
-            ).values_list("term", "petition_id")
+            rows = PetitionTerm.objects.filter(council=self.council, term__in=chunk).values_list(
+                "term", "petition_id"
+            )
             for value, petition_id in rows:
                 postings[value].append(petition_id)
         excluded = set(exclude)
@@ -176,15 +190,18 @@ class Matcher:
         for terms in rare:
             votes: dict[int, float] = defaultdict(float)
             for term in terms:
+                vote = self.weight(term, extra=0 if counted else 1) ** 2
                 for petition_id in postings.get(self._hash(term), ()):
                     if petition_id not in excluded:
-                        votes[petition_id] += self.weight(term, extra=0 if counted else 1) ** 2
+                        votes[petition_id] += vote
             shortlists.append(sorted(votes, key=lambda pk: (-votes[pk], pk))[:CANDIDATES])
         candidates = {pk for shortlist in shortlists for pk in shortlist}
         stored = {
             pk: (frozenset(filter(None, value.split("\n"))), field_id)
             for pk, value, field_id in (
-                Petition.objects.filter(pk__in=candidates).values_list("pk", "match_terms", "field_id")
+                Petition.objects.filter(pk__in=candidates, received_on__gte=since).values_list(
+                    "pk", "match_terms", "field_id"
+                )
                 if candidates
                 else []
             )

@@ -42,7 +42,8 @@ class PetitionTerm(models.Model):
     term = models.BigIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["council", "term"], name="petitionterm_council_term")]
+        # The petitions are read from the index alone (no visit to the table): the lookup of a text's pairs.
+        indexes = [models.Index(fields=["council", "term", "petition"], name="petitionterm_lookup")]
 
     def __str__(self):
         return f"{self.petition_id}: {self.term}"
