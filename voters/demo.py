@@ -64,7 +64,7 @@ from council.workdays import WorkCalendar
 from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPosition
 from sessions.models import Session
 
-from . import services
+from . import communications
 from .matching.classifier import classifier_train
 from .matching.index import rebuild_frequencies
 from .matching.models import Synonym
@@ -2495,7 +2495,7 @@ def seed_communications(province: Council, *, office) -> None:
     today = timezone.localdate()
     for days, kind, outlet, topic, cost in MEDIA:
         if not MediaProduct.objects.filter(council=province, topic=topic).exists():
-            services.media_create(
+            communications.media_create(
                 actor=office,
                 council=province,
                 kind=kind,
@@ -2506,7 +2506,7 @@ def seed_communications(province: Council, *, office) -> None:
             )
     for days, title, place, attendance in EVENTS:
         if not OutreachEvent.objects.filter(council=province, title=title).exists():
-            services.event_create(
+            communications.event_create(
                 actor=office,
                 council=province,
                 title=title,

@@ -31,8 +31,6 @@ from .models import (
     Channel,
     Competence,
     Letter,
-    MediaProduct,
-    OutreachEvent,
     Petition,
     Reception,
     VoterMeeting,
@@ -579,24 +577,3 @@ def letter_handle(
         fields.append("agency")
     letter.state = to
     return record_save(letter, actor=actor, update_fields=fields, reason=note)
-
-
-# --- Communications ------------------------------------------------------------------------------------
-
-
-@atomic_with_files
-def media_create(*, actor: User | None, council: Council, upload=None, **data: Any) -> MediaProduct:
-    product = MediaProduct(council=council, **data)
-    attach_file(product, upload, prefix=f"media/{council.pk}")
-    return record_save(product, actor=actor)
-
-
-@atomic_with_files
-def media_update(product, *, actor: User | None, upload=None, **data: Any):
-    replace_file(product, upload, prefix=f"media/{product.council_id}", data=data)
-    return record_update(product, actor=actor, **data)
-
-
-@transaction.atomic
-def event_create(*, actor: User | None, council: Council, **data: Any) -> OutreachEvent:
-    return record_save(OutreachEvent(council=council, **data), actor=actor)

@@ -17,7 +17,7 @@ from council.permissions import can_manage_records, can_read_followups, roles_in
 from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
-from . import forms, selectors, services
+from . import communications, forms, selectors, services
 from .matching.classifier import suggest_classification
 from .matching.matcher import petitions_like
 from .models import (
@@ -372,7 +372,7 @@ def petition_action(request, pk, action):
 
 def petition_export(request):
     """The filtered petition list as a spreadsheet whose columns the import reads back."""
-    from .spreadsheets import petitions_xlsx
+    from .intake.petitions import petitions_xlsx
 
     require(can_read_voters(request.user, request.council))
     qs, _filters = PETITIONS.filtered(request)
@@ -472,8 +472,8 @@ def voters_home(request):
 MEDIA = Crud(
     model=MediaProduct,
     form_class=forms.MediaForm,
-    create=services.media_create,
-    update=services.media_update,
+    create=communications.media_create,
+    update=communications.media_update,
     slug="media",
     columns=["published_on", "kind", "outlet", "topic", "cost"],
     search_fields=["outlet", "topic"],
@@ -486,7 +486,7 @@ MEDIA = Crud(
 EVENTS = Crud(
     model=OutreachEvent,
     form_class=forms.EventForm,
-    create=services.event_create,
+    create=communications.event_create,
     slug="outreach_event",
     columns=["date", "title", "place", "attendance"],
     search_fields=["title", "place", "participants"],

@@ -153,9 +153,9 @@ def test_a_failed_update_keeps_the_earlier_file(directive, private_root):
 
 
 def test_a_media_product_edited_with_only_a_file_keeps_the_file(client, office, council, private_root):
-    from voters import services as voter_services
+    from voters import communications as voter_communications
 
-    product = voter_services.media_create(
+    product = voter_communications.media_create(
         actor=None,
         council=council,
         kind="newspaper",

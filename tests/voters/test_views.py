@@ -18,8 +18,8 @@ from council.models import DeadlineRule, FollowUp, RateCounter, Role
 from tests.conftest import ALL_ROLES
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, UserFactory
 from voters import services
+from voters.intake.petitions import COLUMNS
 from voters.models import Channel, Letter, Petition, VoterOpinion
-from voters.spreadsheets import COLUMNS
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
