@@ -18,11 +18,14 @@ from .models import Petition, VoterOpinion
 def suggest_for_opinions(
     council, opinions, *, today: dt.date | None = None
 ) -> dict[int, list[tuple[float, Petition]]]:
-    """For each unconsolidated opinion, the petitions it most likely repeats (a fixed number of queries)."""
+    """For each unconsolidated opinion, the petitions it most likely repeats (a fixed number of queries; the
+    opinions come with their commune, ``select_related("admin_unit")``)."""
     pending = [o for o in opinions if not o.petition_id]
     if not pending:
         return {}
-    found = Matcher(council, today=today).suggest_many([o.text for o in pending], limit=3)
+    found = Matcher(council, today=today).suggest_many(
+        [o.text for o in pending], units=[o.admin_unit.name if o.admin_unit_id else "" for o in pending]
+    )
     petitions = Petition.objects.in_bulk([m.petition_id for matches in found for m in matches])
     return {
         opinion.pk: [(m.score, petitions[m.petition_id]) for m in matches if m.petition_id in petitions]
