@@ -13,9 +13,9 @@ from tests.council.factories import CouncilFactory, FieldFactory
 from voters import services
 from voters.matching import matcher
 from voters.matching.features import NO_SYNONYMS, Synonyms, communes, features, places, segments
-from voters.matching.index import nightly, rebuild_frequencies
+from voters.matching.index import COUNT_KEY, nightly, rebuild_frequencies
 from voters.matching.matcher import Matcher, page_options, page_text, petitions_like
-from voters.matching.models import PetitionTerm, Synonym
+from voters.matching.models import PetitionTerm, Synonym, TermFrequency
 from voters.matching.services import synonym_create, synonyms_load_defaults
 from voters.models import Petition
 
@@ -259,3 +259,21 @@ def test_the_field_is_evidence_when_both_petitions_are_classified(council):
 
 def test_a_council_without_petitions_gets_no_suggestion():
     assert petitions_like(CouncilFactory(), "Nâng cấp đường") == []
+
+
+def test_a_petition_written_after_the_nightly_count_finds_and_is_found(
+    council, django_capture_on_commit_callbacks
+):
+    _fill(council)  # the snapshot is taken here, as the nightly task would
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _petition(council, "Sạt lở bờ sông Tiền đoạn qua ấp 3, đề nghị sớm xây kè")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _petition(council, "Sat lo bo song Tien doan qua ap 3, de nghi xay ke")
+    assert [p for _s, p in petitions_like(council, page_text(second), **page_options(second))] == [first]
+    assert [p for _s, p in petitions_like(council, page_text(first), **page_options(first))] == [second]
+    counted = TermFrequency.objects.get(council=council, term=COUNT_KEY).df
+    with django_capture_on_commit_callbacks(execute=True):
+        services.petition_merge(first, actor=None, duplicate=second)
+    assert TermFrequency.objects.get(council=council, term=COUNT_KEY).df == counted - 1
+    rebuild_frequencies(council)  # the nightly recount agrees with what was kept up to date
+    assert TermFrequency.objects.get(council=council, term=COUNT_KEY).df == counted - 1

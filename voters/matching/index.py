@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 
 from .features import Synonyms, features
 from .models import PetitionTerm, Synonym, TermFrequency
@@ -47,26 +48,70 @@ def petition_terms(petition, synonyms: Synonyms) -> frozenset[str]:
 
 
 def index_petition(petition, *, synonyms: Synonyms | None = None) -> None:
-    """Store a petition's terms; a merged petition is taken out of the index (it is never suggested)."""
+    """Store a petition's terms and count them in the council's frequencies; a merged petition is taken out
+    of the index (it is never suggested)."""
     from ..models import Petition
 
     if synonyms is None:
         synonyms = synonyms_of(petition.council_id)
+    before = _stored_terms(petition)
     terms = petition_terms(petition, synonyms)
     petition.match_terms = "\n".join(sorted(terms))
     Petition.objects.filter(pk=petition.pk).update(match_terms=petition.match_terms)
     PetitionTerm.objects.filter(petition=petition.pk).delete()
     if petition.state == Petition.State.MERGED:
+        _count_after_commit(petition.council_id, removed=before)
         return
     PetitionTerm.objects.bulk_create(
         PetitionTerm(council_id=petition.council_id, petition_id=petition.pk, term=term_hash(term))
         for term in sorted(terms)
         if is_indexed(term)
     )
+    _count_after_commit(petition.council_id, removed=before, added=terms)
 
 
 def unindex_petition(petition) -> None:
+    """Take a petition out of the index and of the frequencies (it was merged into another)."""
     PetitionTerm.objects.filter(petition=petition.pk).delete()
+    _count_after_commit(petition.council_id, removed=_stored_terms(petition))
+
+
+def _stored_terms(petition) -> frozenset[str] | None:
+    """The terms the petition was counted with (None: it was not counted)."""
+    return frozenset(filter(None, petition.match_terms.split("\n"))) if petition.match_terms else None
+
+
+def _count_after_commit(council_id: int, *, removed: frozenset[str] | None, added=None) -> None:
+    """Keep the frequencies current between nightly recounts: a petition written today finds, and is found
+    by, yesterday's. Applied once the write is committed, each change a single statement, in term order, so
+    two clerks' writes never deadlock on the counts (a count lost in a race is mended by the nightly recount)."""
+    removed, added = removed or frozenset(), frozenset(added or ())
+    changes = {term_hash(t): 1 for t in added - removed}
+    changes.update({term_hash(t): -1 for t in removed - added})
+    if (removed == frozenset()) != (not added):  # counted now and not before, or the other way round
+        changes[COUNT_KEY] = 1 if added else -1
+    if not changes:
+        return
+    transaction.on_commit(lambda: _apply_counts(council_id, changes))
+
+
+def _apply_counts(council_id: int, changes: dict[int, int]) -> None:
+    if not TermFrequency.objects.filter(council_id=council_id, term=COUNT_KEY).exists():
+        return  # no snapshot yet: the first suggestion asked for counts everything
+    for delta in (1, -1):
+        terms = sorted(t for t, d in changes.items() if d == delta)
+        for chunk in chunked(terms):
+            TermFrequency.objects.filter(council_id=council_id, term__in=chunk).update(df=F("df") + delta)
+            if delta > 0:
+                known = set(
+                    TermFrequency.objects.filter(council_id=council_id, term__in=chunk).values_list(
+                        "term", flat=True
+                    )
+                )
+                TermFrequency.objects.bulk_create(
+                    [TermFrequency(council_id=council_id, term=t, df=1) for t in chunk if t not in known],
+                    ignore_conflicts=True,
+                )
 
 
 def indexed_petitions(council):
