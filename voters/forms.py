@@ -100,6 +100,7 @@ class OpinionForm(CouncilModelForm):
             "voter_address",
             "admin_unit",
             "voters_count",
+            "field",
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 

@@ -414,6 +414,14 @@ class VoterOpinion(models.Model):
         blank=True,
     )
     voters_count = models.PositiveIntegerField(_("voters raising it"), default=1)
+    field = models.ForeignKey(
+        "council.Field",
+        verbose_name=_("field"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("As the minutes name it; a petition made of opinions of one field takes it."),
+    )
     spot_answer = models.TextField(
         _("answered on the spot"),
         blank=True,
@@ -460,7 +468,7 @@ class VoterOpinion(models.Model):
         if self.channel == Channel.MEETING and not self.meeting_id and not self.external_id:
             # Imported rows from the Office's old spreadsheets name no meeting record.
             errors["meeting"] = _("An opinion from a meeting belongs to that meeting.")
-        for name in ("meeting", "reception", "letter", "petition"):
+        for name in ("meeting", "reception", "letter", "petition", "field"):
             related = getattr(self, name) if getattr(self, f"{name}_id") else None
             if related is not None and self.council_id and related.council_id != self.council_id:
                 errors[name] = _("This belongs to another council.")

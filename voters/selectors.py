@@ -24,7 +24,9 @@ def suggest_for_opinions(
     if not pending:
         return {}
     found = Matcher(council, today=today).suggest_many(
-        [o.text for o in pending], units=[o.admin_unit.name if o.admin_unit_id else "" for o in pending]
+        [o.text for o in pending],
+        fields=[o.field_id for o in pending],
+        units=[o.admin_unit.name if o.admin_unit_id else "" for o in pending],
     )
     petitions = Petition.objects.in_bulk([m.petition_id for matches in found for m in matches])
     return {

@@ -178,6 +178,9 @@ def petition_create(
     admin_unit = data.pop("admin_unit", None) or next(
         (o.admin_unit for o in opinions if o.admin_unit_id), None
     )
+    fields = {o.field for o in opinions if o.field_id}
+    if data.get("field") is None and len(fields) == 1:
+        data["field"] = fields.pop()  # the opinions' own field, as the minutes named it
     petition = Petition(
         council=council,
         code=_new_code(council, on),

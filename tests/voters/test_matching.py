@@ -277,3 +277,20 @@ def test_a_petition_written_after_the_nightly_count_finds_and_is_found(
     assert TermFrequency.objects.get(council=council, term=COUNT_KEY).df == counted - 1
     rebuild_frequencies(council)  # the nightly recount agrees with what was kept up to date
     assert TermFrequency.objects.get(council=council, term=COUNT_KEY).df == counted - 1
+
+
+def test_a_petition_made_of_opinions_of_one_field_takes_it(council, meeting):
+    roads = FieldFactory(council=council)
+    opinions = [
+        services.opinion_add(
+            actor=None, council=council, channel="meeting", meeting=meeting, text=t, field=roads
+        )
+        for t in ("Đường ấp 3 xuống cấp", "Đường ấp 3 hư hỏng nặng")
+    ]
+    petition = services.petition_create(actor=None, council=council, title="Đường ấp 3", opinions=opinions)
+    assert petition.field == roads
+    other = FieldFactory(council=CouncilFactory())
+    with pytest.raises(ValidationError):
+        services.opinion_add(
+            actor=None, council=council, channel="meeting", meeting=meeting, text="x", field=other
+        )

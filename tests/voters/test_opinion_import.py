@@ -217,7 +217,9 @@ def test_headers_are_found_below_titles_in_their_usual_variants(meeting, merged)
         4,
     )
     assert first.values["voter_name"] == "An" and second.values["admin_unit"] is None
-    assert second.action == opinions.NEW and "Y tế" in second.notes[0]  # opinions keep no field: a note only
+    assert second.action == opinions.NEW and "Y tế" in second.notes[0]  # a field the council lacks: a note only
+    opinions.apply_import(plan, actor=None)
+    assert VoterOpinion.objects.get(meeting=meeting, text="Đường hư.").field.name == "Giao thông"
 
 
 def test_a_table_without_its_opinion_column_is_refused_clearly(meeting):

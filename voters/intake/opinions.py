@@ -255,7 +255,7 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
         try:
             row["field"] = fields.get(named_field)
         except ValueError as error:
-            # Opinions keep no field (a petition gets one when they are consolidated): a note, not an error.
+            # The field helps classify the petition later; one the council does not have is a note, not an error.
             notes.append(_("The field is not used: %(message)s") % {"message": error})
     return row, notes, problems
 
@@ -340,6 +340,7 @@ def apply_import(plan: OpinionPlan, *, actor, progress=lambda percent, step: Non
                 voter_address=values["voter_address"],
                 admin_unit=values["admin_unit"],
                 voters_count=values["voters_count"],
+                field=values["field"],
                 spot_answer=values["spot_answer"],
                 external_id=item.external_id,
             )
