@@ -86,12 +86,17 @@ class RoundGroup:
         return {p.code for _score, p in self.suggestions}
 
 
+def _unit(opinion: VoterOpinion) -> str:
+    """The commune an opinion came from, evidence for the duplicate finder (read with the opinion)."""
+    return opinion.admin_unit.name if opinion.admin_unit_id else ""
+
+
 def propose_groups(council: Council, opinions: list[VoterOpinion]) -> list[RoundGroup]:
     """The duplicate finder's groups of the round, numbered from 1, each with a proposed subject."""
     if not opinions:
         return []
     by_pk = {o.pk: o for o in opinions}
-    keys = Matcher(council).group([(o.pk, o.text) for o in opinions])
+    keys = Matcher(council).group([(o.pk, o.text) for o in opinions], units=[_unit(o) for o in opinions])
     groups = []
     for number, members in enumerate(keys, start=1):
         chosen = [by_pk[pk] for pk in members]
@@ -102,10 +107,17 @@ def propose_groups(council: Council, opinions: list[VoterOpinion]) -> list[Round
 def attach_suggestions(council: Council, groups: list[RoundGroup]) -> None:
     """Give each group the existing petitions its opinions most likely repeat, best first (a fixed number of
     queries for the whole round: one suggest_many over every text, one read of the petitions)."""
-    texts = [o.text for g in groups for o in g.opinions]
-    if not texts:
+    opinions = [o for g in groups for o in g.opinions]
+    if not opinions:
         return
-    found = iter(Matcher(council).suggest_many(texts, limit=SUGGESTIONS))
+    found = iter(
+        Matcher(council).suggest_many(
+            [o.text for o in opinions],
+            fields=[o.field_id for o in opinions],
+            units=[_unit(o) for o in opinions],
+            limit=SUGGESTIONS,
+        )
+    )
     best_by_group = []
     for group in groups:
         best: dict[int, float] = {}
