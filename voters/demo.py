@@ -2290,6 +2290,17 @@ class VotersSeeder:
             if target is not None:
                 petition_merge(target, actor=self.office, duplicate=petition)
             return petition
+        # Its later opinions and its duplicates join it while it is being consolidated, before any answer (an
+        # answered petition takes no more opinions).
+        if spec.attach:
+            self.attach(petition, spec.attach)
+        for duplicate in PETITIONS:
+            if duplicate.merge_into == spec.key and duplicate.key not in existing:
+                existing[spec.key] = petition
+                merged = self.petition(duplicate, existing)
+                if merged is not None:
+                    existing[duplicate.key] = merged
+                petition.refresh_from_db()
         if spec.state == State.RECORDED:
             return petition
         central = spec.competence == Competence.CENTRAL

@@ -232,16 +232,53 @@ def petition_update(petition: Petition, *, actor: User | None, reason: str = "",
     return petition
 
 
+# A petition whose answer was reviewed, reported or given to voters takes no more opinions: new voters raising
+# the issue again make a new petition (the answer they get may differ), never one already counted as answered.
+ANSWERED = (State.REVIEWED, State.REPORTED, State.INFORMED, State.CLOSED)
+
+
+def petition_accepts_opinions(petition: Petition) -> bool:
+    return petition.state not in (*ANSWERED, State.MERGED)
+
+
+def _check_accepts(petition: Petition) -> None:
+    if petition.state == State.MERGED:
+        raise ValidationError(
+            _("This petition was merged into %(code)s.") % {"code": petition.merged_into.code}
+        )
+    if not petition_accepts_opinions(petition):
+        raise ValidationError(
+            _(
+                "Petition %(code)s is already answered (%(state)s): record the new voters' opinions as a new "
+                "petition."
+            )
+            % {"code": petition.code, "state": petition.get_state_display()}
+        )
+
+
+def merge_direction(petition: Petition, other: Petition, *, transferred: set[int]) -> str:
+    """How two likely duplicates can be merged: "here" (the other into this one), "there" (this one into the
+    other), or "" (neither: an answered petition takes no more, and one already with an agency stays).
+    ``transferred``: ids of the petitions with a follow-up."""
+    if petition_accepts_opinions(petition) and _movable(other, transferred):
+        return "here"
+    if petition_accepts_opinions(other) and _movable(petition, transferred):
+        return "there"
+    return ""
+
+
+def _movable(petition: Petition, transferred: set[int]) -> bool:
+    """Whether a petition can be merged into another: not with an agency, not answered."""
+    return petition.pk not in transferred and petition_accepts_opinions(petition)
+
+
 @transaction.atomic
 def petition_attach(petition: Petition, *, actor: User | None, opinions: Iterable[VoterOpinion]) -> Petition:
     """Add more opinions to an existing petition: the count of voters grows."""
     petition = _lock(Petition, petition)
     opinions = list(opinions)
     _check_opinions(petition.council, opinions)
-    if petition.state == State.MERGED:
-        raise ValidationError(
-            _("This petition was merged into %(code)s.") % {"code": petition.merged_into.code}
-        )
+    _check_accepts(petition)
     for opinion in opinions:
         opinion.petition = petition
         record_save(opinion, actor=actor, update_fields=["petition"])
@@ -259,10 +296,17 @@ def petition_merge(target: Petition, *, actor: User | None, duplicate: Petition)
         raise ValidationError(_("This belongs to another council."))
     if State.MERGED in (target.state, duplicate.state):
         raise ValidationError(_("A petition that was already merged cannot be merged again."))
-    if FollowUp.objects.filter(source_type__model="petition", source_id=duplicate.pk).exists():
+    _check_accepts(target)
+    if (
+        duplicate.state in ANSWERED
+        or FollowUp.objects.filter(source_type__model="petition", source_id=duplicate.pk).exists()
+    ):
         raise ValidationError(
-            _("Petition %(code)s was already transferred to an agency; merge the other one into it instead.")
-            % {"code": duplicate.code}
+            _(
+                "Petition %(code)s is already with an agency (%(state)s): open %(code)s and merge %(other)s into "
+                "it instead."
+            )
+            % {"code": duplicate.code, "state": duplicate.get_state_display(), "other": target.code}
         )
     moved = list(duplicate.opinions.all())
     for opinion in moved:

@@ -12,14 +12,14 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from council.downloads import file_of, record_file_response
-from council.models import CouncilStatus, Role
+from council.models import CouncilStatus, FollowUp, Role
 from council.permissions import can_manage_records, can_read_followups, roles_in
 from council.views.actions import require, run_form_action, year_param
 from council.views.crud import Crud
 
 from . import communications, forms, selectors, services
 from .matching.classifier import suggest_classification
-from .matching.matcher import petitions_like
+from .matching.matcher import page_options, page_text, petitions_like
 from .models import (
     Channel,
     Letter,
@@ -243,15 +243,23 @@ def _petition_context(request, petition):
     )
     duplicates = []
     if manager and petition.state != State.MERGED:
-        duplicates = petitions_like(
-            request.council, f"{petition.title}\n{petition.text}", exclude=[petition.pk]
+        found = petitions_like(request.council, page_text(petition), **page_options(petition))
+        transferred = set(
+            FollowUp.objects.filter(
+                source_type__model="petition", source_id__in=[petition.pk, *(p.pk for _s, p in found)]
+            ).values_list("source_id", flat=True)
         )
+        duplicates = [
+            (score, other, services.merge_direction(petition, other, transferred=transferred))
+            for score, other in found
+        ]
     council = request.council
     forms_by_state = {}
     if manager:
         if petition.state in (State.RECORDED, State.CLASSIFIED):
             forms_by_state["classify"] = forms.ClassifyForm(
                 council=council,
+                unit=petition.admin_unit_id,
                 initial={
                     "field": petition.field_id,
                     "competence": petition.competence,
@@ -363,9 +371,22 @@ def petition_action(request, pk, action):
         if action == "review"
         else can_manage_records(request.user, request.council)
     )
-    form = PETITION_FORMS[action](request, request.POST)
+    if action == "classify":  # the petition's commune stays a choice even if it was merged away since
+        form = forms.ClassifyForm(request.POST, council=request.council, unit=petition.admin_unit_id)
+    else:
+        form = PETITION_FORMS[action](request, request.POST)
+    success = None
+    if action == "merge" and form.is_valid():
+        success = _("%(duplicate)s was merged into %(target)s.") % {
+            "duplicate": form.cleaned_data["duplicate"].code,
+            "target": petition.code,
+        }
     run_form_action(
-        request, form, lambda data: _petition_call(request, petition, action, data), record=petition
+        request,
+        form,
+        lambda data: _petition_call(request, petition, action, data),
+        success=success,
+        record=petition,
     )
     return redirect(PETITIONS.url("detail", petition.pk))
 

@@ -294,3 +294,22 @@ def test_a_petition_made_of_opinions_of_one_field_takes_it(council, meeting):
         services.opinion_add(
             actor=None, council=council, channel="meeting", meeting=meeting, text="x", field=other
         )
+
+
+def test_an_answered_petition_takes_no_more_opinions_and_the_page_offers_the_other_way(
+    client, council, login
+):
+    office = login(Role.OFFICE)
+    _fill(council)
+    answered = _petition(council, "Lắp đèn tín hiệu giao thông tại ngã tư Phạm Hữu Lầu")
+    Petition.objects.filter(pk=answered.pk).update(state=Petition.State.CLOSED)
+    new = _petition(council, "Lắp đèn tín hiệu giao thông tại ngã tư Phạm Hữu Lầu")
+    rebuild_frequencies(council)
+    with pytest.raises(ValidationError, match="đã được trả lời"):
+        services.petition_merge(answered, actor=office, duplicate=new)
+    page = client.get(f"/petitions/{answered.pk}/").content.decode()
+    assert new.code in page and "đã được trả lời" in page  # suggested, no button
+    assert f'name="duplicate" value="{new.pk}"' not in page
+    Petition.objects.filter(pk=answered.pk).update(state=Petition.State.TRANSFERRED)
+    page = client.get(f"/petitions/{answered.pk}/").content.decode()
+    assert f'name="duplicate" value="{new.pk}"' in page  # an open petition takes the new raise
