@@ -5,13 +5,14 @@ groups, and one action makes each confirmed group a petition or adds it to an ex
 Nothing is merged or consolidated automatically: the duplicate finder only proposes groups and suggestions."""
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
@@ -24,6 +25,17 @@ from .models import Petition, VoterOpinion
 TITLE_MAX = 300  # Petition.title's max_length
 MAX_ROUND = 600  # opinions shown on one page; a larger round is narrowed by commune
 SUGGESTIONS = 3  # existing petitions offered per group
+WEAK = 0.4  # a suggestion scored below this is marked weak: the "a" key asks before choosing it
+
+# A petition whose answer was reviewed, reported or given to voters takes no more opinions (the rule is
+# services.petition_accepts_opinions; these states stand in for it until every checkout has it).
+ANSWERED = ("reviewed", "reported", "informed", "closed", "merged")
+
+
+def accepts_opinions(petition: Petition) -> bool:
+    """Whether a petition can still take opinions (an answered or merged one cannot)."""
+    rule = getattr(services, "petition_accepts_opinions", None)
+    return rule(petition) if rule is not None else petition.state not in ANSWERED
 
 
 # --- Reads: the round and the proposed groups -----------------------------------------------------------
@@ -65,6 +77,22 @@ def default_title(opinions: list[VoterOpinion]) -> str:
 
 
 @dataclass
+class Suggestion:
+    """An existing petition a group likely repeats: weak below WEAK, and offered only if it takes opinions."""
+
+    score: float
+    petition: Petition
+
+    @property
+    def weak(self) -> bool:
+        return self.score < WEAK
+
+    @property
+    def open(self) -> bool:
+        return accepts_opinions(self.petition)
+
+
+@dataclass
 class RoundGroup:
     """One group of the round as the page shows it: its opinions, the clerk's decisions and any errors."""
 
@@ -74,8 +102,9 @@ class RoundGroup:
     petition: str = ""  # the tracking code of an existing petition to add to; empty: a new petition
     confirmed: bool = False
     skipped: bool = False
-    suggestions: list[tuple[float, Petition]] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the page changed by itself, e.g. opinions taken out
 
     @property
     def voters(self) -> int:
@@ -83,7 +112,8 @@ class RoundGroup:
 
     @property
     def suggested_codes(self) -> set[str]:
-        return {p.code for _score, p in self.suggestions}
+        """The codes offered in the group's list (a petition that takes no more opinions is only shown)."""
+        return {s.petition.code for s in self.suggestions if s.open}
 
 
 def _unit(opinion: VoterOpinion) -> str:
@@ -128,7 +158,7 @@ def attach_suggestions(council: Council, groups: list[RoundGroup]) -> None:
     wanted = {pk for best in best_by_group for pk, _score in best}
     petitions = Petition.objects.filter(pk__in=wanted).exclude(state=Petition.State.MERGED).in_bulk()
     for group, best in zip(groups, best_by_group, strict=True):
-        group.suggestions = [(score, petitions[pk]) for pk, score in best if pk in petitions]
+        group.suggestions = [Suggestion(score, petitions[pk]) for pk, score in best if pk in petitions]
 
 
 # --- The write: every confirmed group at once -------------------------------------------------------------
@@ -158,7 +188,7 @@ def clean_code(value: str) -> str:
     return normalize(value or "").upper().replace(" ", "")
 
 
-def _snippet(opinion: VoterOpinion) -> str:
+def snippet(opinion: VoterOpinion) -> str:
     text = " ".join(opinion.text.split())
     return text if len(text) <= 60 else text[:59] + "…"
 
@@ -198,12 +228,12 @@ def _check(council: Council, plans: list[GroupPlan]):
             elif opinion.petition_id:
                 problems.append(
                     _("The opinion “%(text)s” is already part of petition %(code)s.")
-                    % {"text": _snippet(opinion), "code": codes_of.get(opinion.petition_id, "?")}
+                    % {"text": snippet(opinion), "code": codes_of.get(opinion.petition_id, "?")}
                 )
             elif opinion.spot_answer:
                 problems.append(
                     _("The opinion “%(text)s” was answered on the spot; it is not consolidated.")
-                    % {"text": _snippet(opinion)}
+                    % {"text": snippet(opinion)}
                 )
         code = clean_code(plan.petition)
         if code:
@@ -214,6 +244,11 @@ def _check(council: Council, plans: list[GroupPlan]):
                 problems.append(
                     _("Petition %(code)s was merged into %(into)s; add the group to %(into)s instead.")
                     % {"code": code, "into": merged_into.get(target.merged_into_id, "?")}
+                )
+            elif not accepts_opinions(target):
+                problems.append(
+                    _("Petition %(code)s is already answered (%(state)s): make the group a new petition.")
+                    % {"code": code, "state": target.get_state_display()}
                 )
         else:
             title = normalize(plan.title or "")
@@ -258,18 +293,68 @@ def round_consolidate(*, actor: User | None, council: Council, groups: Iterable[
     return result
 
 
+def round_problems(council: Council, plans: list[GroupPlan]) -> dict[str, list[str]]:
+    """The errors round_consolidate would give these groups now, keyed by group (writes nothing)."""
+    if not plans:
+        return {}
+    with transaction.atomic():  # the check locks its rows, which needs a transaction on PostgreSQL
+        errors, _found, _targets = _check(council, plans)
+    return errors
+
+
+def take_out_unavailable(council: Council, groups: list[RoundGroup]) -> list[tuple[VoterOpinion, str]]:
+    """Take out of the groups every opinion that can no longer be consolidated (consolidated meanwhile, e.g.
+    in another tab, answered on the spot, or deleted); note it on its group. Returns each opinion taken out
+    with where it went (a petition's code, or empty). Groups left empty are dropped by the caller."""
+    fresh = opinions_by_pk(council, [o.pk for g in groups for o in g.opinions])
+    removed = []
+    for group in groups:
+        kept = []
+        for opinion in group.opinions:
+            now = fresh.get(opinion.pk)
+            if now is not None and not now.petition_id and not now.spot_answer:
+                kept.append(now)
+                continue
+            code = now.petition.code if now is not None and now.petition_id else ""
+            removed.append((opinion, code))
+            group.notes.append(
+                _("Taken out: “%(text)s” is already part of petition %(code)s.")
+                % {"text": snippet(opinion), "code": code}
+                if code
+                else _("Taken out: “%(text)s” can no longer be consolidated.") % {"text": snippet(opinion)}
+            )
+        group.opinions = kept
+    return removed
+
+
 # --- Any petition to merge into another -----------------------------------------------------------------
 
 MERGE_SEARCH_LIMIT = 10
+PREFIX_MIN = 4  # a shorter word is too often inside another ("tin" in "tinh")
 
 
 def petitions_to_merge(council: Council, petition: Petition, query: str) -> list[Petition]:
-    """The council's petitions whose code, subject or text hold every word typed (accents ignored), newest
-    first: never a merged one, never the petition itself (one query)."""
-    words = fold(query).split()[:8]
+    """The council's petitions whose code, subject or text hold every word typed as a whole word (accents
+    ignored; the last word, while typed, may be the start of one if it has at least PREFIX_MIN characters),
+    those holding the words in the order typed first, then newest first: never a merged one, never the
+    petition itself (one query).
+
+    Whole words, because folded Vietnamese is full of short words inside others ("tin" in "tinh")."""
+    words = re.findall(r"[a-z0-9]+", fold(query))[:8]
     if not words:
         return []
     qs = Petition.objects.for_council(council).exclude(pk=petition.pk).exclude(state=Petition.State.MERGED)
-    for word in words:
-        qs = qs.filter(search_text__contains=word)
-    return list(qs.select_related("admin_unit").order_by("-received_on", "-pk")[:MERGE_SEARCH_LIMIT])
+    for n, word in enumerate(words, start=1):
+        end = "" if n == len(words) and len(word) >= PREFIX_MIN else "([^a-z0-9]|$)"
+        # The plain "contains" narrows cheaply first; the pattern (the same on SQLite and PostgreSQL) then
+        # holds the word to its boundaries.
+        qs = qs.filter(search_text__contains=word, search_text__regex=f"(^|[^a-z0-9]){word}{end}")
+    phrase = " ".join(words)
+    qs = qs.annotate(
+        in_order=Case(
+            When(search_text__contains=phrase, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    )
+    return list(
+        qs.select_related("admin_unit").order_by("in_order", "-received_on", "-pk")[:MERGE_SEARCH_LIMIT]
+    )

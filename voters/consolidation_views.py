@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.forms import DayFirstDateInput
 from council.models import AdminUnit
@@ -70,6 +70,7 @@ class RoundForm(forms.Form):
             self.fields[name].widget.attrs.setdefault("class", "form-control form-control-sm")
         for name in ("session", "unit"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.notice = ""  # which of a session and a period was used, when both were given
 
     def clean(self):
         data = super().clean()
@@ -86,6 +87,11 @@ class RoundForm(forms.Form):
             return None
         data = self.cleaned_data
         if data.get("session"):
+            if data.get("since") or data.get("until"):
+                self.notice = _(
+                    "The voter meetings of the session %(session)s are shown; the dates were not used. To "
+                    "consolidate a period instead, choose “— or a period —”."
+                ) % {"session": data["session"]}
             return {"session": data["session"], "unit": data.get("unit")}
         if data.get("since") and data.get("until"):
             return {"since": data["since"], "until": data["until"], "unit": data.get("unit")}
@@ -119,9 +125,25 @@ def _posted(request) -> dict | None:
     return {str(key): value for key, value in data.items()}
 
 
+def _order(value, groups: dict[int, list[int]], after: dict[int, int]) -> list[int]:
+    """The groups' numbers in the order the page showed them (the posted "order", then any other by number),
+    a group split off placed right after the group it came from."""
+    shown = []
+    for part in _text(value).split(",")[: MAX_ROUND * 2]:
+        number = _int(part, MAX_NUMBER)
+        if number in groups and number not in shown:
+            shown.append(number)
+    shown += [n for n in sorted(groups) if n not in shown]
+    for new, source in after.items():
+        if new in shown and source in shown and new != source:
+            shown.remove(new)
+            shown.insert(shown.index(source) + 1, new)
+    return shown
+
+
 def _arrange(data: dict) -> tuple[dict[int, list[int]], bool]:
-    """The opinions by group number (from each opinion's number box), after any split or merge asked for;
-    and whether a split or merge changed the groups."""
+    """The opinions by group number (from each opinion's number box), in the page's order, after any split or
+    merge asked for; and whether a split or merge changed the groups."""
     numbers: dict[int, int | None] = {}
     for key, value in data.items():
         if key.startswith("o-") and len(numbers) < MAX_ROUND * 2:
@@ -134,9 +156,11 @@ def _arrange(data: dict) -> tuple[dict[int, list[int]], bool]:
             top += 1
             numbers[pk] = top
     changed = False
+    after: dict[int, int] = {}
     split = _int(data.get("split"), MAX_ID)
     if split in numbers:
         top += 1
+        after[top] = numbers[split]
         numbers[split] = top
         changed = True
     source, into = _int(data.get("merge_from"), MAX_NUMBER), _int(data.get("merge_into"), MAX_NUMBER)
@@ -146,7 +170,7 @@ def _arrange(data: dict) -> tuple[dict[int, list[int]], bool]:
     groups: dict[int, list[int]] = {}
     for pk, number in numbers.items():
         groups.setdefault(number, []).append(pk)
-    return dict(sorted(groups.items())), changed
+    return {n: groups[n] for n in _order(data.get("order"), groups, after)}, changed
 
 
 def _checked(value) -> bool:
@@ -194,6 +218,7 @@ def _render(request, form, groups, *, chosen=True, too_many=False, status=200):
             "form": form,
             "groups": groups,
             "opinion_total": sum(len(g.opinions) for g in groups),
+            "order": ",".join(str(g.number) for g in groups),
             "voters_total": sum(g.voters for g in groups),
             "next_number": max((g.number for g in groups), default=0) + 1,
             "round_hidden": [(name, form.data.get(name, "")) for name in ROUND_FIELDS]
@@ -215,8 +240,12 @@ def round_page(request):
     require(can_manage_records(request.user, request.council))
     if request.method == "POST":
         return _round_post(request)
+    return _proposal(request, RoundForm(request.GET or None, council=request.council))
+
+
+def _proposal(request, form, *, status=200):
+    """The page with the duplicate finder's groups of the round chosen on the form (none while none is)."""
     council = request.council
-    form = RoundForm(request.GET or None, council=council)
     groups, too_many = [], False
     chosen = form.round_kwargs()
     if chosen is not None:
@@ -224,17 +253,25 @@ def round_page(request):
         too_many = len(opinions) > MAX_ROUND
         groups = consolidation.propose_groups(council, opinions[:MAX_ROUND])
         consolidation.attach_suggestions(council, groups)
-    return _render(request, form, groups, chosen=chosen is not None, too_many=too_many)
+    return _render(request, form, groups, chosen=chosen is not None, too_many=too_many, status=status)
 
 
 def _round_post(request):
     council = request.council
     form = RoundForm({k: _text(request.POST.get(k)) for k in ROUND_FIELDS}, council=council)
     data = _posted(request)
-    if data is None:
-        messages.error(request, _("The arrangement could not be read; load the round again."))
-        return _render(request, form, [], status=400)
-    arranged, changed = _arrange(data)
+    arranged, changed = _arrange(data) if data is not None else ({}, False)
+    if not arranged:
+        # Nothing of the arrangement arrived (a second press while the first was on its way, a cut
+        # connection): never "confirm at least one group" over an empty page; show the round again.
+        messages.error(
+            request,
+            _(
+                "The groups did not reach the server, so nothing was consolidated: the proposed groups of the "
+                "round are shown again."
+            ),
+        )
+        return _proposal(request, form, status=400 if data is None else 200)
     groups = _groups_from_post(council, data, arranged)
     if data.get("action") == "consolidate" or request.POST.get("action") == "consolidate":
         if changed:
@@ -249,11 +286,7 @@ def _round_post(request):
                 result = consolidation.round_consolidate(actor=request.user, council=council, groups=plans)
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
-                    by_number = {str(g.number): g for g in groups}
-                    for key, problems in error.message_dict.items():
-                        if key in by_number:
-                            by_number[key].errors.extend(problems)
-                    messages.error(request, _("Nothing was consolidated: correct the groups marked below."))
+                    groups = _refused(request, council, groups, error.message_dict)
                 else:
                     messages.error(request, " ".join(error.messages))
             else:
@@ -265,6 +298,48 @@ def _round_post(request):
                 return redirect("voters_round_done")
     consolidation.attach_suggestions(council, groups)
     return _render(request, form, groups)
+
+
+def _refused(request, council, groups: list[RoundGroup], errors: dict) -> list[RoundGroup]:
+    """The groups after a refused consolidation, each with its errors. Opinions consolidated meanwhile (in
+    another tab, from a meeting's page) are taken out of their groups and named, so that the rest can be sent
+    again as it is; the errors are then those of what is left."""
+    removed = consolidation.take_out_unavailable(council, groups)
+    if removed:
+        groups = [g for g in groups if g.opinions]
+        plans = [
+            GroupPlan(
+                key=str(g.number), opinions=[o.pk for o in g.opinions], title=g.title, petition=g.petition
+            )
+            for g in groups
+            if g.confirmed and not g.skipped
+        ]
+        errors = consolidation.round_problems(council, plans)
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s opinion can no longer be consolidated (it was consolidated meanwhile) and was taken out "
+                "of its group: %(list)s.",
+                "%(n)s opinions can no longer be consolidated (they were consolidated meanwhile) and were taken "
+                "out of their groups: %(list)s.",
+                len(removed),
+            )
+            % {
+                "n": len(removed),
+                "list": "; ".join(
+                    f"“{consolidation.snippet(o)}”" + (f" → {code}" if code else "") for o, code in removed
+                ),
+            },
+        )
+    by_number = {str(g.number): g for g in groups}
+    for key, problems in errors.items():
+        if key in by_number:
+            by_number[key].errors.extend(problems)
+    if errors:
+        messages.error(request, _("Nothing was consolidated: correct the groups marked below."))
+    else:
+        messages.info(request, _("Nothing was consolidated yet: check the groups, then consolidate again."))
+    return groups
 
 
 def round_done(request):

@@ -173,9 +173,7 @@ class ClassifyForm(forms.Form):
     field = forms.ModelChoiceField(queryset=Field.objects.none(), label=_("Field"), required=False)
     competence = forms.ChoiceField(label=_("Level of competence"), choices=Competence.choices)
     admin_unit = forms.ModelChoiceField(
-        queryset=AdminUnit.objects.exclude(level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]),
-        label=_("Commune or ward"),
-        required=False,
+        queryset=AdminUnit.objects.none(), label=_("Commune or ward"), required=False
     )
     committee = forms.ModelChoiceField(
         queryset=Committee.objects.none(), label=_("Lead committee"), required=False
@@ -187,9 +185,13 @@ class ClassifyForm(forms.Form):
         help_text=_("Not needed for a central matter: it goes to the National Assembly delegation."),
     )
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, council, unit=None, **kwargs):
+        """``unit``: the petition's commune as it stands, kept as a choice even if merged away since."""
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = Field.objects.filter(council=council)
+        # Today's communes and wards only (no district, no unit merged away in 2025).
+        today = Q(valid_to__isnull=True) & ~Q(level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT])
+        self.fields["admin_unit"].queryset = AdminUnit.objects.filter(today | Q(pk=unit) if unit else today)
         self.fields["committee"].queryset = Committee.objects.filter(council=council, is_active=True)
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
 

@@ -16,8 +16,20 @@
   const holder = document.getElementById("round-groups");
   const template = document.getElementById("round-group-template");
   const confirmedCount = document.getElementById("round-confirmed-count");
+  const actions = document.getElementById("round-actions");
+  const ask = document.getElementById("round-ask");
+  const weakQuestion = document.getElementById("round-weak-question");
   const TITLE_MAX = 300;
   let current = null;
+  let submitting = false;
+  let weakAsked = null; // the group whose weak match "a" asked about; a second "a" there takes it
+
+  // A count in words: the page renders the forms for 1 and for 2 ("1 opinion", "2 opinions"; in Vietnamese
+  // both alike), and the number is put in the form that fits.
+  function plural(el, n) {
+    el.dataset.count = String(n);
+    el.textContent = (n === 1 ? el.dataset.one : el.dataset.many).replace(/\d+/, String(n));
+  }
 
   function rows() {
     return Array.from(holder.querySelectorAll(".round-opinion"));
@@ -52,6 +64,18 @@
     return n >= 1 ? n : null;
   }
 
+  // Scroll an element into view above the sticky bar at the bottom (scrollIntoView would leave it under).
+  function reveal(el) {
+    const box = el.getBoundingClientRect();
+    const bar = actions ? actions.getBoundingClientRect().top : window.innerHeight;
+    const bottom = Math.min(window.innerHeight, bar) - 8;
+    if (box.bottom > bottom) {
+      window.scrollBy(0, Math.min(box.bottom - bottom, box.top - 8));
+    } else if (box.top < 8) {
+      window.scrollBy(0, box.top - 8);
+    }
+  }
+
   function select(row) {
     if (current) {
       current.classList.remove("bg-primary-subtle", "border-start", "border-4", "border-primary");
@@ -60,13 +84,14 @@
     if (current) {
       current.classList.add("bg-primary-subtle", "border-start", "border-4", "border-primary");
       current.focus({ preventScroll: true });
-      current.scrollIntoView({ block: "nearest" });
+      reveal(current);
     }
   }
 
   function countConfirmed() {
     if (confirmedCount) {
-      confirmedCount.textContent = String(
+      plural(
+        confirmedCount,
         groups().filter((g) => g.querySelector(".round-confirm").checked && !g.querySelector(".round-skip").checked)
           .length,
       );
@@ -80,8 +105,9 @@
       countConfirmed();
       return;
     }
-    group.querySelector("[data-count]").textContent = String(members.length);
-    group.querySelector("[data-voters]").textContent = String(
+    plural(group.querySelector("[data-count]"), members.length);
+    plural(
+      group.querySelector("[data-voters]"),
       members.reduce((sum, row) => sum + (parseInt(row.dataset.voters, 10) || 0), 0),
     );
     group.classList.toggle("border-success", group.querySelector(".round-confirm").checked);
@@ -94,25 +120,43 @@
     return text.length <= TITLE_MAX ? text : text.slice(0, TITLE_MAX - 1).trimEnd() + "…";
   }
 
-  function newGroup(n, row) {
+  // A new group n for the opinion, placed after the group `after` (or in the order of numbers); it keeps
+  // the petitions suggested for the group the opinion leaves (the server works them out again on its next
+  // page).
+  function newGroup(n, row, after) {
     const box = document.createElement("div");
     box.innerHTML = template.innerHTML.split("__N__").join(String(n)).trim();
     const group = box.firstElementChild;
-    const after = groups().find((g) => numberOf(g) > n);
-    holder.insertBefore(group, after || null);
+    const before = after ? after.nextElementSibling : groups().find((g) => numberOf(g) > n);
+    holder.insertBefore(group, before || null);
     group.querySelector(".round-title").value = shortTitle(row);
+    const from = groupOf(row);
+    const target = group.querySelector(".round-target");
+    Array.from(from.querySelectorAll(".round-target option")).forEach(function (option, i) {
+      if (i > 0) {
+        const copy = option.cloneNode(true);
+        copy.selected = false;
+        target.appendChild(copy);
+      }
+    });
+    target.selectedIndex = 0;
+    const hints = from.querySelector(".round-hints");
+    if (hints) {
+      target.parentElement.appendChild(hints.cloneNode(true));
+    }
     return group;
   }
 
-  // Move an opinion to group n (made if there is none), keeping it selected.
-  function move(row, n) {
+  // Move an opinion to group n (made if there is none, after the group `after` if given), keeping it
+  // selected.
+  function move(row, n, after) {
     const from = groupOf(row);
     const box = row.querySelector(".round-number");
     if (numberOf(from) === n) {
       box.value = String(n);
       return;
     }
-    const to = groupNumbered(n) || newGroup(n, row);
+    const to = groupNumbered(n) || newGroup(n, row, after);
     to.querySelector(".round-opinions").appendChild(row);
     box.value = String(n);
     refresh(from);
@@ -120,8 +164,9 @@
     select(row);
   }
 
+  // Split an opinion out: its new group comes right after the group it leaves, not at the end of the page.
   function split(row) {
-    move(row, nextNumber());
+    move(row, nextNumber(), groupOf(row));
   }
 
   function merge(source, into) {
@@ -220,16 +265,14 @@
     } else if (key === "c") {
       select(row);
       focusBox(groupOf(row).querySelector(".round-code"));
-    } else if (key === "a" || key === "n") {
+    } else if (key === "a") {
+      suggest(groupOf(row));
+    } else if (key === "n") {
       const group = groupOf(row);
-      const choice = group.querySelector(".round-target");
-      if (key === "a" && choice.options.length > 1) {
-        choice.selectedIndex = 1;
-        group.querySelector(".round-code").value = "";
-      } else if (key === "n") {
-        choice.selectedIndex = 0;
-        group.querySelector(".round-code").value = "";
-      }
+      group.querySelector(".round-target").selectedIndex = 0;
+      group.querySelector(".round-code").value = "";
+      weakAsked = null;
+      say("");
     } else if (key === "Enter") {
       if (target.matches("button, a, summary")) {
         return;
@@ -242,6 +285,32 @@
     }
     event.preventDefault();
   });
+
+  function say(text) {
+    if (ask) {
+      ask.textContent = text;
+    }
+  }
+
+  // "a": the best suggested petition that still takes opinions. A weak match is not taken at once: the first
+  // press says so, a second press on the same group takes it.
+  function suggest(group) {
+    const choice = group.querySelector(".round-target");
+    const options = Array.from(choice.options);
+    const best = options.findIndex((o, i) => i > 0 && !o.disabled);
+    if (best < 0) {
+      return;
+    }
+    if (options[best].hasAttribute("data-weak") && weakAsked !== group) {
+      weakAsked = group;
+      say(weakQuestion.innerHTML.trim() + " " + options[best].value + ".");
+      return;
+    }
+    weakAsked = null;
+    say("");
+    choice.selectedIndex = best;
+    group.querySelector(".round-code").value = "";
+  }
 
   // Keys inside a box: Enter applies (a move, a merge) or returns to the opinion; Escape returns, undone.
   function onBoxKey(event, box) {
@@ -328,6 +397,13 @@
   });
 
   form.addEventListener("submit", function (event) {
+    // A second press while the first is on its way would find the fields already packed and disabled, and
+    // send an empty round in place of the first: it is ignored.
+    if (submitting) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
     const submitter = event.submitter;
     const keep = new Set(["csrfmiddlewaretoken", "packed"]);
     form.querySelectorAll("[data-round]").forEach((input) => keep.add(input.name));
@@ -340,6 +416,7 @@
     if (submitter && submitter.name) {
       data[submitter.name] = submitter.value;
     }
+    data.order = groups().map(numberOf).join(",");
     form.elements.packed.value = JSON.stringify(data);
     Array.from(form.elements).forEach(function (field) {
       if (field.name && !keep.has(field.name) && field.tagName !== "BUTTON") {
@@ -354,14 +431,24 @@
 
   // Back from the next page (the browser's cache): the fields are usable again.
   window.addEventListener("pageshow", function () {
+    submitting = false;
     Array.from(form.elements).forEach((field) => (field.disabled = false));
     form.elements.packed.value = "";
   });
 
   groups().forEach(refresh);
-  // The first opinion is marked current, without taking the focus from wherever the clerk is.
-  current = rows()[0] || null;
-  if (current) {
-    current.classList.add("bg-primary-subtle", "border-start", "border-4", "border-primary");
+  const failed = holder.querySelector(".round-group .round-errors");
+  if (failed) {
+    // After a refusal: the first group with an error is brought into view, its first opinion current.
+    const group = failed.closest(".round-group");
+    select(group.querySelector(".round-opinion"));
+    group.scrollIntoView({ block: "start" });
+    reveal(current || group);
+  } else {
+    // The first opinion is marked current, without taking the focus from wherever the clerk is.
+    current = rows()[0] || null;
+    if (current) {
+      current.classList.add("bg-primary-subtle", "border-start", "border-4", "border-primary");
+    }
   }
 })();

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -390,3 +391,213 @@ def test_any_petition_merges_through_the_page_and_errors_are_clear(client, offic
     assert foreign.merged_into is None
     page = client.get(reverse("petition_detail", args=[unrelated.pk])).content.decode()
     assert 'id="merge-any"' not in page  # a merged petition takes no others
+
+
+# --- QA round (issue 17 item 3) ---------------------------------------------------------------------------
+
+
+def test_an_arrangement_that_did_not_arrive_shows_the_proposal_again(client, office, council, meeting):
+    # A second press of the button used to send an empty round in place of the first.
+    flood = [_opinion(council, t, meeting=meeting) for t in FLOOD]
+    for packed, status in ((json.dumps({"action": "consolidate"}), 200), ("{cut", 400)):
+        response = client.post(
+            ROUND, {"packed": packed, "session": meeting.session_id, "action": "consolidate"}
+        )
+        html = response.content.decode()
+        assert response.status_code == status and not Petition.objects.exists()
+        assert html.count('class="list-group-item py-1 round-opinion"') == 3
+        assert all(o.text in html for o in flood)
+        assert (
+            _vi(
+                "The groups did not reach the server, so nothing was consolidated: the proposed groups of the "
+                "round are shown again."
+            )
+            in html
+        )
+        assert _vi("Confirm at least one group to consolidate.") not in html
+
+
+def test_an_arrangement_with_nothing_confirmed_stays_on_the_page(client, office, council, meeting):
+    a, b = (_opinion(council, t, meeting=meeting) for t in ROAD)
+    html = client.post(
+        ROUND, {f"o-{a.pk}": "4", f"o-{b.pk}": "4", "g-4-title": "Đường liên ấp", "action": "consolidate"}
+    ).content.decode()
+    assert _vi("Confirm at least one group to consolidate.") in html
+    assert "Đường liên ấp" in html and f'name="o-{b.pk}" value="4"' in html
+
+
+def _label(state) -> str:
+    with translation.override("vi"):
+        return str(state.label)
+
+
+def _suggesting(monkeypatch, scores):
+    """The duplicate finder suggests these petitions with these scores for every opinion."""
+    from voters.matching.matcher import Match, Matcher
+
+    def suggest_many(self, texts, **kwargs):
+        return [[Match(score=s, petition_id=p.pk) for p, s in scores] for _text in texts]
+
+    monkeypatch.setattr(Matcher, "suggest_many", suggest_many)
+
+
+def test_weak_and_answered_suggestions_are_marked_and_an_answered_one_is_not_a_target(
+    client, office, council, meeting, monkeypatch
+):
+    strong = _petition(council, "Kè chống sạt lở sông Tiền")
+    weak = _petition(council, "Sạt lở bờ kênh")
+    answered = _petition(council, "Kè sông Tiền đã làm")
+    Petition.objects.filter(pk=answered.pk).update(state=Petition.State.CLOSED)
+    _suggesting(monkeypatch, [(answered, 0.9), (strong, 0.7), (weak, 0.3)])
+    opinion = _opinion(council, FLOOD[0], meeting=meeting)
+    html = client.get(ROUND, {"session": meeting.session_id}).content.decode()
+    target = html.split("round-target")[1].split("</select>")[0]
+    options = {
+        p: target.split(f'<option value="{p.code}"')[1].split("</option>")[0]
+        for p in (strong, weak, answered)
+    }
+    assert options[answered].startswith(" disabled>") and _label(Petition.State.CLOSED) in options[answered]
+    assert "data-weak" in options[weak] and _vi("weak match") in options[weak]
+    assert "data-weak" not in options[strong] and "disabled" not in options[strong]
+    assert (
+        _label(Petition.State.RECORDED) in options[strong]
+    )  # each suggestion says where its petition stands
+    hints = html.split("round-hints")[1].split("</ul>")[0]
+    assert answered.code in hints and _vi("answered: takes no more opinions") in hints
+    # Typed by code, the answered petition is refused before anything is written.
+    response = client.post(
+        ROUND,
+        {f"o-{opinion.pk}": "1", "g-1-code": answered.code, "g-1-confirm": "on", "action": "consolidate"},
+    )
+    assert answered.code in response.content.decode().split('id="group-1"')[1]
+    opinion.refresh_from_db()
+    assert opinion.petition is None
+
+
+def test_counts_have_plural_forms_in_english(client, office, council, meeting):
+    _opinion(council, SCHOOL, meeting=meeting, voters=1)
+    html = client.get(ROUND, {"session": meeting.session_id}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 opinion</span> · <span" in html and ">1 voter</span>" in html
+    assert "1 opinions" not in html and "1 voters" not in html and "0 groups confirmed" in html
+    for o in [_opinion(council, t, meeting=meeting, voters=2) for t in FLOOD]:
+        assert o.text
+    html = client.get(ROUND, {"session": meeting.session_id}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "3 opinions</span>" in html and ">6 voters</span>" in html
+
+
+def test_a_split_group_comes_right_after_its_group_with_suggestions(
+    client, office, council, meeting, monkeypatch
+):
+    existing = _petition(council, "Kè chống sạt lở sông Tiền")
+    _suggesting(monkeypatch, [(existing, 0.8)])
+    a, b = (_opinion(council, t, meeting=meeting) for t in FLOOD[:2])
+    c = _opinion(council, ROAD[0], meeting=meeting)
+    d = _opinion(council, SCHOOL, meeting=meeting)
+    data = {f"o-{a.pk}": "1", f"o-{b.pk}": "1", f"o-{c.pk}": "2", f"o-{d.pk}": "3", "order": "1,2,3"}
+    html = client.post(ROUND, {**data, "split": str(b.pk)}).content.decode()
+    page = html.split('id="round-group-template"')[0]
+    shown = [int(n) for n in re.findall(r'round-group[^"]*" id="group-(\d+)"', page)]
+    assert shown == [1, 4, 2, 3]
+    assert f'<option value="{existing.code}"' in html.split('id="group-4"')[1].split("</section>")[0]
+    # The order the page showed is kept on the next request.
+    html = client.post(ROUND, {**data, f"o-{b.pk}": "4", "order": "1,4,2,3"}).content.decode()
+    assert html.index('id="group-4"') < html.index('id="group-2"')
+
+
+def test_with_a_session_and_dates_the_page_says_the_session_was_used(client, office, council, meeting):
+    _opinion(council, FLOOD[0], meeting=meeting)
+    old = _opinion(council, SCHOOL, received_on=TODAY - dt.timedelta(days=3))
+    since, until = (TODAY - dt.timedelta(days=30)).strftime("%d/%m/%Y"), TODAY.strftime("%d/%m/%Y")
+    html = client.get(ROUND, {"session": meeting.session_id, "since": since, "until": until}).content.decode()
+    assert 'id="round-notice"' in html and FLOOD[0] in html and old.text not in html
+    assert 'id="round-notice"' not in client.get(ROUND, {"session": meeting.session_id}).content.decode()
+
+
+def test_opinions_consolidated_meanwhile_are_taken_out_and_named(client, office, council, meeting):
+    flood = [_opinion(council, t, meeting=meeting) for t in FLOOD]
+    road = [_opinion(council, t, meeting=meeting) for t in ROAD]
+    data = {
+        **{f"o-{o.pk}": "1" for o in flood},
+        **{f"o-{o.pk}": "2" for o in road},
+        "g-1-title": "Kè chống sạt lở sông Tiền",
+        "g-1-confirm": "on",
+        "g-2-title": "Đường liên ấp",
+        "g-2-confirm": "on",
+        "action": "consolidate",
+    }
+    # In another tab, one flood opinion and every road opinion were consolidated.
+    elsewhere = services.petition_create(actor=None, council=council, title="Kè", opinions=[flood[0], *road])
+    response = client.post(ROUND, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and Petition.objects.count() == 1
+    assert html.count(elsewhere.code) >= 3  # named in the message and on the group
+    assert f'name="o-{flood[0].pk}"' not in html and 'id="group-2"' not in html
+    group_one = html.split('id="group-1"')[1].split("</section>")[0]
+    assert "alert-danger" not in group_one and "round-notes" in group_one
+    assert 'name="g-1-confirm" id="g-1-confirm" checked' in group_one
+    # What is left goes through as it stands.
+    del data[f"o-{flood[0].pk}"]
+    for o in road:
+        del data[f"o-{o.pk}"]
+    response = client.post(ROUND, data)
+    assert response.status_code == 302
+    assert set(Petition.objects.get(title="Kè chống sạt lở sông Tiền").opinions.all()) == set(flood[1:])
+
+
+def test_the_merge_message_names_both_petitions(client, office, council):
+    target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    duplicate = _petition(council, "Kè sông Tiền")
+    merge = reverse("petition_action", args=[target.pk, "merge"])
+    html = client.post(merge, {"duplicate": duplicate.pk}, follow=True).content.decode()
+    assert (
+        _vi("%(duplicate)s was merged into %(target)s.")
+        % {"duplicate": duplicate.code, "target": target.code}
+        in html
+    )
+
+
+def test_the_merge_search_needs_every_word_as_a_word(client, office, council):
+    target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    lights = _petition(council, "Lắp đèn tín hiệu giao thông tại ngã tư chợ Tân Hồng")
+    # Every word is somewhere inside: "den" in "đến", "tin" in "tỉnh", "hieu" in "hiệu quả".
+    unrelated = _petition(council, "Đề nghị tỉnh quan tâm đến hiệu quả đầu tư trường học")
+    url = reverse("petition_merge_search", args=[target.pk])
+
+    def found(q):
+        html = client.get(url, {"q": q}, HTTP_HX_REQUEST="true").content.decode()
+        return {p.code for p in (lights, unrelated) if f'name="duplicate" value="{p.pk}"' in html}
+
+    assert found("den tin hieu") == {lights.code}
+    assert found("Đèn tín hiệu") == {lights.code}
+    assert found("giao thon") == {lights.code}  # the last word as it is being typed
+    assert found("tinh quan ta") == set()  # ... once it is long enough not to be inside any word
+    assert found("tin") == {lights.code}  # a whole word: never the "tin" of "tinh"
+    assert found(f"{lights.code} den") == {lights.code}
+
+
+def test_the_classify_form_offers_todays_communes_and_keeps_the_petitions_own(client, office, council, unit):
+    gone = AdminUnit.objects.create(
+        code="29900",
+        name="Xã Cũ Đã Sáp Nhập",
+        level="commune",
+        parent=unit.parent,
+        valid_from=dt.date(2000, 1, 1),
+        valid_to=dt.date(2025, 6, 30),
+    )
+    fresh = _petition(council, "Đường liên ấp Tân Thành")
+    html = client.get(reverse("petition_detail", args=[fresh.pk])).content.decode()
+    assert unit.name in html and gone.name not in html
+    kept = _petition(council, "Kè sông Tiền xã cũ")
+    Petition.objects.filter(pk=kept.pk).update(admin_unit=gone)
+    html = client.get(reverse("petition_detail", args=[kept.pk])).content.decode()
+    assert f'<option value="{gone.pk}" selected>' in html
+    classify = reverse("petition_action", args=[kept.pk, "classify"])
+    client.post(classify, {"competence": "central", "admin_unit": gone.pk})
+    kept.refresh_from_db()
+    assert kept.state == Petition.State.CLASSIFIED  # its own commune was a valid choice
+    client.post(
+        reverse("petition_action", args=[fresh.pk, "classify"]),
+        {"competence": "central", "admin_unit": gone.pk},
+    )
+    fresh.refresh_from_db()
+    assert fresh.admin_unit != gone and fresh.state == Petition.State.RECORDED  # refused by the form
