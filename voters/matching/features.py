@@ -135,6 +135,11 @@ STOP_SYLLABLES = frozenset(
         "phuong",
         "thi",
         "tran",
+        "chua",
+        "khong",
+        "them",
+        "moi",
+        "tung",
     ]
 )
 SYNONYM_JOINER = "_"
@@ -230,12 +235,7 @@ WORKS_TERMS = frozenset(
         "be tong",
         "kien co",
         "xay ke",
-        "tram y",
-        "nha van",
-        "diem truong",
-        "phong hoc",
-        "cau treo",
-        "duong giao",
+        "dau tu",
     )
 )
 

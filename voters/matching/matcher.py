@@ -296,7 +296,10 @@ class Matcher:
 
 
 def _with_evidence(value: float, a: frozenset[str], b: frozenset[str], fields: tuple) -> float:
-    """A cosine adjusted for what else is known: the texts' lengths, fields, named places and communes."""
+    """A cosine adjusted for what else is known: the texts' lengths, fields, named places and communes. Two
+    texts that share no pair of syllables nor a synonym share only loose words: no match."""
+    if not any(is_indexed(t) for t in a & b):
+        return 0.0
     shortest = min(len(a), len(b))
     if shortest < SHORT_TEXT_TERMS:  # a few words in common say little
         value *= shortest / SHORT_TEXT_TERMS

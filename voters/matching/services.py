@@ -37,7 +37,7 @@ def _variant_problem(variant: str) -> str | None:
     if not words:
         return _("“%(v)s” has no letters.")
     if len(words) == 1 and len(words[0]) < MIN_LETTERS:
-        return _("“%(v)s” is a single letter: it would make every petition that has it look alike.")
+        return _("“%(v)s” is a single character: it would make every petition that has it look alike.")
     if all(w in STOP_SYLLABLES or w.isdigit() for w in words):
         return _(
             "“%(v)s” is in nearly every petition (“đề nghị”, “cử tri”, …): it would make them all alike."
@@ -45,16 +45,21 @@ def _variant_problem(variant: str) -> str | None:
     return None
 
 
+def _key(variant: str) -> str:
+    """A variant as compared with the others: "vay nặng lãi" and "vay nang lai" are the same entry."""
+    return " ".join(fold(w) for w in lower_words(variant))
+
+
 def _check(council: Council, phrases: str, *, instance: Synonym | None) -> str:
     variants = Synonym(phrases=phrases).variants()
     if len(variants) < 2:
         raise ValidationError({"phrases": _("Give at least two words or phrases, separated by semicolons.")})
     errors = [problem % {"v": v} for v in variants if (problem := _variant_problem(v))]
-    keys = [" ".join(lower_words(v)) for v in variants]
+    keys = [_key(v) for v in variants]
     if len(set(keys)) < len(keys):
         errors.append(_("The same word is given twice."))
     others = Synonym.objects.filter(council=council).exclude(pk=getattr(instance, "pk", None))
-    taken = {" ".join(lower_words(v)): row for row in others for v in row.variants()}
+    taken = {_key(v): row for row in others for v in row.variants()}
     errors.extend(
         _("“%(v)s” is already in the group “%(group)s”.") % {"v": v, "group": taken[key]}
         for v, key in zip(variants, keys, strict=True)
