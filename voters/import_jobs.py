@@ -34,7 +34,7 @@ from council.models import BackgroundJob, Council, User
 from council.resilience import publish
 from council.uploads import inspect_upload, private_storage
 
-from .intake import opinions, petitions
+from .intake import messages, opinions, petitions
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +241,7 @@ def _petition_preview(plan: petitions.ImportPlan) -> dict:
                 "code": item.petition.code if item.petition else "",
                 "title": item.row.get("title", "") if item.action == petitions.NEW else "",
                 "diffs": [list(diff) for diff in item.diffs],
-                "notes": [str(note) for note in item.notes],
+                "notes": [messages.dump(note) for note in item.notes],
             }
         )
     return {
@@ -327,7 +327,8 @@ def import_check(job_id: int) -> bool:
                 state=State.DONE,
                 progress=100,
                 step=_("Checked: nothing can be imported."),
-                result={"errors": error.messages},
+                # Stored as msgids and parameters: the page shows them in its reader's language.
+                result={"errors": [messages.dump(m) for m in messages.error_messages(error)]},
             ):
                 _delete_file(job)
             return True

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from council.models import BackgroundJob
@@ -16,6 +17,8 @@ from council.views.actions import require
 from . import forms, import_jobs
 from .intake import opinions
 from .intake import petitions as spreadsheets
+from .intake.cells import MAX_ROWS
+from .intake.messages import render as render_message
 from .models import VoterMeeting
 
 OPINION_IMPORT = BackgroundJob.Kind.OPINION_IMPORT
@@ -58,12 +61,21 @@ def _job(request, pk: int) -> BackgroundJob:
     return import_jobs.sweep_job(job)
 
 
+def _shown(result: dict) -> dict:
+    """The stored preview with its messages (row errors, notes) in the reader's language."""
+    rows = [
+        {**row, "notes": [render_message(n) for n in row.get("notes") or []]}
+        for row in result.get("rows") or []
+    ]
+    return {**result, "rows": rows, "errors": [render_message(e) for e in result.get("errors") or []]}
+
+
 def _context(job: BackgroundJob) -> dict:
-    result = job.result or {}
+    result = _shown(job.result or {})
     return {
         "job": job,
         "preview": result if job.phase == BackgroundJob.Phase.CHECK and job.state == "done" else None,
-        "errors": result.get("errors") or [],
+        "errors": result["errors"],
         "imported": result.get("imported") if job.phase == BackgroundJob.Phase.APPLY else None,
     }
 
@@ -111,7 +123,9 @@ def meeting_opinion_import(request, pk: int):
     meeting = _meeting(request, pk)
     posted = request.method == "POST"
     form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
-    form.fields["file"].help_text = _("The minutes' table of opinions; at most 10.000 rows.")
+    form.fields["file"].help_text = _("The minutes' table of opinions; at most %(max)s rows.") % {
+        "max": number_format(MAX_ROWS, force_grouping=True)
+    }
     errors = []
     if posted and form.is_valid():
         try:
@@ -134,7 +148,7 @@ def meeting_opinion_import(request, pk: int):
             "meeting": meeting,
             "form": form,
             "errors": errors,
-            "columns": [header for _key, header, _variants in opinions.COLUMNS],
+            "columns": [_(header) for _key, header, _variants in opinions.COLUMNS],
             "recent": [import_jobs.sweep_job(job) for job in recent],
         },
     )

@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from council.models import AdminUnit
+from voters.intake import messages
 from voters.intake.cells import check_date, parse_count, parse_date
 from voters.intake.units import CommuneField, UnitResolver, resolve_unit
 
@@ -95,13 +96,15 @@ def test_a_name_two_districts_had_lists_the_candidates_and_asks_for_the_district
     assert "Xã Tân Hòa (Huyện Lai Vung) → Xã Phong Hòa" in message
     with translation.override("vi"), pytest.raises(ValueError) as error:
         UnitResolver(council).resolve("Tân Hòa")
-    assert "hãy ghi thêm huyện" in str(error.value)
+    assert "hãy ghi thêm thành phố hoặc huyện" in str(error.value)
 
 
 def test_a_district_without_that_commune_is_refused_with_the_candidates(council, units):
     with pytest.raises(ValueError) as error:
         UnitResolver(council).resolve("Tân Hòa, huyện Hồng Ngự")
-    assert "huyen hong ngu" in str(error.value) and "Huyện Thanh Bình" in str(error.value)
+    message = str(error.value)
+    assert "“huyện Hồng Ngự”" in message and "Huyện Thanh Bình" in message
+    assert "huyen hong ngu" not in message  # what the clerk typed, never the folded form
 
 
 def test_an_unknown_name_suggests_the_closest(council, units):
@@ -147,6 +150,113 @@ def test_the_resolver_reads_the_units_in_a_fixed_number_of_queries(
             resolver.resolve(name)
 
 
+# --- Wards numbered in several former cities (the demo's naming), kinds, suggestions ---------------------
+
+
+@pytest.fixture
+def wards(council):
+    """Wards "Phường 1" of three former cities, named as the demo names them, and a commune become a ward."""
+    province = AdminUnit.objects.create(code="82", name="Tỉnh Đồng Tháp", level="province")
+    council.admin_unit = province
+    council.save()
+    old_province = _unit("87", "Tỉnh Đồng Tháp (trước 01/7/2025)", "province", old=True)
+    province.predecessors.set([old_province])
+    today = {}
+    for code, city in (("866", "Cao Lãnh"), ("867", "Sa Đéc"), ("815", "Mỹ Tho")):
+        district = _unit(code, f"Thành phố {city}", "district", old_province, old=True)
+        ward_1 = _unit(f"{code}-01", f"Phường 1 (TP {city})", "ward", district, old=True)
+        ward_2 = _unit(f"{code}-02", f"Phường 2 (TP {city})", "ward", district, old=True)
+        today[city] = _unit(f"82-{code}", f"Phường {city}", "ward", province, predecessors=[ward_1, ward_2])
+    # Formed in 2025 with no predecessor recorded: the records do not say which district it was in.
+    today["Thường Lạc"] = _unit("82-900", "Phường Thường Lạc", "ward", province)
+    today["Tân Hòa"] = _unit("82-901", "Xã Tân Hòa", "commune", province)
+    today["Phường Tân Hòa"] = _unit("82-902", "Phường Tân Hòa", "ward", province)
+    return today
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Phường 1, thành phố Sa Đéc", "Sa Đéc"),
+        ("P.1, TP Cao Lãnh", "Cao Lãnh"),
+        ("P. 1 TP. Mỹ Tho", "Mỹ Tho"),
+        ("Phường 01 thành phố Sa Đéc", "Sa Đéc"),
+        ("Phường 1 TP Sa Đéc", "Sa Đéc"),
+        ("Phường 1 (TP Sa Đéc)", "Sa Đéc"),
+        ("phuong 2 (Cao Lanh)", "Cao Lãnh"),
+        ("Phường 1, Sa Đéc, tỉnh Đồng Tháp", "Sa Đéc"),
+        ("Thuong Lac, huyện Hồng Ngự", "Thường Lạc"),
+        ("Xã Tân Hòa", "Tân Hòa"),
+        ("phường Tân Hòa", "Phường Tân Hòa"),
+    ],
+)
+def test_a_ward_numbered_in_several_cities_is_found_with_its_city(council, wards, written, expected):
+    assert UnitResolver(council).resolve(written) == wards[expected]
+
+
+@pytest.mark.parametrize("written", ["Phường 1", "P. 1", "P.01"])
+def test_a_ward_number_alone_lists_the_cities_and_asks_for_one(council, wards, written):
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve(written)
+    with translation.override("en"):  # the message is rendered when read, in the reader's language
+        message = str(error.value)
+    assert f"“{written}” matches several communes" in message and "add the city or district" in message
+    for city in ("Cao Lãnh", "Sa Đéc", "Mỹ Tho"):
+        assert f"Phường 1 (TP {city}) → Phường {city}" in message
+    assert "(Thành phố" not in message  # the unit's own name already says where it is
+    assert "not a commune" not in message
+
+
+def test_a_city_without_that_ward_is_refused_quoting_what_was_typed(council, wards):
+    with translation.override("vi"), pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Phường 1, TP Gò Công")
+    message = str(error.value)
+    assert "“TP Gò Công”" in message and "go cong" not in message and "Phường 1 (TP Sa Đéc)" in message
+
+
+def test_another_kind_is_read_with_a_note_only_when_it_is_the_only_unit_of_that_name(council, wards):
+    resolver = UnitResolver(council)
+    with translation.override("en"):
+        reading = resolver.read("xã Thường Lạc")
+        assert reading.unit == wards["Thường Lạc"]
+        assert [str(n) for n in reading.notes] == ["“xã Thường Lạc” read as “Phường Thường Lạc”."]
+        # A commune of that name exists: it is the one meant, no note.
+        assert resolver.read("xã Tân Hòa").unit == wards["Tân Hòa"] and not resolver.read("xã Tân Hòa").notes
+        with pytest.raises(ValueError) as error:
+            resolver.read("thị trấn Tân Hòa")  # neither is a town: which one is meant?
+        assert "write the one meant" in str(error.value)
+    assert "Xã Tân Hòa" in str(error.value) and "Phường Tân Hòa" in str(error.value)
+    assert resolver.read("Phường Thường Lạc").notes == []
+
+
+def test_a_district_the_records_cannot_check_is_accepted_with_a_note(council, wards):
+    with translation.override("en"):
+        reading = UnitResolver(council).read("Thuong Lac, huyện Hồng Ngự")
+        assert reading.unit == wards["Thường Lạc"]
+        assert "“huyện Hồng Ngự” could not be checked" in str(reading.notes[0])
+
+
+def test_an_unknown_name_suggests_only_close_names(council, wards):
+    resolver = UnitResolver(council)
+    with pytest.raises(ValueError) as error:
+        resolver.resolve("Xã Không Tồn Tại")
+    with translation.override("en"):
+        assert str(error.value) == "“Xã Không Tồn Tại” is not a commune or ward of this council."
+    with pytest.raises(ValueError) as error:
+        resolver.resolve("Phường Sa Đét")
+    assert "Phường Sa Đéc" in str(error.value)
+
+
+def test_a_resolver_message_renders_in_the_language_it_is_read_in(council, wards):
+    with pytest.raises(ValueError) as error:
+        UnitResolver(council).resolve("Phường 1")
+    stored = messages.dump(error.value)
+    with translation.override("en"):
+        assert "add the city or district" in messages.render(stored)
+    with translation.override("vi"):
+        assert "hãy ghi thêm thành phố" in messages.render(stored)
+
+
 # --- Dates and counts ---------------------------------------------------------------------------------------
 
 
@@ -184,7 +294,8 @@ def test_dates_are_read_in_the_forms_people_type(typed):
 def test_other_dates_are_a_clear_error(typed, said):
     with translation.override("en"), pytest.raises(ValueError) as error:
         parse_date(typed)
-    assert said in str(error.value)
+    with translation.override("en"):
+        assert said in str(error.value)
 
 
 def test_dates_in_the_future_or_before_1990_are_refused_where_the_record_forbids_them():

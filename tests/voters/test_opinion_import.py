@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -12,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from council.models import AdminUnit, BackgroundJob, Field, Role
 from voters import import_jobs, services
-from voters.intake import opinions
+from voters.intake import messages, opinions
 from voters.models import Channel, VoterOpinion
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +152,8 @@ def test_a_row_error_refuses_the_whole_file_with_row_numbers(client, office, mee
     ]
     job, html = _upload(client, meeting, _minutes(rows))
     job.refresh_from_db()
-    errors = job.result["errors"]
+    with translation.override("vi"):
+        errors = [messages.render(e) for e in job.result["errors"]]
     assert [e.split(":")[0] for e in errors] == ["Dòng 10", "Dòng 11", "Dòng 12", "Dòng 13"]
     assert "Xã Không Có" in errors[1] and "nhiều" in errors[2] and "5015" in errors[3]
     assert _vi("Nothing was imported.") in html and 'name="confirm"' not in html
@@ -187,7 +189,8 @@ def test_an_opinion_typed_at_the_meeting_is_not_imported_twice(client, office, m
     job, _html = _upload(client, meeting, _minutes(rows))
     job.refresh_from_db()
     assert (job.result["created"], job.result["skipped"]) == (3, 1)
-    notes = {row["number"]: row["notes"] for row in job.result["rows"]}
+    with translation.override("vi"):
+        notes = {row["number"]: [messages.render(n) for n in row["notes"]] for row in job.result["rows"]}
     assert notes[7] == [_vi("The meeting already has this opinion from this voter: skipped.")]
     assert notes[10] == ["Trùng ý kiến và cử tri với dòng 9."]
     _confirm(client, meeting, job)
@@ -217,7 +220,9 @@ def test_headers_are_found_below_titles_in_their_usual_variants(meeting, merged)
         4,
     )
     assert first.values["voter_name"] == "An" and second.values["admin_unit"] is None
-    assert second.action == opinions.NEW and "Y tế" in second.notes[0]  # a field the council lacks: a note only
+    assert second.action == opinions.NEW and "Y tế" in str(
+        second.notes[0]
+    )  # a field the council lacks: a note only
     opinions.apply_import(plan, actor=None)
     assert VoterOpinion.objects.get(meeting=meeting, text="Đường hư.").field.name == "Giao thông"
 
@@ -336,3 +341,107 @@ def test_without_a_commune_the_address_may_name_it_and_is_never_quoted(meeting, 
     plan = opinions.plan_import(_minutes(rows), meeting=meeting)
     assert [r.values["admin_unit"] for r in plan.rows] == [merged, None, meeting.place]
     assert not any(r.notes for r in plan.rows) and "Không Có Thật" not in str(opinions.preview(plan))
+
+
+# --- What QA found (issue 17 item 5) ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def numbered_wards(unit):
+    """Wards "Phường 1" of two former cities (named as the demo names them), and a commune become a ward."""
+    province = unit.parent
+    today = {}
+    for code, city in (("866", "Cao Lãnh"), ("867", "Sa Đéc")):
+        district = AdminUnit.objects.create(
+            code=code, name=f"Thành phố {city}", level="district", parent=province, valid_to="2025-06-30"
+        )
+        ward = AdminUnit.objects.create(
+            code=f"{code}-01",
+            name=f"Phường 1 (TP {city})",
+            level="ward",
+            parent=district,
+            valid_to="2025-06-30",
+        )
+        today[city] = AdminUnit.objects.create(
+            code=f"82-{code}", name=f"Phường {city}", level="ward", parent=province
+        )
+        today[city].predecessors.set([ward])
+    today["Thường Lạc"] = AdminUnit.objects.create(
+        code="82-900", name="Phường Thường Lạc", level="ward", parent=province
+    )
+    return today
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """The language a request activates stays active after it: a page read in English must not leak."""
+    yield
+    translation.deactivate()
+
+
+def _english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+def test_the_communes_the_help_text_promises_are_read_and_a_bare_number_asks_for_the_city(
+    client, office, meeting, numbered_wards
+):
+    rows = [
+        [1, "Đường hư.", "", "", "Phường 1, thành phố Sa Đéc", "", ""],
+        [2, "Cầu yếu.", "", "", "P.1, TP Cao Lãnh", "", ""],
+        [3, "Thiếu nước.", "", "", "Phường 1 TP Sa Đéc", "", ""],
+        [4, "Ngập.", "", "", "xã Thường Lạc", "", ""],
+    ]
+    plan = opinions.plan_import(_minutes(rows), meeting=meeting)
+    assert [r.values["admin_unit"] for r in plan.rows] == [
+        numbered_wards["Sa Đéc"],
+        numbered_wards["Cao Lãnh"],
+        numbered_wards["Sa Đéc"],
+        numbered_wards["Thường Lạc"],
+    ]
+    with translation.override("en"):
+        assert [str(n) for n in plan.rows[3].notes] == ["“xã Thường Lạc” read as “Phường Thường Lạc”."]
+    job, html = _upload(client, meeting, _minutes([[1, "Đường hư.", "", "", "P. 1", "", ""]]))
+    assert "“P. 1” trùng tên nhiều xã, phường" in html and "Phường 1 (TP Sa Đéc) → Phường Sa Đéc" in html
+    assert "không phải là xã, phường" not in html
+
+
+def test_the_preview_shows_its_errors_and_notes_in_the_readers_language(
+    client, office, meeting, numbered_wards
+):
+    job, html = _upload(client, meeting, _minutes([[1, "Đường hư.", "", "", "Phường 1", "", ""]]))
+    assert "Dòng 7: cột “Xã, phường”: “Phường 1” trùng tên nhiều xã, phường" in html  # checked in Vietnamese
+    _english(client)
+    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    assert "Row 7: column “Commune or ward”: “Phường 1” matches several communes" in html
+    assert "add the city or district" in html and "Dòng" not in html
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)
+    job, _html = _upload(client, meeting, _minutes([[1, "Ngập.", "", "", "xã Thường Lạc", "", ""]]))
+    _english(client)
+    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    assert "“xã Thường Lạc” read as “Phường Thường Lạc”." in html and "được hiểu là" not in html
+
+
+def test_the_row_limit_is_written_in_the_readers_number_format(client, office, meeting):
+    url = reverse("meeting_opinion_import", args=[meeting.pk])
+    assert "10.000" in client.get(url).content.decode()
+    _english(client)
+    html = client.get(url).content.decode()
+    assert "at most 10,000 rows" in html and "10.000" not in html
+
+
+def test_columns_the_import_does_not_read_are_listed_in_the_preview(client, office, meeting, merged):
+    header = [*HEADER, "Ngày", "Ghi chú"]
+    rows = [
+        [1, "Đường hư.", "", "", "", "", "", "32/13/2026", ""],
+        [2, "Cầu yếu.", "", "", "", "", "", "hôm qua", "x"],
+    ]
+    plan = opinions.plan_import(_minutes(rows, header=header), meeting=meeting)
+    assert plan.unread == ["Ngày", "Ghi chú"]
+    job, html = _upload(client, meeting, _minutes(rows, header=header))
+    assert 'id="import-unread"' in html and "Ngày, Ghi chú" in html
+    _english(client)
+    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    assert "Columns not read: Ngày, Ghi chú" in html
+    full = opinions.plan_import(_minutes(_rows()), meeting=meeting)
+    assert full.unread == []

@@ -5,11 +5,13 @@ import difflib
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import load_workbook
 
 from council.text import fold, normalize
 from council.uploads import inspect_upload
+
+from .messages import Grouped, Message
 
 MAX_ROWS = 10_000
 # Dates before this year are typing errors (the councils' records start well after it).
@@ -44,13 +46,16 @@ def parse_date(value) -> dt.date:
         year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
     else:
         raise ValueError(
-            _("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 05/10/2025.") % {"value": typed}
+            Message(
+                gettext_noop("“%(value)s” is not a date: write it as dd/mm/yyyy, e.g. 05/10/2025."),
+                value=typed,
+            )
         )
     try:
         return dt.date(year, month, day)
     except ValueError as error:
         raise ValueError(
-            _("“%(value)s” is not a real date: check the day and the month.") % {"value": typed}
+            Message(gettext_noop("“%(value)s” is not a real date: check the day and the month."), value=typed)
         ) from error
 
 
@@ -58,12 +63,18 @@ def check_date(day: dt.date, *, today: dt.date, future: bool = False) -> dt.date
     """Refuse a date in the future (unless allowed) or before EARLIEST_YEAR, with a clear message."""
     if not future and day > today:
         raise ValueError(
-            _("%(date)s is in the future; it cannot have happened yet.") % {"date": f"{day:%d/%m/%Y}"}
+            Message(
+                gettext_noop("%(date)s is in the future; it cannot have happened yet."),
+                date=f"{day:%d/%m/%Y}",
+            )
         )
     if day.year < EARLIEST_YEAR:
         raise ValueError(
-            _("%(date)s is before %(year)s: check the year.")
-            % {"date": f"{day:%d/%m/%Y}", "year": EARLIEST_YEAR}
+            Message(
+                gettext_noop("%(date)s is before %(year)s: check the year."),
+                date=f"{day:%d/%m/%Y}",
+                year=EARLIEST_YEAR,
+            )
         )
     return day
 
@@ -76,7 +87,7 @@ def parse_count(value, *, maximum: int = 1_000_000) -> int:
     typed = text(value)
     match = _NUMBER.match(typed)
     if not match or not 1 <= int(match[1]) <= maximum:
-        raise ValueError(_("“%(value)s” is not a number of voters.") % {"value": typed})
+        raise ValueError(Message(gettext_noop("“%(value)s” is not a number of voters."), value=typed))
     return int(match[1])
 
 
@@ -89,20 +100,24 @@ def read_rows(upload) -> list[tuple[int, list]]:
     """The first sheet's non-empty rows as (row number, values); ValidationError for a file that is no workbook."""
     info = inspect_upload(upload)  # size, type and zip-bomb checks before the parser sees the bytes
     if getattr(info, "kind", "xlsx") != "xlsx":
-        raise ValidationError(_("The file could not be read as an Excel workbook."))
+        raise ValidationError(Message(gettext_noop("The file could not be read as an Excel workbook.")))
     upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any parser failure means the file is not a usable workbook
-        raise ValidationError(_("The file could not be read as an Excel workbook.")) from error
+        raise ValidationError(
+            Message(gettext_noop("The file could not be read as an Excel workbook."))
+        ) from error
     sheet = workbook.worksheets[0]
     rows = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if number > MAX_ROWS + 1:
             workbook.close()
             raise ValidationError(
-                _("The file has more than %(max)s rows; split it into smaller files.")
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                Message(
+                    gettext_noop("The file has more than %(max)s rows; split it into smaller files."),
+                    max=Grouped(MAX_ROWS),
+                )
             )
         if number > 1 and all(v in (None, "") for v in values):
             continue
@@ -124,12 +139,15 @@ class Lookup:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValueError(_("“%(value)s” matches several records.") % {"value": value})
+            raise ValueError(Message(gettext_noop("“%(value)s” matches several records."), value=value))
         close = difflib.get_close_matches(fold(value), list(self.by_name), n=3, cutoff=0.6)
         if close:
             return_names = ", ".join(self.by_name[name][0].name for name in close)
             raise ValueError(
-                _("“%(value)s” is not known; did you mean %(names)s?")
-                % {"value": value, "names": return_names}
+                Message(
+                    gettext_noop("“%(value)s” is not known; did you mean %(names)s?"),
+                    value=value,
+                    names=return_names,
+                )
             )
-        raise ValueError(_("“%(value)s” is not known.") % {"value": value})
+        raise ValueError(Message(gettext_noop("“%(value)s” is not known."), value=value))

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -31,7 +31,9 @@ from council.xlsx import append_row
 
 from .. import services
 from ..models import Channel, VoterMeeting, VoterOpinion
+from . import messages
 from .cells import Lookup, header_key, parse_count, read_rows, text
+from .messages import Message
 from .units import UnitResolver
 
 MAX_ERRORS = 50
@@ -41,12 +43,13 @@ PROGRESS_EVERY = 100
 HEADER_SCAN = 15  # the header is looked for in this many first rows (title lines come above it)
 NEW, SKIPPED = "new", "skipped"
 
-# (key, template header, other ways the header is written, folded as cells.header_key folds them).
+# (key, template header, other ways the header is written, folded as cells.header_key folds them). The headers
+# are msgids (translated where shown) so that a stored message can name its column in the reader's language.
 COLUMNS = [
-    ("number", gettext_lazy("No."), {"stt", "tt", "so tt", "so thu tu", "thu tu"}),
+    ("number", gettext_noop("No."), {"stt", "tt", "so tt", "so thu tu", "thu tu"}),
     (
         "text",
-        gettext_lazy("Opinion or petition"),
+        gettext_noop("Opinion or petition"),
         {
             "noi dung y kien kien nghi",
             "noi dung y kien",
@@ -62,7 +65,7 @@ COLUMNS = [
     ),
     (
         "voter_name",
-        gettext_lazy("Voter's full name"),
+        gettext_noop("Voter's full name"),
         {
             "cu tri",
             "ho ten cu tri",
@@ -75,23 +78,23 @@ COLUMNS = [
     ),
     (
         "voter_address",
-        gettext_lazy("Address"),
+        gettext_noop("Address"),
         {"dia chi", "dia chi cu tri", "noi o", "noi cu tru", "cu tru"},
     ),
     (
         "admin_unit",
-        gettext_lazy("Commune or ward"),
+        gettext_noop("Commune or ward"),
         {"xa phuong", "xa phuong thi tran", "xa phuong dac khu", "don vi hanh chinh", "dia ban", "xa"},
     ),
-    ("field", gettext_lazy("Field"), {"linh vuc", "nhom linh vuc", "linh vuc kien nghi"}),
+    ("field", gettext_noop("Field"), {"linh vuc", "nhom linh vuc", "linh vuc kien nghi"}),
     (
         "voters_count",
-        gettext_lazy("Number of voters"),
+        gettext_noop("Number of voters"),
         {"so cu tri", "so luong cu tri", "so cu tri kien nghi", "so cu tri co y kien", "so nguoi"},
     ),
     (
         "spot_answer",
-        gettext_lazy("Answered on the spot"),
+        gettext_noop("Answered on the spot"),
         {
             "tra loi tai cho",
             "giai trinh tai cho",
@@ -115,7 +118,7 @@ def _variants() -> dict[str, str]:
             known[name] = key
         for language in ("vi", "en"):
             with translation.override(language):
-                known.setdefault(header_key(str(header)), key)
+                known.setdefault(header_key(_(header)), key)
     return known
 
 
@@ -143,14 +146,22 @@ def find_header(rows: list[tuple[int, list]]) -> tuple[int, dict[str, int]]:
         columns = _header_map(values, known)
         if "text" in columns and len(columns) >= 2:
             return position, columns
-    wanted = str(COLUMNS[1][1])
     raise ValidationError(
-        _(
-            "No table header was found in the first %(rows)s rows: the table needs a column “%(column)s” "
-            "and at least one other (STT, voter, commune…). Download the template to see the layout."
+        Message(
+            gettext_noop(
+                "No table header was found in the first %(rows)s rows: the table needs a column “%(column)s” "
+                "and at least one other (STT, voter, commune…). Download the template to see the layout."
+            ),
+            rows=HEADER_SCAN,
+            column=Message(COLUMNS[1][1]),
         )
-        % {"rows": HEADER_SCAN, "column": wanted}
     )
+
+
+def unread_columns(values: list, columns: dict[str, int]) -> list[str]:
+    """The headers of the columns the import does not read ("Ngày", "Ghi chú"), as written in the file."""
+    read = set(columns.values())
+    return [text(v) for index, v in enumerate(values) if index not in read and text(v)]
 
 
 @dataclass
@@ -169,6 +180,7 @@ class OpinionPlan:
     meeting: VoterMeeting
     rows: list[OpinionRow]
     headings: int = 0  # heading and column-number rows inside the table, skipped
+    unread: list[str] = field(default_factory=list)  # headers of the file's columns that are not read
 
     @property
     def created(self) -> int:
@@ -197,8 +209,12 @@ def fingerprint(meeting: VoterMeeting, values: dict, occurrence: int) -> str:
     return "xlsx:" + hashlib.sha256(basis.encode()).hexdigest()[:40]
 
 
-def _label(key: str) -> str:
-    return str(next(header for k, header, _v in COLUMNS if k == key))
+def _label(key: str) -> Message:
+    return Message(next(header for k, header, _v in COLUMNS if k == key))
+
+
+def _in_column(key: str, message) -> Message:
+    return Message(gettext_noop("column “%(label)s”: %(message)s"), label=_label(key), message=message)
 
 
 def _skip(values: list, columns: dict[str, int], *, first: bool) -> bool:
@@ -221,22 +237,29 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
     row = {key: text(cell.get(key)) for key in ("text", "voter_name", "voter_address", "spot_answer")}
     notes, problems = [], []
     if not row["text"]:
-        problems.append(_("column “%(label)s” is empty.") % {"label": _label("text")})
+        problems.append(Message(gettext_noop("column “%(label)s” is empty."), label=_label("text")))
     for key, limit in LIMITS.items():
         if len(row[key]) > limit:
             problems.append(
-                _("column “%(label)s”: %(count)s characters, more than the %(limit)s allowed.")
-                % {"label": _label(key), "count": len(row[key]), "limit": limit}
+                Message(
+                    gettext_noop(
+                        "column “%(label)s”: %(count)s characters, more than the %(limit)s allowed."
+                    ),
+                    label=_label(key),
+                    count=len(row[key]),
+                    limit=limit,
+                )
             )
     place = text(cell.get("admin_unit"))
     row["admin_unit"] = None
     if place:
         try:
-            row["admin_unit"] = units.resolve(place, on=meeting.date)
+            reading = units.read(place, on=meeting.date)
         except ValueError as error:
-            problems.append(
-                _("column “%(label)s”: %(message)s") % {"label": _label("admin_unit"), "message": error}
-            )
+            problems.append(_in_column("admin_unit", error))
+        else:
+            row["admin_unit"] = reading.unit
+            notes += reading.notes
     elif row["voter_address"]:
         # No commune column (or an empty one): the address may name the voter's commune ("Ấp 3, xã …").
         row["admin_unit"] = units.from_address(row["voter_address"], on=meeting.date)
@@ -246,9 +269,7 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
         try:
             row["voters_count"] = parse_count(count)
         except ValueError as error:
-            problems.append(
-                _("column “%(label)s”: %(message)s") % {"label": _label("voters_count"), "message": error}
-            )
+            problems.append(_in_column("voters_count", error))
     named_field = text(cell.get("field"))
     row["field"] = None
     if named_field:
@@ -256,7 +277,7 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
             row["field"] = fields.get(named_field)
         except ValueError as error:
             # The field helps classify the petition later; one the council does not have is a note, not an error.
-            notes.append(_("The field is not used: %(message)s") % {"message": error})
+            notes.append(Message(gettext_noop("The field is not used: %(message)s"), message=error))
     return row, notes, problems
 
 
@@ -267,7 +288,7 @@ def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step:
     progress(0, _("Opening the workbook"))
     rows = read_rows(upload)
     if not rows or all(not any(text(v) for v in values) for _n, values in rows):
-        raise ValidationError(_("The file is empty."))
+        raise ValidationError(Message(gettext_noop("The file is empty.")))
     position, columns = find_header(rows)
     data = rows[position + 1 :]
     progress(10, _("Reading the rows"))
@@ -290,31 +311,35 @@ def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step:
             headings += 1
             continue
         row, notes, problems = _parse_row(values, columns, units=units, fields=fields, meeting=meeting)
-        errors += [_("Row %(row)s: %(problem)s") % {"row": number, "problem": p} for p in problems]
+        errors += [Message(gettext_noop("Row %(row)s: %(problem)s"), row=number, problem=p) for p in problems]
         if len(errors) >= MAX_ERRORS:
-            errors = [*errors[:MAX_ERRORS], _("… and maybe more: correct these first.")]
+            errors = [*errors[:MAX_ERRORS], Message(gettext_noop("… and maybe more: correct these first."))]
             break
         if problems:
             continue
         same = (_text_key(row["text"]), _text_key(row["voter_name"]), _text_key(row["voter_address"]))
         occurrences[same] = occurrences.get(same, 0) + 1
         if occurrences[same] > 1:
-            notes.append(_("The same opinion and voter as row %(row)s.") % {"row": first_row[same]})
+            notes.append(
+                Message(gettext_noop("The same opinion and voter as row %(row)s."), row=first_row[same])
+            )
         first_row.setdefault(same, number)
         external_id = fingerprint(meeting, row, occurrences[same])
         action = NEW
         if external_id in known_ids:
             action = SKIPPED
-            notes.append(_("Already imported from this file: skipped."))
+            notes.append(Message(gettext_noop("Already imported from this file: skipped.")))
         elif occurrences[same] == 1 and same[:2] in typed:
             action = SKIPPED
-            notes.append(_("The meeting already has this opinion from this voter: skipped."))
+            notes.append(
+                Message(gettext_noop("The meeting already has this opinion from this voter: skipped."))
+            )
         planned.append(OpinionRow(number, action, row, external_id, notes))
     if errors:
         raise ValidationError(errors)
     if not planned:
-        raise ValidationError(_("The table has no opinions under its header."))
-    return OpinionPlan(meeting, planned, headings)
+        raise ValidationError(Message(gettext_noop("The table has no opinions under its header.")))
+    return OpinionPlan(meeting, planned, headings, unread_columns(rows[position][1], columns))
 
 
 @transaction.atomic
@@ -370,13 +395,14 @@ def preview(plan: OpinionPlan) -> dict:
                 "voters_count": values["voters_count"],
                 "has_voter": bool(values["voter_name"] or values["voter_address"]),
                 "answered": bool(values["spot_answer"]),
-                "notes": [str(n) for n in item.notes],
+                "notes": [messages.dump(n) for n in item.notes],
             }
         )
     return {
         "created": plan.created,
         "skipped": plan.skipped,
         "headings": plan.headings,
+        "unread": plan.unread,
         "digest": plan.digest(),
         "rows": rows,
         "listed_of": len(plan.rows),
@@ -392,7 +418,7 @@ def template_xlsx(meeting: VoterMeeting) -> bytes:
     title = append_row(sheet, [_("Voters' opinions and petitions") + " — " + str(meeting)])
     title[0].font = Font(bold=True, size=13)
     append_row(sheet, [])
-    for cell in append_row(sheet, [str(header) for _key, header, _variants in COLUMNS]):
+    for cell in append_row(sheet, [_(header) for _key, header, _variants in COLUMNS]):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for index, width in enumerate([6, 60, 24, 30, 22, 20, 10, 40], start=1):
@@ -411,5 +437,5 @@ def meeting_of(job) -> VoterMeeting:
         .first()
     )
     if meeting is None:
-        raise ValidationError(_("The meeting of this import no longer exists."))
+        raise ValidationError(Message(gettext_noop("The meeting of this import no longer exists.")))
     return meeting
