@@ -232,6 +232,7 @@ def _finish(job_id: int, token: str, **fields) -> bool:
 def _petition_preview(plan: petitions.ImportPlan) -> dict:
     """What the page shows of a plan (JSON): the counts, the digest and the first rows that matter."""
     rows = []
+    labels = {str(label): label for _key, label in petitions.COLUMNS}  # a column's name, shown translated
     for item in plan.shown[: petitions.PREVIEW_ROWS]:
         rows.append(
             {
@@ -240,7 +241,7 @@ def _petition_preview(plan: petitions.ImportPlan) -> dict:
                 "petition": item.petition.pk if item.petition else None,
                 "code": item.petition.code if item.petition else "",
                 "title": item.row.get("title", "") if item.action == petitions.NEW else "",
-                "diffs": [list(diff) for diff in item.diffs],
+                "diffs": [[messages.dump(labels.get(label, label)), *rest] for label, *rest in item.diffs],
                 "notes": [messages.dump(note) for note in item.notes],
             }
         )

@@ -64,7 +64,11 @@ def _job(request, pk: int) -> BackgroundJob:
 def _shown(result: dict) -> dict:
     """The stored preview with its messages (row errors, notes) in the reader's language."""
     rows = [
-        {**row, "notes": [render_message(n) for n in row.get("notes") or []]}
+        {
+            **row,
+            "notes": [render_message(n) for n in row.get("notes") or []],
+            "diffs": [[render_message(label), *rest] for label, *rest in row.get("diffs") or []],
+        }
         for row in result.get("rows") or []
     ]
     return {**result, "rows": rows, "errors": [render_message(e) for e in result.get("errors") or []]}

@@ -282,3 +282,46 @@ def test_a_stale_job_shows_as_failed_when_its_page_is_opened(client, office, cou
     assert "hx-trigger" not in html and _vi("Nothing was imported.") in html
     job.refresh_from_db()
     assert job.state == State.FAILED
+
+
+def test_the_checks_messages_are_stored_as_msgids_and_shown_in_the_readers_language(
+    client, office, council, unit, settings
+):
+    bad = _row("Kiến nghị sai")
+    bad[6], bad[11] = "Xã Không Tồn Tại", "nhiều"
+    workbook = Workbook()
+    with translation.override("vi"):
+        workbook.active.append([str(h) for _k, h in COLUMNS])
+    workbook.active.append(bad)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with _run_tasks():
+        job = import_jobs.import_start(
+            council=council, actor=office, upload=SimpleUploadedFile("sai.xlsx", buffer.getvalue())
+        )
+    job.refresh_from_db()
+    assert all(isinstance(e, dict) and e["msgid"] == "Row %(row)s: %(problem)s" for e in job.result["errors"])
+    url = reverse("petition_import_job", args=[job.pk])
+    html = client.get(url).content.decode()
+    assert "Dòng 2: cột “Xã, phường”: “Xã Không Tồn Tại”" in html and "“nhiều”" in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        html = client.get(url).content.decode()
+    finally:
+        translation.deactivate()  # the language a request activates outlives it
+    assert "Row 2: column “Commune or ward”: “Xã Không Tồn Tại” is not a commune or ward" in html
+    assert "Row 2: column “Number of voters”: “nhiều” is not a number of voters." in html
+    assert "Dòng 2" not in html
+
+
+def test_a_job_stored_before_messages_had_msgids_still_shows_its_text(client, office, council):
+    job = BackgroundJob.objects.create(
+        council=council,
+        kind=BackgroundJob.Kind.PETITION_IMPORT,
+        phase=BackgroundJob.Phase.CHECK,
+        state=State.DONE,
+        result={"errors": ["Dòng 2: cột “Xã, phường”: sai."]},
+        created_by=office,
+    )
+    html = client.get(reverse("petition_import_job", args=[job.pk])).content.decode()
+    assert "Dòng 2: cột “Xã, phường”: sai." in html

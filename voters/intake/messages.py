@@ -3,7 +3,7 @@
 A check runs in a task, in the site's language, but its preview is read later by people who may have
 chosen English: so a stored message is ``{"msgid": ..., "params": {...}}`` and is translated when shown.
 Parameters may themselves be messages (“Row 3: column “Commune”: …”), translated text (a column's label:
-give its msgid as ``Message(label)``), numbers (``Grouped`` for a number shown with thousands grouping in
+a ``gettext_lazy`` string keeps its msgid), numbers (``Grouped`` for a number shown with thousands grouping in
 the reader's locale) or plain text (what the clerk typed, a unit's name), kept as written.
 
 Write the msgid with ``gettext_noop`` so that ``makemessages`` keeps it:
@@ -12,7 +12,7 @@ Write the msgid with ``gettext_noop`` so that ``makemessages`` keeps it:
 
 from django.utils.formats import number_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 
 class Grouped(int):
@@ -55,15 +55,23 @@ def _render(value) -> str:
     return value if isinstance(value, int | float) else str(value)
 
 
+def _lazy_msgid(value) -> str | None:
+    """The msgid of a ``gettext_lazy`` string (a column's label), to translate it again when shown."""
+    args = getattr(value, "_args", None)
+    return args[0] if isinstance(args, tuple) and len(args) == 1 and isinstance(args[0], str) else None
+
+
 def _dump(value):
     if isinstance(value, Message):
         return value.as_json()
+    if isinstance(value, Promise) and _lazy_msgid(value) is not None:
+        return Message(_lazy_msgid(value)).as_json()
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
         return value.args[0].as_json()
     if isinstance(value, Grouped):
         return {"grouped": int(value)}
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)  # a lazy string here is rendered now: pass Message(msgid) to keep it translatable
+        return str(value)
     return value
 
 
@@ -101,3 +109,13 @@ def error_messages(error) -> list:
             message = str(message) % item.params
         found.append(message)
     return found
+
+
+def in_column(label, message) -> Message:
+    """“column “Commune or ward”: …”: a cell's problem, naming its column (a label or a Message)."""
+    return Message(gettext_noop("column “%(label)s”: %(message)s"), label=label, message=message)
+
+
+def in_row(number: int, problem) -> Message:
+    """“Row 12: …”: a problem of one row of the file."""
+    return Message(gettext_noop("Row %(row)s: %(problem)s"), row=number, problem=problem)

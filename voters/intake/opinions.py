@@ -214,7 +214,7 @@ def _label(key: str) -> Message:
 
 
 def _in_column(key: str, message) -> Message:
-    return Message(gettext_noop("column “%(label)s”: %(message)s"), label=_label(key), message=message)
+    return messages.in_column(_label(key), message)
 
 
 def _skip(values: list, columns: dict[str, int], *, first: bool) -> bool:
@@ -311,7 +311,7 @@ def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step:
             headings += 1
             continue
         row, notes, problems = _parse_row(values, columns, units=units, fields=fields, meeting=meeting)
-        errors += [Message(gettext_noop("Row %(row)s: %(problem)s"), row=number, problem=p) for p in problems]
+        errors += [messages.in_row(number, p) for p in problems]
         if len(errors) >= MAX_ERRORS:
             errors = [*errors[:MAX_ERRORS], Message(gettext_noop("… and maybe more: correct these first."))]
             break

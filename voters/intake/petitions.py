@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -29,6 +29,7 @@ from .. import services
 from ..models import Channel, Competence, Petition
 from .cells import Lookup, check_date, parse_date, read_rows
 from .cells import text as _text
+from .messages import Message, in_column, in_row
 from .units import UnitResolver
 
 MAX_ERRORS = 50
@@ -116,7 +117,7 @@ def _choice(choices, value: str) -> str:
     for key, name in choices:
         if wanted in (fold(key), fold(str(name))):
             return key
-    raise ValueError(_("“%(value)s” is not known.") % {"value": value})
+    raise ValueError(Message(gettext_noop("“%(value)s” is not known."), value=value))
 
 
 def _fingerprint(row: dict) -> str:
@@ -226,10 +227,14 @@ def _check_header(header: list[str]) -> None:
         got = header[index] if index < len(header) else ""
         if fold(got) != fold(name):
             raise ValidationError(
-                _(
-                    "Column %(column)s should be “%(expected)s” but is “%(got)s”. Use the template: export a list to get it."
+                Message(
+                    gettext_noop(
+                        "Column %(column)s should be “%(expected)s” but is “%(got)s”. Use the template: export a list to get it."
+                    ),
+                    column=get_column_letter(index + 1),
+                    expected=COLUMNS[index][1],
+                    got=got,
                 )
-                % {"column": get_column_letter(index + 1), "expected": name, "got": got}
             )
 
 
@@ -255,7 +260,7 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
         for key, label in COLUMNS:
             text = _text(raw[key])
             if key in REQUIRED and not text:
-                problems.append(_("column “%(label)s” is empty.") % {"label": label})
+                problems.append(Message(gettext_noop("column “%(label)s” is empty."), label=label))
                 continue
             try:
                 if key == "received_on":
@@ -276,24 +281,26 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
                 elif key == "committee":
                     row[key] = committees.get(text) if text else None
                 elif key == "voters_count":
+                    if text and not (text.isdecimal() and 1 <= int(text) <= 1_000_000):
+                        raise ValueError(
+                            Message(gettext_noop("“%(value)s” is not a number of voters."), value=text)
+                        )
                     row[key] = int(text) if text else None
-                    if row[key] is not None and not 1 <= row[key] <= 1_000_000:
-                        raise ValueError(_("“%(value)s” is not a number of voters.") % {"value": text})
                 else:
                     row[key] = text
                     # A row with a code is checked once matched: an unchanged old text is not refused.
                     if key in limits and len(text) > limits[key] and not _text(raw["code"]):
                         raise ValueError(
-                            _("%(count)s characters, more than the %(limit)s allowed.")
-                            % {"count": len(text), "limit": limits[key]}
+                            Message(
+                                gettext_noop("%(count)s characters, more than the %(limit)s allowed."),
+                                count=len(text),
+                                limit=limits[key],
+                            )
                         )
             except (ValueError, TypeError) as error:
-                message = str(error)
-                if key == "voters_count" and "invalid literal" in message:
-                    message = _("“%(value)s” is not a number of voters.") % {"value": text}
-                problems.append(_("column “%(label)s”: %(message)s") % {"label": label, "message": message})
+                problems.append(in_column(label, error.args[0] if error.args else str(error)))
         for problem in problems:
-            errors.append(_("Row %(row)s: %(problem)s") % {"row": number, "problem": problem})
+            errors.append(in_row(number, problem))
         if not problems:
             parsed.append((number, row))
         if len(errors) >= MAX_ERRORS:
@@ -343,8 +350,10 @@ def _match(row: dict, petitions: _Petitions) -> Petition | None:
         petition = petitions.by_code.get(row["code"])
         if petition is None:
             raise ValueError(
-                _("the tracking code %(code)s is not one of this council's petitions.")
-                % {"code": row["code"]}
+                Message(
+                    gettext_noop("the tracking code %(code)s is not one of this council's petitions."),
+                    code=row["code"],
+                )
             )
         return petition
     key = row["external_id"] or _fingerprint(row)
@@ -355,15 +364,19 @@ def _match(row: dict, petitions: _Petitions) -> Petition | None:
     for same, message in (
         (
             petitions.by_text(row["text"]),
-            _("the petition's text matches several petitions (%(codes)s): give the tracking code."),
+            gettext_noop(
+                "the petition's text matches several petitions (%(codes)s): give the tracking code."
+            ),
         ),
         (
             petitions.by_subject(row),
-            _("the subject, date and commune match several petitions (%(codes)s): give the tracking code."),
+            gettext_noop(
+                "the subject, date and commune match several petitions (%(codes)s): give the tracking code."
+            ),
         ),
     ):
         if len(same) > 1:
-            raise ValueError(message % {"codes": ", ".join(p.code for p in same[:5])})
+            raise ValueError(Message(message, codes=", ".join(p.code for p in same[:5])))
         if same:
             return same[0]
     return None
@@ -379,11 +392,11 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
         changed_keys = []
         if petition.state == Petition.State.MERGED:
             plan.notes.append(
-                _("Petition %(code)s was merged into %(target)s; it is not changed.")
-                % {
-                    "code": petition.code,
-                    "target": petition.merged_into.code if petition.merged_into else "—",
-                }
+                Message(
+                    gettext_noop("Petition %(code)s was merged into %(target)s; it is not changed."),
+                    code=petition.code,
+                    target=petition.merged_into.code if petition.merged_into else "—",
+                )
             )
             return plan
         for key in EDITABLE:
@@ -412,37 +425,56 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
                         plan.diffs.append((str(labels[key]), _display(before), _display(after)))
             elif not allowed:
                 plan.notes.append(
-                    _(
-                        "The classification columns differ but the petition is already %(state)s: change them on the petition's page."
+                    Message(
+                        gettext_noop(
+                            "The classification columns differ but the petition is already %(state)s: change them on the petition's page."
+                        ),
+                        state=petition.get_state_display().lower(),
                     )
-                    % {"state": petition.get_state_display().lower()}
                 )
             else:
                 plan.notes.append(
-                    _("The classification is incomplete (level of competence and agency): it is not changed.")
+                    Message(
+                        gettext_noop(
+                            "The classification is incomplete (level of competence and agency): it is not changed."
+                        )
+                    )
                 )
         if row["voters_count"] not in (None, petition.voters_count):
             plan.notes.append(
-                _("The number of voters comes from the petition's opinions (%(count)s); it is not changed.")
-                % {"count": petition.voters_count}
+                Message(
+                    gettext_noop(
+                        "The number of voters comes from the petition's opinions (%(count)s); it is not changed."
+                    ),
+                    count=petition.voters_count,
+                )
             )
         if plan.diffs:
             plan.action = CHANGED
     state = row.get("state") or ""
     if petition is not None and state and fold(state) != fold(str(petition.get_state_display())):
         plan.notes.append(
-            _(
-                "The state in the file (“%(file)s”) differs from “%(state)s”: a state changes only through the petition's steps."
+            Message(
+                gettext_noop(
+                    "The state in the file (“%(file)s”) differs from “%(state)s”: a state changes only through the petition's steps."
+                ),
+                file=state,
+                state=petition.get_state_display(),
             )
-            % {"file": state, "state": petition.get_state_display()}
         )
     for key in ("title", "text"):
         if key not in changed_keys:
             continue  # an unchanged text is not refused for a limit that came after it
         if len(row[key]) > limits[key]:
             raise ValueError(
-                _("column “%(label)s” has %(length)s characters; at most %(limit)s are allowed.")
-                % {"label": labels[key], "length": len(row[key]), "limit": limits[key]}
+                Message(
+                    gettext_noop(
+                        "column “%(label)s” has %(length)s characters; at most %(limit)s are allowed."
+                    ),
+                    label=labels[key],
+                    length=len(row[key]),
+                    limit=limits[key],
+                )
             )
     return plan
 
@@ -455,7 +487,7 @@ def plan_import(upload, *, council, progress=_no_progress) -> ImportPlan:
     progress(0, _("Opening the workbook"))
     rows = read_rows(upload)
     if not rows:
-        raise ValidationError(_("The file is empty."))
+        raise ValidationError(Message(gettext_noop("The file is empty.")))
     _check_header([_text(v) for v in rows[0][1]])
     progress(10, _("Reading the rows"))
     parsed, errors = _parse(
@@ -475,20 +507,23 @@ def plan_import(upload, *, council, progress=_no_progress) -> ImportPlan:
             petition = _match(row, petitions)
             plan = _plan_row(number, row, petition, limits)
         except ValueError as error:
-            errors.append(_("Row %(row)s: %(problem)s") % {"row": number, "problem": error})
+            errors.append(in_row(number, error))
             continue
         # The same petition twice in one file (by code, id or text) would be written twice.
         identity = ("pk", petition.pk) if petition else ("text", _text_key(row["text"]))
         if identity in seen:
             errors.append(
-                _("Row %(row)s: the same petition as row %(first)s.")
-                % {"row": number, "first": seen[identity]}
+                Message(
+                    gettext_noop("Row %(row)s: the same petition as row %(first)s."),
+                    row=number,
+                    first=seen[identity],
+                )
             )
             continue
         seen[identity] = number
         planned.append(plan)
     if len(errors) >= MAX_ERRORS:
-        errors = [*errors[:MAX_ERRORS], _("… and maybe more: correct these first.")]
+        errors = [*errors[:MAX_ERRORS], Message(gettext_noop("… and maybe more: correct these first."))]
     if errors:
         raise ValidationError(errors)
     return ImportPlan(planned)
