@@ -29,19 +29,21 @@ RECENT_JOBS = 5
 def petition_import(request):
     """Choose a workbook in the export's layout; its check runs as a task and the job page shows it."""
     require(can_manage_records(request.user, request.council))
-    form = forms.ImportForm()
+    posted = request.method == "POST"
+    form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
+    form.fields["file"].help_text = _(
+        "The columns of the export, in the same order; at most %(max)s rows."
+    ) % {"max": _max_rows()}
     errors = []
-    if request.method == "POST":
-        form = forms.ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                job = import_jobs.import_start(
-                    council=request.council, actor=request.user, upload=form.cleaned_data["file"]
-                )
-            except ValidationError as error:
-                errors = error.messages
-            else:
-                return redirect("petition_import_job", pk=job.pk)
+    if posted and form.is_valid():
+        try:
+            job = import_jobs.import_start(
+                council=request.council, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("petition_import_job", pk=job.pk)
     recent = import_jobs.jobs_visible_to(request.council).select_related("created_by")[:RECENT_JOBS]
     return render(
         request,
@@ -53,6 +55,11 @@ def petition_import(request):
             "recent": [import_jobs.sweep_job(job) for job in recent],
         },
     )
+
+
+def _max_rows() -> str:
+    """The row limit in the reader's number format (10.000 in Vietnamese, 10,000 in English)."""
+    return number_format(MAX_ROWS, force_grouping=True)
 
 
 def _job(request, pk: int) -> BackgroundJob:
@@ -128,7 +135,7 @@ def meeting_opinion_import(request, pk: int):
     posted = request.method == "POST"
     form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
     form.fields["file"].help_text = _("The minutes' table of opinions; at most %(max)s rows.") % {
-        "max": number_format(MAX_ROWS, force_grouping=True)
+        "max": _max_rows()
     }
     errors = []
     if posted and form.is_valid():

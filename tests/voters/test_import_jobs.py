@@ -325,3 +325,13 @@ def test_a_job_stored_before_messages_had_msgids_still_shows_its_text(client, of
     )
     html = client.get(reverse("petition_import_job", args=[job.pk])).content.decode()
     assert "Dòng 2: cột “Xã, phường”: sai." in html
+
+
+def test_the_petition_import_page_writes_its_row_limit_in_the_readers_format(client, office, settings):
+    assert "tối đa 10.000 dòng" in client.get(reverse("petition_import")).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    try:
+        html = client.get(reverse("petition_import")).content.decode()
+    finally:
+        translation.deactivate()
+    assert "at most 10,000 rows" in html and "10.000" not in html
