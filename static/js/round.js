@@ -64,15 +64,16 @@
     return n >= 1 ? n : null;
   }
 
-  // Scroll an element into view above the sticky bar at the bottom (scrollIntoView would leave it under).
+  // Scroll an element into view above the sticky bar at the bottom (scrollIntoView would leave it under),
+  // at once: Bootstrap's smooth scrolling would lag behind a clerk pressing j quickly.
   function reveal(el) {
     const box = el.getBoundingClientRect();
     const bar = actions ? actions.getBoundingClientRect().top : window.innerHeight;
     const bottom = Math.min(window.innerHeight, bar) - 8;
     if (box.bottom > bottom) {
-      window.scrollBy(0, Math.min(box.bottom - bottom, box.top - 8));
+      window.scrollBy({ top: Math.min(box.bottom - bottom, box.top - 8), behavior: "instant" });
     } else if (box.top < 8) {
-      window.scrollBy(0, box.top - 8);
+      window.scrollBy({ top: box.top - 8, behavior: "instant" });
     }
   }
 
@@ -442,7 +443,7 @@
     // After a refusal: the first group with an error is brought into view, its first opinion current.
     const group = failed.closest(".round-group");
     select(group.querySelector(".round-opinion"));
-    group.scrollIntoView({ block: "start" });
+    group.scrollIntoView({ block: "start", behavior: "instant" });
     reveal(current || group);
   } else {
     // The first opinion is marked current, without taking the focus from wherever the clerk is.

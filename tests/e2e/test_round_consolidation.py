@@ -122,8 +122,8 @@ def test_a_round_is_consolidated_by_keyboard(live_server, page):
     page.keyboard.press("Enter")
     assert _group_of(page, FLOOD[2]) == flood
     assert page.locator(".round-group").count() == groups
-    assert page.inner_text(f"#group-{flood} [data-count]") == "3"
-    assert page.inner_text(f"#group-{flood} [data-voters]") == "6"
+    assert page.inner_text(f"#group-{flood} [data-count]") == "3 ý kiến"
+    assert page.inner_text(f"#group-{flood} [data-voters]") == "6 cử tri"
 
     # Edit the subject ("t"), return with Enter, confirm the group with Enter.
     page.keyboard.press("t")
@@ -132,7 +132,7 @@ def test_a_round_is_consolidated_by_keyboard(live_server, page):
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     assert page.is_checked(f"#g-{flood}-confirm")
-    assert page.inner_text("#round-confirmed-count") == "1"
+    assert page.inner_text("#round-confirmed-count") == "Đã xác nhận 1 nhóm"
 
     page.click("#round-consolidate")
     page.wait_for_url("**/voters/consolidate/done/")
@@ -143,3 +143,109 @@ def test_a_round_is_consolidated_by_keyboard(live_server, page):
     page.click(f"#round-created a:text('{petition.code}')")
     page.wait_for_url(f"**/petitions/{petition.pk}/")
     assert SUBJECT in page.inner_text("h1")
+
+
+def _open_round(page, live_server, session):
+    _log_in(page, live_server)
+    page.goto(f"{live_server.url}/voters/consolidate/?session={session.pk}")
+    page.wait_for_selector("#round-form .round-opinion")
+
+
+def _suggesting(monkeypatch, scores):
+    """The duplicate finder (run by the live server in this process) suggests these petitions for every text."""
+    from voters.matching.matcher import Match, Matcher
+
+    def suggest_many(self, texts, **kwargs):
+        return [[Match(score=s, petition_id=p.pk) for p, s in scores] for _text in texts]
+
+    monkeypatch.setattr(Matcher, "suggest_many", suggest_many)
+
+
+def _petition(council, title):
+    opinion = services.opinion_add(
+        actor=None, council=council, channel=Channel.HOTLINE, text=title, received_on=timezone.localdate()
+    )
+    return services.petition_create(actor=None, council=council, title=title, opinions=[opinion])
+
+
+def test_a_double_press_consolidates_the_round_once(live_server, page):
+    session = _round()
+    _open_round(page, live_server, session)
+    page.keyboard.press("Enter")  # confirm the first group
+    first = page.locator(".round-group").first
+    texts = first.locator(".round-text").all_inner_texts()
+    # Two presses in the same instant: the second used to send an empty round in place of the first.
+    page.evaluate("() => { const b = document.getElementById('round-consolidate'); b.click(); b.click(); }")
+    page.wait_for_url("**/voters/consolidate/done/")
+    petition = Petition.objects.get()
+    assert sorted(petition.opinions.values_list("text", flat=True)) == sorted(texts)
+
+
+def test_a_weak_match_needs_a_second_press_and_an_answered_petition_is_not_offered(
+    live_server, page, monkeypatch
+):
+    session = _round()
+    council = session.term.council
+    answered = _petition(council, "Kè sông Tiền đã làm xong")
+    Petition.objects.filter(pk=answered.pk).update(state=Petition.State.CLOSED)
+    weak = _petition(council, "Sạt lở bờ kênh nội đồng")
+    _suggesting(monkeypatch, [(answered, 0.9), (weak, 0.3)])
+    _open_round(page, live_server, session)
+    group = page.locator(".round-group").first
+    number = group.get_attribute("data-group")
+    assert group.locator(f"option[value='{answered.code}']").is_disabled()
+    assert "gợi ý yếu" in group.locator(f"option[value='{weak.code}']").inner_text()
+    page.keyboard.press("a")
+    assert page.input_value(f"#g-{number}-target") == "new"
+    assert weak.code in page.inner_text("#round-ask")
+    page.keyboard.press("a")
+    assert page.input_value(f"#g-{number}-target") == weak.code
+    assert page.inner_text("#round-ask") == ""
+
+
+def test_a_split_group_follows_its_group_and_an_error_is_brought_into_view(live_server, page, monkeypatch):
+    session = _round()
+    council = session.term.council
+    strong = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
+    _suggesting(monkeypatch, [(strong, 0.8)])
+    _open_round(page, live_server, session)
+    page.set_viewport_size({"width": 1000, "height": 500})
+    # Two flood opinions in one group, then the second split out.
+    _go_to(page, FLOOD[0])
+    page.keyboard.press("m")
+    page.keyboard.type(str(_group_of(page, FLOOD[1])))
+    page.keyboard.press("Enter")
+    _go_to(page, FLOOD[1])
+    source = f"group-{_group_of(page, FLOOD[1])}"
+    page.keyboard.press("s")
+    split = f"group-{_group_of(page, FLOOD[1])}"
+    shown = page.evaluate(
+        "Array.from(document.querySelectorAll('#round-groups .round-group')).map(g => g.id)"
+    )
+    assert split != source and shown.index(split) == shown.index(source) + 1
+    assert page.locator(f"#{split} option[value='{strong.code}']").count() == 1  # its suggestions kept
+    assert page.locator(f"#{split} .round-hints").count() == 1
+    # The last opinion, reached by keyboard, is never under the sticky bar.
+    for _ in range(10):
+        page.keyboard.press("j")
+    hidden = page.evaluate(
+        "() => { const r = document.querySelector('.round-opinion.bg-primary-subtle').getBoundingClientRect();"
+        " const bar = document.getElementById('round-actions').getBoundingClientRect();"
+        " return r.bottom > Math.min(bar.top, window.innerHeight); }"
+    )
+    assert not hidden
+    # A refused round comes back with the first group in error in view, its first opinion current.
+    last = page.locator(".round-group").last
+    number = last.get_attribute("data-group")
+    page.fill(f"#g-{number}-code", "KN00-NOTHIS")
+    page.check(f"#g-{number}-confirm")
+    page.click("#round-consolidate")
+    page.wait_for_selector(".round-errors")
+    focused = page.evaluate(
+        "document.activeElement.closest('.round-group') && document.activeElement.closest('.round-group').id"
+    )
+    assert focused == f"group-{number}"
+    assert page.evaluate(
+        "() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+    assert not Petition.objects.exclude(pk=strong.pk).exists()
