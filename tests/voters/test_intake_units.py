@@ -341,3 +341,46 @@ def test_the_petition_import_reads_communes_and_dates_the_same_way(council, unit
     plan = petitions.plan_import(SimpleUploadedFile("k.xlsx", buffer.getvalue()), council=council)
     assert [r.row["admin_unit"] for r in plan.rows] == [units["thuong_phuoc"], units["phong_hoa"]]
     assert {r.row["received_on"] for r in plan.rows} == {dt.date(2025, 10, 5)}
+
+
+# --- The demo council's own units (what QA typed) ---------------------------------------------------------
+
+
+@pytest.fixture
+def demo_units(council):
+    from council.management.commands.seed_demo import Seeder
+
+    council.admin_unit = Seeder().seed_admin_units()
+    council.save()
+    return {unit.name: unit for unit in AdminUnit.objects.filter(valid_to__isnull=True)}
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Thuong Lac, huyện Hồng Ngự", "Phường Thường Lạc"),
+        ("Phường 1, thành phố Sa Đéc", "Phường Sa Đéc"),
+        ("P.1, TP Cao Lãnh", "Phường Cao Lãnh"),
+        ("Phường 1 TP. Mỹ Tho", "Phường Mỹ Tho"),
+        ("Phường 2 (TP Sa Đéc)", "Phường Sa Đéc"),
+        ("xã Thường Lạc", "Phường Thường Lạc"),
+        ("thị trấn Mỹ An", "Xã Tháp Mười"),
+    ],
+)
+def test_the_demo_councils_communes_are_read_as_the_help_text_promises(
+    council, demo_units, written, expected
+):
+    assert UnitResolver(council).resolve(written) == demo_units[expected]
+
+
+def test_the_demo_councils_ward_number_alone_asks_for_the_city(council, demo_units):
+    resolver = UnitResolver(council)
+    for written in ("Phường 1", "P. 1"):
+        with pytest.raises(ValueError) as error:
+            resolver.resolve(written)
+        with translation.override("en"):
+            message = str(error.value)
+        assert "add the city or district" in message and "Phường 1 (TP Sa Đéc) → Phường Sa Đéc" in message
+    with pytest.raises(ValueError) as error:
+        resolver.resolve("Xã Không Tồn Tại")
+    assert "?" not in str(error.value)
