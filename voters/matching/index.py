@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 
 from .features import Synonyms, features
@@ -122,7 +122,11 @@ def indexed_petitions(council):
 
 @transaction.atomic
 def rebuild_frequencies(council) -> int:
-    """Count in how many petitions each term occurs; return the number of petitions counted."""
+    """Count in how many petitions each term occurs; return the number of petitions counted. Two recounts of
+    one council wait for each other (the council's row is locked), so they never insert the same rows."""
+    from council.models import Council
+
+    Council.objects.select_for_update().filter(pk=_pk(council)).values_list("pk", flat=True).first()
     counts: Counter = Counter()
     total = 0
     for terms in indexed_petitions(council).values_list("match_terms", flat=True).iterator(chunk_size=2000):
@@ -166,7 +170,11 @@ def freshen(council) -> None:
     if counted is not None and current <= counted * STALE_GROWTH + 10:
         return
     if current <= INLINE_REBUILD_LIMIT:
-        rebuild_frequencies(council)
+        try:
+            with transaction.atomic():
+                rebuild_frequencies(council)
+        except DatabaseError:  # e.g. a read-only replica, or a lock given up: suggest from what is there
+            logger.warning("The duplicate finder's counts could not be rebuilt now", exc_info=True)
         return
     from council.resilience import publish
 
