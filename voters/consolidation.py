@@ -27,17 +27,6 @@ MAX_ROUND = 600  # opinions shown on one page; a larger round is narrowed by com
 SUGGESTIONS = 3  # existing petitions offered per group
 WEAK = 0.4  # a suggestion scored below this is marked weak: the "a" key asks before choosing it
 
-# A petition whose answer was reviewed, reported or given to voters takes no more opinions (the rule is
-# services.petition_accepts_opinions; these states stand in for it until every checkout has it).
-ANSWERED = ("reviewed", "reported", "informed", "closed", "merged")
-
-
-def accepts_opinions(petition: Petition) -> bool:
-    """Whether a petition can still take opinions (an answered or merged one cannot)."""
-    rule = getattr(services, "petition_accepts_opinions", None)
-    return rule(petition) if rule is not None else petition.state not in ANSWERED
-
-
 # --- Reads: the round and the proposed groups -----------------------------------------------------------
 
 
@@ -89,7 +78,7 @@ class Suggestion:
 
     @property
     def open(self) -> bool:
-        return accepts_opinions(self.petition)
+        return services.petition_accepts_opinions(self.petition)
 
 
 @dataclass
@@ -245,7 +234,7 @@ def _check(council: Council, plans: list[GroupPlan]):
                     _("Petition %(code)s was merged into %(into)s; add the group to %(into)s instead.")
                     % {"code": code, "into": merged_into.get(target.merged_into_id, "?")}
                 )
-            elif not accepts_opinions(target):
+            elif not services.petition_accepts_opinions(target):
                 problems.append(
                     _("Petition %(code)s is already answered (%(state)s): make the group a new petition.")
                     % {"code": code, "state": target.get_state_display()}
