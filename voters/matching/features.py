@@ -142,6 +142,34 @@ STOP_SYLLABLES = frozenset(
         "tung",
     ]
 )
+# Words of the petition's own formulae and of any administrative text ("phản ánh tình trạng", "đề xuất",
+# "người dân", "cơ quan chức năng"): two petitions sharing them share nothing about their issue.
+STOP_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "phan anh",
+        "de xuat",
+        "mong muon",
+        "yeu cau",
+        "bay to",
+        "cho rang",
+        "cho biet",
+        "tinh trang",
+        "nguoi dan",
+        "nhan dan",
+        "co quan",
+        "chuc nang",
+        "lien quan",
+        "thuc hien",
+        "trien khai",
+        "tao dieu",
+        "dieu kien",
+        "dia phuong",
+        "hien tai",
+        "thoi gian",
+        "ho tro",
+    )
+)
 SYNONYM_JOINER = "_"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATED_UNIT = re.compile(r"\b(TP|TX|TT|Tp|Tx|P|X|Q|H)\.\s*")  # "TP. Cao Lãnh", "P.1", "X. Tân Hồng"
@@ -337,7 +365,7 @@ def features(text: str, synonyms: Synonyms = NO_SYNONYMS, *, unit: str = "") -> 
                 terms.add(syllable)
             if i + 1 < len(run):
                 pair = (syllable, run[i + 1])
-                if not (pair[0] in STOP_SYLLABLES and pair[1] in STOP_SYLLABLES):
+                if not (pair[0] in STOP_SYLLABLES and pair[1] in STOP_SYLLABLES) and pair not in STOP_PAIRS:
                     terms.add(f"{pair[0]} {pair[1]}")
     return frozenset(terms)
 
