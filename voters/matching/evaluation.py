@@ -115,21 +115,13 @@ def check_items(data) -> list[dict]:
     return data
 
 
-class _Rollback(Exception):
-    pass
-
-
 def evaluate(items: list[dict], *, with_classification: bool = True) -> Evaluation:
     """Load the set into a scratch council, measure, and roll everything back."""
     items = check_items(items)
-    result: list[Evaluation] = []
-    try:
-        with transaction.atomic():
-            result.append(_measure(items, with_classification=with_classification))
-            raise _Rollback
-    except _Rollback:
-        pass
-    return result[0]
+    with transaction.atomic():
+        evaluation = _measure(items, with_classification=with_classification)
+        transaction.set_rollback(True)
+    return evaluation
 
 
 def _title(text: str) -> str:

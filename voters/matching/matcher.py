@@ -49,9 +49,8 @@ class Matcher:
         self._df: dict[int, int] = {}
         self._count: int | None = None
         self._hashes: dict[str, int] = {}
-        self._weights: dict[
-            tuple[str, int], float
-        ] = {}  # valid while the counts are: cleared when they change
+        # Valid while the counts are: cleared whenever they change.
+        self._weights: dict[tuple[str, int], float] = {}
 
     # --- Weights ------------------------------------------------------------------------------------------
 
