@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from council.admin import ReadOnlyAdmin
+
 from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
 from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
 
@@ -75,21 +77,8 @@ class ClassifierModelAdmin(admin.ModelAdmin):
         return False
 
 
-class _DerivedAdmin(admin.ModelAdmin):
-    """Kept by the services (a change must index the petitions again): shown, never edited by hand here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Synonym)
-class SynonymAdmin(_DerivedAdmin):
+class SynonymAdmin(ReadOnlyAdmin):
     """Edited on the Office's synonym page, which indexes the council's petitions again after each change."""
 
     list_display = ("phrases", "council", "note")
@@ -97,13 +86,13 @@ class SynonymAdmin(_DerivedAdmin):
 
 
 @admin.register(PetitionTerm)
-class PetitionTermAdmin(_DerivedAdmin):
+class PetitionTermAdmin(ReadOnlyAdmin):
     list_display = ("petition", "council", "term")
     list_select_related = ("petition",)
     raw_id_fields = ("petition",)
 
 
 @admin.register(TermFrequency)
-class TermFrequencyAdmin(_DerivedAdmin):
+class TermFrequencyAdmin(ReadOnlyAdmin):
     list_display = ("council", "term", "df")
     list_filter = ("council",)
