@@ -4,6 +4,7 @@ recommendations each activity addresses to agencies, followed up until kept."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -129,6 +130,9 @@ class OversightActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activity_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -265,6 +269,9 @@ class SurveyVisit(models.Model):
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.place_detail or self.place or ''}".strip()
 
+    def get_absolute_url(self) -> str:
+        return reverse("activity_detail", args=[self.activity_id])
+
     def clean(self):
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("A survey visit is recorded once it has taken place.")})
@@ -360,6 +367,9 @@ class Accountability(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.topic}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("accountability_detail", args=[self.pk])
 
     def clean(self):
         if self.body == self.Body.COMMITTEE and not self.committee_id:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -96,6 +97,9 @@ class VoterMeeting(StoredFileFields):
         where = self.place_detail or (self.place.name if self.place_id else "")
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y} {where}".strip()
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.pk])
+
     def clean(self):
         errors = {}
         if self.date and self.date > timezone.localdate():
@@ -145,6 +149,9 @@ class Reception(models.Model):
 
     def __str__(self):
         return f"{_('Citizen reception')} {self.date:%d/%m/%Y} {self.place_detail}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("reception_detail", args=[self.pk])
 
 
 class Letter(models.Model):
@@ -223,6 +230,9 @@ class Letter(models.Model):
             "date": f"{self.received_on:%d/%m/%Y}" if self.received_on else "",
             "number": self.pk or "—",
         }
+
+    def get_absolute_url(self) -> str:
+        return reverse("letter_detail", args=[self.pk])
 
     @property
     def protected(self) -> bool:
@@ -356,6 +366,9 @@ class Petition(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("petition_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

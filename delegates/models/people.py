@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -146,6 +147,9 @@ class Mandate(models.Model):
 
     def __str__(self):
         return f"{self.delegate} — {self.term}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mandate_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

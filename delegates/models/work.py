@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -46,6 +47,9 @@ class TrainingCourse(StoredFileFields):
 
     def __str__(self):
         return f"{self.title} ({self.start_date:%d/%m/%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("course_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

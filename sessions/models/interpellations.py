@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -88,6 +89,9 @@ class Interpellation(models.Model):
 
     def __str__(self):
         return self.topic or self.question[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("interpellation_detail", args=[self.pk])
 
     @property
     def between_sessions(self) -> bool:

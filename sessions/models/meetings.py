@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -70,6 +71,9 @@ class Session(models.Model):
     def __str__(self):
         label = _("Session %(number)s") % {"number": self.number}
         return f"{label} ({self.get_kind_display().lower()})" if self.kind != self.Kind.REGULAR else label
+
+    def get_absolute_url(self) -> str:
+        return reverse("session_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -63,6 +64,9 @@ class Resolution(models.Model):
 
     def __str__(self):
         return f"{self.symbol} — {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolution_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
