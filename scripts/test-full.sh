@@ -25,7 +25,7 @@ import sys, redis
 redis.Redis.from_url(sys.argv[1], socket_connect_timeout=3).ping()
 PY
 [ -x "$CHROMIUM" ] || missing+=("Chromium at $CHROMIUM (apt-get install chromium, or set CHROMIUM)")
-$BIN/python -c "import playwright.sync_api" 2>/dev/null || missing+=("Playwright's Python package (make install)")
+$BIN/python -c "import playwright.sync_api" 2>/dev/null || missing+=("Playwright's Python package (make install-dev)")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "make test-full cannot run; missing:" >&2
   printf '  - %s\n' "${missing[@]}" >&2
