@@ -1,0 +1,55 @@
+"""Saving any record: text normalised, fully validated, a history row naming the actor. Every service saves
+through these."""
+
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from council.models import Council, User
+from council.text import normalize
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _normalise_text(instance: models.Model) -> None:
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, normalize(value))
+
+
+def record_save(
+    instance: M, *, actor: User | None, update_fields: list[str] | None = None, reason: str = ""
+) -> M:
+    """Validate and save one record, leaving a history row that names the actor."""
+    _normalise_text(instance)
+    instance.full_clean()
+    instance._history_user = actor
+    if reason:
+        instance._change_reason = reason
+    instance.save(update_fields=update_fields)
+    return instance
+
+
+@transaction.atomic
+def record_create(model: type[M], *, actor: User | None, council: Council, **data: Any) -> M:
+    """Create a council-scoped record after full validation."""
+    return record_save(model(council=council, **data), actor=actor)
+
+
+def assign_fields(instance: models.Model, data: dict[str, Any]) -> list[str]:
+    """Set the given attributes and return the names of those whose value changed."""
+    changed = [name for name, value in data.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, data[name])
+    return changed
+
+
+@transaction.atomic
+def record_update(instance: M, *, actor: User | None, **data: Any) -> M:
+    """Change the given fields of a record; a no-op change writes nothing."""
+    if not assign_fields(instance, data):
+        return instance
+    # Normalisation may touch other text fields, so save every field the form could have edited.
+    return record_save(instance, actor=actor, update_fields=list(data))
