@@ -91,3 +91,30 @@ def test_ids_and_years_print_as_plain_digits_in_templates():
             Context({"pk": 1234, "year": 2026})
         )
     assert html == '<button data-mandate="1234" value="1234">2026</button>'
+
+
+def test_importing_the_settings_writes_nothing(tmp_path):
+    """A bare checkout: no var/, no .env, no key; the settings module is read, nothing is created."""
+    package = tmp_path / "council"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "settings.py").write_text((PROJECT_ROOT / "council" / "settings.py").read_text())
+    before = sorted(tmp_path.rglob("*"))
+    env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import council.settings as s; print(s.__file__, s.DATABASES['default']['NAME'])",
+        ],
+        cwd=tmp_path,
+        env={**env, "DEBUG": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(package / "settings.py"), str(tmp_path / "var" / "db.sqlite3")]
+    assert sorted(tmp_path.rglob("*")) == before
