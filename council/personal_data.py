@@ -194,17 +194,14 @@ class Redactor:
 
     @classmethod
     def for_user(cls, user, council) -> Redactor:
-        from .permissions import agency_ids_of, roles_in
+        from .permissions import role_context
 
         if user is None or not user.is_authenticated or council is None:
             return cls.nobody()
-        roles = roles_in(user, council)
-        protected = bool(roles & {Role.OFFICE, Role.ADMIN}) and (
-            user.roles.filter(
-                council=council, role__in=[Role.OFFICE, Role.ADMIN], sees_protected_identities=True
-            ).exists()
-        )
-        agencies = agency_ids_of(user, council) if Role.AGENCY in roles else ()
+        context = role_context(user)
+        roles = context.roles(council.pk)
+        protected = context.sees_protected_identities(council.pk)
+        agencies = context.agencies(council.pk) if Role.AGENCY in roles else ()
         return cls(roles, user=user, council=council, protected=protected, agencies=agencies)
 
     @classmethod

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of, record_file_response
 from council.models import Role
 from council.params import ID_MAX, ID_MIN, ids_param, int_value, year_param
-from council.permissions import can_manage_records, roles_in
-from council.views.actions import require, run_form_action
+from council.permissions import can_manage_records, require, roles_in
+from council.views.actions import run_form_action
 from council.views.crud import Crud
 
 from . import work_forms as forms

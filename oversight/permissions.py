@@ -4,7 +4,7 @@ committee leads; the Standing Committee and the leadership read everything."""
 from django.db.models import QuerySet
 
 from council.models import Role, User
-from council.permissions import can_manage_records, roles_in
+from council.permissions import can_manage_records, headed_committees, roles_in
 
 from .models import OversightActivity
 
@@ -14,20 +14,6 @@ WHOLE_COUNCIL = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSH
 
 def can_read_oversight(user: User, council) -> bool:
     return bool(roles_in(user, council) & READERS)
-
-
-def headed_committees(user: User, council) -> list[int]:
-    """The committees the user heads in the council (cached on the user for the request)."""
-    cache = getattr(user, "_hdnd_headed", None)
-    if cache is None:
-        cache = user._hdnd_headed = {}
-    if council.pk not in cache:
-        cache[council.pk] = list(
-            user.roles.filter(council=council, role=Role.COMMITTEE_HEAD, committee__isnull=False).values_list(
-                "committee_id", flat=True
-            )
-        )
-    return cache[council.pk]
 
 
 def sees_whole_council(user: User, council) -> bool:

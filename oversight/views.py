@@ -2,7 +2,7 @@
 by month; explanation sessions and hearings; and the suggestions for the next session."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of, record_file_response
 from council.models import FollowUp
 from council.params import id_param, year_param
-from council.permissions import can_manage_records, can_read_followups
+from council.permissions import can_manage_records, can_read_followups, require, role_required
 from council.uploads import ACCEPT
 from council.views.actions import form_errors_text, run_form_action
 from council.views.crud import Crud
@@ -85,8 +85,8 @@ ACTIVITIES = Crud(
     ordering=["-period_start"],
     detail_template="oversight/activity_detail.html",
     can_view=can_read_oversight,
-    can_edit=can_create_activity,
-    can_edit_object=can_edit_activity,
+    can_create=can_create_activity,
+    can_edit=can_edit_activity,
     extra_detail_context=_activity_context,
     narrow=narrow_activities,
     form_kwargs=lambda request: {"user": request.user},
@@ -95,8 +95,7 @@ ACTIVITIES = Crud(
 
 def _editable_activity(request, pk) -> OversightActivity:
     activity = get_object_or_404(ACTIVITIES.queryset(request), pk=pk)
-    if not can_edit_activity(request.user, activity):
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(can_edit_activity(request.user, activity))
     return activity
 
 
@@ -114,7 +113,7 @@ def _act(request, pk, form_for, call, key):
             messages.success(request, _("Recorded."))
             return redirect(ACTIVITIES.url("detail", activity.pk))
     messages.error(request, form_errors_text(form))
-    context = {"crud": ACTIVITIES, "can_edit": ACTIVITIES.can_edit(request.user, request.council)}
+    context = {"crud": ACTIVITIES, "can_edit": ACTIVITIES.can_create(request.user, request.council)}
     context.update(ACTIVITIES.detail_context(request, activity))
     context[key] = form
     return render(request, ACTIVITIES.detail_template, context)
@@ -236,14 +235,9 @@ def carried_assess(request, pk):
     return redirect(ACTIVITIES.url("detail", activity.pk))
 
 
-def _require_reader(request):
-    if request.council is None or not can_read_oversight(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
-
-
+@role_required(can_read_oversight)
 def programme(request):
     """The year's oversight programme, its activities by the month they start."""
-    _require_reader(request)
     today = timezone.localdate()
     year = year_param(request)
     program = OversightProgram.objects.filter(council=request.council, year=year).first()
@@ -322,8 +316,7 @@ ACCOUNTABILITY = Crud(
 @require_POST
 def conclusion_add(request, pk):
     session = get_object_or_404(ACCOUNTABILITY.queryset(request), pk=pk)
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.ConclusionForm(request.POST, council=request.council),
@@ -335,15 +328,13 @@ def conclusion_add(request, pk):
 # --- Suggestions for the next session -------------------------------------------------------------------
 
 
+@role_required(can_read_followups)
 def suggestions(request):
     """Overdue or unsatisfactory recommendations and commitments, each with the step to schedule."""
-    if request.council is None or not can_read_followups(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     council = request.council
     manager = can_manage_records(request.user, council)
     if request.method == "POST":
-        if not manager:
-            raise PermissionDenied(_("Your role does not allow this page."))
+        require(manager)
         run_form_action(
             request,
             forms.ThresholdForm(request.POST),

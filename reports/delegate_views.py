@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from council.models import Role, Term
 from council.params import year_or_404, year_param
-from council.permissions import can_manage_records, roles_in
-from council.views.actions import require, run_form_action
+from council.permissions import can_manage_records, require, roles_in
+from council.views.actions import run_form_action
 from delegates import work_forms, work_services
 from delegates.models import (
     Assessor,

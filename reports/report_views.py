@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of
 from council.models import Role, Term
 from council.params import next_param, period_param
-from council.permissions import can_manage_records, can_read_overview, roles_in
+from council.permissions import can_manage_records, can_read_overview, require, roles_in
 from council.resilience import publish
 from council.uploads import attachment_response
-from council.views.actions import form_errors_text, require, run_form_action
+from council.views.actions import form_errors_text, run_form_action
 from council.views.crud import Crud
 from directives.selectors import ITEM_STATES, implementation
 from voters.models import Letter

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from council.forms import DayFirstDateInput
 from council.models import AdminUnit
-from council.permissions import can_manage_records
-from council.views.actions import require
+from council.permissions import can_manage_records, require
 from sessions.models import Session
 
 from . import consolidation

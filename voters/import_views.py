@@ -11,8 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from council.models import BackgroundJob
-from council.permissions import can_manage_records
-from council.views.actions import require
+from council.permissions import can_manage_records, require
 
 from . import forms, import_jobs
 from .intake import opinions

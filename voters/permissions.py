@@ -2,7 +2,7 @@
 attend; readers see petitions and meetings; a denouncer's identity is for authorised Office staff only."""
 
 from council.models import Role, User
-from council.permissions import can_manage_records, roles_in
+from council.permissions import can_manage_records, headed_committees, roles_in
 
 READERS = frozenset(
     {
@@ -36,6 +36,15 @@ def can_edit_meeting(user: User, meeting) -> bool:
     if not roles_in(user, meeting.council) & DELEGATES:
         return False
     return meeting.delegates.filter(delegate__user=user).exists()
+
+
+def can_review_petition(user: User, petition) -> bool:
+    """The Office, or the head of the petition's lead committee."""
+    if can_manage_records(user, petition.council):
+        return True
+    return petition.committee_id is not None and petition.committee_id in headed_committees(
+        user, petition.council
+    )
 
 
 def can_read_letters(user: User, council) -> bool:

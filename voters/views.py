@@ -2,9 +2,9 @@
 consolidation to closing, citizen reception and letters (the sender of a denunciation hidden)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from council.downloads import file_of, record_file_response
-from council.models import CouncilStatus, FollowUp, Role
-from council.permissions import can_manage_records, can_read_followups, roles_in
-from council.views.actions import require, run_form_action, year_param
+from council.models import CouncilStatus, FollowUp
+from council.permissions import can_manage_records, can_read_followups, require, role_required, roles_in
+from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
 
 from . import communications, forms, selectors, services
@@ -35,6 +35,7 @@ from .permissions import (
     can_read_letters,
     can_read_voters,
     can_record_meetings,
+    can_review_petition,
 )
 
 State = Petition.State
@@ -84,8 +85,8 @@ MEETINGS = Crud(
     ordering=["-date", "-pk"],
     detail_template="voters/meeting_detail.html",
     can_view=can_read_voters,
-    can_edit=can_record_meetings,
-    can_edit_object=can_edit_meeting,
+    can_create=can_record_meetings,
+    can_edit=can_edit_meeting,
     extra_detail_context=_meeting_context,
 )
 
@@ -280,7 +281,7 @@ def _petition_context(request, petition):
         petition.state == State.TRANSFERRED
         and followup
         and followup.first_answered_on
-        and _can_review(request, petition)
+        and can_review_petition(request.user, petition)
     ):
         forms_by_state["review"] = forms.ReviewForm(initial={"outcome": CouncilStatus.DONE})
     return {
@@ -301,18 +302,6 @@ def _petition_context(request, petition):
             else None
         ),
     }
-
-
-def _can_review(request, petition) -> bool:
-    """The Office, or the head of the petition's lead committee."""
-    if can_manage_records(request.user, request.council):
-        return True
-    return (
-        petition.committee_id is not None
-        and request.user.roles.filter(
-            council=request.council, role=Role.COMMITTEE_HEAD, committee=petition.committee_id
-        ).exists()
-    )
 
 
 PETITIONS = Crud(
@@ -365,9 +354,9 @@ PETITION_FORMS = {
 def petition_action(request, pk, action):
     petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
     if action not in PETITION_FORMS:
-        raise PermissionDenied(_("Unknown action."))
+        raise Http404
     require(
-        _can_review(request, petition)
+        can_review_petition(request.user, petition)
         if action == "review"
         else can_manage_records(request.user, request.council)
     )
@@ -391,11 +380,11 @@ def petition_action(request, pk, action):
     return redirect(PETITIONS.url("detail", petition.pk))
 
 
+@role_required(can_read_voters)
 def petition_export(request):
     """The filtered petition list as a spreadsheet whose columns the import reads back."""
     from .intake.petitions import petitions_xlsx
 
-    require(can_read_voters(request.user, request.council))
     qs, _filters = PETITIONS.filtered(request)
     today = timezone.localdate()
     response = HttpResponse(
@@ -406,9 +395,9 @@ def petition_export(request):
     return response
 
 
+@role_required(can_read_voters)
 def petition_report(request):
     """The petitions to report at a regular session: counts by field, competence and commune, and the list."""
-    require(can_read_voters(request.user, request.council))
     today = timezone.localdate()
     form = forms.ReportPeriodForm(request.GET or None, initial=forms.ReportPeriodForm.default_initial(today))
     since, until = forms.ReportPeriodForm.period(form, today)
@@ -467,9 +456,9 @@ def letter_handle(request, pk):
     return redirect(LETTERS.url("detail", letter.pk))
 
 
+@role_required(can_read_voters)
 def voters_home(request):
     """An overview for the Office: opinions waiting to be consolidated, petitions by state."""
-    require(can_read_voters(request.user, request.council))
     council = request.council
     by_state = dict(
         Petition.objects.filter(council=council).values_list("state").annotate(n=Count("pk")).order_by()
@@ -517,9 +506,9 @@ EVENTS = Crud(
 )
 
 
+@role_required(can_read_voters)
 def channels(request):
     """The channels to voters in use, with the opinions and petitions each brought in, by year."""
-    require(can_read_voters(request.user, request.council))
     year = year_param(request)
     rows = dict(
         (row["channel"], (row["opinions"], row["petitions"], row["voters"]))

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from council.changes import form_changes, record_changes, snapshot
@@ -42,9 +42,3 @@ def run_form_action(
         message = _("%(message)s %(changes)s.") % {"message": message, "changes": "; ".join(changes)}
     messages.success(request, message)
     return True
-
-
-def require(allowed: bool) -> None:
-    """Refuse the page (403) unless the role allows it."""
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))

@@ -23,7 +23,8 @@ from django.views import View
 from council import personal_data
 from council.changes import history_for, saved_message
 from council.forms import fast_selects, name_forms
-from council.permissions import can_manage_records, scoped
+from council.models import Council
+from council.permissions import can_manage_record, can_manage_records, require, scoped
 from council.services import record_update
 from council.text import fold
 
@@ -49,8 +50,11 @@ class Crud:
     ordering: list[str] | None = None
     detail_template: str = "components/crud_detail.html"
     list_template: str = "components/crud_list.html"
-    can_view: Callable[..., bool] = can_manage_records
-    can_edit: Callable[..., bool] = can_manage_records
+    # Who may open the pages, create a record, edit one: ``can_<verb>(user, obj)`` predicates of the app's
+    # permissions.py, given the council for the first two and the record for the third.
+    can_view: Callable[[Any, Council], bool] = can_manage_records
+    can_create: Callable[[Any, Council], bool] = can_manage_records
+    can_edit: Callable[[Any, Model], bool] = can_manage_record
     extra_detail_context: Callable[[Any, Model], dict] | None = None
     # Narrow the council's rows further for some readers (e.g. a committee head sees their committee's).
     narrow: Callable[[QuerySet, Any], QuerySet] | None = None
@@ -60,8 +64,6 @@ class Crud:
     initial: Callable[[Any], dict] | None = None
     # Offer the filtered list as a spreadsheet (its columns are the list's columns).
     exportable: bool = False
-    # Who may change one record, when it depends on the record (e.g. a delegate edits their own meetings).
-    can_edit_object: Callable[[Any, Model], bool] | None = None
 
     @property
     def verbose_name(self):
@@ -103,9 +105,7 @@ class Crud:
         return qs, filter_form
 
     def may_edit(self, request, obj: Model) -> bool:
-        if not self.can_edit(request.user, request.council):
-            return False
-        return self.can_edit_object is None or self.can_edit_object(request.user, obj)
+        return self.can_edit(request.user, obj)
 
     def detail_context(self, request, obj: Model) -> dict:
         """What a detail page shows: the record, its change history and any extra sections."""
@@ -181,9 +181,10 @@ class CrudView(View):
     def dispatch(self, request, *args, **kwargs):
         if request.council is None:
             raise PermissionDenied(_("You hold no role in any council."))
-        allowed = self.crud.can_edit if self.action == "edit" else self.crud.can_view
-        if not allowed(request.user, request.council):
-            raise PermissionDenied(_("Your role does not allow this page."))
+        # The record's own right (can_edit) is checked once the record is fetched.
+        require(self.crud.can_view(request.user, request.council))
+        if self.action == "create":
+            require(self.crud.can_create(request.user, request.council))
         return super().dispatch(request, *args, **kwargs)
 
     def get_object(self):
@@ -192,7 +193,7 @@ class CrudView(View):
     def context(self, **extra) -> dict:
         return {
             "crud": self.crud,
-            "can_edit": self.crud.can_edit(self.request.user, self.request.council),
+            "can_edit": self.crud.can_create(self.request.user, self.request.council),
             **extra,
         }
 
@@ -235,8 +236,6 @@ class CrudDetailView(CrudView):
 
 
 class CrudFormView(CrudView):
-    action = "edit"
-
     def instance(self):
         return None
 
@@ -276,6 +275,8 @@ class CrudFormView(CrudView):
 
 
 class CrudCreateView(CrudFormView):
+    action = "create"
+
     def initial(self) -> dict:
         # Links such as "add a mandate for this delegate" pre-fill the form from the query string.
         if self.crud.initial:
@@ -290,8 +291,7 @@ class CrudUpdateView(CrudFormView):
     def instance(self):
         if not hasattr(self, "_object"):
             self._object = self.get_object()
-            if not self.crud.may_edit(self.request, self._object):
-                raise PermissionDenied(_("Your role does not allow this page."))
+            require(self.crud.may_edit(self.request, self._object))
         return self._object
 
     def save(self, form) -> Model:

@@ -18,29 +18,23 @@ from council.forms import name_forms
 from council.models import Attachment, FollowUp, Milestone
 from council.params import ids_param, paginate
 from council.permissions import (
-    agency_ids_of,
     can_answer,
     can_manage_followups,
     can_read_followups,
     can_see_internal,
+    can_use_agency_portal,
     followups_visible_to,
+    get_followup_for_user_or_404,
+    role_required,
 )
-from council.views.actions import require
 from council.views.crud import PAGE_SIZE
 
 EXPORT_LIMIT = 20000
 
 
-def _followup_for(request, pk) -> FollowUp:
-    """Fetch a follow-up the user may see; anything else is a 404 (missing and forbidden look alike)."""
-    return get_object_or_404(
-        followups_visible_to(request.user, request.council).select_related("agency", "field", "rule"), pk=pk
-    )
-
-
+@role_required(can_read_followups)
 def followup_list(request):
     council = request.council
-    require(can_read_followups(request.user, council))
     today = timezone.localdate()
     form = forms.FollowUpFilterForm(request.GET, council=council)
     form.is_valid()  # an invalid filter is shown with its message; the valid ones still apply
@@ -78,8 +72,8 @@ def _with(params, **changes) -> str:
 
 
 @require_POST
+@role_required(can_manage_followups)
 def followup_remind(request):
-    require(can_manage_followups(request.user, request.council))
     ids = ids_param(request, "selected")
     chosen = list(FollowUp.objects.filter(council=request.council, pk__in=ids))
     form = forms.RemindForm(request.POST)
@@ -95,8 +89,8 @@ def followup_remind(request):
     return redirect(f"{reverse('followup_list')}?{request.POST.get('query', '')}")
 
 
+@role_required(can_manage_followups)
 def followup_create(request):
-    require(can_manage_followups(request.user, request.council))
     form = forms.FollowUpForm(request.POST or None, council=request.council)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,9 +124,9 @@ def followup_create(request):
     return render(request, "council/followups/form.html", {"form": form})
 
 
+@role_required(can_read_followups)
 def followup_detail(request, pk):
-    require(can_read_followups(request.user, request.council))
-    followup = _followup_for(request, pk)
+    followup = get_followup_for_user_or_404(request.user, request.council, pk)
     return render(request, "council/followups/detail.html", _detail_context(request, followup))
 
 
@@ -209,10 +203,10 @@ ACTIONS = {
 
 
 @require_POST
+@role_required(can_manage_followups)
 def followup_action(request, pk, action):
     """Every Office action on a follow-up: validate its form, call its service, show the page again."""
-    require(can_manage_followups(request.user, request.council))
-    followup = _followup_for(request, pk)
+    followup = get_followup_for_user_or_404(request.user, request.council, pk)
     if action not in ACTIONS:
         raise Http404
     form_class, key, call = ACTIONS[action]
@@ -236,8 +230,8 @@ def followup_action(request, pk, action):
 
 
 @require_POST
+@role_required(can_manage_followups)
 def milestone_mark_done(request, pk):
-    require(can_manage_followups(request.user, request.council))
     milestone = get_object_or_404(Milestone.objects.filter(followup__council=request.council), pk=pk)
     try:
         services.milestone_done(milestone, actor=request.user, done_on=timezone.localdate())
@@ -262,9 +256,8 @@ def attachment_download(request, pk):
 # --- The agency portal ----------------------------------------------------------------------------------
 
 
+@role_required(can_use_agency_portal)
 def agency_home(request):
-    agencies = agency_ids_of(request.user, request.council)
-    require(bool(agencies))
     today = timezone.localdate()
     show = request.GET.get("show", "open")
     qs = followups_visible_to(request.user, request.council)
@@ -273,10 +266,9 @@ def agency_home(request):
     return render(request, "council/agency/home.html", {"page": page, "today": today, "show": show})
 
 
+@role_required(can_use_agency_portal)
 def agency_item(request, pk):
-    agencies = agency_ids_of(request.user, request.council)
-    require(bool(agencies))
-    followup = _followup_for(request, pk)
+    followup = get_followup_for_user_or_404(request.user, request.council, pk)
     form = forms.AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_answer(request.user, followup):

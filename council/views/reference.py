@@ -1,14 +1,13 @@
 """Pages for the council's reference records, kept by the Office."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import forms, services
 from council.models import Agency, Constituency, DeadlineRule, Field, Holiday, Term
-from council.permissions import can_manage_records
+from council.permissions import can_manage_records, role_required
 
 from .crud import Crud
 
@@ -86,10 +85,9 @@ REFERENCE_CRUDS = [
 
 
 @require_POST
+@role_required(can_manage_records)
 def holiday_delete(request, pk):
     """Remove a calendar row; open working-day deadlines move back, each change logged."""
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     holiday = get_object_or_404(HOLIDAYS.queryset(request), pk=pk)
     services.holiday_delete(holiday, actor=request.user)
     messages.success(request, _("Removed from the calendar: %(day)s.") % {"day": holiday})
