@@ -14,7 +14,7 @@ from council.models.querysets import CouncilQuerySet
 
 
 class Target(models.TextChoices):
-    """The targets of the founding conclusion (DOMAIN.md) an item can be measured against."""
+    """The targets of the founding conclusion (docs/targets.md) an item can be measured against."""
 
     T1 = "T1", _("T1 — at least 2 proactive reports a year")
     T2 = "T2", _("T2 — every group speaks at every session")

@@ -32,7 +32,7 @@ from .periods import Period
 logger = logging.getLogger(__name__)
 Cadence = KpiTarget.Cadence
 
-# The founding conclusion's targets (DOMAIN.md T1–T9) as scorecard lines: code, figure, threshold, cadence.
+# The founding conclusion's targets (docs/targets.md) as scorecard lines: code, figure, threshold, cadence.
 DEFAULT_TARGETS = [
     (
         "T1",
