@@ -10,6 +10,10 @@ class ReportsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .figures import record_written, watched_models
+        from .metrics import catalogue
+
+        # The models read the catalogue through here (``reports.models.catalogue``): they sit below it.
+        self.catalogue = catalogue
 
         # Connected per model: a receiver on every model would turn off Django's fast deletes everywhere.
         for model in watched_models():

@@ -1,5 +1,6 @@
 """The scorecard's targets, the summary rows the dashboards read, and the periodic reports."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,10 +17,17 @@ from council.models.querysets import CouncilQuerySet
 from .periods import period_from_code
 
 
+def catalogue() -> dict:
+    """Every figure by key, as ``reports.metrics`` defines them.
+
+    The figures read the models (a proactive report counts toward T1), so the models never import them:
+    the app's config hands the catalogue down once the apps are loaded (``ReportsConfig.ready``).
+    """
+    return apps.get_app_config("reports").catalogue()
+
+
 def metric_choices() -> list[tuple[str, str]]:
     """The figures a target can be measured by (every figure but the breakdowns)."""
-    from .metrics import catalogue
-
     return [
         (m.key, format_lazy("{} (%)", m.label) if m.unit == "percent" else m.label)
         for m in catalogue().values()
@@ -65,8 +73,6 @@ class KpiTarget(models.Model):
         return f"{self.code} — {self.description}"
 
     def clean(self):
-        from .metrics import catalogue
-
         if self.metric and self.metric not in catalogue():
             raise ValidationError({"metric": _("Choose one of the figures the app computes.")})
         metric = catalogue().get(self.metric)
