@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -61,7 +62,7 @@ class Delegate(models.Model):
         return self.full_name
 
     def clean(self):
-        if self.birth_date and self.birth_date > dt.date.today():
+        if self.birth_date and self.birth_date > timezone.localdate():
             raise ValidationError({"birth_date": _("The date of birth cannot be in the future.")})
         if self.birth_date and self.birth_date.year < 1900:
             raise ValidationError({"birth_date": _("Check the date of birth.")})

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 
 from council import services
 from council.models import (
@@ -176,7 +177,7 @@ def test_unsatisfactory_answer_goes_back_and_climbs_the_ladder_one_step_at_a_tim
     )
     followup.refresh_from_db()
     assert followup.is_open and followup.agency_status == AgencyStatus.IN_PROGRESS
-    today = dt.date.today()
+    today = timezone.localdate()
     assert services.next_escalation(followup, today) == EscalationStep.REMINDER
     with pytest.raises(ValidationError):
         services.followup_escalate(followup, actor=None, step=EscalationStep.INTERPELLATION)
@@ -191,8 +192,10 @@ def test_unsatisfactory_answer_goes_back_and_climbs_the_ladder_one_step_at_a_tim
 
 
 def test_nothing_to_escalate_for_an_item_on_track(council):
-    followup = make_followup(council, assigned=dt.date.today(), due=dt.date.today() + dt.timedelta(days=30))
-    assert services.next_escalation(followup, dt.date.today()) is None
+    followup = make_followup(
+        council, assigned=timezone.localdate(), due=timezone.localdate() + dt.timedelta(days=30)
+    )
+    assert services.next_escalation(followup, timezone.localdate()) is None
 
 
 def test_closed_items_reopen_only_with_a_reason(council):

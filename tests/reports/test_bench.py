@@ -1,8 +1,7 @@
-import datetime as dt
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, F
+from django.utils import timezone
 
 from council.models import Council, FollowUp
 from council.models.followups import SourceKind
@@ -40,7 +39,7 @@ def test_the_bench_generator_writes_consistent_relations(capsys):
     assert GroupMembership.objects.count() == sum(
         1 for _ in GroupMembership.objects.values("mandate").distinct()
     )
-    assert Petition.objects.filter(received_on__gt=dt.date.today()).count() == 0
+    assert Petition.objects.filter(received_on__gt=timezone.localdate()).count() == 0
     # A second run finds the set there.
     call_command("seed_bench", "--councils", "4", "--years", "2")
     assert "already loaded" in capsys.readouterr().out

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from council.services import record_update
 from reports import figures, metrics, services
@@ -132,10 +133,10 @@ def test_a_write_schedules_one_refresh_after_commit(
                 council=council,
                 title=title,
                 text="Nội dung",
-                received_on=dt.date.today(),
+                received_on=timezone.localdate(),
                 field=FieldFactory(council=council),
             )
-    quarter = Period("Q", dt.date.today().year, (dt.date.today().month - 1) // 3 + 1)
+    quarter = Period("Q", timezone.localdate().year, (timezone.localdate().month - 1) // 3 + 1)
     row = FigureSummary.objects.get(council=council, metric="petitions", start=quarter.start, end=quarter.end)
     assert row.data == {"n": 2}
     assert runs == [council.pk]  # the writes of one commit share one refresh

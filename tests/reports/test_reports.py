@@ -254,7 +254,9 @@ def test_a_draft_of_a_running_period_is_redrafted_once_the_period_ends(
 ):
     running = Period("Q", 2026, 3)
     report = generate(council, Report.Kind.QUARTERLY, running)
-    Report.objects.filter(pk=report.pk).update(generated_at=timezone.make_aware(dt.datetime(2026, 9, 15, 9)))
+    Report.objects.filter(pk=report.pk).update(
+        generated_at=dt.datetime(2026, 9, 15, 9, tzinfo=timezone.get_current_timezone())
+    )
     with django_capture_on_commit_callbacks(execute=True):
         queued = services.reports_schedule(today=dt.date(2026, 10, 1))
     assert report.pk in [r.pk for r in queued]

@@ -1,6 +1,7 @@
 """Send the day's reminder steps for follow-ups (the beat task runs the same service every morning)."""
 
 import datetime as dt
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         if date:
             try:
-                today = dt.datetime.strptime(date, "%d/%m/%Y").date()
+                today = dt.date(*time.strptime(date, "%d/%m/%Y")[:3])
             except ValueError:
                 raise CommandError(f"Not a date in dd/mm/yyyy: {date!r}") from None
         reminders = followup_reminders_run(today=today, dry_run=dry_run)
