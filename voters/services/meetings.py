@@ -1,0 +1,76 @@
+"""Writes for voter meetings and the opinions recorded at them (or at a reception, or sent in)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from council.models import Council, User
+from council.services import (
+    record_save,
+    record_update,
+)
+from council.text import fold, normalize
+from council.uploads import atomic_with_files, attach_file, replace_file
+
+from ..models import (
+    VoterMeeting,
+    VoterOpinion,
+)
+from .common import _lock, current_unit
+
+
+@atomic_with_files
+def meeting_create(
+    *, actor: User | None, council: Council, delegates=(), upload=None, **data: Any
+) -> VoterMeeting:
+    meeting = VoterMeeting(council=council, **data)
+    attach_file(meeting, upload, prefix=f"voters/{council.pk}")
+    record_save(meeting, actor=actor)
+    meeting.delegates.set(delegates)
+    return meeting
+
+
+@atomic_with_files
+def meeting_update(
+    meeting: VoterMeeting, *, actor: User | None, delegates=None, upload=None, **data: Any
+) -> VoterMeeting:
+    replace_file(meeting, upload, prefix=f"voters/{meeting.council_id}", data=data)
+    record_update(meeting, actor=actor, **data)
+    if delegates is not None:
+        meeting.delegates.set(delegates)
+    return meeting
+
+
+def _opinion_search_text(opinion: VoterOpinion) -> str:
+    # Never a personal field (council/personal_data.py): those are searched only by who may see them.
+    return fold(opinion.text)
+
+
+@transaction.atomic
+def opinion_add(*, actor: User | None, council: Council, channel: str, **data: Any) -> VoterOpinion:
+    """Record one opinion; at a meeting it takes the meeting's date and commune unless given."""
+    meeting = data.get("meeting")
+    if meeting is not None:
+        data.setdefault("received_on", meeting.date)
+        if not data.get("admin_unit"):
+            data["admin_unit"] = meeting.place
+    reception = data.get("reception")
+    if reception is not None:
+        data.setdefault("received_on", reception.date)
+    data["admin_unit"] = current_unit(data.get("admin_unit"))
+    opinion = VoterOpinion(council=council, channel=channel, **data)
+    opinion.text = normalize(opinion.text or "")
+    opinion.search_text = _opinion_search_text(opinion)
+    return record_save(opinion, actor=actor)
+
+
+@transaction.atomic
+def opinion_remove(opinion: VoterOpinion, *, actor: User | None) -> None:
+    """Remove an opinion entered by mistake (only before it is part of a petition)."""
+    opinion = _lock(VoterOpinion, opinion)
+    if opinion.petition_id:
+        raise ValidationError(_("This opinion is part of a petition; take it out of the petition first."))
+    opinion._history_user = actor
+    opinion.delete()
