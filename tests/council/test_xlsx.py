@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from council.xlsx import append_row, write_cell
+from council.downloads import download_response
+from council.xlsx import XLSX_CONTENT_TYPE, Column, append_row, table_xlsx, write_cell
 from voters import services as voter_services
 from voters.models import Channel
 
@@ -111,4 +112,47 @@ def test_every_workbook_writer_goes_through_the_one_cell_writer():
         writers.append(relative)
         offending = _writes_cells_directly(ast.parse(source))
         assert not offending, f"{relative} writes cells without council.xlsx at lines {offending}"
-    assert Path("voters/intake/petitions.py") in writers and Path("council/exports.py") in writers
+    assert Path("voters/intake/petitions.py") in writers and Path("reports/documents/xlsx.py") in writers
+
+
+# The one table writer; the official report document (several sheets, Decree 30 print set-up) has its own.
+WORKBOOK_MAKERS = {Path("council/xlsx.py"), Path("reports/documents/xlsx.py")}
+
+
+def test_lists_are_written_by_the_one_table_writer():
+    makers = set()
+    for path in PROJECT.glob("*/**/*.py"):
+        relative = path.relative_to(PROJECT)
+        if relative.parts[0] in {".venv", "tests", "node_modules"}:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Workbook":
+                makers.add(relative)
+    assert makers <= WORKBOOK_MAKERS, f"workbooks made outside table_xlsx: {sorted(makers - WORKBOOK_MAKERS)}"
+
+
+def test_the_table_writer_cuts_at_its_limit_and_says_so():
+    columns = [Column("Số", 6), Column("Nội dung", 40, wrap=True)]
+    content = table_xlsx(
+        sheet="Danh sách",
+        columns=columns,
+        rows=([n, f"=dòng {n}"] for n in range(5)),
+        title=["Tiêu đề"],
+        limit=3,
+    )
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Tiêu đề" and rows[1] == ["Số", "Nội dung"]
+    assert [row[0] for row in rows[2:5]] == [0, 1, 2] and rows[2][1] == "=dòng 0"  # text, not a formula
+    assert sheet.cell(row=3, column=2).data_type == "s"
+    assert "3" in rows[5][0] and len(rows) == 6  # the cut is said, nothing after it
+    assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref == "A2:B5"
+
+
+def test_a_download_names_its_file_in_vietnamese_safely():
+    response = download_response(b"x", "Kiến nghị\r\nX: 1.xlsx")
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "filename*=utf-8''" in disposition
+    assert "\r" not in disposition and "\n" not in disposition
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE and response["X-Content-Type-Options"] == "nosniff"

@@ -12,7 +12,6 @@ preview, the job's row, a row error or a log line (the preview only says whether
 """
 
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -21,13 +20,10 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from council.models import Field
 from council.text import fold
-from council.xlsx import append_row
+from council.xlsx import Column, table_xlsx
 
 from .. import services
 from ..models import Channel, VoterMeeting, VoterOpinion
@@ -412,21 +408,12 @@ def preview(plan: OpinionPlan) -> dict:
 
 def template_xlsx(meeting: VoterMeeting) -> bytes:
     """An empty minutes table for the meeting: a title line, then the header the import reads."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Opinions")[:31]
-    title = append_row(sheet, [_("Voters' opinions and petitions") + " — " + str(meeting)])
-    title[0].font = Font(bold=True, size=13)
-    append_row(sheet, [])
-    for cell in append_row(sheet, [_(header) for _key, header, _variants in COLUMNS]):
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for index, width in enumerate([6, 60, 24, 30, 22, 20, 10, 40], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A4"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    widths = [6, 60, 24, 30, 22, 20, 10, 40]
+    columns = [
+        Column(_(header), width) for (_key, header, _variants), width in zip(COLUMNS, widths, strict=True)
+    ]
+    title = _("Voters' opinions and petitions") + " — " + str(meeting)
+    return table_xlsx(sheet=_("Opinions"), columns=columns, rows=(), title=[title, []], autofilter=False)
 
 
 def meeting_of(job) -> VoterMeeting:

@@ -9,7 +9,6 @@ that has neither — a fingerprint of its content, so importing the same file ag
 
 import datetime as dt
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -17,13 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from council.models import Agency, Committee, Field
 from council.text import fold, normalize
-from council.xlsx import append_row
+from council.xlsx import Column, table_xlsx
 
 from .. import services
 from ..models import Channel, Competence, Petition
@@ -56,43 +53,32 @@ REQUIRED = {"received_on", "title", "text"}
 
 
 def petitions_xlsx(petitions, *, council) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Petitions")[:31]
-    append_row(sheet, [str(header) for _key, header in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for p in petitions:
-        channels = sorted({o.get_channel_display() for o in p.opinions.all()})
-        append_row(
-            sheet,
-            [
-                p.code,
-                p.external_id,
-                p.received_on,
-                channels[0] if channels else "",
-                p.title,
-                p.text,
-                p.admin_unit.name if p.admin_unit_id else "",
-                p.field.name if p.field_id else "",
-                p.get_competence_display() if p.competence else "",
-                p.agency.name if p.agency_id else "",
-                p.committee.name if p.committee_id else "",
-                p.voters_count,
-                p.get_state_display(),
-            ],
-        )
+    """The petitions in the layout the import reads back (``COLUMNS``)."""
     widths = [14, 14, 14, 16, 40, 60, 22, 20, 16, 30, 26, 10, 20]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in (row[4], row[5]):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    columns = [
+        Column(str(header), width, wrap=key in ("title", "text"))
+        for (key, header), width in zip(COLUMNS, widths, strict=True)
+    ]
+    return table_xlsx(sheet=_("Petitions"), columns=columns, rows=(_export_row(p) for p in petitions))
+
+
+def _export_row(p: Petition) -> list:
+    channels = sorted({o.get_channel_display() for o in p.opinions.all()})
+    return [
+        p.code,
+        p.external_id,
+        p.received_on,
+        channels[0] if channels else "",
+        p.title,
+        p.text,
+        p.admin_unit.name if p.admin_unit_id else "",
+        p.field.name if p.field_id else "",
+        p.get_competence_display() if p.competence else "",
+        p.agency.name if p.agency_id else "",
+        p.committee.name if p.committee_id else "",
+        p.voters_count,
+        p.get_state_display(),
+    ]
 
 
 @dataclass
