@@ -2,10 +2,11 @@
 
 import datetime as dt
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from council.models import Council, Term
+from council.models.querysets import active_q
 from council.text import fold
 
 from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
@@ -35,12 +36,6 @@ def _rank(*roles: str) -> Case:
     )
 
 
-def _active(prefix: str, on: dt.date) -> Q:
-    return Q(**{f"{prefix}start_date__lte": on}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
-    )
-
-
 def directory_mandates(
     council: Council, term: Term, *, q: str = "", group=None, committee=None, constituency=None
 ) -> QuerySet[Mandate]:
@@ -52,12 +47,12 @@ def directory_mandates(
         .prefetch_related(
             Prefetch(
                 "group_memberships",
-                queryset=GroupMembership.objects.filter(_active("", on)).select_related("group"),
+                queryset=GroupMembership.objects.filter(active_q(on)).select_related("group"),
                 to_attr="current_groups",
             ),
             Prefetch(
                 "committee_memberships",
-                queryset=CommitteeMembership.objects.filter(_active("", on)).select_related("committee"),
+                queryset=CommitteeMembership.objects.filter(active_q(on)).select_related("committee"),
                 to_attr="current_committees",
             ),
         )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models.querysets import CouncilQuerySet
+from council.models.querysets import CouncilQuerySet, DatedQuerySet
 
 
 class DelegateQuerySet(CouncilQuerySet):
@@ -68,11 +68,6 @@ class Delegate(models.Model):
             raise ValidationError({"birth_date": _("Check the date of birth.")})
 
 
-class MandateQuerySet(CouncilQuerySet):
-    def active_on(self, day: dt.date):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-
-
 class Mandate(models.Model):
     """A delegate's seat in one term: constituency, full- or part-time, position, start and end."""
 
@@ -126,7 +121,7 @@ class Mandate(models.Model):
     )
     history = HistoricalRecords()
 
-    objects = MandateQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mandate")

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models.querysets import CouncilQuerySet
+from council.models.querysets import CouncilQuerySet, DatedQuerySet
 
 
 def _dated_constraints(prefix: str) -> list:
@@ -16,11 +16,6 @@ def _dated_constraints(prefix: str) -> list:
             name=f"{prefix}_end_after_start",
         ),
     ]
-
-
-class DatedQuerySet(CouncilQuerySet):
-    def active_on(self, day):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
 
 
 class DatedMembership(models.Model):
