@@ -97,6 +97,11 @@ def roles_in(user: User | None, council: Council | None) -> frozenset[str]:
     return role_context(user).roles(council.pk if council is not None else None)
 
 
+def roles_on(user: User | None, record) -> frozenset[str]:
+    """The roles the user holds in a record's council (read from ``council_id``: no query for the council)."""
+    return role_context(user).roles(record.council_id)
+
+
 def councils_for(user: User) -> QuerySet[Council]:
     if not user.is_authenticated:
         return Council.objects.none()
@@ -116,7 +121,7 @@ def can_manage_records(user: User, council: Council | None) -> bool:
 
 def can_manage_record(user: User, record) -> bool:
     """The same right over one record of a council (the default for editing a reference record)."""
-    return bool(role_context(user).roles(record.council_id) & MANAGERS)
+    return bool(roles_on(user, record) & MANAGERS)
 
 
 def can_read_overview(user: User, council: Council | None) -> bool:

@@ -1,7 +1,8 @@
 """Delegates, mandates, groups, committees and the directory every member of the council can browse."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,14 +10,15 @@ from django.views.decorators.http import require_POST
 
 from council import forms as core_forms
 from council import services as core_services
-from council.models import Committee, Role
+from council.models import Committee
 from council.params import id_param, next_param, paginate
-from council.permissions import can_manage_records, is_member, roles_in, scoped
+from council.permissions import can_manage_records, is_member, require, role_required, scoped
 from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE, Crud
 
 from . import forms, selectors, services
 from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
+from .permissions import can_read_standing
 
 
 def _delegate_context(request, delegate):
@@ -96,11 +98,6 @@ DELEGATE_CRUDS = [
 ]
 
 
-def _require_manager(request):
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
-
-
 def _add_position(request, form, create, success_url, rerender):
     """Validate a position form, hand it to its service, and either redirect or show the errors."""
     if form.is_valid():
@@ -116,7 +113,6 @@ def _add_position(request, form, create, success_url, rerender):
 
 def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
     """Seat a delegate in a group or committee from its page; on bad input, show the page with the errors."""
-    _require_manager(request)
     body = get_object_or_404(crud.queryset(request), pk=pk)
     if request.method != "POST":
         return redirect(crud.url("detail", body.pk))
@@ -131,6 +127,7 @@ def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
     )
 
 
+@role_required(can_manage_records)
 def group_member_add(request, pk):
     return _member_add(
         request,
@@ -142,6 +139,7 @@ def group_member_add(request, pk):
     )
 
 
+@role_required(can_manage_records)
 def committee_member_add(request, pk):
     return _member_add(
         request,
@@ -153,12 +151,10 @@ def committee_member_add(request, pk):
     )
 
 
+@role_required(can_read_standing)
 def standing_committee(request):
     """The Standing Committee's seats: the Office keeps them, the Standing Committee itself can read them."""
-    roles = roles_in(request.user, request.council)
     can_edit = can_manage_records(request.user, request.council)
-    if not (can_edit or Role.STANDING in roles):
-        raise PermissionDenied(_("Your role does not allow this page."))
     form = forms.StandingPositionForm(request.POST or None, council=request.council) if can_edit else None
 
     def rerender(bound):
@@ -169,7 +165,7 @@ def standing_committee(request):
         )
 
     if request.method == "POST":
-        _require_manager(request)
+        require(can_edit)
         return _add_position(request, form, services.standing_position_create, reverse("standing"), rerender)
     return rerender(form)
 
@@ -178,12 +174,12 @@ POSITION_MODELS = {"group": GroupMembership, "committee": CommitteeMembership, "
 
 
 @require_POST
+@role_required(can_manage_records)
 def position_end(request, kind, pk):
     """End a group, committee or Standing Committee position on a given date."""
-    _require_manager(request)
     model = POSITION_MODELS.get(kind)
     if model is None:
-        raise PermissionDenied
+        raise Http404
     position = get_object_or_404(
         scoped(model.objects.select_related("mandate"), request.user, request.council), pk=pk
     )
@@ -197,10 +193,9 @@ def position_end(request, kind, pk):
     return redirect(next_param(request, reverse("home")))  # never a "next" that leaves the site
 
 
+@role_required(is_member)
 def directory(request):
     """The delegate directory: every member of the council may browse it, by term, group, committee or seat."""
-    if not is_member(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
     council = request.council
     term = selectors.current_term(council)
     wanted_term = id_param(request, "term")
@@ -228,9 +223,8 @@ def directory(request):
     return render(request, "delegates/directory.html", context)
 
 
+@role_required(is_member)
 def directory_profile(request, pk):
-    if not is_member(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
     delegate = get_object_or_404(Delegate.objects.filter(council=request.council), pk=pk)
     return render(
         request,

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
-from council.models import Role
 from council.params import ID_MAX, ID_MIN, ids_param, int_value, year_param
-from council.permissions import can_manage_records, require, roles_in
+from council.permissions import can_manage_records, require, role_required
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
@@ -25,49 +24,17 @@ from .models import (
     CommitmentAssessment,
     EmulationMovement,
     EvaluationCriterion,
-    GroupMembership,
     Mandate,
     Nomination,
     TrainingCourse,
 )
-
-LEADERS = (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY)
-
-
-def leads_group_of(user, mandate: Mandate, on=None) -> bool:
-    """Whether the user leads (or deputises) a group the mandate belongs to, on the day."""
-    on = on or timezone.localdate()
-    if Role.GROUP_LEADER not in roles_in(user, mandate.council):
-        return False
-    groups = GroupMembership.objects.filter(mandate=mandate).active_on(on).values("group")
-    return (
-        GroupMembership.objects.filter(group__in=groups, role__in=LEADERS, mandate__delegate__user=user)
-        .active_on(on)
-        .exists()
-    )
-
-
-DELEGATE_WORK_READERS = frozenset(
-    {
-        Role.OFFICE,
-        Role.ADMIN,
-        Role.STANDING,
-        Role.COMMITTEE_HEAD,
-        Role.LEADERSHIP,
-        Role.GROUP_LEADER,
-        Role.DELEGATE,
-    }
+from .permissions import (
+    assessors_for,
+    can_assess,
+    can_edit_program,
+    can_read_delegate_work,
+    can_read_mandate_work,
 )
-
-
-def can_read_delegate_work(user, council) -> bool:
-    """The council's own people; an agency's respondent has no business with delegates' records."""
-    return bool(roles_in(user, council) & DELEGATE_WORK_READERS)
-
-
-def is_standing(user, council) -> bool:
-    return Role.STANDING in roles_in(user, council)
-
 
 # --- Training -------------------------------------------------------------------------------------------
 
@@ -146,9 +113,9 @@ def course_materials(request, pk):
     return record_file_response(course)
 
 
+@role_required(can_read_delegate_work)
 def training_summary(request):
     """Attendance per course and per term: invited, attended, rate."""
-    require(can_read_delegate_work(request.user, request.council))
     today = timezone.localdate()
     courses = list(
         COURSES.queryset(request).annotate(
@@ -185,33 +152,14 @@ def _program_mandate(request, pk) -> Mandate:
     mandate = get_object_or_404(
         Mandate.objects.filter(council=request.council).select_related("delegate", "term"), pk=pk
     )
-    user = request.user
-    own = mandate.delegate.user_id == user.pk
-    readers = {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
-    require(own or bool(roles_in(user, request.council) & readers) or leads_group_of(user, mandate))
+    require(can_read_mandate_work(request.user, mandate))
     return mandate
-
-
-def assessors_for(request, mandate: Mandate) -> list[str]:
-    """In which capacities the user may assess this delegate's programme or rate their year."""
-    user = request.user
-    parties = []
-    if mandate.delegate.user_id == user.pk:
-        # One's own programme is assessed as oneself only, never as the group or the Standing Committee.
-        return [Assessor.SELF]
-    if leads_group_of(user, mandate):
-        parties.append(Assessor.GROUP)
-    if is_standing(user, request.council):
-        parties.append(Assessor.STANDING)
-    return parties
 
 
 def program_detail(request, pk):
     mandate = _program_mandate(request, pk)
     program = ActionProgram.objects.filter(mandate=mandate).first()
-    editable = mandate.delegate.user_id == request.user.pk or can_manage_records(
-        request.user, request.council
-    )
+    editable = can_edit_program(request.user, mandate)
     years = services.assessment_years(mandate)
     commitments = []
     if program is not None:
@@ -224,7 +172,7 @@ def program_detail(request, pk):
             (c, sorted(assessments.get(c.pk, {}).items(), reverse=True))
             for c in program.commitments.select_related("field", "admin_unit")
         ]
-    parties = assessors_for(request, mandate)
+    parties = assessors_for(request.user, mandate)
     return render(
         request,
         "delegates/program_detail.html",
@@ -253,7 +201,7 @@ def program_detail(request, pk):
 @require_POST
 def program_save(request, pk):
     mandate = _program_mandate(request, pk)
-    require(mandate.delegate.user_id == request.user.pk or can_manage_records(request.user, request.council))
+    require(can_edit_program(request.user, mandate))
     form_class = forms.CommitmentForm if "text" in request.POST else forms.ProgramForm
     if form_class is forms.CommitmentForm:
         form = forms.CommitmentForm(request.POST, council=request.council)
@@ -283,7 +231,7 @@ def commitment_assess(request, pk):
     )
     mandate = commitment.program.mandate
     by = request.POST.get("by", "")
-    require(by in assessors_for(request, mandate))
+    require(can_assess(request.user, mandate, by))
     run_form_action(
         request,
         forms.AssessForm(request.POST, years=services.assessment_years(mandate)),
@@ -366,9 +314,9 @@ def nomination_decide(request, pk):
     return redirect(MOVEMENTS.url("detail", nomination.movement_id))
 
 
+@role_required(can_read_delegate_work)
 def exemplary_models(request):
     """The year's exemplary models to introduce: commended nominees flagged as models."""
-    require(can_read_delegate_work(request.user, request.council))
     year = year_param(request)
     models = (
         Nomination.objects.filter(movement__council=request.council, year=year, exemplary=True)

@@ -6,18 +6,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.models import Agency, Council, FollowUp, Role, User
-from council.permissions import roles_in
+from council.models import Agency, Council, FollowUp, User
 from council.services import followup_answer, followup_open, record_save, record_update
 from council.uploads import atomic_with_files, attach_file, replace_file
-from delegates.models import GroupMembership
 
 from . import founding
 from .models import Directive, DirectiveItem
+from .permissions import can_report_on_item
 
 Responsible = DirectiveItem.Responsible
 
@@ -77,50 +75,8 @@ def item_add(directive: Directive, *, actor: User | None, **data: Any) -> Direct
 
 def item_followup(item: DirectiveItem) -> FollowUp | None:
     """The item's current follow-up: the open one, else the latest round."""
-    followups = FollowUp.objects.filter(source_type__model="directiveitem", source_id=item.pk)
+    followups = FollowUp.objects.of_sources([item])
     return followups.filter(closed_on__isnull=True).first() or followups.order_by("-due_date", "-pk").first()
-
-
-def answers_for(user: User, item: DirectiveItem) -> bool:
-    """Whether the user answers for the item: the member named, the committee's head, the group's leader,
-    or the Office for the Office's items."""
-    council = item.directive.council
-    roles = roles_in(user, council)
-    if item.responsible == Responsible.MEMBER:
-        return item.member_id == user.pk
-    if item.responsible == Responsible.COMMITTEE:
-        return user.roles.filter(
-            council=council, role=Role.COMMITTEE_HEAD, committee=item.committee_id
-        ).exists()
-    if item.responsible == Responsible.GROUP:
-        return (
-            Role.GROUP_LEADER in roles
-            and GroupMembership.objects.filter(
-                group=item.group_id,
-                mandate__delegate__user=user,
-                role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY],
-            )
-            .active_on(timezone.localdate())
-            .exists()
-        )
-    return bool(roles & {Role.OFFICE, Role.ADMIN})
-
-
-def items_for(user: User, council: Council):
-    """The items the user answers for, in one query."""
-    roles = roles_in(user, council)
-    headed = user.roles.filter(council=council, role=Role.COMMITTEE_HEAD).values("committee")
-    led = GroupMembership.objects.filter(
-        mandate__delegate__user=user, role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY]
-    ).active_on(timezone.localdate())
-    condition = Q(responsible=Responsible.MEMBER, member=user) | Q(
-        responsible=Responsible.COMMITTEE, committee__in=headed
-    )
-    if Role.GROUP_LEADER in roles:
-        condition |= Q(responsible=Responsible.GROUP, group__in=led.values("group"))
-    if roles & {Role.OFFICE, Role.ADMIN}:
-        condition |= Q(responsible=Responsible.OFFICE)
-    return DirectiveItem.objects.filter(directive__council=council).filter(condition)
 
 
 @transaction.atomic
@@ -128,7 +84,7 @@ def item_report(
     item: DirectiveItem, *, actor: User, status: str, text: str, progress: int | None = None, files=()
 ) -> None:
     """The responsible person reports progress; the Office verifies it like any follow-up."""
-    if not answers_for(actor, item):
+    if not can_report_on_item(actor, item):
         raise ValidationError(_("Only the person or body responsible for this item reports on it."))
     followup = item_followup(item)
     if followup is None:
@@ -172,7 +128,7 @@ def yearly_round(directive: Directive, *, actor: User | None, year: int) -> int:
     (a coordination agreement's yearly review, a task each session) are chased again. Returns how many."""
     opened = 0
     for item in directive.items.exclude(recurrence=DirectiveItem.Recurrence.ONCE):
-        followups = FollowUp.objects.filter(source_type__model="directiveitem", source_id=item.pk)
+        followups = FollowUp.objects.of_sources([item])
         if (
             followups.filter(closed_on__isnull=True).exists()
             or followups.filter(due_date__year=year).exists()

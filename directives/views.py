@@ -4,7 +4,6 @@ person's own items with a progress report form."""
 from collections import Counter
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,22 +12,15 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
 from council.followup_forms import AnswerForm
-from council.models import FollowUp, Role
-from council.permissions import can_manage_records, can_read_followups, roles_in
+from council.models import FollowUp
+from council.permissions import can_manage_records, can_read_followups, is_member, require, role_required
 from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
 
 from . import forms, services
 from .models import Directive, DirectiveItem
+from .permissions import can_read_directives, can_report_on_item, items_answered_by
 from .selectors import current_followups, item_state
-
-READERS = frozenset(
-    {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP, Role.COMMITTEE_HEAD, Role.GROUP_LEADER}
-)
-
-
-def can_read_directives(user, council) -> bool:
-    return bool(roles_in(user, council) & READERS)
 
 
 def _directive_context(request, directive):
@@ -73,8 +65,7 @@ DIRECTIVES = Crud(
 @require_POST
 def item_add(request, pk):
     directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
         forms.ItemForm(request.POST, council=request.council, directive=directive),
@@ -89,12 +80,11 @@ def directive_file(request, pk):
     return record_file_response(directive)
 
 
+@role_required(is_member)
 def my_items(request):
     """The items the user answers for, with a progress report form for each."""
-    if request.council is None or not roles_in(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
     items = list(
-        services.items_for(request.user, request.council)
+        items_answered_by(request.user, request.council)
         .select_related("directive", "member", "committee", "group")
         .order_by("directive__issued_on", "order")
     )
@@ -112,8 +102,7 @@ def my_items(request):
 @require_POST
 def item_report(request, pk):
     item = get_object_or_404(DirectiveItem.objects.filter(directive__council=request.council), pk=pk)
-    if not services.answers_for(request.user, item):
-        raise PermissionDenied(_("Only the person or body responsible for this item reports on it."))
+    require(can_report_on_item(request.user, item))
     form = AnswerForm(request.POST, request.FILES)
     run_form_action(
         request,
@@ -131,10 +120,9 @@ def item_report(request, pk):
     return redirect("directive_my_items")
 
 
+@role_required(can_read_directives)
 def coordination_review(request):
     """The yearly review of coordination agreements and other directives with periodic tasks."""
-    if request.council is None or not can_read_directives(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     today = timezone.localdate()
     year = year_param(request)
     directives = list(
@@ -171,8 +159,7 @@ def coordination_review(request):
 @require_POST
 def yearly_round(request, pk):
     directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(can_manage_records(request.user, request.council))
     year = timezone.localdate().year
     opened = services.yearly_round(directive, actor=request.user, year=year)
     messages.success(

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.models import Role, Term
+from council.models import Term
 from council.params import year_or_404, year_param
-from council.permissions import can_manage_records, require, roles_in
+from council.permissions import can_read_overview, require, role_required
 from council.views.actions import run_form_action
 from delegates import work_forms, work_services
 from delegates.models import (
@@ -19,19 +19,21 @@ from delegates.models import (
     DelegateGroup,
     EvaluationCriterion,
     EvaluationScore,
-    GroupMembership,
     Mandate,
 )
+from delegates.permissions import (
+    assessors_for,
+    can_assess,
+    can_read_group_work,
+    can_read_mandate_work,
+    can_record_group_work,
+)
 from delegates.selectors import current_term
-from delegates.work_views import assessors_for, leads_group_of
 from sessions.models import Session
 from sessions.selectors import session_t2
 from voters.models import Petition, VoterMeeting
 
 from .selectors import delegate_year, mandate_window
-
-OVERVIEW = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
-
 
 # --- A delegate group's activity -----------------------------------------------------------------------
 
@@ -40,20 +42,8 @@ def _group(request, pk) -> tuple[DelegateGroup, bool]:
     group = get_object_or_404(
         DelegateGroup.objects.filter(council=request.council).select_related("term"), pk=pk
     )
-    user = request.user
-    member = GroupMembership.objects.filter(group=group, mandate__delegate__user=user).exists()
-    require(bool(roles_in(user, request.council) & OVERVIEW) or member)
-    leads = (
-        Role.GROUP_LEADER in roles_in(user, request.council)
-        and GroupMembership.objects.filter(
-            group=group,
-            mandate__delegate__user=user,
-            role__in=[GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY],
-        )
-        .active_on(timezone.localdate())
-        .exists()
-    )
-    return group, leads or can_manage_records(user, request.council)
+    require(can_read_group_work(request.user, group))
+    return group, can_record_group_work(request.user, group)
 
 
 def group_activity(request, pk):
@@ -123,9 +113,9 @@ def _covers(window) -> bool:
     return start <= end
 
 
+@role_required(can_read_overview)
 def evaluations(request):
     """Who has been evaluated for the year, and by whom: by name, never ranked by counts."""
-    require(bool(roles_in(request.user, request.council) & OVERVIEW))
     year = year_param(request)
     terms = list(Term.objects.filter(council=request.council).order_by("-start_date"))
     chosen = request.GET.get("term", "")
@@ -156,12 +146,7 @@ def _evaluation_mandate(request, pk) -> Mandate:
     mandate = get_object_or_404(
         Mandate.objects.filter(council=request.council).select_related("delegate", "term"), pk=pk
     )
-    user = request.user
-    require(
-        mandate.delegate.user_id == user.pk
-        or bool(roles_in(user, request.council) & OVERVIEW)
-        or leads_group_of(user, mandate)
-    )
+    require(can_read_mandate_work(request.user, mandate))
     return mandate
 
 
@@ -183,7 +168,7 @@ def evaluation_detail(request, pk, year):
     if evaluation is not None:
         for s in EvaluationScore.objects.filter(evaluation=evaluation):
             scores.setdefault(s.criterion_id, {})[s.by] = s.points
-    parties = assessors_for(request, mandate)
+    parties = assessors_for(request.user, mandate)
     rating_forms = []
     for party in parties:
         initial = {}
@@ -222,7 +207,7 @@ def evaluation_detail(request, pk, year):
 def evaluation_rate(request, pk, year, by):
     mandate = _evaluation_mandate(request, pk)
     year = _evaluation_year(mandate, year)
-    require(by in assessors_for(request, mandate))
+    require(can_assess(request.user, mandate, by))
     criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
     form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)
 

@@ -11,7 +11,7 @@ from council.models.followups import ANSWERED, AWAITING_AGENCY
 from council.permissions import followups_visible_to
 from delegates.models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import committee_roster, current_term, group_roster, today
-from directives.services import items_for
+from directives.permissions import items_answered_by
 from oversight.models import OversightActivity
 from oversight.permissions import headed_committees, sees_whole_council
 from oversight.selectors import suggestions
@@ -71,7 +71,7 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
     summary = HomeSummary(term=term, today=on)
     # Whoever answers for items of the leadership's directives sees them first, term or no term.
     summary.directive_items = (
-        items_for(user, council).filter(followups__closed_on__isnull=True).distinct().count()
+        items_answered_by(user, council).filter(followups__closed_on__isnull=True).distinct().count()
     )
     if term is None:
         return summary

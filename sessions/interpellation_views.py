@@ -1,8 +1,7 @@
 """Interpellation slips: delegates write their own, the Office runs the dossier to its conclusion."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
-from council.models import FollowUp, Role
+from council.models import FollowUp
 from council.params import id_param, paginate
-from council.permissions import can_manage_records, is_member, roles_in
+from council.permissions import can_manage_records, is_member, require, role_required
 from council.views.actions import run_form_action
 from council.views.crud import PAGE_SIZE
 from delegates.models import Mandate
@@ -20,21 +19,23 @@ from delegates.selectors import current_term
 
 from . import forms, services
 from .models import Interpellation, InterpellationAnswer
-from .permissions import can_edit_slip
+from .permissions import (
+    can_ask_with,
+    can_edit_slip,
+    can_take_slip_action,
+    get_interpellation_for_user_or_404,
+    interpellations_visible_to,
+    is_asker,
+)
 
 
-def _slips(request):
-    if not is_member(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
-    return Interpellation.objects.filter(council=request.council)
-
-
+@role_required(is_member)
 def interpellation_list(request):
-    qs = _slips(request).select_related("session", "agency").prefetch_related("askers__delegate")
-    if not can_manage_records(request.user, request.council):
-        # A draft belongs to its authors until they submit it.
-        own = Q(created_by=request.user) | Q(askers__delegate__user=request.user)
-        qs = qs.exclude(Q(state=Interpellation.State.DRAFT) & ~own).distinct()
+    qs = (
+        interpellations_visible_to(request.user, request.council)
+        .select_related("session", "agency")
+        .prefetch_related("askers__delegate")
+    )
     state = request.GET.get("state", "")
     if state in Interpellation.State.values:
         qs = qs.filter(state=state)
@@ -49,19 +50,20 @@ def interpellation_list(request):
 
 
 def _own_mandate(request, term):
-    return Mandate.objects.filter(council=request.council, term=term, delegate__user=request.user).first()
+    return (
+        Mandate.objects.filter(council=request.council, term=term, delegate__user=request.user)
+        .select_related("delegate")
+        .first()
+    )
 
 
+@role_required(is_member)
 def interpellation_create(request):
     """A delegate writes a slip (they are among the askers); the Office may write one for any delegates."""
-    _slips(request)
     term = current_term(request.council)
     manager = can_manage_records(request.user, request.council)
     mandate = _own_mandate(request, term) if term else None
-    if term is None or not (
-        manager or (mandate and roles_in(request.user, request.council) & {Role.DELEGATE, Role.GROUP_LEADER})
-    ):
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(term is not None and (manager or can_ask_with(request.user, mandate)))
     initial = {"askers": [mandate.pk]} if mandate and not manager else {}
     source = _followup_to_interpellate(request) if manager else None
     if source is not None:
@@ -111,21 +113,9 @@ def _followup_to_interpellate(request) -> FollowUp | None:
     return FollowUp.objects.filter(council=request.council, pk=pk).select_related("agency").first()
 
 
-def _visible_slips(request):
-    """The slips whose page the user may open: a draft only by its authors (and the Office)."""
-    visible = _slips(request)
-    if not can_manage_records(request.user, request.council):
-        own = Q(created_by=request.user) | Q(askers__delegate__user=request.user)
-        visible = visible.exclude(Q(state=Interpellation.State.DRAFT) & ~own).distinct()
-    return visible
-
-
+@role_required(is_member)
 def interpellation_detail(request, pk):
-    visible = _visible_slips(request)
-    slip = get_object_or_404(
-        visible.select_related("session", "agency", "field", "rule").prefetch_related("askers__delegate"),
-        pk=pk,
-    )
+    slip = get_interpellation_for_user_or_404(request.user, request.council, pk)
     manager = can_manage_records(request.user, request.council)
     commitments = list(slip.commitments.all())
     followups = FollowUp.objects.by_source(commitments)
@@ -139,7 +129,7 @@ def interpellation_detail(request, pk):
         "commitments": [(c, followups.get(c.pk)) for c in commitments],
         "manager": manager,
         "can_edit": can_edit_slip(request.user, slip),
-        "is_asker": slip.askers.filter(delegate__user=request.user).exists(),
+        "is_asker": is_asker(request.user, slip),
         "today": timezone.localdate(),
         "forms": {
             "submit": forms.SubmitForm(initial={"on": timezone.localdate()}),
@@ -169,19 +159,12 @@ ACTIONS = {
 
 
 @require_POST
+@role_required(is_member)
 def interpellation_action(request, pk, action):
-    slip = get_object_or_404(_slips(request), pk=pk)
+    slip = get_object_or_404(Interpellation.objects.filter(council=request.council), pk=pk)
     if action not in ACTIONS:
         raise Http404
-    manager = can_manage_records(request.user, request.council)
-    is_asker = slip.askers.filter(delegate__user=request.user).exists()
-    allowed = (
-        manager
-        or (action == "submit" and can_edit_slip(request.user, slip))
-        or (action == "assess" and is_asker)
-    )
-    if not allowed:
-        raise PermissionDenied(_("Your role does not allow this page."))
+    require(can_take_slip_action(request.user, slip, action))
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, request.FILES)
     run_form_action(request, form, lambda data: call(slip, request.user, data))
@@ -196,9 +179,9 @@ def interpellation_action(request, pk, action):
 def answer_file(request, pk):
     """Serve the file of a written answer to who may open its interpellation."""
     answer = get_object_or_404(
-        InterpellationAnswer.objects.filter(interpellation__in=_visible_slips(request).values("pk")).exclude(
-            path=""
-        ),
+        InterpellationAnswer.objects.filter(
+            interpellation__in=interpellations_visible_to(request.user, request.council).values("pk")
+        ).exclude(path=""),
         pk=pk,
     )
     return record_file_response(answer)

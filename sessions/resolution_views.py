@@ -1,14 +1,14 @@
 """Resolutions: the record, its vote and the tasks it assigns."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from council.models import FollowUp
-from council.permissions import can_manage_records, is_member
+from council.permissions import can_manage_records, is_member, require, role_required
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
@@ -62,14 +62,13 @@ RESOLUTIONS = Crud(
 
 
 def _act(request, pk, form, call):
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request).select_related("council"), pk=pk)
     run_form_action(request, form, lambda data: call(resolution, data), record=resolution)
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
 
 
 @require_POST
+@role_required(can_manage_records)
 def resolution_vote(request, pk):
     return _act(
         request,
@@ -80,6 +79,7 @@ def resolution_vote(request, pk):
 
 
 @require_POST
+@role_required(can_manage_records)
 def resolution_task(request, pk):
     return _act(
         request,
@@ -90,9 +90,8 @@ def resolution_task(request, pk):
 
 
 @require_POST
+@role_required(can_manage_records)
 def resolution_vote_correct(request, pk):
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
     vote = get_object_or_404(Vote, resolution=resolution)
     run_form_action(
@@ -119,17 +118,16 @@ def _roll_call_rows(form, mandates, current):
 
 
 @require_http_methods(["GET", "POST"])
+@role_required(is_member)
 def resolution_roll_call(request, pk):
     """How each delegate in office voted: entered by keyboard (or from a CSV file) by the Office, read by all."""
-    if request.council is None or not is_member(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
     vote = Vote.objects.filter(resolution=resolution).select_related("resolution").first()
     if vote is None:
         raise Http404
     manager = can_manage_records(request.user, request.council)
-    if request.method == "POST" and not manager:
-        raise PermissionDenied(_("Your role does not allow this page."))
+    if request.method == "POST":
+        require(manager)
     mandates = services.mandates_in_office_at(vote)
     current = dict(vote.ballots.values_list("mandate_id", "choice"))
     form = RollCallForm(request.POST or None, mandates=mandates)
@@ -204,10 +202,9 @@ def _render_roll_call(
 
 
 @require_POST
+@role_required(can_manage_records)
 def resolution_roll_call_import(request, pk):
     """Enter the roll call from the voting system's CSV export: all lines valid and matching, or nothing."""
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
     resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
     vote = get_object_or_404(Vote, resolution=resolution)
     mandates = services.mandates_in_office_at(vote)

@@ -1,7 +1,7 @@
 """Sessions: records for everyone in the council, live speech logging for the Office, quota dashboards."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +12,7 @@ from council.downloads import file_of, record_file_response
 from council.forms import name_forms
 from council.models import FollowUp, Role
 from council.params import ID_MAX, ID_MIN, id_param, int_value
-from council.permissions import can_manage_records, can_read_overview, is_member, roles_in
+from council.permissions import can_manage_records, can_read_overview, is_member, role_required, roles_in
 from council.quota import quota_status
 from council.text import fold, natural_key
 from council.views.actions import form_errors_text
@@ -55,14 +55,8 @@ SESSIONS = Crud(
 )
 
 
-def _require_manager(request):
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
-
-
 def _child_add(request, pk, form_class, create, key):
     """Add a sitting or an agenda item from the session page; on bad input show the page with the errors."""
-    _require_manager(request)
     session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
     if request.method != "POST":
         return redirect(SESSIONS.url("detail", session.pk))
@@ -79,9 +73,9 @@ def _child_add(request, pk, form_class, create, key):
     return render(request, SESSIONS.detail_template, name_forms(context))
 
 
+@role_required(can_manage_records)
 def document_add(request, pk):
     """Add a document sent to delegates (with its file) from the session page."""
-    _require_manager(request)
     session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
     if request.method != "POST":
         return redirect(SESSIONS.url("detail", session.pk))
@@ -126,10 +120,12 @@ def document_file(request, pk):
     return record_file_response(document)
 
 
+@role_required(can_manage_records)
 def sitting_add(request, pk):
     return _child_add(request, pk, forms.SittingForm, services.sitting_create, "sitting_form")
 
 
+@role_required(can_manage_records)
 def agenda_add(request, pk):
     return _child_add(request, pk, forms.AgendaItemForm, services.agenda_item_create, "agenda_form")
 
@@ -174,9 +170,9 @@ def _live_context(request, sitting, form=None, logged=None) -> dict:
     }
 
 
+@role_required(can_manage_records)
 def live(request, pk):
     """The clerk's page during a sitting: pick a speaker, the kind, the time; log; repeat."""
-    _require_manager(request)
     sitting = _sitting_for(request, pk)
     logged = None
     if request.method == "POST":
@@ -216,9 +212,9 @@ def live(request, pk):
     return render(request, "sessions/live.html", _live_context(request, sitting))
 
 
+@role_required(can_manage_records)
 def speakers(request, pk):
     """Delegates holding a mandate on the sitting's day, matched accent-insensitively or by group."""
-    _require_manager(request)
     sitting = _sitting_for(request, pk)
     mandates = Mandate.objects.filter(council=request.council, term_id=sitting.session.term_id).active_on(
         sitting.date
@@ -265,10 +261,10 @@ def _row(request, speech: Speech, **extra):
     return render(request, "sessions/_speech_row.html", context)
 
 
+@role_required(can_manage_records)
 def speech_correct(request, pk):
     """Correct the speaker, kind or duration of a logged speech; the history keeps the old values and the
     reason. With htmx only the speech's row is swapped: the form being typed for the next speech stays."""
-    _require_manager(request)
     speech = _speech_for(request, pk)
     if request.method != "POST":
         if not request.htmx:
@@ -299,8 +295,8 @@ def speech_correct(request, pk):
 
 
 @require_POST
+@role_required(can_manage_records)
 def speech_remove(request, pk):
-    _require_manager(request)
     speech = _speech_for(request, pk)
     form = forms.SpeechRemoveForm(request.POST)
     if form.is_valid():
@@ -319,10 +315,9 @@ def speech_remove(request, pk):
 # --- Quotas ---------------------------------------------------------------------------------------------
 
 
+@role_required(can_read_overview)
 def dashboard(request, pk):
     """During a session: which delegate groups have not yet spoken in the plenary (T2), and T4 so far."""
-    if not (can_read_overview(request.user, request.council)):
-        raise PermissionDenied(_("Your role does not allow this page."))
     session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
     context = {
         "session": session,
@@ -334,10 +329,9 @@ def dashboard(request, pk):
     return render(request, "sessions/dashboard.html", context)
 
 
+@role_required(is_member)
 def my_participation(request):
     """A delegate's own standing: speeches, the group's T2 at the latest session, T3 for the term."""
-    if not is_member(request.user, request.council):
-        raise PermissionDenied(_("You hold no role in any council."))
     term = current_term(request.council)
     mandate = (
         Mandate.objects.filter(council=request.council, term=term, delegate__user=request.user)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from council.models import Agency, FollowUp, Role
 from directives import founding, services
 from directives.models import Directive, DirectiveItem
+from directives.permissions import items_answered_by
 from tests.conftest import ALL_ROLES
 from tests.council.factories import CommitteeFactory, RoleFactory, UserFactory
 
@@ -118,8 +119,8 @@ def test_items_are_tracked_and_reported_only_by_those_responsible(client, counci
     followup = services.item_followup(theirs)
     assert followup.is_overdue(TODAY) and followup.agency.kind == Agency.Kind.COUNCIL_BODY
     assert not followup.agency.is_active  # never offered as an agency elsewhere
-    assert list(services.items_for(member, council)) == [mine]
-    assert list(services.items_for(head, council)) == [theirs]
+    assert list(items_answered_by(member, council)) == [mine]
+    assert list(items_answered_by(head, council)) == [theirs]
     with pytest.raises(ValidationError):
         services.item_report(theirs, actor=member, status="in_progress", text="Không phải việc của tôi")
     client.force_login(member)

@@ -1,0 +1,96 @@
+"""Who may see and do what with delegates' records: the council's own people read the delegates' work; the
+Office keeps it; a delegate writes their own action programme; a group's leaders record its work and assess
+its members; the Standing Committee assesses every delegate."""
+
+from django.utils import timezone
+
+from council.models import Role, User
+from council.permissions import MANAGERS, OVERVIEW_READERS, can_manage_records, roles_in, roles_on
+
+from .models import Assessor, DelegateGroup, GroupMembership, Mandate
+
+DELEGATE_WORK_READERS = frozenset(
+    {
+        Role.OFFICE,
+        Role.ADMIN,
+        Role.STANDING,
+        Role.COMMITTEE_HEAD,
+        Role.LEADERSHIP,
+        Role.GROUP_LEADER,
+        Role.DELEGATE,
+    }
+)
+LEADERS = (GroupMembership.Role.LEADER, GroupMembership.Role.DEPUTY)
+
+
+def can_read_delegate_work(user: User, council) -> bool:
+    """The council's own people; an agency's respondent has no business with delegates' records."""
+    return bool(roles_in(user, council) & DELEGATE_WORK_READERS)
+
+
+def can_read_standing(user: User, council) -> bool:
+    """The Standing Committee's seats: kept by the Office, read by the Standing Committee itself."""
+    return can_manage_records(user, council) or Role.STANDING in roles_in(user, council)
+
+
+def leads_group_of(user: User, mandate: Mandate, on=None) -> bool:
+    """Whether the user leads (or deputises) a group the mandate belongs to, on the day."""
+    on = on or timezone.localdate()
+    if Role.GROUP_LEADER not in roles_on(user, mandate):
+        return False
+    groups = GroupMembership.objects.filter(mandate=mandate).active_on(on).values("group")
+    return (
+        GroupMembership.objects.filter(group__in=groups, role__in=LEADERS, mandate__delegate__user=user)
+        .active_on(on)
+        .exists()
+    )
+
+
+def can_read_mandate_work(user: User, mandate: Mandate) -> bool:
+    """A delegate's programme and yearly evaluation: the delegate, the overview readers, their group's leaders."""
+    return (
+        mandate.delegate.user_id == user.pk
+        or bool(roles_on(user, mandate) & OVERVIEW_READERS)
+        or leads_group_of(user, mandate)
+    )
+
+
+def can_edit_program(user: User, mandate: Mandate) -> bool:
+    """The delegate writes their own action programme; the Office may enter it for them."""
+    return mandate.delegate.user_id == user.pk or bool(roles_on(user, mandate) & MANAGERS)
+
+
+def assessors_for(user: User, mandate: Mandate) -> list[str]:
+    """In which capacities the user may assess this delegate's programme or rate their year."""
+    if mandate.delegate.user_id == user.pk:
+        # One's own programme is assessed as oneself only, never as the group or the Standing Committee.
+        return [Assessor.SELF]
+    parties = []
+    if leads_group_of(user, mandate):
+        parties.append(Assessor.GROUP)
+    if Role.STANDING in roles_on(user, mandate):
+        parties.append(Assessor.STANDING)
+    return parties
+
+
+def can_assess(user: User, mandate: Mandate, by: str) -> bool:
+    return by in assessors_for(user, mandate)
+
+
+def can_read_group_work(user: User, group: DelegateGroup) -> bool:
+    """A group's activity: the overview readers and the group's own members."""
+    if roles_on(user, group) & OVERVIEW_READERS:
+        return True
+    return GroupMembership.objects.filter(group=group, mandate__delegate__user=user).exists()
+
+
+def can_record_group_work(user: User, group: DelegateGroup) -> bool:
+    """The group's leader or deputy (holding the group leader's role), or the Office."""
+    if roles_on(user, group) & MANAGERS:
+        return True
+    return (
+        Role.GROUP_LEADER in roles_on(user, group)
+        and GroupMembership.objects.filter(group=group, mandate__delegate__user=user, role__in=LEADERS)
+        .active_on(timezone.localdate())
+        .exists()
+    )
