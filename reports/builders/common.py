@@ -1,0 +1,212 @@
+"""What every periodic report is written from: its figures, the shared tables and sentences, the issuer and
+signer blocks.
+
+Builders run under the council's language (Vietnamese). Citizens' personal data never enters a report:
+petitions appear by code and subject only.
+"""
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable
+
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from council.models import Council
+from delegates.models import StandingPosition
+
+from .. import figures, metrics
+from ..charts_data import breakdown_rows
+from ..dashboards import PANELS
+from ..documents.content import Table
+from ..metrics import Window
+from ..periods import Period
+
+Progress = Callable[[int, str], None]
+
+
+def percent(value) -> str:
+    return "—" if value is None else f"{value:.1f}%".replace(".", ",")
+
+
+def number(value) -> int | float | str:
+    return "—" if value is None else value
+
+
+def issuer_lines(council: Council) -> list[str]:
+    """“HỘI ĐỒNG NHÂN DÂN / TỈNH ĐỒNG THÁP” from the council's name."""
+    name = unicodedata.normalize("NFC", council.name.strip())
+    head = "Hội đồng nhân dân"
+    if name.lower().startswith(head.lower()):
+        return [head.upper(), name[len(head) :].strip().upper()]
+    return [name.upper()]
+
+
+def signer(council: Council, on: dt.date) -> tuple[list[str], str]:
+    """The signature block: on behalf of the Standing Committee, its chair (name from the records)."""
+    chair = (
+        StandingPosition.objects.filter(council=council, role=StandingPosition.Role.CHAIR, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("mandate__delegate")
+        .first()
+    )
+    return [
+        _("ON BEHALF OF THE STANDING COMMITTEE"),
+        _("CHAIR"),
+    ], chair.mandate.delegate.full_name if chair else ""
+
+
+class Figures:
+    """The figures one report reads, computed fresh (and stored as summary rows on the way)."""
+
+    def __init__(self, council: Council, windows: dict[str, Window], keys: list[str]):
+        self.council = council
+        self.windows = windows
+        wanted = [(k, w) for k in keys for w in windows.values()]
+        self.data, _as_of = figures.read(council, wanted, fresh=True)
+
+    def raw(self, key: str, which: str = "this") -> dict:
+        return self.data[(key, self.windows[which])]
+
+    def __call__(self, key: str, which: str = "this"):
+        return metrics.value(self.raw(key, which), metrics.get(key).unit)
+
+    def shown(self, key: str, which: str = "this"):
+        value = self(key, which)
+        return percent(value) if metrics.get(key).unit == "percent" else number(value)
+
+
+def answers_sentence(f: "Figures") -> str:
+    """How the agencies answered the petitions due in the period, and what was overdue at its end."""
+    answers = f.raw("answers_on_time")
+    overdue = _("%(overdue)s answers were overdue at the end of the period.") % {
+        "overdue": f("petitions_overdue")
+    }
+    if not answers.get("d"):
+        return _("No answer to a petition fell due in the period.") + " " + overdue
+    return (
+        _("Of the %(due)s answers due in the period, the agencies gave %(on_time)s (%(rate)s) on time.")
+        % {"due": answers["d"], "on_time": answers["n"], "rate": f.shown("answers_on_time")}
+        + " "
+        + overdue
+    )
+
+
+# The dashboard's figures, in its order, and the exemplary models the annual report also counts.
+SUMMARY_KEYS = [k for _title, keys in PANELS for k in keys] + ["exemplary"]
+BREAKDOWN_KEYS = ["petitions_by_field", "petitions_by_agency", "petitions_by_channel", "letters_by_kind"]
+
+
+def summary_table(f: Figures, labels: list[str]) -> Table:
+    return Table(
+        key=_("Figures"),
+        title=_("Main figures of the period compared"),
+        columns=[_("Figure"), *labels],
+        rows=[
+            [str(metrics.get(k).label), *(f.shown(k, which) for which in ("this", "before", "year_ago"))]
+            for k in SUMMARY_KEYS
+        ],
+    )
+
+
+def breakdown_table(f: Figures, key: str, title: str, column: str) -> Table:
+    rows = breakdown_rows(metrics.get(key), f.raw(key))
+    total = sum(count for _name, count in rows)
+    return Table(
+        key=title[:31],
+        title=title,
+        columns=[_("No."), column, _("Petitions"), _("Share")],
+        rows=[
+            [i, name, count, percent(100 * count / total if total else None)]
+            for i, (name, count) in enumerate(rows, start=1)
+        ],
+        total=["", _("Total"), total, percent(100.0 if total else None)],
+    )
+
+
+def agency_answers_table(council: Council, window: Window) -> Table:
+    """Per agency: petition answers due in the period, given on time, late, and still overdue at its end."""
+    due = metrics.get("answers_on_time").records(council, window)
+    rows = (
+        due.values("agency__name")
+        .annotate(
+            due=Count("pk"),
+            on_time=Count("pk", filter=metrics.answered_on_time()),
+            late=Count(
+                "pk", filter=Q(first_answered_on__gt=F("due_date"), first_answered_on__lte=window.end)
+            ),
+        )
+        .order_by("-due", "agency__name")
+    )
+    table_rows = []
+    totals = [0, 0, 0, 0]
+    for i, r in enumerate(rows, start=1):
+        missing = r["due"] - r["on_time"] - r["late"]
+        table_rows.append(
+            [
+                i,
+                r["agency__name"],
+                r["due"],
+                r["on_time"],
+                r["late"],
+                missing,
+                percent(100 * r["on_time"] / r["due"] if r["due"] else None),
+            ]
+        )
+        for j, v in enumerate((r["due"], r["on_time"], r["late"], missing)):
+            totals[j] += v
+    return Table(
+        key=_("Answers by agency"),
+        title=_("Answers to voters' petitions due in the period, by agency"),
+        columns=[
+            _("No."),
+            _("Agency"),
+            pgettext("answers due, a count", "Due"),
+            _("On time"),
+            _("Late"),
+            _("Not answered"),
+            _("On-time rate"),
+        ],
+        rows=table_rows,
+        total=["", _("Total"), *totals, percent(100 * totals[1] / totals[0] if totals[0] else None)],
+    )
+
+
+def overdue_table(council: Council, window: Window, *, limit: int = 200) -> Table:
+    """The petition answers overdue at the end of the period (by code and subject only)."""
+    items = (
+        metrics.get("petitions_overdue")
+        .records(council, window)
+        .select_related("agency")
+        .order_by("due_date", "pk")
+    )
+    return Table(
+        key=_("Overdue petitions"),
+        title=_("Petition answers overdue at the end of the period"),
+        columns=[_("No."), _("Reference"), _("Subject"), _("Agency"), _("Due date"), _("Days overdue")],
+        rows=[
+            [
+                i,
+                f.reference,
+                f.title,
+                f.agency.name,
+                f"{f.due_date:%d/%m/%Y}",
+                (metrics.as_of(window) - f.due_date).days,
+            ]
+            for i, f in enumerate(items[:limit], start=1)
+        ],
+        note=_("The first %(limit)s items by due date.") % {"limit": limit} if items.count() > limit else "",
+    )
+
+
+def running_note(period: Period, today: dt.date) -> list[str]:
+    """A report asked for before its period ends says its figures stop at today."""
+    if period.end < today:
+        return []
+    return [
+        _(
+            "The period has not ended: the figures are those of %(today)s; the report is drafted again once it ends."
+        )
+        % {"today": f"{today:%d/%m/%Y}"}
+    ]

@@ -1,0 +1,102 @@
+"""The report on voters' petitions sent to a regular session, written before it opens."""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sessions.models import Session
+
+from .. import metrics
+from ..charts_data import breakdown_chart
+from ..documents.content import Document, Section
+from ..metrics import Window
+from ..models import Report
+from .common import (
+    BREAKDOWN_KEYS,
+    Figures,
+    Progress,
+    agency_answers_table,
+    answers_sentence,
+    breakdown_table,
+    issuer_lines,
+    overdue_table,
+    signer,
+)
+
+
+def petitions_report(report: Report, progress: Progress) -> Document:
+    """Before a regular session: the petitions received since the last one and how they were answered."""
+    council, session = report.council, report.session
+    previous = (
+        Session.objects.filter(council=council, kind=Session.Kind.REGULAR, start_date__lt=session.start_date)
+        .order_by("-start_date")
+        .first()
+    )
+    start = previous.start_date + dt.timedelta(days=1) if previous else dt.date(session.start_date.year, 1, 1)
+    window = Window(start, session.start_date - dt.timedelta(days=1))
+    progress(10, _("Computing the figures"))
+    f = Figures(
+        council,
+        {"this": window},
+        ["petitions", "answers_on_time", "petitions_overdue", "voter_meetings", *BREAKDOWN_KEYS],
+    )
+    today = timezone.localdate()
+    signer_lines, signer_name = signer(council, today)
+    dates = {"start": f"{window.start:%d/%m/%Y}", "end": f"{window.end:%d/%m/%Y}"}
+    return Document(
+        issuer_lines=issuer_lines(council),
+        number=_("No.: .../BC-HĐND"),
+        place=council.place_name or council.name,
+        date=None,
+        year=today.year,
+        doc_type=_("REPORT"),
+        subject=_("Voters' petitions sent to %(session)s and how they were answered")
+        % {"session": session.title},
+        intro=[
+            _(
+                "From %(start)s to %(end)s the Standing Committee received and forwarded voters' petitions as "
+                "follows:"
+            )
+            % dates
+        ],
+        sections=[
+            Section(
+                _("Petitions received"),
+                [
+                    _("%(meetings)s voter meetings were held and %(petitions)s petitions received.")
+                    % {"meetings": f("voter_meetings"), "petitions": f("petitions")},
+                    breakdown_table(f, "petitions_by_field", _("Petitions by field"), _("Field")),
+                    breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
+                ],
+            ),
+            Section(
+                _("Answers of the agencies"),
+                [
+                    answers_sentence(f),
+                    agency_answers_table(council, window),
+                ],
+            ),
+            Section(
+                _("Proposals"),
+                [
+                    _(
+                        "That the agencies answer the overdue petitions before the session, and the council monitor "
+                        "those still unresolved."
+                    ),
+                ],
+            ),
+        ],
+        appendix=[
+            overdue_table(council, window),
+            breakdown_table(f, "petitions_by_agency", _("Petitions by agency"), _("Agency")),
+        ],
+        signer_lines=signer_lines,
+        signer_name=signer_name,
+        recipients=[
+            _("Delegates of the People's Council"),
+            _("The Fatherland Front Committee"),
+            _("The People's Committee"),
+        ],
+        file_stem=f"{report.kind}-{report.period}",
+    )

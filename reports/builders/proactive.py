@@ -1,0 +1,154 @@
+"""The proactive report to the Party Standing Board: the issues found through oversight and voter contact."""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from council.models import Council, FollowUp
+from council.models.followups import SourceKind
+
+from .. import metrics
+from ..charts_data import breakdown_chart, breakdown_rows
+from ..documents.content import Document, Section, Table
+from ..metrics import Window
+from ..models import Report
+from ..periods import parse_period
+from .common import (
+    BREAKDOWN_KEYS,
+    SUMMARY_KEYS,
+    Figures,
+    Progress,
+    answers_sentence,
+    issuer_lines,
+    overdue_table,
+    running_note,
+    signer,
+)
+
+
+def leadership_recommendations(council: Council, window: Window) -> list[FollowUp]:
+    return list(
+        FollowUp.objects.filter(
+            council=council,
+            source_kind=SourceKind.RECOMMENDATION,
+            report_to_leadership=True,
+            assigned_date__lte=window.end,
+        )
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=window.start))
+        .select_related("agency")
+        .order_by("due_date", "pk")
+    )
+
+
+def _status_text(f: FollowUp, on: dt.date) -> str:
+    if f.closed_on and f.closed_on <= on:
+        return str(f.get_council_status_display())
+    if f.first_answered_on and f.first_answered_on <= on:
+        return _("answered, being verified")
+    if f.due_date < on:
+        return _("overdue by %(days)s days") % {"days": (on - f.due_date).days}
+    return _("due on %(date)s") % {"date": f"{f.due_date:%d/%m/%Y}"}
+
+
+def proactive_report(report: Report, progress: Progress) -> Document:
+    """To the Party Standing Board: the issues found through oversight and voter contact (T1, T6)."""
+    council = report.council
+    period = parse_period(report.period, today=max(timezone.localdate(), report.period_start))
+    today = timezone.localdate()
+    window = Window(period.start, period.end)
+    progress(10, _("Computing the figures"))
+    f = Figures(council, {"this": window}, SUMMARY_KEYS + BREAKDOWN_KEYS)
+    progress(40, _("Selecting the issues for the leadership"))
+    flagged = leadership_recommendations(council, window)
+    issues = Table(
+        key=_("Issues for the leadership"),
+        title=_("Recommendations selected to report to the leadership"),
+        columns=[
+            _("No."),
+            _("Reference"),
+            pgettext("report column", "Issue"),
+            _("Agency"),
+            _("Where it stands"),
+        ],
+        rows=[
+            [i, r.reference, r.title, r.agency.name, _status_text(r, window.end)]
+            for i, r in enumerate(flagged, 1)
+        ],
+    )
+    by_field = breakdown_rows(metrics.get("petitions_by_field"), f.raw("petitions_by_field"))[:5]
+    signer_lines, signer_name = signer(council, today)
+    label = period.label()
+    return Document(
+        issuer_lines=issuer_lines(council),
+        number=_("No.: .../BC-HĐND"),
+        place=council.place_name or council.name,
+        date=None,
+        year=today.year,
+        doc_type=_("REPORT"),
+        subject=_("Issues found through oversight and voter contact in %(period)s") % {"period": label},
+        intro=[
+            _(
+                "Carrying out the conclusion of the Party Standing Board, the Standing Committee of the People's "
+                "Council reports the issues found through oversight and voter contact in %(period)s:"
+            )
+            % {"period": label},
+            *running_note(period, today),
+        ],
+        sections=[
+            Section(
+                _("Main activities"),
+                [
+                    _(
+                        "%(activities)s oversight activities and %(surveys)s field surveys; %(meetings)s voter meetings and "
+                        "%(receptions)s citizen reception days; %(petitions)s voters' petitions received."
+                    )
+                    % {
+                        "activities": f("activities"),
+                        "surveys": f("surveys"),
+                        "meetings": f("voter_meetings"),
+                        "receptions": f("receptions"),
+                        "petitions": f("petitions"),
+                    },
+                ],
+            ),
+            Section(
+                _("Issues found through oversight"),
+                [
+                    _("%(count)s recommendations were selected as important for the leadership.")
+                    % {"count": len(flagged)}
+                    if flagged
+                    else _("No recommendation of the period was selected for the leadership."),
+                    *([issues] if flagged else []),
+                ],
+            ),
+            Section(
+                _("What voters are concerned about"),
+                [
+                    _("The fields voters raised most: %(fields)s.")
+                    % {"fields": "; ".join(f"{name} ({count})" for name, count in by_field) or "—"},
+                    answers_sentence(f),
+                    breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
+                ],
+            ),
+            Section(
+                _("Proposals"),
+                [
+                    _(
+                        "That the Party Standing Board direct the agencies concerned to settle the issues above and the "
+                        "overdue answers to voters' petitions."
+                    ),
+                ],
+            ),
+        ],
+        appendix=[overdue_table(council, window)],
+        signer_lines=signer_lines,
+        signer_name=signer_name,
+        recipients=[
+            _("Standing Committee of the Provincial Party Committee"),
+            _("Standing Committee of the People's Council"),
+        ],
+        file_stem=f"{report.kind}-{report.period}",
+    )
