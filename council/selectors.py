@@ -51,25 +51,24 @@ def followup_rows(qs: QuerySet) -> QuerySet:
 
 
 def counts_by_agency(qs: QuerySet, today: dt.date) -> list[dict]:
-    """For the filtered items: per agency, how many, how many open, overdue and awaiting verification."""
+    """For the filtered items: per agency, how many, how many open, overdue and awaiting verification.
+
+    Each state is the ``FollowUpQuerySet`` method of that name, so the list's counts and its filters agree.
+    One query.
+    """
+    followups = FollowUp.objects.all()
+
+    def among(states: QuerySet) -> Q:
+        return Q(pk__in=states.values("pk"))
+
     return list(
         qs.order_by()
         .values("agency__pk", "agency__name")
         .annotate(
             total=Count("pk", distinct=True),
-            open=Count("pk", filter=Q(closed_on__isnull=True), distinct=True),
-            overdue=Count(
-                "pk",
-                filter=Q(
-                    closed_on__isnull=True,
-                    due_date__lt=today,
-                    agency_status__in=["not_started", "in_progress"],
-                ),
-                distinct=True,
-            ),
-            to_verify=Count(
-                "pk", filter=Q(closed_on__isnull=True, agency_status__in=["done", "cannot_do"]), distinct=True
-            ),
+            open=Count("pk", filter=among(followups.open()), distinct=True),
+            overdue=Count("pk", filter=among(followups.overdue(today)), distinct=True),
+            to_verify=Count("pk", filter=among(followups.awaiting_verification()), distinct=True),
         )
         .order_by("-overdue", "-open", "agency__name")
     )
