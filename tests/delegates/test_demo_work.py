@@ -4,7 +4,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from council.models import Council
-from delegates.demo_work import MOVEMENT
 from delegates.models import (
     ActionCommitment,
     ActionProgram,
@@ -21,6 +20,7 @@ from delegates.models import (
     TrainingAttendance,
     TrainingCourse,
 )
+from demo.delegates import MOVEMENT
 
 pytestmark = pytest.mark.django_db
 

@@ -348,7 +348,7 @@ def test_the_petition_import_reads_communes_and_dates_the_same_way(council, unit
 
 @pytest.fixture
 def demo_units(council):
-    from council.management.commands.seed_demo import Seeder
+    from demo.management.commands.seed_demo import Seeder
 
     council.admin_unit = Seeder().seed_admin_units()
     council.save()

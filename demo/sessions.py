@@ -23,13 +23,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from council.demo_names import UBND_TINH
 from council.models import Agency, Council, Field, Term, User
 from delegates.models import GroupMembership, Mandate
-
-from .demo_slips import seed_slips
-from .models import Commitment, Interpellation, Resolution, ResolutionTask, Session, Sitting, Speech
-from .services import agenda_item_create, session_create, sitting_create, speech_log
+from demo.names import UBND_TINH
+from demo.slips import seed_slips
+from sessions.models import Commitment, Interpellation, Resolution, ResolutionTask, Session, Sitting, Speech
+from sessions.services import agenda_item_create, session_create, sitting_create, speech_log
 
 DAY = dt.timedelta(days=1)
 PLACE = "Hội trường HĐND tỉnh, phường Cao Lãnh"

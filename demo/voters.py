@@ -35,8 +35,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council import demo_data
-from council.demo_names import (
+from council.models import AdminUnit, Agency, Committee, Council, CouncilStatus, Field, FollowUp, Term, User
+from council.services import followup_answer, followup_change_due, followup_verify
+from council.services.followups import mail_suppressed
+from council.text import normalize
+from council.workdays import WorkCalendar
+from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPosition
+from demo import council as demo_data
+from demo.names import (
     BHXH,
     BQLDA,
     CONG_AN,
@@ -56,20 +62,13 @@ from council.demo_names import (
     Y_TE,
     ubnd,
 )
-from council.models import AdminUnit, Agency, Committee, Council, CouncilStatus, Field, FollowUp, Term, User
-from council.services import followup_answer, followup_change_due, followup_verify
-from council.services.followups import mail_suppressed
-from council.text import normalize
-from council.workdays import WorkCalendar
-from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPosition
 from sessions.models import Session
-
-from . import communications
-from .matching.classifier import classifier_train
-from .matching.index import rebuild_frequencies
-from .matching.models import Synonym
-from .matching.services import synonyms_load_defaults
-from .models import (
+from voters import communications
+from voters.matching.classifier import classifier_train
+from voters.matching.index import rebuild_frequencies
+from voters.matching.models import Synonym
+from voters.matching.services import synonyms_load_defaults
+from voters.models import (
     Channel,
     Competence,
     Letter,
@@ -80,7 +79,7 @@ from .models import (
     VoterMeeting,
     VoterOpinion,
 )
-from .services import (
+from voters.services import (
     letter_create,
     letter_handle,
     meeting_create,
@@ -114,7 +113,7 @@ EXTERNAL_PREFIX = "demo-"
 # A petition is reported at the first session held this long after it was transferred.
 REPORT_AFTER_DAYS = 25
 
-# Agencies, by their name in ``council.demo_data``.
+# Agencies, by their name in ``demo.council``.
 
 
 # The committee that reviews the answers, by field.
@@ -2354,7 +2353,7 @@ class VotersSeeder:
         return petition
 
     def adopt_followups(self) -> None:
-        """The demo follow-ups opened as petitions (council.demo_followups) get their petition record, so the
+        """The demo follow-ups opened as petitions (demo.followups) get their petition record, so the
         agency portal, the follow-up pages and the reports show tracking codes a citizen can look up."""
         waiting = FollowUp.objects.filter(
             council=self.council, source_kind=Petition.FOLLOWUP_SOURCE_KIND, source_id__isnull=True

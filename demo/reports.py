@@ -7,13 +7,12 @@ import datetime as dt
 
 from django.utils import timezone
 
-from council.demo_names import OFFICE_USER
 from council.models import Council, User
 from council.services.followups import mail_suppressed
-
-from . import figures, services
-from .models import Report
-from .periods import Period
+from demo.names import OFFICE_USER
+from reports import figures, services
+from reports.models import Report
+from reports.periods import Period
 
 PROACTIVE_NUMBER = "27/BC-HĐND"
 

@@ -6,14 +6,13 @@ directive is looked up first, so a second run creates nothing."""
 
 from django.utils.translation import gettext as _
 
-from council.demo_names import OFFICE_USER
 from council.models import Committee, Council, FollowUp, User
 from council.services import followup_verify
 from council.services.followups import mail_suppressed
 from delegates.models import DelegateGroup
-
-from . import services
-from .models import Directive, DirectiveItem, Target
+from demo.names import OFFICE_USER
+from directives import services
+from directives.models import Directive, DirectiveItem, Target
 
 STANDING_USER = "thuongtruc"
 GROUP_LEADER_USER = "totruong"

@@ -40,13 +40,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.demo_names import DEMO_DELEGATE, OFFICE_USER
 from council.models import Council, Field, Term, User
 from council.text import normalize
 from council.workdays import WorkCalendar
-from sessions.models import Session
-
-from .models import (
+from delegates.models import (
     ActionCommitment,
     ActionProgram,
     Assessment,
@@ -64,7 +61,7 @@ from .models import (
     TrainingAttendance,
     TrainingCourse,
 )
-from .work_services import (
+from delegates.work_services import (
     assessment_years,
     attendance_record,
     commitment_add,
@@ -80,6 +77,8 @@ from .work_services import (
     nomination_decide,
     program_save,
 )
+from demo.names import DEMO_DELEGATE, OFFICE_USER
+from sessions.models import Session
 
 D = dt.date
 DAY = dt.timedelta(days=1)

@@ -31,7 +31,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.demo_names import (
+from council.models import AdminUnit, Agency, Committee, Council, FollowUp, Term, User
+from council.services import followup_answer, followup_verify
+from council.services.followups import mail_suppressed
+from council.text import normalize
+from council.workdays import WorkCalendar
+from delegates.models import CommitteeMembership, DelegateGroup, GroupMembership, Mandate, StandingPosition
+from demo.names import (
     BHXH,
     BQL_KCN,
     BQLDA,
@@ -53,15 +59,7 @@ from council.demo_names import (
     Y_TE,
     ubnd,
 )
-from council.models import AdminUnit, Agency, Committee, Council, FollowUp, Term, User
-from council.services import followup_answer, followup_verify
-from council.services.followups import mail_suppressed
-from council.text import normalize
-from council.workdays import WorkCalendar
-from delegates.models import CommitteeMembership, DelegateGroup, GroupMembership, Mandate, StandingPosition
-from sessions.models import Resolution
-
-from .models import (
+from oversight.models import (
     Accountability,
     ActivityDocument,
     DelegationMember,
@@ -70,7 +68,7 @@ from .models import (
     Recommendation,
     SurveyVisit,
 )
-from .services import (
+from oversight.services import (
     accountability_conclude,
     accountability_create,
     activity_advance,
@@ -83,6 +81,7 @@ from .services import (
     recommendation_add,
     survey_add,
 )
+from sessions.models import Resolution
 
 D = dt.date
 DAY = dt.timedelta(days=1)
@@ -94,7 +93,7 @@ State = OversightActivity.State
 Role = DelegationMember.Role
 
 
-# Agencies, by their name in ``council.demo_data``.
+# Agencies, by their name in ``demo.council``.
 VP_UBND = "Văn phòng Ủy ban nhân dân tỉnh"
 KH_CN = "Sở Khoa học và Công nghệ"
 THUE = "Thuế tỉnh Đồng Tháp"

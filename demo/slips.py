@@ -26,9 +26,8 @@ from council.models import Agency, Council, Field, Term, User
 from council.services.followups import mail_suppressed
 from council.text import normalize
 from delegates.models import Mandate, StandingPosition
-
-from .models import AgendaItem, Interpellation, Resolution, Session, Sitting
-from .services import (
+from sessions.models import AgendaItem, Interpellation, Resolution, Session, Sitting
+from sessions.services import (
     commitment_add,
     delegates_in_office,
     interpellation_answer,
@@ -47,7 +46,7 @@ D = dt.date
 DAY = dt.timedelta(days=1)
 DEMO_DELEGATE = "daibieu"  # the demo account of an ordinary delegate
 
-# Agencies, by their name in ``council.demo_data``, and who answers for them.
+# Agencies, by their name in ``demo.council``, and who answers for them.
 UBND_TINH = "Ủy ban nhân dân tỉnh"
 Y_TE = "Sở Y tế"
 GD_DT = "Sở Giáo dục và Đào tạo"

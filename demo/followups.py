@@ -13,27 +13,6 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from council.demo_names import (
-    BHXH,
-    BQL_KCN,
-    BQLDA,
-    CONG_AN,
-    CONG_THUONG,
-    DAN_TOC,
-    DIEN_LUC,
-    GD_DT,
-    NN_MT,
-    NOI_VU,
-    RESPONDENT_AGENCY,
-    TAI_CHINH,
-    THANH_TRA,
-    TU_PHAP,
-    UBND_TINH,
-    VHTTDL,
-    XAY_DUNG,
-    Y_TE,
-    ubnd,
-)
 from council.models import (
     Agency,
     Council,
@@ -57,17 +36,38 @@ from council.services import (
 from council.services.followups import mail_suppressed
 from council.text import normalize
 from council.workdays import WorkCalendar, apply_rule, rule_in_force
+from demo.names import (
+    BHXH,
+    BQL_KCN,
+    BQLDA,
+    CONG_AN,
+    CONG_THUONG,
+    DAN_TOC,
+    DIEN_LUC,
+    GD_DT,
+    NN_MT,
+    NOI_VU,
+    RESPONDENT_AGENCY,
+    TAI_CHINH,
+    THANH_TRA,
+    TU_PHAP,
+    UBND_TINH,
+    VHTTDL,
+    XAY_DUNG,
+    Y_TE,
+    ubnd,
+)
 
 DAY = dt.timedelta(days=1)
 OVERRIDE_REASON = "Theo chỉ đạo của Thường trực HĐND"
 
-# Deadline rule codes (see ``demo_data.DEADLINE_RULES``).
+# Deadline rule codes (see ``demo.council.DEADLINE_RULES``).
 PETITION = "petition-answer"
 RECOMMENDATION = "oversight-recommendation-answer"
 INTERPELLATION = "interpellation-written-answer"
 LETTER = "letter-processing"
 
-# Agencies, by their name in ``demo_data``.
+# Agencies, by their name in ``demo.council``.
 
 
 @dataclass(frozen=True)
@@ -874,7 +874,7 @@ class FollowUpSeeder:
 
     def run(self) -> int:
         # Keyed by subject, not reference: a petition's follow-up takes the petition's tracking code once the
-        # voters demo records the petition behind it (voters.demo.VotersSeeder.adopt_followups).
+        # voters demo records the petition behind it (demo.voters.VotersSeeder.adopt_followups).
         existing = set(
             FollowUp.objects.filter(
                 council=self.council, title__in=[normalize(s.title) for s in FOLLOWUPS]

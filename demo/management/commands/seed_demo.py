@@ -3,7 +3,7 @@
 Idempotent: every row is looked up by its natural key first and created through the services only
 when missing, so running the command again changes nothing. The delegate roster is drawn from a
 seeded random generator and does not depend on what the database already holds. The demo follow-ups
-(``council.demo_followups``) are keyed by their reference and dated relative to the day of the run.
+(``demo.followups``) are keyed by their reference and dated relative to the day of the run.
 """
 
 import datetime as dt
@@ -19,8 +19,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils import timezone
 
-from council import demo_data as data
-from council.demo_followups import seed_followups
 from council.models import (
     AdminUnit,
     Agency,
@@ -50,7 +48,6 @@ from council.services import (
     term_create,
 )
 from council.text import fold, normalize
-from delegates.demo_work import delegate_work_summary, seed_delegate_work
 from delegates.models import (
     CommitteeMembership,
     Delegate,
@@ -68,11 +65,14 @@ from delegates.services import (
     mandate_create,
     standing_position_create,
 )
-from directives.demo import directives_summary, seed_directives
-from oversight.demo import oversight_summary, seed_oversight
-from reports.demo import reports_summary, seed_reports
-from sessions.demo import seed_sessions, sessions_summary
-from voters.demo import seed_voters, voters_summary
+from demo import council as data
+from demo.delegates import delegate_work_summary, seed_delegate_work
+from demo.directives import directives_summary, seed_directives
+from demo.followups import seed_followups
+from demo.oversight import oversight_summary, seed_oversight
+from demo.reports import reports_summary, seed_reports
+from demo.sessions import seed_sessions, sessions_summary
+from demo.voters import seed_voters, voters_summary
 
 M = TypeVar("M", bound=models.Model)
 
