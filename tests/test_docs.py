@@ -10,6 +10,8 @@ TEXT_SUFFIXES = {".py", ".md", ".html", ".txt", ".toml", ".cfg", ".ini", ".sh", 
 # A path that climbs out of the checkout into a sibling folder, e.g. "../shared/DOMAIN.md".
 OUTSIDE = re.compile(r"\.\./(?:shared|seed)\b|\b(?:DOMAIN|ARCHITECTURE)\.md\b")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# A file the docs name, optionally with the function or class they point at: `reports/metrics/base.py:as_of`.
+CODE_REFERENCE = re.compile(r"`((?:[\w-]+/)+[\w.-]+\.(?:py|html|txt))(?::(\w+))?`")
 
 
 def _text_files():
@@ -55,3 +57,18 @@ def test_documentation_links_resolve():
                 if anchor not in {_anchor(h) for h in headings}:
                     broken.append(f"{page.relative_to(ROOT)}: {target}")
     assert broken == []
+
+
+def test_code_the_documentation_names_exists():
+    """The docs say where each thing lives; a file moved or a function renamed must not leave them wrong."""
+    missing = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for path, name in CODE_REFERENCE.findall(page.read_text(encoding="utf-8")):
+            source = ROOT / path
+            if not source.is_file():
+                missing.append(f"{page.name}: {path}")
+            elif name and not re.search(
+                rf"^\s*(?:def|class) {name}\b|^{name}\b\s*=", source.read_text(), re.M
+            ):
+                missing.append(f"{page.name}: {path}:{name}")
+    assert missing == []
