@@ -10,6 +10,6 @@ def council_context(request):
         "user_councils": getattr(request, "user_councils", []),
         "roles": roles,
         "roles_key": ",".join(sorted(roles)),
-        # Whether follow-up pages open for this user: delegates see a commitment's status, not the Office's file.
+        # Follow-up pages open to this user? Delegates see a commitment's status, not the Office's file.
         "followup_reader": bool(roles & FOLLOWUP_READERS),
     }

@@ -163,7 +163,8 @@ class FollowUpForm(CouncilModelForm):
 def rule_label(rule: DeadlineRule) -> str:
     """A rule as a clerk chooses it: its name, its days and the period it is in force."""
     until = f"{rule.valid_to:%d/%m/%Y}" if rule.valid_to else "…"
-    return f"{rule.name}: {rule.days} {rule.get_day_type_display().lower()} ({rule.valid_from:%d/%m/%Y} – {until})"
+    days = f"{rule.days} {rule.get_day_type_display().lower()}"
+    return f"{rule.name}: {days} ({rule.valid_from:%d/%m/%Y} – {until})"
 
 
 class AnswerForm(forms.Form):

@@ -65,7 +65,7 @@ class BoundedRelatedIn(_DropsOutOfRange, RelatedIn):
 
 
 def register() -> None:
-    """Use the bounded ``in`` for integer fields and foreign keys, and the bounded ``exact`` for the latter."""
+    """Use the bounded ``in`` for integer fields and foreign keys, the bounded ``exact`` for the latter."""
     IntegerField.register_lookup(BoundedIn)
     ForeignObject.register_lookup(BoundedRelatedIn)
     ForeignObject.register_lookup(BoundedRelatedExact)

@@ -88,7 +88,7 @@ def publish(task, *args, countdown: int | None = None, **kwargs) -> bool:
 
     With no broker (the quick start) the task runs in-process: during a web request, on a background thread
     when TASKS_EAGER_IN_BACKGROUND is on (so a clerk's save never waits for a figure refresh or a report);
-    elsewhere (management commands, tests) at once. Its failure is logged in full and never fails the caller's request.
+    elsewhere (management commands, tests) at once. Its failure is logged in full, never failing the request.
     """
     if task.app.conf.task_always_eager:
         if settings.TASKS_EAGER_IN_BACKGROUND and getattr(_request, "active", False):
@@ -149,7 +149,7 @@ def _run_queued(tasks: queue.Queue) -> None:
 
 
 def wait_for_background_tasks(timeout: float = 30.0) -> bool:
-    """Whether every queued in-process task finished within ``timeout`` seconds (for tests and management commands)."""
+    """Whether every queued in-process task ended within ``timeout`` seconds (tests, management commands)."""
     deadline = time.monotonic() + timeout
     while _queue is not None and _queue.unfinished_tasks and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -182,7 +182,8 @@ def inspect_upload(uploaded_file: IO[bytes]) -> UploadInfo:
         if kind is None:
             raise ValidationError(
                 _(
-                    "This type of file is not accepted. Upload a PDF, Word (.docx), Excel (.xlsx), PNG or JPEG file."
+                    "This type of file is not accepted. "
+                    "Upload a PDF, Word (.docx), Excel (.xlsx), PNG or JPEG file."
                 ),
                 code="unknown_type",
             )

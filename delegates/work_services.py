@@ -56,7 +56,8 @@ def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **
             raise ValidationError(
                 {
                     "start_date": _(
-                        "%(delegate)s, who is invited, holds no mandate on %(date)s; withdraw the invitation first."
+                        "%(delegate)s, who is invited, holds no mandate on %(date)s; "
+                        "withdraw the invitation first."
                     )
                     % {"delegate": outside[0].delegate, "date": f"{start:%d/%m/%Y}"}
                 }
@@ -155,7 +156,7 @@ def assessment_years(mandate: Mandate, today: dt.date | None = None) -> list[int
 def commitment_assess(
     commitment: ActionCommitment, *, actor: User | None, year: int, by: str, status: str, evidence: str = ""
 ) -> CommitmentAssessment:
-    """Record (or correct) one year's assessment of a commitment by the delegate, group or Standing Committee."""
+    """Record or correct a year's assessment of a commitment by the delegate, group or Standing Committee."""
     if by not in Assessor.values:
         raise ValidationError({"by": _("Unknown assessor.")})
     if status not in Assessment.values:
@@ -263,7 +264,7 @@ def movement_create(*, actor: User | None, council: Council, **data: Any) -> Emu
 
 @transaction.atomic
 def nomination_create(movement: EmulationMovement, *, actor: User | None, **data: Any) -> Nomination:
-    """Nominate a delegate, a group or a collective for a year already under way (once per nominee and year)."""
+    """Nominate a delegate, group or collective for a year already under way (once per nominee and year)."""
     nomination = Nomination(movement=movement, **data)
     # Only the field the kind of nominee names is kept.
     if nomination.kind != Nomination.Kind.INDIVIDUAL:

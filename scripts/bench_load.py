@@ -140,7 +140,8 @@ def main():
     samples, errors, elapsed = run()
     base = statistics.median(samples["healthz"]) if samples["healthz"] else float("nan")
     print(
-        f"{'page':<18}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'req/s':>8}{'errors':>8}{'p50/healthz':>13}{'queries':>9}"
+        f"{'page':<18}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'req/s':>8}{'errors':>8}{'p50/healthz':>13}{'queries':>9}"
     )
     ratios = {}
     for name in PAGES:
@@ -149,7 +150,8 @@ def main():
         ratios[name] = p50 / base if base else float("nan")
         print(
             f"{name:<18}{len(values):>7}{p50:>9.1f}{pct(values, 95):>9.1f}{pct(values, 99):>9.1f}"
-            f"{len(values) / elapsed:>8.1f}{errors[name]:>8}{ratios[name]:>13.1f}{QUERIES.get(name, '—')!s:>9}"
+            f"{len(values) / elapsed:>8.1f}{errors[name]:>8}{ratios[name]:>13.1f}"
+            f"{QUERIES.get(name, '—')!s:>9}"
         )
     worst = max((r for n, r in ratios.items() if n != "healthz"), default=float("nan"))
     search_p95 = pct(samples["search"], 95)

@@ -146,7 +146,7 @@ class SpeechForm(forms.Form):
         seconds = cleaned.get("duration")
         if seconds is None and "duration" not in self.errors:
             cleaned["duration"] = seconds = 0
-        # A speech of a few seconds is usually a timer never started or stopped at once: never log it silently.
+        # A speech of a few seconds is usually a timer never started or stopped at once: never log it quietly.
         if seconds is not None and seconds < SHORT_SPEECH_SECONDS and not cleaned.get("short_ok"):
             self.add_error(
                 "duration",
@@ -219,7 +219,7 @@ class SpeechCorrectForm(forms.Form):
 
     @property
     def speaker_given(self) -> bool:
-        # A client that sends no speaker fields at all (an older form) corrects the rest and keeps the speaker.
+        # A client sending no speaker fields at all (an older form) corrects the rest and keeps the speaker.
         return "mandate" in self.data or "official" in self.data
 
     def clean(self):

@@ -134,7 +134,7 @@ def test_healthz_reports_a_broker_outage(client, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_broker_outage_keeps_answers_and_mail_which_go_out_after_recovery(celery_on_redis, settings):
-    """Stop the broker: the agency's answer is saved, its mail waits in the outbox; the worker sends it later."""
+    """Stop the broker: the agency's answer is saved, its mail waits in the outbox for the worker to send."""
     import datetime as dt
 
     from council import services

@@ -312,7 +312,7 @@ def _plan(job: BackgroundJob, progress):
 
 
 def import_check(job_id: int) -> bool:
-    """Check a queued job's file and store its preview or its row errors; False when there was nothing to do."""
+    """Check a queued job's file and store its preview or its row errors; False if there was nothing to do."""
     token = _claim(job_id, Phase.CHECK)
     if token is None:
         return False
@@ -340,7 +340,8 @@ def import_check(job_id: int) -> bool:
                 token,
                 state=State.FAILED,
                 error=_(
-                    "The check stopped on an unexpected error; nothing was written. Try again, or tell the administrator."
+                    "The check stopped on an unexpected error; nothing was written. "
+                    "Try again, or tell the administrator."
                 ),
             ):
                 _delete_file(job)

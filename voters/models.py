@@ -155,7 +155,7 @@ class Reception(models.Model):
 
 
 class Letter(models.Model):
-    """A letter from a citizen: a complaint, a denunciation or feedback. A denouncer's identity is protected."""
+    """A citizen's letter: a complaint, a denunciation or feedback. A denouncer's identity is protected."""
 
     FOLLOWUP_SOURCE_KIND = SourceKind.LETTER
 
@@ -490,7 +490,7 @@ class VoterOpinion(models.Model):
 
 
 class MediaProduct(StoredFileFields):
-    """A media product the council commissioned: a special page, a television or radio programme, reportage."""
+    """A media product the council commissioned: a special page, a TV or radio programme, reportage."""
 
     class Kind(models.TextChoices):
         NEWSPAPER = "newspaper", _("Newspaper special page")

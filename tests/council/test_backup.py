@@ -1,4 +1,4 @@
-"""Backup and restore: one archive, verified before and after; bad input stops with a message, changes nothing."""
+"""Backup and restore: one archive, verified before and after; bad input stops with a message, no changes."""
 
 import json
 import sqlite3

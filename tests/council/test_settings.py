@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _production_env(**overrides: str) -> dict[str, str]:
-    # A clean environment: variables set by the test run (DEBUG=1, DJANGO_ALLOW_ASYNC_UNSAFE...) must not leak.
+    # A clean environment: variables the test run sets (DEBUG=1, DJANGO_ALLOW_ASYNC_UNSAFE...) must not leak.
     env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
     env.update(DJANGO_SETTINGS_MODULE="council.settings", DEBUG="0", **overrides)
     return env

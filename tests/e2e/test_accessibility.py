@@ -91,7 +91,8 @@ def axe_violations(page) -> list[str]:
         for node in violation["nodes"]:
             why = " ".join(node.get("failureSummary", "").split())
             lines.append(
-                f"[{violation['impact']}] {violation['id']} ({violation['help']}) at {', '.join(map(str, node['target']))}"
+                f"[{violation['impact']}] {violation['id']} ({violation['help']})"
+                f" at {', '.join(map(str, node['target']))}"
                 f"\n      {node['html'][:160]}\n      {why[:300]}"
             )
     return lines
@@ -164,7 +165,8 @@ def test_the_scorecard_result_column_fits_a_390_px_phone(live_server, page, coun
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
     wrapper = page.evaluate(
-        "(() => { const w = document.querySelector('#scorecard').parentElement; return [w.scrollWidth, w.clientWidth]; })()"
+        "(() => { const w = document.querySelector('#scorecard').parentElement;"
+        " return [w.scrollWidth, w.clientWidth]; })()"
     )
     assert wrapper[0] <= wrapper[1], f"the table scrolls sideways inside its box: {wrapper}"
     for index in range(results.count()):

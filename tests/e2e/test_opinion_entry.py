@@ -115,7 +115,8 @@ def test_opinions_typed_during_slow_saves_are_all_kept_in_order(live_server, pag
     page.press("#opinion-text", "Control+Enter")
     page.wait_for_function(
         "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 11"
-        " && !document.querySelector('#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
+        " && !document.querySelector("
+        "'#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
         timeout=30000,
     )
     texts = list(VoterOpinion.objects.filter(meeting=meeting).order_by("pk").values_list("text", flat=True))
@@ -158,7 +159,8 @@ def test_a_failed_save_keeps_the_opinion_and_those_after_it_until_retried(live_s
     page.click("#opinions tr.opinion-failed button:text('Thử lại')")
     page.wait_for_function(
         "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 2"
-        " && !document.querySelector('#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
+        " && !document.querySelector("
+        "'#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
         timeout=30000,
     )
     assert list(VoterOpinion.objects.order_by("pk").values_list("text", flat=True)) == TEXTS[:2]

@@ -1,4 +1,4 @@
-"""The Office enters a roll call by keyboard; a mismatch with the recorded totals is refused, a match saved."""
+"""The Office keys in a roll call; a mismatch with the recorded totals is refused, a match saved."""
 
 import datetime as dt
 

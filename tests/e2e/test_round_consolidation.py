@@ -152,7 +152,7 @@ def _open_round(page, live_server, session):
 
 
 def _suggesting(monkeypatch, scores):
-    """The duplicate finder (run by the live server in this process) suggests these petitions for every text."""
+    """The duplicate finder (run by this process's live server) suggests these petitions for every text."""
     from voters.matching.matcher import Match, Matcher
 
     def suggest_many(self, texts, **kwargs):
@@ -229,7 +229,8 @@ def test_a_split_group_follows_its_group_and_an_error_is_brought_into_view(live_
     for _ in range(10):
         page.keyboard.press("j")
     hidden = page.evaluate(
-        "() => { const r = document.querySelector('.round-opinion.bg-primary-subtle').getBoundingClientRect();"
+        "() => { const r = document.querySelector('.round-opinion.bg-primary-subtle')"
+        ".getBoundingClientRect();"
         " const bar = document.getElementById('round-actions').getBoundingClientRect();"
         " return r.bottom > Math.min(bar.top, window.innerHeight); }"
     )
@@ -246,6 +247,7 @@ def test_a_split_group_follows_its_group_and_an_error_is_brought_into_view(live_
     )
     assert focused == f"group-{number}"
     assert page.evaluate(
-        "() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"
+        "() => { const r = document.activeElement.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }"
     )
     assert not Petition.objects.exclude(pk=strong.pk).exists()

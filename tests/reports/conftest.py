@@ -26,7 +26,7 @@ def answered(followup: FollowUp, on: dt.date) -> FollowUp:
 
 @pytest.fixture
 def records(council, term):
-    """A quarter's worth of hand-built records (2026-Q2) and a few outside it, with the figures they must give."""
+    """A quarter of hand-built records (2026-Q2) and a few outside it, with the figures they must give."""
     health, roads = (
         FieldFactory(council=council, name="Y tế"),
         FieldFactory(council=council, name="Giao thông"),

@@ -1,4 +1,4 @@
-"""The report renderers: one content structure, three files (DOCX, PDF, XLSX) with the same words and figures."""
+"""The report renderers: one content structure, three files (DOCX, PDF, XLSX), the same words and figures."""
 
 import datetime as dt
 import io

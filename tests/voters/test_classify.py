@@ -93,7 +93,7 @@ def _classified(council, count=None, *, labels=("roads", "health", "schools")):
     return fields
 
 
-# --- The model ------------------------------------------------------------------------------------------------
+# --- The model ----------------------------------------------------------------------------------------------
 
 
 def test_the_model_labels_texts_it_has_not_seen():
@@ -247,7 +247,7 @@ def test_no_suggestion_once_the_petition_is_transferred(client, office, council)
     assert _vi("Suggested:") not in page
 
 
-# --- Tasks ------------------------------------------------------------------------------------------------------
+# --- Tasks --------------------------------------------------------------------------------------------------
 
 
 def test_the_tasks_train_the_councils_classifiers(council):

@@ -348,8 +348,8 @@ def test_an_arrangement_that_did_not_arrive_shows_the_proposal_again(client, off
         assert all(o.text in html for o in flood)
         assert (
             _vi(
-                "The groups did not reach the server, so nothing was consolidated: the proposed groups of the "
-                "round are shown again."
+                "The groups did not reach the server, so nothing was consolidated: "
+                "the proposed groups of the round are shown again."
             )
             in html
         )

@@ -118,7 +118,8 @@ def test_the_write_is_all_or_nothing_when_a_row_fails_midway(council, office, un
     assert len(calls) == 17 and not Petition.objects.exists()
     assert job.state == State.FAILED and job.phase == "apply"
     assert job.error == _vi(
-        "The import stopped on an unexpected error; nothing was written. Try again, or tell the administrator."
+        "The import stopped on an unexpected error; nothing was written. "
+        "Try again, or tell the administrator."
     )
     assert job.file_path == "" and list((_private / import_jobs.JOB_PREFIX).iterdir()) == []
 

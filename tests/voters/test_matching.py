@@ -1,4 +1,4 @@
-"""The duplicate finder: what it compares, what it suggests, how it keeps current, and the Office's synonyms."""
+"""The duplicate finder: what it compares, what it suggests, how it keeps current, the Office's synonyms."""
 
 import json
 

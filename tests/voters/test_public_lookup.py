@@ -1,5 +1,5 @@
-"""The citizen's lookup by tracking code: each step with its date, the due date and the published answer, never
-personal data or internal texts; and the code the agency portal shows is one the lookup accepts."""
+"""The citizen's lookup by tracking code: each step with its date, the due date and the published answer,
+never personal data or internal texts; and the code the agency portal shows is one the lookup accepts."""
 
 import datetime as dt
 import re

@@ -92,12 +92,12 @@ def parse_count(value, *, maximum: int = 1_000_000) -> int:
 
 
 def header_key(value) -> str:
-    """A header as compared: without accents, case, punctuation or extra blanks ("Xã, phường" → "xa phuong")."""
+    """A header as compared: no accents, case, punctuation or extra blanks ("Xã, phường" → "xa phuong")."""
     return " ".join(re.sub(r"[^\w]+", " ", fold(text(value))).split())
 
 
 def read_rows(upload) -> list[tuple[int, list]]:
-    """The first sheet's non-empty rows as (row number, values); ValidationError for a file that is no workbook."""
+    """The first sheet's non-empty rows as (row number, values); ValidationError for a non-workbook file."""
     info = inspect_upload(upload)  # size, type and zip-bomb checks before the parser sees the bytes
     if getattr(info, "kind", "xlsx") != "xlsx":
         raise ValidationError(Message(gettext_noop("The file could not be read as an Excel workbook.")))

@@ -95,7 +95,7 @@ def _split_inside(head: str) -> list[str]:
 
 
 def _area(folded: str) -> tuple[str, str]:
-    """("province" | "district" | "", base) of an area as written: "huyện Hồng Ngự" → ("district", "hong ngu")."""
+    """("province" | "district" | "", base) of an area: "huyện Hồng Ngự" → ("district", "hong ngu")."""
     kind, base = _kind_and_base(folded, _AREA_KINDS)
     return ("province" if kind in PROVINCE_KINDS else "district" if kind else ""), base
 
@@ -249,7 +249,8 @@ class UnitResolver:
                     notes.append(
                         Message(
                             gettext_noop(
-                                "“%(area)s” could not be checked: the records do not say which district %(unit)s was in."
+                                "“%(area)s” could not be checked: "
+                                "the records do not say which district %(unit)s was in."
                             ),
                             area=area,
                             unit=inside[0].unit.name if len(inside) == 1 else value,
@@ -272,7 +273,8 @@ class UnitResolver:
                 raise ValueError(
                     Message(
                         gettext_noop(
-                            "“%(value)s”: none of that kind has this name; there are %(candidates)s: write the one meant."
+                            "“%(value)s”: none of that kind has this name; "
+                            "there are %(candidates)s: write the one meant."
                         ),
                         value=value,
                         candidates=self._list(matches),

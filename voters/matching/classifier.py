@@ -45,8 +45,8 @@ def _documents(rows, synonyms: Synonyms) -> list[frozenset[str]]:
 
 
 def classifier_train(council: Council | int) -> dict[str, ClassifierModel | None]:
-    """Train the council's field and competence models on its classified petitions and replace the stored ones;
-    a kind with too few labelled petitions (or a single label) has its model removed."""
+    """Train the council's field and competence models on its classified petitions and replace the stored
+    ones; a kind with too few labelled petitions (or a single label) has its model removed."""
     council_id = council if isinstance(council, int) else council.pk
     synonyms = synonyms_of(council_id)
     labelled = _labelled(council_id).filter(Q(field__isnull=False) | ~Q(competence=""))
@@ -99,7 +99,7 @@ def classifier_train_all() -> int:
     return len(councils)
 
 
-# --- Suggestions ------------------------------------------------------------------------------------------------
+# --- Suggestions --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _guess(council: Council, kind: str, data: dict, terms) -> tuple[str | None, 
     try:
         return predict_terms(data, terms)
     except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
-        # A stored model this code cannot read (written by another version): no suggestion, never a broken page.
+        # A stored model this code cannot read (another version wrote it): no suggestion, never a broken page.
         logger.exception("Classifier %s of council %s unreadable", kind, getattr(council, "pk", council))
         return None, 0.0
 

@@ -1,7 +1,7 @@
 """Suggesting a petition's field and level of competence from the council's own classified petitions.
 
-A nearest-centroid classifier over the duplicate finder's terms (features.py): each petition is a vector of its
-terms weighted by rarity (idf) and scaled to length 1; a label's centroid is the normalised sum of its
+A nearest-centroid classifier over the duplicate finder's terms (features.py): each petition is a vector of
+its terms weighted by rarity (idf) and scaled to length 1; a label's centroid is the normalised sum of its
 petitions; a text gets the label whose centroid is closest (cosine). Its confidence is a softmax of the
 cosines with a temperature chosen by cross-validation.
 
@@ -112,7 +112,7 @@ def predict(model: dict, text: str, *, synonyms: Synonyms = NO_SYNONYMS) -> tupl
     return predict_terms(model, features(text, synonyms))
 
 
-# --- Measuring ------------------------------------------------------------------------------------------------
+# --- Measuring ----------------------------------------------------------------------------------------------
 
 
 def folds(count: int, k: int = FOLDS, groups: Sequence | None = None) -> list[list[int]]:
@@ -163,7 +163,7 @@ def fit_temperature(results: Sequence[tuple[dict[str, float], str]]) -> float:
 
 
 def classification_accuracy(items: Iterable[dict]) -> dict:
-    """5-fold cross-validated accuracy of the field and (where given) the level of competence of labelled texts.
+    """5-fold cross-validated accuracy of labelled texts' field and (where given) level of competence.
 
     ``items`` are dicts with "text", "field" (a name) and optionally "competence" and "cluster" (texts raising
     the same issue). Besides the plain figures, "unseen" gives those with a text's cluster kept out of its

@@ -313,7 +313,7 @@ def _strip_addresses(tokens: list[str]) -> list[str]:
 
 
 def _strip_opening(words: list) -> list:
-    """Drop the opening formula "cử tri (…) đề nghị" when the text starts with one (``None`` marks a break)."""
+    """Drop the opening formula "cử tri (…) đề nghị" if the text starts with one (``None`` marks a break)."""
     folded = [fold(w) if w else w for w in words]
     start = 2 if folded[:3] == ["y", "kien", "cu"] else 0
     if folded[start : start + 2] != ["cu", "tri"]:
@@ -326,7 +326,7 @@ def _strip_opening(words: list) -> list:
 
 
 def segments(text: str) -> list[list[str]]:
-    """The text's words in lower case, in runs between punctuation, without the address and opening formula."""
+    """The text's words in lower case, in runs between punctuation, without address and opening formula."""
     text = _ABBREVIATED_UNIT.sub(r"\1 ", unicodedata.normalize("NFC", text or ""))
     words: list = []
     for part in _BREAK.split(text):
@@ -370,8 +370,9 @@ def features(text: str, synonyms: Synonyms = NO_SYNONYMS, *, unit: str = "") -> 
     return frozenset(terms)
 
 
-# Words after which a name says where the thing asked for is: "cầu treo tại thôn Toa", "đường ĐT 843" (with
-# their accents: "tuyến" is a road, "Tuyên" the start of a province's name). A number names a hamlet or a road.
+# Words after which a name says where the thing asked for is: "cầu treo tại thôn Toa", "đường ĐT 843"
+# (with their accents: "tuyến" is a road, "Tuyên" the start of a province's name). A number names a hamlet
+# or a road.
 NUMBERED_ANCHORS = (
     "thôn",
     "ấp",

@@ -82,9 +82,9 @@ def _stored_terms(petition) -> frozenset[str] | None:
 
 
 def _count_after_commit(council_id: int, *, removed: frozenset[str] | None, added=None) -> None:
-    """Keep the frequencies current between nightly recounts: a petition written today finds, and is found
-    by, yesterday's. Applied once the write is committed, each change a single statement, in term order, so
-    two clerks' writes never deadlock on the counts (a count lost in a race is mended by the nightly recount)."""
+    """Keep the frequencies current between nightly recounts: a petition written today finds, and is found by,
+    yesterday's. Applied once the write is committed, each change a single statement, in term order, so two
+    clerks' writes never deadlock on the counts (a count lost in a race is mended by the nightly recount)."""
     removed, added = removed or frozenset(), frozenset(added or ())
     changes = {term_hash(t): 1 for t in added - removed}
     changes.update({term_hash(t): -1 for t in removed - added})

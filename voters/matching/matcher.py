@@ -251,8 +251,8 @@ class Matcher:
         units: list | None = None,
         threshold: float | None = None,
     ) -> list[list]:
-        """Propose groups of the items ((key, text) pairs; ``units``, their communes' names) that raise the same
-        issue, in the items' order.
+        """Propose groups of the items ((key, text) pairs; ``units``, their communes' names) that raise the
+        same issue, in the items' order.
 
         Groups are merged greedily from the most alike pair while the average score between two groups stays
         at the threshold, so one loose pair does not chain unrelated opinions together."""

@@ -35,7 +35,7 @@ class Synonym(models.Model):
 
 
 class PetitionTerm(models.Model):
-    """One term of a petition, by its hash: the petitions that share a rare term with a text are found here."""
+    """One term of a petition, by its hash: the petitions sharing a rare term with a text are found here."""
 
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, db_index=False, related_name="+")
     petition = models.ForeignKey("voters.Petition", on_delete=models.CASCADE, related_name="+")
@@ -52,7 +52,7 @@ class PetitionTerm(models.Model):
 class TermFrequency(models.Model):
     """In how many of the council's petitions a term occurs (``term`` 0 holds the number of petitions).
 
-    A snapshot, rebuilt nightly and whenever the petitions grew by a fifth: a term new since is taken as rare."""
+    A snapshot, rebuilt nightly and when the petitions grew by a fifth: a term new since is taken as rare."""
 
     council = models.ForeignKey("council.Council", on_delete=models.CASCADE, db_index=False, related_name="+")
     term = models.BigIntegerField()

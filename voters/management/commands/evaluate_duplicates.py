@@ -8,8 +8,9 @@ from voters.matching.evaluation import evaluate, read_items
 
 class Command(BaseCommand):
     help = (
-        "Load FILE.json (a list of {text, cluster}) into a scratch council, rolled back afterwards, and print the "
-        "precision, recall and F1 of what the merge and round pages would suggest at the default settings."
+        "Load FILE.json (a list of {text, cluster}) into a scratch council, rolled back afterwards, "
+        "and print the precision, recall and F1 of what the merge and round pages would suggest "
+        "at the default settings."
     )
 
     def add_arguments(self, parser):
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             unseen = c.get("unseen") or {}
             if unseen.get("field") is not None:
                 out(
-                    f"classification of issues not seen in training (each cluster kept out of its own folds): "
+                    "classification of issues not seen in training (each cluster kept out of its own folds): "
                     f"field accuracy={unseen['field']:.2f}"
                     + (
                         f" competence accuracy={unseen['competence']:.2f}"
@@ -66,5 +67,6 @@ class Command(BaseCommand):
                 out(f"MISSED: [{a}] {texts[a][:90]}\n        [{b}] {texts[b][:90]}")
         s = result.suggestions
         out(
-            f"duplicates: precision={s.precision:.2f} recall={s.recall:.2f} f1={s.f1:.2f} top1={result.top1:.2f}"
+            f"duplicates: precision={s.precision:.2f} recall={s.recall:.2f} f1={s.f1:.2f}"
+            f" top1={result.top1:.2f}"
         )
