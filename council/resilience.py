@@ -78,7 +78,7 @@ class GuardedRedisCache(RedisCache):
             return super().incr(key, delta, version)
         except ValueError:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             warn_once("The cache (Redis)", error)
             raise ValueError("cache unavailable") from error
 
@@ -96,7 +96,7 @@ def publish(task, *args, countdown: int | None = None, **kwargs) -> bool:
             return True
         try:
             task.apply_async(args, kwargs)
-        except Exception:  # noqa: BLE001 - a bug in the task, logged in full; the caller's work is saved
+        except Exception:  # a bug in the task, logged in full; the caller's work is saved
             logger.exception("Task %s failed in-process", task.name)
             return False
         return True
@@ -141,7 +141,7 @@ def _run_queued(tasks: queue.Queue) -> None:
             result = task.apply(args, kwargs)
             if result.failed():
                 logger.error("Task %s failed in-process: %r", task.name, result.result)
-        except Exception:  # noqa: BLE001 - keep the thread alive for the next task
+        except Exception:  # keep the thread alive for the next task
             logger.exception("Task %s failed in-process", task.name)
         finally:
             close_old_connections()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 os.environ.setdefault("DEBUG", "1")
 
-from council.settings import *  # noqa: E402, F403
+from council.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -144,7 +144,7 @@ def _call_until_done(task, *args, timeout: float = 120, each: float = 20):
     while True:
         try:
             return task.delay(*args).get(timeout=each)
-        except Exception:  # noqa: BLE001 - the worker may still be starting
+        except Exception:  # the worker may still be starting
             if time.monotonic() > deadline:
                 raise
             time.sleep(1)

@@ -201,7 +201,7 @@ class _Heartbeat:
                     BackgroundJob.objects.filter(
                         pk=self.job_id, run_token=self.token, state=State.RUNNING
                     ).update(heartbeat=timezone.now())
-                except Exception:  # noqa: BLE001 - a missed beat is retried; the write itself decides
+                except Exception:  # a missed beat is retried; the write itself decides
                     logger.warning(
                         "Could not renew the heartbeat of import job %s", self.job_id, exc_info=True
                     )

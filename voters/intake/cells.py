@@ -104,7 +104,7 @@ def read_rows(upload) -> list[tuple[int, list]]:
     upload.seek(0)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - any parser failure means the file is not a usable workbook
+    except Exception as error:  # any parser failure means the file is not a usable workbook
         raise ValidationError(
             Message(gettext_noop("The file could not be read as an Excel workbook."))
         ) from error

@@ -94,7 +94,7 @@ def classifier_train_all() -> int:
     for council_id in councils:
         try:
             classifier_train(council_id)
-        except Exception:  # noqa: BLE001 - one council's bad data must not leave the others untrained
+        except Exception:  # one council's bad data must not leave the others untrained
             logger.exception("Classifier of council %s not trained", council_id)
     return len(councils)
 
