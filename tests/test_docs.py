@@ -1,8 +1,12 @@
-"""The repository stands on its own: its documentation links resolve, and nothing points outside it."""
+"""The repository stands on its own: its documentation links resolve, the code it names exists, and nothing
+points outside it."""
 
+import importlib
 import os
 import re
 from pathlib import Path
+
+from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[1]
 SKIPPED_DIRS = {".git", ".venv", "node_modules", "staticfiles", "media", "var", "__pycache__", "test-results"}
@@ -71,4 +75,48 @@ def test_code_the_documentation_names_exists():
                 rf"^\s*(?:def|class) {name}\b|^{name}\b\s*=", source.read_text(), re.M
             ):
                 missing.append(f"{page.name}: {path}:{name}")
+    assert missing == []
+
+
+APPS = ("council", "delegates", "sessions", "oversight", "voters", "directives", "reports", "demo")
+DOTTED = re.compile(rf"`((?:{'|'.join(APPS)})(?:\.\w+)+)`")
+
+
+def _resolves(dotted: str) -> bool:
+    """An import path (``reports.metrics.as_of``), or a model as ``app.Model`` with its attributes
+    (``voters.Petition``, ``reports.Report.Kind``), or another name of the app's models (``voters.Channel``)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        if _has(target, parts[cut:]):
+            return True
+        break
+    label = "council_sessions" if parts[0] == "sessions" else parts[0]
+    try:
+        model = apps.get_model(label, parts[1])
+    except (LookupError, IndexError):
+        # A name the app's models module defines beside the models (``voters.Channel``).
+        return _has(importlib.import_module(f"{parts[0]}.models"), parts[1:])
+    return _has(model, parts[2:])
+
+
+def _has(target, names) -> bool:
+    for name in names:
+        if not hasattr(target, name):
+            return False
+        target = getattr(target, name)
+    return True
+
+
+def test_names_the_documentation_uses_exist():
+    """Every ``app.module.name`` and ``app.Model`` the docs mention is still there."""
+    missing = [
+        f"{page.name}: {dotted}"
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for dotted in sorted(set(DOTTED.findall(page.read_text(encoding="utf-8"))))
+        if not _resolves(dotted)
+    ]
     assert missing == []
