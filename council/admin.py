@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
+from .admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
+from .followup_forms import DueDateForm, ReasonForm, RemindForm, VerifyForm
 from .models import (
     AdminUnit,
     Agency,
@@ -63,12 +67,15 @@ class CouncilScopedAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(CouncilScopedAdmin):
+class TermAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.term_create
     list_display = ("name", "council", "number", "start_date", "end_date")
 
 
 @admin.register(Constituency)
-class ConstituencyAdmin(CouncilScopedAdmin):
+class ConstituencyAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.constituency_create
+    update_service = services.constituency_update
     list_display = ("name", "number", "term", "seats")
     list_filter = ("council", "term")
     search_fields = ("name",)
@@ -76,33 +83,43 @@ class ConstituencyAdmin(CouncilScopedAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(CouncilScopedAdmin):
+class CommitteeAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.committee_create
     list_display = ("name", "council", "kind", "is_active")
     search_fields = ("name",)
 
 
 @admin.register(Agency)
-class AgencyAdmin(CouncilScopedAdmin):
+class AgencyAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.agency_create
     list_display = ("name", "short_name", "council", "kind", "is_active")
     list_filter = ("council", "kind", "is_active")
     search_fields = ("name", "short_name")
 
 
 @admin.register(Field)
-class FieldAdmin(CouncilScopedAdmin):
+class FieldAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.field_create
     list_display = ("name", "code", "council", "is_active")
     search_fields = ("name", "code")
 
 
 @admin.register(Holiday)
-class HolidayAdmin(CouncilScopedAdmin):
+class HolidayAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    """A change of the calendar moves the open deadlines counted in working days, each with its event."""
+
+    create_service = services.holiday_create
+    update_service = services.holiday_update
+    delete_service = services.holiday_delete
     list_display = ("date", "name", "kind", "council")
     list_filter = ("council", "kind")
     date_hierarchy = "date"
 
 
 @admin.register(DeadlineRule)
-class DeadlineRuleAdmin(CouncilScopedAdmin):
+class DeadlineRuleAdmin(ServiceSaveMixin, CouncilScopedAdmin):
+    create_service = services.deadline_rule_create
+    update_service = services.deadline_rule_update
     list_display = (
         "code",
         "name",
@@ -149,8 +166,21 @@ class EventInline(admin.TabularInline):
         return False
 
 
+def _verify(followup, actor, data):
+    services.followup_verify(
+        followup,
+        actor=actor,
+        outcome=data["outcome"],
+        text=data["text"],
+        close=data["close"] or None,
+        reason=data["reason"],
+    )
+
+
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Read here; due dates, verification, reopening and reminders go through the follow-up's services."""
+
     list_display = (
         "title",
         "reference",
@@ -164,8 +194,35 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     list_filter = ("council", "source_kind", "agency_status", "council_status", "report_to_leadership")
     search_fields = ("title", "reference")
     list_select_related = ("council", "agency")
-    readonly_fields = ("source_type", "source_id", "created_at", "first_answered_on")
     inlines = [EventInline]
+    actions = [
+        service_action(
+            name="change_due",
+            description=_("Change the due date"),
+            form_class=DueDateForm,
+            call=lambda followup, actor, data: services.followup_change_due(
+                followup, actor=actor, due_date=data["due_date"], reason=data["reason"]
+            ),
+        ),
+        service_action(name="verify", description=_("Verify"), form_class=VerifyForm, call=_verify),
+        service_action(
+            name="reopen",
+            description=_("Reopen"),
+            form_class=ReasonForm,
+            call=lambda followup, actor, data: services.followup_reopen(
+                followup, actor=actor, reason=data["reason"]
+            ),
+        ),
+        service_action(
+            name="remind",
+            description=_("Remind the selected agencies"),
+            form_class=RemindForm,
+            bulk=True,
+            call=lambda followups, actor, data: services.followups_remind(
+                followups, actor=actor, note=data["note"]
+            ),
+        ),
+    ]
 
 
 @admin.register(FollowUpEvent)
@@ -176,9 +233,18 @@ class FollowUpEventAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", "followup", "due_date", "done_on")
     list_select_related = ("followup",)
+    actions = [
+        service_action(
+            name="done_today",
+            description=_("Mark done today"),
+            call=lambda milestone, actor, data: services.milestone_done(
+                milestone, actor=actor, done_on=timezone.localdate()
+            ),
+        )
+    ]
 
 
 @admin.register(Attachment)
