@@ -1,14 +1,22 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin import ReadOnlyAdmin
+from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
+from council.models import Agency
 
+from . import communications, services
+from .forms import ConcludeForm, InformForm, ReviewForm, TransferForm
 from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
 from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
 
 
 @admin.register(VoterMeeting)
-class VoterMeetingAdmin(SimpleHistoryAdmin):
+class VoterMeetingAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.meeting_create
+    update_service = services.meeting_update
     list_display = ("__str__", "council", "kind", "format", "date", "attendance")
     list_filter = ("council", "kind", "format")
     list_select_related = ("place",)
@@ -17,47 +25,154 @@ class VoterMeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(VoterOpinion)
-class VoterOpinionAdmin(SimpleHistoryAdmin):
+class VoterOpinionAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Opinions are recorded on their meeting's page and joined to petitions by consolidation."""
+
     list_display = ("__str__", "council", "channel", "received_on", "petition")
     list_filter = ("council", "channel")
     list_select_related = ("petition",)
     raw_id_fields = ("meeting", "reception", "letter", "petition")
 
 
+PETITION_EDITABLE = (
+    "title",
+    "text",
+    "received_on",
+    "admin_unit",
+    "field",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "contact_address",
+)
+
+
 @admin.register(Petition)
-class PetitionAdmin(SimpleHistoryAdmin):
+class PetitionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    """The content is edited here through ``petition_update`` (search text and duplicate index kept); the
+    workflow moves only by the actions, which call the petition's services."""
+
     list_display = ("code", "title", "council", "state", "voters_count", "received_on")
     list_filter = ("council", "state", "competence")
     search_fields = ("code", "title")
-    raw_id_fields = ("merged_into",)
+    update_service = services.petition_update
+    fields = (
+        "code",
+        "council",
+        "state",
+        *PETITION_EDITABLE,
+        "competence",
+        "committee",
+        "agency",
+        "voters_count",
+        "session",
+        "roadmap",
+        "answer_summary",
+        "published",
+        "merged_into",
+        "external_id",
+        "created_at",
+        "created_by",
+    )
+    readonly_fields = tuple(name for name in fields if name not in PETITION_EDITABLE)
+    actions = [
+        service_action(
+            name="transfer",
+            description=_("Transfer to the agency"),
+            form_class=TransferForm,
+            call=lambda petition, actor, data: services.petition_transfer(
+                petition, actor=actor, due_date=data["due_date"], override_reason=data["override_reason"]
+            ),
+        ),
+        service_action(
+            name="review",
+            description=_("Review the agency's answer"),
+            form_class=ReviewForm,
+            call=lambda petition, actor, data: services.petition_review(
+                petition, actor=actor, outcome=data["outcome"], text=data["text"]
+            ),
+        ),
+        service_action(
+            name="inform",
+            description=_("Voters informed"),
+            form_class=InformForm,
+            call=lambda petition, actor, data: services.petition_inform(
+                petition, actor=actor, answer_summary=data["answer_summary"], publish=data["publish"]
+            ),
+        ),
+        service_action(
+            name="conclude",
+            description=_("Conclude"),
+            form_class=ConcludeForm,
+            call=lambda petition, actor, data: services.petition_conclude(
+                petition, actor=actor, outcome=data["outcome"], roadmap=data["roadmap"]
+            ),
+        ),
+    ]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Reception)
-class ReceptionAdmin(SimpleHistoryAdmin):
+class ReceptionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.reception_create
+    update_service = services.reception_update
     list_display = ("__str__", "council", "host", "date")
     list_filter = ("council", "host")
 
 
+class LetterHandleAdminForm(forms.Form):
+    """The letter's next step; the service checks the step and that the agency is the letter's council's."""
+
+    to = forms.ChoiceField(label=_("Move to"), choices=Letter.State.choices)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True).select_related("council"),
+        label=_("Transfer to"),
+        required=False,
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
 @admin.register(Letter)
-class LetterAdmin(SimpleHistoryAdmin):
+class LetterAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     """The sender's identity is not part of the admin: it is handled in the Office's pages, where a
-    denouncer's identity is shown only to authorised staff."""
+    denouncer's identity is shown only to authorised staff. The letter's state moves only by the action,
+    which calls ``letter_handle`` (a transfer opens the agency's follow-up)."""
 
     list_display = ("__str__", "council", "kind", "state", "received_on")
     list_filter = ("council", "kind", "state")
     exclude = ("sender_name", "sender_address", "sender_phone")
+    readonly_fields = ("council", "state", "agency")
     raw_id_fields = ("duplicate_of",)
+    update_service = services.letter_update
+    actions = [
+        service_action(
+            name="handle",
+            description=_("Move to the next step"),
+            form_class=LetterHandleAdminForm,
+            call=lambda letter, actor, data: services.letter_handle(
+                letter, actor=actor, to=data["to"], agency=data["agency"], note=data["note"]
+            ),
+        )
+    ]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(MediaProduct)
-class MediaProductAdmin(SimpleHistoryAdmin):
+class MediaProductAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = communications.media_create
+    update_service = communications.media_update
     list_display = ("topic", "council", "kind", "outlet", "published_on", "cost")
     list_filter = ("council", "kind")
     readonly_fields = ("path", "original_name", "content_type", "size")
 
 
 @admin.register(OutreachEvent)
-class OutreachEventAdmin(SimpleHistoryAdmin):
+class OutreachEventAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = communications.event_create
     list_display = ("title", "council", "date", "attendance")
     list_filter = ("council",)
 
