@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from council.models import BackgroundJob, Council, User
-from council.resilience import publish
+from council.queue import enqueue
 from council.uploads import inspect_upload, private_storage
 
 from .intake import messages, opinions, petitions
@@ -90,11 +90,9 @@ def import_start(
 
 
 def _queue(job: BackgroundJob) -> None:
-    from .tasks import import_apply_task, import_check_task
-
-    task = import_check_task if job.phase == Phase.CHECK else import_apply_task
+    task = "voters.tasks.import_check_task" if job.phase == Phase.CHECK else "voters.tasks.import_apply_task"
     # The row is queued in the database: if the broker is down, the sweep queues it again.
-    transaction.on_commit(lambda: publish(task, job.pk))
+    enqueue(task, job.pk)
 
 
 def _expired_message() -> str:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from council.models import Agency, Council, OutboxMail, Role, User
+from council.queue import enqueue
 
 
 def _office_addresses(council: Council) -> list[str]:
@@ -47,17 +48,10 @@ def queue_mail(council: Council, key: str, to: Sequence[str], subject: str, body
         dedupe_key=key, defaults={"council": council, "to": ", ".join(to), "subject": subject, "body": body}
     )
     if created:
-        transaction.on_commit(_kick_sweeper)
+        # A broker outage must not fail the user's request: the mail is already in the outbox, and the
+        # periodic sweep sends it once the broker is back.
+        enqueue("council.tasks.outbox_sweep_task")
     return mail
-
-
-def _kick_sweeper() -> None:
-    # A broker outage must not fail the user's request: the mail is already in the outbox, and the
-    # periodic sweep sends it once the broker is back.
-    from council.resilience import publish
-    from council.tasks import outbox_sweep_task
-
-    publish(outbox_sweep_task)
 
 
 def outbox_send(*, limit: int = 200) -> tuple[int, int]:

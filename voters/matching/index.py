@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from django.db import DatabaseError, transaction
 from django.db.models import F
 
+from council.queue import enqueue
+
 from .features import Synonyms, features
 from .models import PetitionTerm, Synonym, TermFrequency
 
@@ -176,11 +178,7 @@ def freshen(council) -> None:
         except DatabaseError:  # e.g. a read-only replica, or a lock given up: suggest from what is there
             logger.warning("The duplicate finder's counts could not be rebuilt now", exc_info=True)
         return
-    from council.resilience import publish
-
-    from ..tasks import match_frequencies_task
-
-    publish(match_frequencies_task, _pk(council))
+    enqueue("voters.tasks.match_frequencies_task", _pk(council))
 
 
 def nightly() -> int:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
-from council.resilience import publish
+from council.queue import enqueue
 from council.services import record_save
 from council.text import fold
 
@@ -87,9 +87,7 @@ def _check(council: Council, phrases: str, *, instance: Synonym | None) -> str:
 
 
 def _reindex(council: Council) -> None:
-    from ..tasks import match_reindex_task
-
-    transaction.on_commit(lambda: publish(match_reindex_task, council.pk))
+    enqueue("voters.tasks.match_reindex_task", council.pk)
 
 
 @transaction.atomic
