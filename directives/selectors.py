@@ -20,7 +20,7 @@ ITEM_STATES = {
 def current_followups(items) -> dict[int, FollowUp]:
     """Each item's current follow-up (the open round, else the latest), in one query."""
     current: dict[int, FollowUp] = {}
-    rounds = FollowUp.objects.filter(source_type__model="directiveitem", source_id__in=[i.pk for i in items])
+    rounds = FollowUp.objects.of_sources(items)
     for f in rounds.order_by("due_date", "pk"):
         held = current.get(f.source_id)
         if held is None or held.closed_on is not None:

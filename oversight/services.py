@@ -109,11 +109,7 @@ def activity_advance(
         activity.decision, activity.decision_date = decision, decision_date
         fields += ["decision", "decision_date"]
     if to == State.CLOSED:
-        open_items = FollowUp.objects.filter(
-            source_type__model="recommendation",
-            source_id__in=activity.recommendations.values("pk"),
-            closed_on__isnull=True,
-        ).count()
+        open_items = FollowUp.objects.of_sources(activity.recommendations.all()).open().count()
         if open_items:
             raise ValidationError(
                 _("%(count)s recommendation(s) are still followed up; close them or keep monitoring.")

@@ -106,9 +106,7 @@ def petition_public_track(petition: Petition, *, today: dt.date | None = None) -
     today = today or timezone.localdate()
     State = Petition.State
     followup = (
-        FollowUp.objects.filter(
-            council=petition.council_id, source_type__model="petition", source_id=petition.pk
-        )
+        FollowUp.objects.of_sources([petition])
         .only("assigned_date", "due_date", "first_answered_on", "closed_on")
         .order_by("-pk")
         .first()

@@ -68,12 +68,17 @@ class FollowUpQuerySet(CouncilQuerySet):
         return self.filter(Q(agency=agency) | Q(coordinating_agencies=agency)).distinct()
 
     def of_sources(self, sources):
-        """The follow-ups of these records (all of one model), in one query."""
-        sources = list(sources)
-        if not sources:
-            return self.none()
+        """The one way to find records' follow-ups: those of these records (a list of one model, or a
+        queryset, read as a subquery), in one query. A single record's: ``of_sources([record])``."""
+        if isinstance(sources, models.QuerySet):
+            meta, ids = sources.model._meta, sources.values("pk")
+        else:
+            sources = list(sources)
+            if not sources:
+                return self.none()
+            meta, ids = sources[0]._meta, [s.pk for s in sources]
         return self.filter(
-            source_type__model=sources[0]._meta.model_name, source_id__in=[s.pk for s in sources]
+            source_type__app_label=meta.app_label, source_type__model=meta.model_name, source_id__in=ids
         )
 
     def by_source(self, sources) -> dict:

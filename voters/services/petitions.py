@@ -205,10 +205,7 @@ def petition_merge(target: Petition, *, actor: User | None, duplicate: Petition)
     if State.MERGED in (target.state, duplicate.state):
         raise ValidationError(_("A petition that was already merged cannot be merged again."))
     _check_accepts(target)
-    if (
-        duplicate.state in ANSWERED
-        or FollowUp.objects.filter(source_type__model="petition", source_id=duplicate.pk).exists()
-    ):
+    if duplicate.state in ANSWERED or FollowUp.objects.of_sources([duplicate]).exists():
         raise ValidationError(
             _(
                 "Petition %(code)s is already with an agency (%(state)s): open %(code)s and merge "
