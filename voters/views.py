@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from council.downloads import file_of, record_file_response
-from council.models import CouncilStatus, FollowUp
+from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups, require, role_required, roles_in
 from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
@@ -35,8 +35,8 @@ from .permissions import (
     can_read_letters,
     can_read_voters,
     can_record_meetings,
-    can_review_petition,
 )
+from .workflows import PETITION_WORKFLOW
 
 State = Petition.State
 
@@ -255,35 +255,7 @@ def _petition_context(request, petition):
             for score, other in found
         ]
     council = request.council
-    forms_by_state = {}
-    if manager:
-        if petition.state in (State.RECORDED, State.CLASSIFIED):
-            forms_by_state["classify"] = forms.ClassifyForm(
-                council=council,
-                unit=petition.admin_unit_id,
-                initial={
-                    "field": petition.field_id,
-                    "competence": petition.competence,
-                    "admin_unit": petition.admin_unit_id,
-                    "committee": petition.committee_id,
-                    "agency": petition.agency_id,
-                },
-            )
-        if petition.state == State.CLASSIFIED:
-            forms_by_state["transfer"] = forms.TransferForm()
-        if petition.state in (State.REVIEWED, State.TO_NA_DELEGATION):
-            forms_by_state["report"] = forms.ReportForm(council=council)
-        if petition.state == State.REPORTED:
-            forms_by_state["inform"] = forms.InformForm(initial={"answer_summary": petition.answer_summary})
-        if petition.state in (State.INFORMED, State.ROADMAP, State.UNRESOLVED):
-            forms_by_state["conclude"] = forms.ConcludeForm(initial={"roadmap": petition.roadmap})
-    if (
-        petition.state == State.TRANSFERRED
-        and followup
-        and followup.first_answered_on
-        and can_review_petition(request.user, petition)
-    ):
-        forms_by_state["review"] = forms.ReviewForm(initial={"outcome": CouncilStatus.DONE})
+    actions = PETITION_WORKFLOW.forms(request.user, petition, council)
     return {
         "manager": manager,
         "followup": followup,
@@ -293,12 +265,12 @@ def _petition_context(request, petition):
         "units": sorted({o.admin_unit.name for o in sources if o.admin_unit_id}),
         "meetings": sorted({o.meeting for o in sources if o.meeting_id}, key=lambda m: m.date),
         "duplicates": duplicates,
-        "action_forms": forms_by_state,
+        "actions": actions,
         "merged_here": list(petition.merged.all()),
         # Shown beside the classify form only: a suggestion, never applied without the clerk.
         "classify_suggestion": (
             suggest_classification(council, f"{petition.title}\n{petition.text}")
-            if "classify" in forms_by_state
+            if any(t.name == "classify" for t, _form in actions)
             else None
         ),
     }
@@ -322,48 +294,15 @@ PETITIONS = Crud(
 )
 
 
-def _petition_call(request, petition, action, data):
-    actor = request.user
-    if action == "classify":
-        return services.petition_classify(petition, actor=actor, **data)
-    if action == "transfer":
-        return services.petition_transfer(petition, actor=actor, **data)
-    if action == "review":
-        return services.petition_review(petition, actor=actor, **data)
-    if action == "report":
-        return services.petition_report(petition, actor=actor, **data)
-    if action == "inform":
-        return services.petition_inform(petition, actor=actor, **data)
-    if action == "conclude":
-        return services.petition_conclude(petition, actor=actor, **data)
-    return services.petition_merge(petition, actor=actor, **data)
-
-
-PETITION_FORMS = {
-    "classify": lambda request, data: forms.ClassifyForm(data, council=request.council),
-    "transfer": lambda request, data: forms.TransferForm(data),
-    "review": lambda request, data: forms.ReviewForm(data),
-    "report": lambda request, data: forms.ReportForm(data, council=request.council),
-    "inform": lambda request, data: forms.InformForm(data),
-    "conclude": lambda request, data: forms.ConcludeForm(data),
-    "merge": lambda request, data: forms.MergeForm(data, council=request.council),
-}
-
-
 @require_POST
 def petition_action(request, pk, action):
+    """Run one transition of the petition's workflow (``voters/workflows.py``) from its page's form."""
     petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
-    if action not in PETITION_FORMS:
+    if action not in PETITION_WORKFLOW:
         raise Http404
-    require(
-        can_review_petition(request.user, petition)
-        if action == "review"
-        else can_manage_records(request.user, request.council)
-    )
-    if action == "classify":  # the petition's commune stays a choice even if it was merged away since
-        form = forms.ClassifyForm(request.POST, council=request.council, unit=petition.admin_unit_id)
-    else:
-        form = PETITION_FORMS[action](request, request.POST)
+    transition = PETITION_WORKFLOW[action]
+    require(transition.permission(request.user, petition))
+    form = transition.build_form(petition, request.council, data=request.POST)
     success = None
     if action == "merge" and form.is_valid():
         success = _("%(duplicate)s was merged into %(target)s.") % {
@@ -373,7 +312,7 @@ def petition_action(request, pk, action):
     run_form_action(
         request,
         form,
-        lambda data: _petition_call(request, petition, action, data),
+        lambda data: PETITION_WORKFLOW.run(action, request.user, petition, data),
         success=success,
         record=petition,
     )

@@ -25,6 +25,7 @@ from ..models import (
     Petition,
     VoterOpinion,
 )
+from ..workflows import PETITION_WORKFLOW
 from .common import _lock, current_unit
 from .petitions import State, petition_create
 
@@ -44,8 +45,7 @@ def petition_classify(
     reason: str = "",
 ) -> Petition:
     petition = _lock(Petition, petition)
-    if petition.state not in (State.RECORDED, State.CLASSIFIED):
-        raise ValidationError(_("Only a petition not yet transferred can be classified."))
+    PETITION_WORKFLOW.guard(petition, "classify")
     if competence not in Competence.values:
         raise ValidationError({"competence": _("Choose the level of competence.")})
     if competence != Competence.CENTRAL and agency is None:
@@ -79,8 +79,7 @@ def petition_transfer(
     """Transfer a classified petition to its agency (a follow-up with the rule's deadline); a central matter
     goes to the National Assembly delegation instead."""
     petition = _lock(Petition, petition)
-    if petition.state != State.CLASSIFIED:
-        raise ValidationError(_("Classify the petition before transferring it."))
+    PETITION_WORKFLOW.guard(petition, "transfer")
     if petition.competence == Competence.CENTRAL:
         petition.state = State.TO_NA_DELEGATION
         record_save(petition, actor=actor, update_fields=["state"])
@@ -110,12 +109,7 @@ def petition_transfer(
 
 
 def petition_followup(petition: Petition) -> FollowUp | None:
-    return (
-        FollowUp.objects.filter(source_type__model="petition", source_id=petition.pk)
-        .select_related("agency")
-        .order_by("-pk")
-        .first()
-    )
+    return FollowUp.objects.of_sources([petition]).select_related("agency").order_by("-pk").first()
 
 
 @transaction.atomic
@@ -123,8 +117,9 @@ def petition_review(petition: Petition, *, actor: User | None, outcome: str, tex
     """The lead committee reviews the agency's answer (the council's verification of the follow-up)."""
     petition = _lock(Petition, petition)
     followup = petition_followup(petition)
-    if petition.state != State.TRANSFERRED or followup is None:
-        raise ValidationError(_("Only a transferred petition has an answer to review."))
+    PETITION_WORKFLOW.guard(petition, "review")
+    if followup is None:
+        raise ValidationError(PETITION_WORKFLOW["review"].refusal)
     if not followup.first_answered_on:
         raise ValidationError(_("The agency has not answered yet."))
     followup_verify(followup, actor=actor, outcome=outcome, text=text, close=outcome == CouncilStatus.DONE)
@@ -135,8 +130,7 @@ def petition_review(petition: Petition, *, actor: User | None, outcome: str, tex
 @transaction.atomic
 def petition_report(petition: Petition, *, actor: User | None, session) -> Petition:
     petition = _lock(Petition, petition)
-    if petition.state not in (State.REVIEWED, State.TO_NA_DELEGATION):
-        raise ValidationError(_("Report a petition at a session once its answer is reviewed."))
+    PETITION_WORKFLOW.guard(petition, "report")
     if session.council_id != petition.council_id:
         raise ValidationError({"session": _("This belongs to another council.")})
     petition.session, petition.state = session, State.REPORTED
@@ -149,8 +143,7 @@ def petition_inform(
 ) -> Petition:
     """Voters were informed of the answer; what they were told may be published for the public lookup."""
     petition = _lock(Petition, petition)
-    if petition.state != State.REPORTED:
-        raise ValidationError(_("Voters are informed after the petition is reported at a session."))
+    PETITION_WORKFLOW.guard(petition, "inform")
     if publish and not normalize(answer_summary):
         raise ValidationError({"answer_summary": _("Write the answer to publish.")})
     petition.state, petition.answer_summary, petition.published = State.INFORMED, answer_summary, publish
@@ -161,8 +154,7 @@ def petition_inform(
 def petition_conclude(petition: Petition, *, actor: User | None, outcome: str, roadmap: str = "") -> Petition:
     """Close the petition as resolved, keep it in progress on a roadmap, or keep monitoring it unresolved."""
     petition = _lock(Petition, petition)
-    if petition.state not in (State.INFORMED, State.ROADMAP, State.UNRESOLVED):
-        raise ValidationError(_("A petition is concluded once voters were informed."))
+    PETITION_WORKFLOW.guard(petition, "conclude")
     if outcome not in (State.CLOSED, State.ROADMAP, State.UNRESOLVED):
         raise ValidationError({"outcome": _("Choose how the petition ends.")})
     if outcome == State.ROADMAP and not normalize(roadmap):
