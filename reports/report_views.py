@@ -8,16 +8,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of
-from council.models import Role, Term
+from council.models import Term
 from council.params import next_param, period_param
-from council.permissions import can_manage_records, can_read_overview, require, roles_in
+from council.permissions import can_manage_records, can_read_overview, require, role_required
 from council.resilience import publish
 from council.uploads import attachment_response
 from council.views.actions import form_errors_text, run_form_action
@@ -32,6 +32,7 @@ from .dashboards import dashboard, scorecard
 from .metrics import Window
 from .models import KpiTarget, Report
 from .periods import Period, parse_period, period_from_code, period_of_window, quarter_of, recent_periods
+from .permissions import get_report_for_user_or_404, reports_visible_to
 from .tasks import summaries_refresh_task
 
 # Download names in the council's language, without accents (they travel by e-mail and USB sticks).
@@ -62,9 +63,9 @@ def _offered(periods: list[Period], shown: Period) -> list[Period]:
     return periods if shown in periods else [*periods, shown]
 
 
+@role_required(can_read_overview)
 def scorecard_page(request):
     council = request.council
-    require(can_read_overview(request.user, council))
     today = timezone.localdate()
     period, error = _period(request, "period", quarter_of(today))
     lines, as_of = scorecard(council, period, today)
@@ -87,9 +88,9 @@ def scorecard_page(request):
     )
 
 
+@role_required(can_read_overview)
 def dashboard_page(request):
     council = request.council
-    require(can_read_overview(request.user, council))
     today = timezone.localdate()
     period, error = _period(request, "quarter", quarter_of(today))
     if period.kind != "Q":
@@ -112,9 +113,9 @@ def dashboard_page(request):
 
 
 @require_POST
+@role_required(can_manage_records)
 def figures_refresh(request):
     """The Office asks for the figures to be recomputed now (they are otherwise refreshed after writes)."""
-    require(can_manage_records(request.user, request.council))
     if not publish(summaries_refresh_task, request.council.pk):  # the broker is down: the nightly run will
         messages.error(request, _("The figures cannot be recomputed now; they will be overnight."))
     else:
@@ -165,13 +166,13 @@ def figure_detail(request, key):
     )
 
 
+@role_required(can_read_overview)
 def participation(request):
     """Every group against T2 at each session of the term, and every delegate against T3 (no ranking)."""
     from sessions.models import Session
     from sessions.selectors import session_t2, term_t3
 
     council = request.council
-    require(can_read_overview(request.user, council))
     terms = list(Term.objects.filter(council=council).order_by("-start_date"))
     term = next((t for t in terms if str(t.pk) == request.GET.get("term")), None) or metrics.term_at(
         council, timezone.localdate()
@@ -203,22 +204,12 @@ def participation(request):
 # ---------------------------------------------------------------- archive
 
 
-def _visible_reports(user, council):
-    roles = roles_in(user, council)
-    reports = Report.objects.filter(council=council)
-    if roles & {Role.OFFICE, Role.ADMIN}:
-        return reports
-    if roles & {Role.STANDING, Role.LEADERSHIP}:
-        return reports.issued()
-    return reports.none()
-
-
+@role_required(can_read_overview)
 def report_list(request):
     council = request.council
-    require(can_read_overview(request.user, council))
     manager = can_manage_records(request.user, council)
     form = forms.ReportRequestForm(council=council) if manager else None
-    reports = _visible_reports(request.user, council).select_related("session", "issued_by")
+    reports = reports_visible_to(request.user, council).select_related("session", "issued_by")
     kind = request.GET.get("kind", "")
     if kind in Report.Kind.values:
         reports = reports.filter(kind=kind)
@@ -231,9 +222,9 @@ def report_list(request):
 
 
 @require_POST
+@role_required(can_manage_records)
 def report_request(request):
     council = request.council
-    require(can_manage_records(request.user, council))
     form = forms.ReportRequestForm(request.POST, council=council)
     if not form.is_valid():
         messages.error(request, form_errors_text(form))
@@ -262,13 +253,9 @@ def report_request(request):
     return redirect("report_detail", report.pk)
 
 
-def _report_for(request, pk) -> Report:
-    require(can_read_overview(request.user, request.council))
-    return get_object_or_404(_visible_reports(request.user, request.council).select_related("session"), pk=pk)
-
-
+@role_required(can_read_overview)
 def report_detail(request, pk):
-    report = _report_for(request, pk)
+    report = get_report_for_user_or_404(request.user, request.council, pk)
     manager = can_manage_records(request.user, request.council)
     context = {
         "report": report,
@@ -284,8 +271,9 @@ def report_detail(request, pk):
 
 
 @require_POST
+@role_required(can_read_overview)
 def report_regenerate(request, pk):
-    report = _report_for(request, pk)
+    report = get_report_for_user_or_404(request.user, request.council, pk)
     require(can_manage_records(request.user, request.council))
     try:
         services.report_regenerate(report, actor=request.user)
@@ -296,8 +284,9 @@ def report_regenerate(request, pk):
 
 
 @require_POST
+@role_required(can_read_overview)
 def report_issue(request, pk):
-    report = _report_for(request, pk)
+    report = get_report_for_user_or_404(request.user, request.council, pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
@@ -319,8 +308,9 @@ def _file_period(report: Report) -> str:
 
 
 @file_of("reports.Report", "report_detail")
+@role_required(can_read_overview)
 def report_download(request, pk, fmt):
-    report = _report_for(request, pk)
+    report = get_report_for_user_or_404(request.user, request.council, pk)
     if fmt not in DOWNLOADS or not report.has_files:
         raise Http404(_("No such file."))
     attribute, content_type = DOWNLOADS[fmt]
@@ -335,8 +325,8 @@ def report_download(request, pk, fmt):
 
 
 @require_POST
+@role_required(can_manage_records)
 def targets_seed(request):
-    require(can_manage_records(request.user, request.council))
     created = services.targets_seed(request.council, actor=request.user)
     messages.success(request, _("%(count)s targets created.") % {"count": created})
     return redirect(reverse("scorecard"))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from council.forms import DayFirstDateInput
 from council.models import AdminUnit
-from council.permissions import can_manage_records, require
+from council.permissions import can_manage_records, role_required
 from sessions.models import Session
 
 from . import consolidation
@@ -233,10 +233,10 @@ def _render(request, form, groups, *, chosen=True, too_many=False, status=200):
     )
 
 
+@role_required(can_manage_records)
 def round_page(request):
     """Consolidate a round: the proposed groups of its pending opinions, arranged and confirmed by the clerk,
     then every confirmed group made a petition (or added to one) in one action."""
-    require(can_manage_records(request.user, request.council))
     if request.method == "POST":
         return _round_post(request)
     return _proposal(request, RoundForm(request.GET or None, council=request.council))
@@ -341,9 +341,9 @@ def _refused(request, council, groups: list[RoundGroup], errors: dict) -> list[R
     return groups
 
 
+@role_required(can_manage_records)
 def round_done(request):
     """What the last consolidation of a round made: the petitions created, and those that got more opinions."""
-    require(can_manage_records(request.user, request.council))
     stored = request.session.get(RESULT_KEY) or {}
     if stored.get("council") != request.council.pk:
         return redirect("voters_round")
@@ -368,12 +368,12 @@ def round_done(request):
 # --- Any petition to merge into the one on screen -------------------------------------------------------
 
 
+@role_required(can_manage_records)
 def petition_merge_search(request, pk):
     """Up to ten petitions of the council matching the words typed (a code, or words of the subject or text,
     accents ignored), never merged ones nor this one; with htmx just the list, else a page of its own."""
     from .views import PETITIONS
 
-    require(can_manage_records(request.user, request.council))
     petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
     query = _text(request.GET.get("q"))[:200]
     found = consolidation.petitions_to_merge(request.council, petition, query)

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from council.models import BackgroundJob
-from council.permissions import can_manage_records, require
+from council.permissions import can_manage_records, role_required
 
 from . import forms, import_jobs
 from .intake import opinions
@@ -25,9 +25,9 @@ OPINION_IMPORT = BackgroundJob.Kind.OPINION_IMPORT
 RECENT_JOBS = 5
 
 
+@role_required(can_manage_records)
 def petition_import(request):
     """Choose a workbook in the export's layout; its check runs as a task and the job page shows it."""
-    require(can_manage_records(request.user, request.council))
     posted = request.method == "POST"
     form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
     form.fields["file"].help_text = _(
@@ -62,7 +62,6 @@ def _max_rows() -> str:
 
 
 def _job(request, pk: int) -> BackgroundJob:
-    require(can_manage_records(request.user, request.council))
     job = get_object_or_404(import_jobs.jobs_visible_to(request.council), pk=pk)
     return import_jobs.sweep_job(job)
 
@@ -90,6 +89,7 @@ def _context(job: BackgroundJob) -> dict:
     }
 
 
+@role_required(can_manage_records)
 def petition_import_job(request, pk: int):
     """The job's page: progress while it runs, then the preview and its confirmation, then the result."""
     job = _job(request, pk)
@@ -107,6 +107,7 @@ def petition_import_job(request, pk: int):
     return render(request, "voters/petition_import_job.html", _context(job))
 
 
+@role_required(can_manage_records)
 def petition_import_job_status(request, pk: int):
     """The part of the job's page that htmx polls every second while the job runs."""
     job = _job(request, pk)
@@ -117,8 +118,7 @@ def petition_import_job_status(request, pk: int):
 
 
 def _meeting(request, pk: int) -> VoterMeeting:
-    """The council's meeting, for the Office only (another council's meeting is missing: 404)."""
-    require(can_manage_records(request.user, request.council))
+    """The council's meeting (another council's meeting is missing: 404); its pages are the Office's."""
     return get_object_or_404(
         VoterMeeting.objects.filter(council=request.council).select_related("place"), pk=pk
     )
@@ -128,6 +128,7 @@ def _meeting_jobs(request, meeting: VoterMeeting):
     return import_jobs.jobs_visible_to(request.council, OPINION_IMPORT).filter(params__meeting=meeting.pk)
 
 
+@role_required(can_manage_records)
 def meeting_opinion_import(request, pk: int):
     """Choose the meeting's minutes table; its check runs as a task and the job page shows it."""
     meeting = _meeting(request, pk)
@@ -164,6 +165,7 @@ def meeting_opinion_import(request, pk: int):
     )
 
 
+@role_required(can_manage_records)
 def meeting_opinion_template(request, pk: int):
     """The empty minutes table for this meeting, in the layout the import reads."""
     meeting = _meeting(request, pk)
@@ -185,6 +187,7 @@ def _opinion_context(meeting: VoterMeeting, job: BackgroundJob) -> dict:
     return {"meeting": meeting, **_context(job)}
 
 
+@role_required(can_manage_records)
 def meeting_opinion_import_job(request, pk: int, job: int):
     """The job's page: progress while it runs, then the preview and its confirmation, then the result."""
     meeting, job = _opinion_job(request, pk, job)
@@ -202,6 +205,7 @@ def meeting_opinion_import_job(request, pk: int, job: int):
     return render(request, "voters/opinion_import_job.html", _opinion_context(meeting, job))
 
 
+@role_required(can_manage_records)
 def meeting_opinion_import_job_status(request, pk: int, job: int):
     """The part of the job's page that htmx polls every second while the job runs."""
     meeting, job = _opinion_job(request, pk, job)

@@ -2,13 +2,12 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.forms import CouncilModelForm
-from council.permissions import can_manage_records
+from council.permissions import can_manage_records, role_required
 from council.views.crud import Crud
 
 from . import services
@@ -35,15 +34,10 @@ SYNONYMS = Crud(
 )
 
 
-def _require_office(request) -> None:
-    if not can_manage_records(request.user, request.council):
-        raise PermissionDenied(_("Your role does not allow this page."))
-
-
 @require_POST
+@role_required(can_manage_records)
 def synonym_delete(request, pk):
     """Remove a synonym group; the council's petitions are indexed again without it."""
-    _require_office(request)
     synonym = get_object_or_404(SYNONYMS.queryset(request), pk=pk)
     services.synonym_delete(synonym, actor=request.user)
     messages.success(request, _("Removed from the synonyms: %(group)s.") % {"group": synonym})
@@ -51,9 +45,9 @@ def synonym_delete(request, pk):
 
 
 @require_POST
+@role_required(can_manage_records)
 def synonyms_load_defaults(request):
     """Add the groups of the default list that the council does not have yet."""
-    _require_office(request)
     added = services.synonyms_load_defaults(actor=request.user, council=request.council)
     if added:
         messages.success(request, _("%(n)s groups of the default list were added.") % {"n": added})
