@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test test-full bench lint format messages clean
+.PHONY: install install-dev run test test-full bench lint typecheck format messages clean
 
 # Two stamps: `make run` installs what running needs (the base dependencies), the other targets add the
 # `dev` extra (pytest, Playwright, ruff, mypy...). Each is redone when pyproject.toml changes.
@@ -37,7 +37,10 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+typecheck: install-dev
+	$(BIN)/mypy
+
+test: lint typecheck
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

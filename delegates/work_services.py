@@ -140,7 +140,7 @@ def commitment_add(program: ActionProgram, *, actor: User | None, **data: Any) -
     commitment = ActionCommitment(program=program, **data)
     if not normalize(commitment.text or ""):
         raise ValidationError({"text": _("Write the commitment.")})
-    if commitment.field_id and commitment.field.council_id != program.mandate.council_id:
+    if commitment.field is not None and commitment.field.council_id != program.mandate.council_id:
         raise ValidationError({"field": _("This belongs to another council.")})
     return record_save(commitment, actor=actor)
 
@@ -209,7 +209,7 @@ def evaluation_open(mandate: Mandate, *, actor: User | None, year: int) -> Deleg
     return record_save(DelegateEvaluation(mandate=mandate, year=year), actor=actor)
 
 
-RATING_FIELDS = {
+RATING_FIELDS: dict[str, tuple[str, str]] = {
     Assessor.SELF: ("self_rating", "self_comment"),
     Assessor.GROUP: ("group_rating", "group_comment"),
     Assessor.STANDING: ("standing_rating", "standing_comment"),
