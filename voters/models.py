@@ -212,6 +212,7 @@ class Letter(models.Model):
         "council.Agency", verbose_name=_("transferred to"), on_delete=models.PROTECT, null=True, blank=True
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.RECEIVED)
+    SEARCH_FIELDS = ("summary",)  # folded into search_text on every save (council.services.record_save)
     search_text = models.TextField(editable=False, blank=True)
     followups = followups_relation()
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -330,6 +331,11 @@ class Petition(models.Model):
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_address = models.CharField(_("address"), max_length=300, blank=True)
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    SEARCH_FIELDS = (
+        "code",
+        "title",
+        "text",
+    )  # folded into search_text on every save (council.services.record_save)
     search_text = models.TextField(editable=False, blank=True)
     # The terms the duplicate finder compares (voters/matching): address and opening formula left out.
     match_terms = models.TextField(editable=False, blank=True)
@@ -449,6 +455,7 @@ class VoterOpinion(models.Model):
         related_name="opinions",
     )
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    SEARCH_FIELDS = ("text",)  # folded into search_text on every save (council.services.record_save)
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords(excluded_fields=["search_text"])

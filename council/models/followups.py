@@ -142,6 +142,11 @@ class FollowUp(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     internal_note = models.TextField(_("internal note (Office only)"), blank=True)
     # Reference, subject and description folded (no accents, lower case) for accent-insensitive search.
+    SEARCH_FIELDS = (
+        "reference",
+        "title",
+        "description",
+    )  # folded into search_text on every save (council.services.record_save)
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     history = HistoricalRecords(excluded_fields=["search_text"])

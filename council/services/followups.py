@@ -28,7 +28,7 @@ from council.models import (
     User,
 )
 from council.models.followups import ANSWERED
-from council.personal_data import Redactor, searchable_text
+from council.personal_data import Redactor
 from council.text import normalize
 from council.uploads import atomic_with_files
 from council.workdays import apply_rule
@@ -164,7 +164,6 @@ def followup_open(
         report_to_leadership=report_to_leadership,
         internal_note=internal_note,
     )
-    followup.search_text = searchable_text(followup, ["reference", "title", "description"])
     record_save(followup, actor=actor)
     followup.coordinating_agencies.set([a for a in coordinating_agencies if a.pk != agency.pk])
     _log(
@@ -367,11 +366,10 @@ def followup_link_source(
     followup.source_type = ContentType.objects.get_for_model(source)
     followup.source_id = source.pk
     followup.reference = reference
-    followup.search_text = searchable_text(followup, ["reference", "title", "description"])
     record_save(
         followup,
         actor=actor,
-        update_fields=["source_type", "source_id", "reference", "search_text"],
+        update_fields=["source_type", "source_id", "reference"],
         reason=f"{previous} → {reference}" if previous and previous != reference else "",
     )
     return followup

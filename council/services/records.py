@@ -1,14 +1,30 @@
-"""Saving any record: text normalised, fully validated, a history row naming the actor. Every service saves
-through these."""
+"""Saving any record: text normalised, its stored search text refreshed, fully validated, a history row naming
+the actor. Every service saves through these.
+
+A model with a ``search_text`` column declares ``SEARCH_FIELDS``, the fields it is folded from; ``record_save``
+keeps it current on every save, so no service maintains it by hand. Personal fields are never folded into
+it (``council.personal_data.searchable_text``): those are searched only by who may see them."""
 
 from typing import Any, TypeVar
 
 from django.db import models, transaction
 
 from council.models import Council, User
+from council.personal_data import searchable_text
 from council.text import normalize
 
 M = TypeVar("M", bound=models.Model)
+
+
+def _refresh_search_text(instance: models.Model, update_fields: list[str] | None) -> list[str] | None:
+    """Fold the record's ``SEARCH_FIELDS`` into its ``search_text``; saved with them when they are."""
+    fields = getattr(type(instance), "SEARCH_FIELDS", ())
+    if not fields:
+        return update_fields
+    instance.search_text = searchable_text(instance, fields)
+    if update_fields is not None and "search_text" not in update_fields and set(update_fields) & set(fields):
+        return [*update_fields, "search_text"]
+    return update_fields
 
 
 def _normalise_text(instance: models.Model) -> None:
@@ -24,6 +40,7 @@ def record_save(
 ) -> M:
     """Validate and save one record, leaving a history row that names the actor."""
     _normalise_text(instance)
+    update_fields = _refresh_search_text(instance, update_fields)
     instance.full_clean()
     instance._history_user = actor
     if reason:

@@ -11,7 +11,7 @@ from council.services import (
     record_save,
     record_update,
 )
-from council.text import fold, normalize
+from council.text import normalize
 from council.uploads import atomic_with_files, attach_file, replace_file
 
 from ..models import (
@@ -43,11 +43,6 @@ def meeting_update(
     return meeting
 
 
-def _opinion_search_text(opinion: VoterOpinion) -> str:
-    # Never a personal field (council/personal_data.py): those are searched only by who may see them.
-    return fold(opinion.text)
-
-
 @transaction.atomic
 def opinion_add(*, actor: User | None, council: Council, channel: str, **data: Any) -> VoterOpinion:
     """Record one opinion; at a meeting it takes the meeting's date and commune unless given."""
@@ -62,7 +57,6 @@ def opinion_add(*, actor: User | None, council: Council, channel: str, **data: A
     data["admin_unit"] = current_unit(data.get("admin_unit"))
     opinion = VoterOpinion(council=council, channel=channel, **data)
     opinion.text = normalize(opinion.text or "")
-    opinion.search_text = _opinion_search_text(opinion)
     return record_save(opinion, actor=actor)
 
 

@@ -16,7 +16,7 @@ from council.models import Council, FollowUp, User
 from council.services import (
     record_save,
 )
-from council.text import fold, normalize
+from council.text import normalize
 
 from ..matching.index import index_petition, unindex_petition
 from ..models import (
@@ -48,10 +48,6 @@ def _refresh_totals(petition: Petition, *, actor: User | None) -> Petition:
     if first is not None:
         petition.received_on = min(first, petition.received_on) if petition.received_on else first
     return record_save(petition, actor=actor, update_fields=["voters_count", "received_on"])
-
-
-def _search_text(petition: Petition) -> str:
-    return fold(f"{petition.code} {petition.title} {petition.text}")
 
 
 def _check_opinions(council: Council, opinions: list[VoterOpinion]) -> None:
@@ -100,7 +96,6 @@ def petition_create(
         **data,
     )
     _normalise(petition)
-    petition.search_text = _search_text(petition)
     try:
         with transaction.atomic():
             record_save(petition, actor=actor)
@@ -132,10 +127,7 @@ def petition_update(petition: Petition, *, actor: User | None, reason: str = "",
     for key, value in data.items():
         setattr(petition, key, value)
     _normalise(petition)
-    petition.search_text = _search_text(petition)
-    record_save(
-        petition, actor=actor, update_fields=[*assign_keys, "title", "text", "search_text"], reason=reason
-    )
+    record_save(petition, actor=actor, update_fields=[*assign_keys, "title", "text"], reason=reason)
     index_petition(petition)
     return petition
 

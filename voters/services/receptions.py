@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Agency, Council, User
-from council.personal_data import searchable_text
 from council.services import (
     followup_open,
     record_save,
@@ -47,8 +46,6 @@ def letter_create(*, actor: User | None, council: Council, **data: Any) -> Lette
     if letter.anonymous:
         letter.sender_name = letter.sender_address = letter.sender_phone = ""
     letter.admin_unit = current_unit(letter.admin_unit)
-    # The content names the sender: it is searched only by who may read it (Redactor.search_q).
-    letter.search_text = searchable_text(letter, ["summary"])
     return record_save(letter, actor=actor)
 
 
@@ -58,8 +55,6 @@ def letter_update(letter: Letter, *, actor: User | None, **data: Any) -> Letter:
         setattr(letter, key, value)
     if letter.anonymous:
         letter.sender_name = letter.sender_address = letter.sender_phone = ""
-    # The content names the sender: it is searched only by who may read it (Redactor.search_q).
-    letter.search_text = searchable_text(letter, ["summary"])
     return record_save(letter, actor=actor)
 
 
