@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
 from council.templatetags.hdnd import minutes_seconds
 
+from . import services
+from .forms import AssessForm, AssignForm, ConcludeForm, RejectForm, SubmitForm
 from .models import (
     AgendaItem,
     Commitment,
@@ -20,106 +23,12 @@ from .models import (
 )
 
 
-class SittingInline(admin.TabularInline):
-    model = Sitting
-    extra = 0
-    fields = ("kind", "date", "start_time", "end_time", "title")
-
-
-class AgendaInline(admin.TabularInline):
-    model = AgendaItem
-    extra = 0
-    fields = (
-        "order",
-        "title",
-        "planned_presentation",
-        "actual_presentation",
-        "planned_discussion",
-        "actual_discussion",
-    )
-
-
-@admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "council", "term", "kind", "state", "start_date", "end_date")
-    list_filter = ("council", "kind", "state")
-    list_select_related = ("council", "term")
-    inlines = [SittingInline, AgendaInline]
-
-
-@admin.register(Sitting)
-class SittingAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "session", "kind", "date")
-    list_filter = ("kind",)
-    list_select_related = ("session",)
-
-
-@admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "session", "planned_presentation", "actual_presentation", "actual_discussion")
-    list_select_related = ("session",)
-
-
-@admin.register(Speech)
-class SpeechAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "sitting", "kind", "venue", "duration")
-    list_filter = ("kind", "venue")
-    list_select_related = ("sitting", "mandate__delegate")
-    autocomplete_fields = ("mandate",)
-
-    @admin.display(description=_("duration"), ordering="duration_seconds")
-    def duration(self, speech):
-        return minutes_seconds(speech.duration_seconds)
-
-
-class AnswerInline(admin.StackedInline):
-    model = InterpellationAnswer
-    extra = 0
-
-
-class CommitmentInline(admin.TabularInline):
-    model = Commitment
-    extra = 0
-
-
-@admin.register(Interpellation)
-class InterpellationAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "council", "session", "agency", "mode", "state", "submitted_on", "answer_due")
-    list_filter = ("council", "mode", "state")
-    list_select_related = ("council", "session", "agency")
-    search_fields = ("question", "topic")
-    inlines = [AnswerInline, CommitmentInline]
-
-
-@admin.register(InterpellationAnswer)
-class InterpellationAnswerAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "interpellation", "mode", "answered_on")
-    list_select_related = ("interpellation",)
-
-
-@admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "interpellation")
-    list_select_related = ("interpellation",)
-
-
-class TaskInline(admin.TabularInline):
-    model = ResolutionTask
-    extra = 0
-
-
-@admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
-    list_display = ("symbol", "title", "council", "kind", "adopted_on", "effective_on")
-    list_filter = ("council", "kind", "year")
-    search_fields = ("symbol", "title")
-    list_select_related = ("council",)
-    inlines = [TaskInline]
-
-
 class ReadOnlyAdmin:
-    """Shown, never written here: corrections need a reason and a check against the totals (the
-    resolution's page and its roll-call page go through the services)."""
+    """Shown, never written here: these rows are written through their services, on their own admin page
+    (sittings, agenda items) or on the app's pages, where corrections need a reason and a check against the
+    totals (votes, ballots) and tasks and commitments open their follow-ups."""
+
+    extra = 0
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -131,9 +40,152 @@ class ReadOnlyAdmin:
         return False
 
 
+class SittingInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Sitting
+    fields = ("kind", "date", "start_time", "end_time", "title")
+
+
+class AgendaInline(ReadOnlyAdmin, admin.TabularInline):
+    model = AgendaItem
+    fields = (
+        "order",
+        "title",
+        "planned_presentation",
+        "actual_presentation",
+        "planned_discussion",
+        "actual_discussion",
+    )
+
+
+@admin.register(Session)
+class SessionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.session_create
+    list_display = ("__str__", "council", "term", "kind", "state", "start_date", "end_date")
+    list_filter = ("council", "kind", "state")
+    list_select_related = ("council", "term")
+    inlines = [SittingInline, AgendaInline]
+
+
+@admin.register(Sitting)
+class SittingAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.sitting_create
+    list_display = ("__str__", "session", "kind", "date")
+    list_filter = ("kind",)
+    list_select_related = ("session",)
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.agenda_item_create
+    list_display = ("__str__", "session", "planned_presentation", "actual_presentation", "actual_discussion")
+    list_select_related = ("session",)
+
+
+@admin.register(Speech)
+class SpeechAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Logged, corrected (with a reason) and removed on the sitting's page, through its services."""
+
+    list_display = ("__str__", "sitting", "kind", "venue", "duration")
+    list_filter = ("kind", "venue")
+    list_select_related = ("sitting", "mandate__delegate")
+    autocomplete_fields = ("mandate",)
+
+    @admin.display(description=_("duration"), ordering="duration_seconds")
+    def duration(self, speech):
+        return minutes_seconds(speech.duration_seconds)
+
+
+class AnswerInline(ReadOnlyAdmin, admin.StackedInline):
+    model = InterpellationAnswer
+
+
+class CommitmentInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Commitment
+
+
+@admin.register(Interpellation)
+class InterpellationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Drafted, answered and given commitments on the interpellation pages; its state moves here only by the
+    actions, which call its services (the written answer's due date comes from the rule in force)."""
+
+    list_display = ("__str__", "council", "session", "agency", "mode", "state", "submitted_on", "answer_due")
+    list_filter = ("council", "mode", "state")
+    list_select_related = ("council", "session", "agency")
+    search_fields = ("question", "topic")
+    inlines = [AnswerInline, CommitmentInline]
+    actions = [
+        service_action(
+            name="submit",
+            description=_("Submit"),
+            form_class=SubmitForm,
+            call=lambda slip, actor, data: services.interpellation_submit(slip, actor=actor, on=data["on"]),
+        ),
+        service_action(
+            name="assign",
+            description=_("Assign the answer"),
+            form_class=AssignForm,
+            call=lambda slip, actor, data: services.interpellation_assign(
+                slip, actor=actor, mode=data["mode"]
+            ),
+        ),
+        service_action(
+            name="reject",
+            description=_("Not accepted"),
+            form_class=RejectForm,
+            call=lambda slip, actor, data: services.interpellation_reject(
+                slip, actor=actor, reason=data["reason"]
+            ),
+        ),
+        service_action(
+            name="assess",
+            description=_("Record the assessment"),
+            form_class=AssessForm,
+            call=lambda slip, actor, data: services.interpellation_assess(
+                slip, actor=actor, satisfaction=data["satisfaction"]
+            ),
+        ),
+        service_action(
+            name="conclude",
+            description=_("Conclude"),
+            form_class=ConcludeForm,
+            call=lambda slip, actor, data: services.interpellation_conclude(
+                slip, actor=actor, conclusion=data["conclusion"]
+            ),
+        ),
+    ]
+
+
+@admin.register(InterpellationAnswer)
+class InterpellationAnswerAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "interpellation", "mode", "answered_on")
+    list_select_related = ("interpellation",)
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "interpellation")
+    list_select_related = ("interpellation",)
+
+
+class TaskInline(ReadOnlyAdmin, admin.TabularInline):
+    model = ResolutionTask
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    """Its vote (which adopts it or clears its adoption dates) and its tasks (each a follow-up) are recorded
+    on the resolution's pages."""
+
+    create_service = services.resolution_create
+    list_display = ("symbol", "title", "council", "kind", "adopted_on", "effective_on")
+    list_filter = ("council", "kind", "year")
+    search_fields = ("symbol", "title")
+    list_select_related = ("council",)
+    inlines = [TaskInline]
+
+
 class BallotInline(ReadOnlyAdmin, admin.TabularInline):
     model = DelegateVote
-    extra = 0
 
 
 @admin.register(Vote)
@@ -150,13 +202,18 @@ class DelegateVoteAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(ResolutionTask)
-class ResolutionTaskAdmin(SimpleHistoryAdmin):
+class ResolutionTaskAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "resolution")
     list_select_related = ("resolution",)
 
 
+def _document_add(*, actor, council, **data):
+    return services.document_add(actor=actor, **data)  # the document takes its session's council
+
+
 @admin.register(SessionDocument)
-class SessionDocumentAdmin(SimpleHistoryAdmin):
+class SessionDocumentAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = _document_add
     list_display = ("symbol", "title", "session", "kind", "issued_on", "sent_on")
     list_filter = ("council", "kind")
     search_fields = ("symbol", "title")

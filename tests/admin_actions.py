@@ -24,10 +24,19 @@ def run_action(client, model, action: str, records, **form):
     return client.post(url, {"action": action, ACTION_CHECKBOX_NAME: selected, "apply": "yes", **form})
 
 
+def inline_management(client, url) -> dict:
+    """The management fields of the inlines on an admin form page, as the browser sends them back."""
+    data = {}
+    for inline in client.get(url).context["inline_admin_formsets"]:
+        form = inline.formset.management_form
+        data.update({form.add_prefix(name): value for name, value in form.initial.items()})
+    return data
+
+
 def levels(client) -> set[int]:
     """The levels of the messages waiting for the next page."""
     response = client.get(reverse("admin:index"))
     return {m.level for m in response.context["messages"]}
 
 
-__all__ = ["ERROR", "SUCCESS", "change_url", "changelist_url", "levels", "run_action"]
+__all__ = ["ERROR", "SUCCESS", "change_url", "changelist_url", "inline_management", "levels", "run_action"]
