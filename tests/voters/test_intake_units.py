@@ -271,7 +271,7 @@ def test_a_resolver_message_renders_in_the_language_it_is_read_in(council, wards
         " 05/10/2025 ",
         "05/10/2025 08:30",
         dt.date(2025, 10, 5),
-        dt.datetime(2025, 10, 5, 14, 0),
+        dt.datetime(2025, 10, 5, 14, 0),  # noqa: DTZ001 - a spreadsheet's date and time carry no zone
     ],
 )
 def test_dates_are_read_in_the_forms_people_type(typed):

@@ -272,7 +272,7 @@ def _parse_row(values: list, columns: dict[str, int], *, units, fields, meeting)
         try:
             row["field"] = fields.get(named_field)
         except ValueError as error:
-            # The field helps classify the petition later; one the council does not have is a note, not an error.
+            # The field helps classify the petition later; one the council lacks is a note, not an error.
             notes.append(Message(gettext_noop("The field is not used: %(message)s"), message=error))
     return row, notes, problems
 
@@ -340,7 +340,7 @@ def plan_import(upload, *, meeting: VoterMeeting, progress=lambda percent, step:
 
 @transaction.atomic
 def apply_import(plan: OpinionPlan, *, actor, progress=lambda percent, step: None) -> list[int]:
-    """Write a checked plan's new rows into the meeting, every one or none; the ids of the opinions written."""
+    """Write a checked plan's new rows into the meeting, all or none; the ids of the opinions written."""
     meeting, written = plan.meeting, []
     to_write = [r for r in plan.rows if r.action == NEW]
     for index, item in enumerate(to_write):

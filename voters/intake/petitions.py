@@ -215,7 +215,8 @@ def _check_header(header: list[str]) -> None:
             raise ValidationError(
                 Message(
                     gettext_noop(
-                        "Column %(column)s should be “%(expected)s” but is “%(got)s”. Use the template: export a list to get it."
+                        "Column %(column)s should be “%(expected)s” but is “%(got)s”. "
+                        "Use the template: export a list to get it."
                     ),
                     column=get_column_letter(index + 1),
                     expected=COLUMNS[index][1],
@@ -413,7 +414,8 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
                 plan.notes.append(
                     Message(
                         gettext_noop(
-                            "The classification columns differ but the petition is already %(state)s: change them on the petition's page."
+                            "The classification columns differ but the petition is already %(state)s: "
+                            "change them on the petition's page."
                         ),
                         state=petition.get_state_display().lower(),
                     )
@@ -422,7 +424,8 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
                 plan.notes.append(
                     Message(
                         gettext_noop(
-                            "The classification is incomplete (level of competence and agency): it is not changed."
+                            "The classification is incomplete (level of competence and agency): "
+                            "it is not changed."
                         )
                     )
                 )
@@ -430,7 +433,8 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
             plan.notes.append(
                 Message(
                     gettext_noop(
-                        "The number of voters comes from the petition's opinions (%(count)s); it is not changed."
+                        "The number of voters comes from the petition's opinions (%(count)s); "
+                        "it is not changed."
                     ),
                     count=petition.voters_count,
                 )
@@ -442,7 +446,8 @@ def _plan_row(number: int, row: dict, petition: Petition | None, limits: dict[st
         plan.notes.append(
             Message(
                 gettext_noop(
-                    "The state in the file (“%(file)s”) differs from “%(state)s”: a state changes only through the petition's steps."
+                    "The state in the file (“%(file)s”) differs from “%(state)s”: "
+                    "a state changes only through the petition's steps."
                 ),
                 file=state,
                 state=petition.get_state_display(),
@@ -517,7 +522,7 @@ def plan_import(upload, *, council, progress=_no_progress) -> ImportPlan:
 
 @transaction.atomic
 def apply_import(plan: ImportPlan, *, council, actor, progress=_no_progress) -> ImportResult:
-    """Write a checked plan: every row or, if any fails, none. ``progress(percent, step)`` as in plan_import."""
+    """Write a checked plan: all rows or, if one fails, none. ``progress(percent, step)``: see plan_import."""
     reason = _("Imported from a spreadsheet")
     result = ImportResult(created=plan.created, changed=plan.changed, unchanged=plan.unchanged)
     to_write = [item for item in plan.rows if item.action in (NEW, CHANGED)]
