@@ -114,6 +114,22 @@ class WorkflowAdminMixin(ManagedByServices):
         return False
 
 
+class ListedInline:
+    """An inline that lists a record's rows on its page: the rows are written through their services (on
+    their own admin page or the app's pages), never in the parent's form."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ServiceRefused(Exception):
     """A service refused the admin's change: the admin's transaction is rolled back and the form shown again."""
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
+from council.admin_actions import ListedInline, ServiceSaveMixin, WorkflowAdminMixin, service_action
 from council.templatetags.hdnd import minutes_seconds
 
 from . import services
@@ -23,29 +23,12 @@ from .models import (
 )
 
 
-class ReadOnlyAdmin:
-    """Shown, never written here: these rows are written through their services, on their own admin page
-    (sittings, agenda items) or on the app's pages, where corrections need a reason and a check against the
-    totals (votes, ballots) and tasks and commitments open their follow-ups."""
-
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class SittingInline(ReadOnlyAdmin, admin.TabularInline):
+class SittingInline(ListedInline, admin.TabularInline):
     model = Sitting
     fields = ("kind", "date", "start_time", "end_time", "title")
 
 
-class AgendaInline(ReadOnlyAdmin, admin.TabularInline):
+class AgendaInline(ListedInline, admin.TabularInline):
     model = AgendaItem
     fields = (
         "order",
@@ -95,11 +78,11 @@ class SpeechAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         return minutes_seconds(speech.duration_seconds)
 
 
-class AnswerInline(ReadOnlyAdmin, admin.StackedInline):
+class AnswerInline(ListedInline, admin.StackedInline):
     model = InterpellationAnswer
 
 
-class CommitmentInline(ReadOnlyAdmin, admin.TabularInline):
+class CommitmentInline(ListedInline, admin.TabularInline):
     model = Commitment
 
 
@@ -167,7 +150,7 @@ class CommitmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("interpellation",)
 
 
-class TaskInline(ReadOnlyAdmin, admin.TabularInline):
+class TaskInline(ListedInline, admin.TabularInline):
     model = ResolutionTask
 
 
@@ -184,8 +167,23 @@ class ResolutionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     inlines = [TaskInline]
 
 
+class ReadOnlyAdmin:
+    """Shown, never written here: corrections need a reason and a check against the totals (the
+    resolution's page and its roll-call page go through the services)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class BallotInline(ReadOnlyAdmin, admin.TabularInline):
     model = DelegateVote
+    extra = 0
 
 
 @admin.register(Vote)
