@@ -9,6 +9,7 @@ from django.utils import timezone
 from council.uploads import get_private_storage
 from reports import services
 from reports.models import Report
+from reports.services import runs
 
 from .conftest import Q2
 
@@ -71,7 +72,7 @@ def test_a_failing_save_removes_the_files_it_had_put_in_place(council, records, 
     def broken_save(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "record_save", broken_save)
+    monkeypatch.setattr(runs, "record_save", broken_save)
     with pytest.raises(RuntimeError):
         services.report_generate(report.pk)
     assert _files_on_disk() == set()
@@ -79,10 +80,10 @@ def test_a_failing_save_removes_the_files_it_had_put_in_place(council, records, 
 
 def test_the_heartbeat_is_renewed_by_its_thread_while_the_run_holds_the_report(council, records):
     report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
-    token = services._claim(report.pk)
+    token = runs._claim(report.pk)
     old = timezone.now() - dt.timedelta(seconds=50)
     Report.objects.filter(pk=report.pk).update(heartbeat=old)
-    heartbeat = services._Heartbeat(report.pk, token)
+    heartbeat = runs._Heartbeat(report.pk, token)
     heartbeat.renew()
     report.refresh_from_db()
     assert report.heartbeat > old + dt.timedelta(seconds=45)

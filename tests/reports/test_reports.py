@@ -13,7 +13,7 @@ from django.utils import timezone
 from council.models import OutboxMail, Role
 from council.uploads import get_private_storage
 from reports import services
-from reports.models import Report
+from reports.models import KpiTarget, Report
 from reports.periods import Period
 from tests.council.factories import RoleFactory, UserFactory
 
@@ -287,4 +287,4 @@ def test_a_target_threshold_that_makes_no_sense_is_refused(council, metric, thre
         services.target_create(
             actor=None, council=council, code="X1", description="x", metric=metric, threshold=threshold
         )
-    assert not services.KpiTarget.objects.filter(code="X1").exists()
+    assert not KpiTarget.objects.filter(code="X1").exists()
