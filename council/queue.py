@@ -12,8 +12,9 @@ from django.utils.module_loading import import_string
 from council.resilience import publish
 
 
-def enqueue(task: str, *args) -> None:
-    """Queue the task named ``task`` once the current transaction commits (at once outside one)."""
+def enqueue(task: str, *args, countdown: int | None = None) -> None:
+    """Queue the task named ``task`` once the current transaction commits (at once outside one), to start
+    ``countdown`` seconds later if given."""
     # Resolved now: a misspelt name fails the caller and its tests, not a callback after the commit.
     found = import_string(task)
-    transaction.on_commit(lambda: publish(found, *args))
+    transaction.on_commit(lambda: publish(found, *args, countdown=countdown))

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from council.models import Council, FollowUp
-from council.resilience import publish
+from council.queue import enqueue
 
 from . import metrics
 from .metrics import Window
@@ -152,10 +152,8 @@ def schedule_refresh(council_id: int) -> None:
     """Queue one refresh of the council's figures a minute from now (writes in between share it)."""
     if not cache.add(refresh_key(council_id), 1, timeout=settings.SUMMARY_REFRESH_DELAY):
         return
-    from .tasks import summaries_refresh_task
-
     # A broker outage must not fail the write: the nightly refresh catches up.
-    publish(summaries_refresh_task, council_id, countdown=settings.SUMMARY_REFRESH_DELAY)
+    enqueue("reports.tasks.summaries_refresh_task", council_id, countdown=settings.SUMMARY_REFRESH_DELAY)
 
 
 def record_written(sender, instance, **kwargs) -> None:
