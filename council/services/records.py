@@ -1,9 +1,10 @@
 """Saving any record: text normalised, its stored search text refreshed, fully validated, a history row naming
 the actor. Every service saves through these.
 
-A model with a ``search_text`` column declares ``SEARCH_FIELDS``, the fields it is folded from; ``record_save``
-keeps it current on every save, so no service maintains it by hand. Personal fields are never folded into
-it (``council.personal_data.searchable_text``): those are searched only by who may see them."""
+A model with a ``search_text`` column declares ``SEARCH_FIELDS``, the fields it is folded from;
+``record_save`` keeps it current on every save, so no service maintains it by hand. Personal fields are
+never folded into it (``council.personal_data.searchable_text``): those are searched only by who may see
+them."""
 
 from typing import Any, TypeVar
 

@@ -1,4 +1,5 @@
-"""The Office's synonym list for the duplicate finder: list, add, edit, remove, and start from the default list."""
+"""The Office's synonym list for the duplicate finder: list, add, edit, remove, and start from the default
+list."""
 
 from django import forms
 from django.contrib import messages
