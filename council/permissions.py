@@ -4,12 +4,12 @@ The one way permissions are done in this project (``council/views/followups.py``
 
 1. **The role context, loaded once per request.** ``role_context(user)`` reads every role the user holds
    (with its committee, agency and the denouncer's-identity flag) in one query and keeps it on the user
-   object for the rest of the request. Nothing else caches roles: ``roles_in``, ``agency_ids_of`` and
-   ``oversight.permissions.headed_committees`` all read it.
+   object for the rest of the request. Nothing else caches roles: ``roles_in``, ``roles_on``,
+   ``agency_ids_of``, ``headed_committees`` and the personal-data redactor all read it.
 2. **Predicates ``can_<verb>(user, obj) -> bool``, only in each app's ``permissions.py``.** ``obj`` is the
    council for a right over the council's records as a whole (``can_read_followups(user, council)``) and
-   the record for a right over one record (``can_answer(user, followup)``). Views and services never
-   look at roles themselves.
+   the record for a right over one record (``can_answer(user, followup)``). Views and services ask these
+   predicates rather than comparing roles themselves.
 3. **``<things>_visible_to(user, council)`` querysets** say which records a user may open, and
    **``get_<thing>_for_user_or_404(user, council, pk)`` fetchers** open one of them: a record the user may
    not see is a 404, exactly like a missing one (``followups_visible_to``, ``get_followup_for_user_or_404``).
