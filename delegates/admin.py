@@ -1,6 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from council.admin_actions import ListedInline, ServiceSaveMixin, WorkflowAdminMixin, service_action
+
+from . import services, work_services
+from .forms import PositionEndForm
 from .models import (
     ActionCommitment,
     ActionProgram,
@@ -20,16 +25,21 @@ from .models import (
     TrainingAttendance,
     TrainingCourse,
 )
+from .work_forms import DecideForm
 
 
-class MandateInline(admin.TabularInline):
+class MandateInline(ListedInline, admin.TabularInline):
     model = Mandate
-    extra = 0
     fields = ("term", "constituency", "kind", "start_date", "end_date", "end_reason")
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SimpleHistoryAdmin):
+class DelegateAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    """Saved through its services, which keep the folded name the directory searches; mandates are added on
+    their own page, where a second seat in one term is refused."""
+
+    create_service = services.delegate_create
+    update_service = services.delegate_update
     list_display = ("full_name", "council", "gender", "birth_date", "user")
     list_filter = ("council", "gender")
     search_fields = ("full_name", "name_folded")
@@ -38,7 +48,9 @@ class DelegateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(SimpleHistoryAdmin):
+class MandateAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.mandate_create
+    update_service = services.mandate_update
     list_display = ("delegate", "term", "constituency", "kind", "start_date", "end_date")
     list_filter = ("council", "term", "kind")
     search_fields = ("delegate__full_name", "delegate__name_folded")
@@ -46,22 +58,47 @@ class MandateAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("delegate",)
 
 
-class GroupMembershipInline(admin.TabularInline):
+class GroupMembershipInline(ListedInline, admin.TabularInline):
     model = GroupMembership
-    extra = 0
-    autocomplete_fields = ("mandate",)
 
 
 @admin.register(DelegateGroup)
-class DelegateGroupAdmin(SimpleHistoryAdmin):
+class DelegateGroupAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.group_create
+    update_service = services.group_update
     list_display = ("name", "term", "council")
     list_filter = ("council", "term")
     search_fields = ("name",)
     inlines = [GroupMembershipInline]
 
 
+end_position = service_action(
+    name="end_position",
+    description=_("End the position"),
+    form_class=PositionEndForm,
+    call=lambda position, actor, data: services.position_end(
+        position, actor=actor, end_date=data["end_date"]
+    ),
+)
+
+
+class PositionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    """A position is added through its service, which refuses overlapping seats; it has no service to edit it,
+    so once saved it is read-only and only ended, by the action."""
+
+    actions = [end_position]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return [f.name for f in self.opts.concrete_fields if f.editable and not f.primary_key]
+
+
 @admin.register(GroupMembership)
-class GroupMembershipAdmin(SimpleHistoryAdmin):
+class GroupMembershipAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = services.group_membership_create
+    update_service = services.group_membership_update
+    actions = [end_position]
     list_display = ("mandate", "group", "role", "start_date", "end_date")
     list_filter = ("council", "role")
     list_select_related = ("mandate__delegate", "mandate__term", "group")
@@ -69,7 +106,8 @@ class GroupMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeMembership)
-class CommitteeMembershipAdmin(SimpleHistoryAdmin):
+class CommitteeMembershipAdmin(PositionAdmin):
+    create_service = services.committee_membership_create
     list_display = ("mandate", "committee", "role", "start_date", "end_date")
     list_filter = ("council", "committee", "role")
     list_select_related = ("mandate__delegate", "mandate__term", "committee")
@@ -77,7 +115,8 @@ class CommitteeMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StandingPosition)
-class StandingPositionAdmin(SimpleHistoryAdmin):
+class StandingPositionAdmin(PositionAdmin):
+    create_service = services.standing_position_create
     list_display = ("mandate", "role", "start_date", "end_date")
     list_filter = ("council", "role")
     list_select_related = ("mandate__delegate", "mandate__term")
@@ -87,14 +126,16 @@ class StandingPositionAdmin(SimpleHistoryAdmin):
 # --- Delegate work -------------------------------------------------------------------------------------
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ListedInline, admin.TabularInline):
     model = TrainingAttendance
-    extra = 0
-    raw_id_fields = ("mandate",)
 
 
 @admin.register(TrainingCourse)
-class TrainingCourseAdmin(SimpleHistoryAdmin):
+class TrainingCourseAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    """Invitations and attendance are recorded on the course's page, through their services."""
+
+    create_service = work_services.course_create
+    update_service = work_services.course_update
     list_display = ("title", "council", "start_date", "end_date", "online")
     list_filter = ("council", "online")
     readonly_fields = ("path", "original_name", "content_type", "size")
@@ -102,65 +143,91 @@ class TrainingCourseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TrainingAttendance)
-class TrainingAttendanceAdmin(SimpleHistoryAdmin):
+class TrainingAttendanceAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "attended")
     raw_id_fields = ("course", "mandate")
 
 
 @admin.register(GroupMeeting)
-class GroupMeetingAdmin(SimpleHistoryAdmin):
+class GroupMeetingAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Recorded on the group's page, where the attendees are checked against its members on that day."""
+
     list_display = ("topic", "group", "kind", "date")
     list_filter = ("kind",)
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(ListedInline, admin.StackedInline):
     model = ActionCommitment
-    extra = 0
 
 
 @admin.register(ActionProgram)
-class ActionProgramAdmin(SimpleHistoryAdmin):
+class ActionProgramAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Written by the delegate on their own page; commitments are assessed there each year."""
+
     list_display = ("__str__", "announced_on")
     raw_id_fields = ("mandate",)
     inlines = [CommitmentInline]
 
 
 @admin.register(ActionCommitment)
-class ActionCommitmentAdmin(SimpleHistoryAdmin):
+class ActionCommitmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "program", "field")
 
 
 @admin.register(CommitmentAssessment)
-class CommitmentAssessmentAdmin(SimpleHistoryAdmin):
+class CommitmentAssessmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "commitment", "year", "by", "status")
     list_filter = ("by", "status", "year")
 
 
 @admin.register(EvaluationCriterion)
-class EvaluationCriterionAdmin(SimpleHistoryAdmin):
+class EvaluationCriterionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = work_services.criterion_create
+    update_service = work_services.criterion_update
     list_display = ("text", "council", "order", "max_points", "is_active")
     list_filter = ("council", "is_active")
 
 
 @admin.register(DelegateEvaluation)
-class DelegateEvaluationAdmin(SimpleHistoryAdmin):
+class DelegateEvaluationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Opened and rated on the evaluation pages; the ratings are derived from the scores there."""
+
     list_display = ("__str__", "year", "self_rating", "group_rating", "standing_rating")
     list_filter = ("year",)
     raw_id_fields = ("mandate",)
 
 
 @admin.register(EvaluationScore)
-class EvaluationScoreAdmin(SimpleHistoryAdmin):
+class EvaluationScoreAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "evaluation", "by", "points")
 
 
 @admin.register(EmulationMovement)
-class EmulationMovementAdmin(SimpleHistoryAdmin):
+class EmulationMovementAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+    create_service = work_services.movement_create
     list_display = ("name", "council", "launched_on", "is_active")
 
 
 @admin.register(Nomination)
-class NominationAdmin(SimpleHistoryAdmin):
+class NominationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    """Proposed on the movement's page; decided here only by the action, which calls nomination_decide."""
+
+    actions = [
+        service_action(
+            name="decide",
+            description=_("Decide"),
+            form_class=DecideForm,
+            call=lambda nomination, actor, data: work_services.nomination_decide(
+                nomination,
+                actor=actor,
+                state=data["state"],
+                award=data["award"],
+                decision=data["decision"],
+                decision_date=data["decision_date"],
+                exemplary=data["exemplary"],
+            ),
+        )
+    ]
     list_display = ("__str__", "year", "kind", "state", "award", "exemplary")
     list_filter = ("state", "kind", "year", "exemplary")
     raw_id_fields = ("mandate", "group")
