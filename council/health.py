@@ -2,11 +2,12 @@
 
 import datetime as dt
 import hmac
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.db.models import Min, Q
+from django.db.models import Min
 from django.utils import timezone
 
 from council.models import OutboxMail, ServiceBeat
@@ -16,6 +17,16 @@ from council.models import OutboxMail, ServiceBeat
 BEAT_LATE = dt.timedelta(minutes=5)
 OUTBOX_LATE = dt.timedelta(minutes=15)
 NIGHTLY_LATE = dt.timedelta(hours=26)
+
+
+# Apps above council report their own background work here (reports registers its runs in its AppConfig),
+# so this module never imports them: name -> probe(now) returning (detail, warnings).
+PROBES: dict[str, Callable[[dt.datetime], tuple[dict, list[str]]]] = {}
+
+
+def register_probe(name: str, probe: Callable[[dt.datetime], tuple[dict, list[str]]]) -> None:
+    """Add an app's part of the operator's detail (idempotent: a second registration replaces the first)."""
+    PROBES[name] = probe
 
 
 def record_beat(name: str) -> None:
@@ -48,10 +59,8 @@ def _age(moment: dt.datetime | None, now: dt.datetime) -> int | None:
 
 
 def background_detail() -> tuple[dict, list[str]]:
-    """The outbox, report runs and scheduled jobs, with a warning for each thing that is late."""
-    from reports.models import Report
-    from reports.services import QUEUED_STALE_AFTER, STALE_AFTER
-
+    """The outbox, the registered apps' background work (report runs) and scheduled jobs, with a warning for
+    each thing that is late."""
     now = timezone.now()
     warnings = []
     unsent = OutboxMail.objects.filter(sent_at__isnull=True)
@@ -63,17 +72,10 @@ def background_detail() -> tuple[dict, list[str]]:
     }
     if outbox["oldest"] and now - outbox["oldest"] > OUTBOX_LATE:
         warnings.append("outbox: mail has waited longer than 15 minutes")
-    stuck = Report.objects.filter(
-        Q(state=Report.State.RUNNING, heartbeat__lt=now - STALE_AFTER)
-        | Q(state=Report.State.QUEUED, heartbeat__lt=now - QUEUED_STALE_AFTER)
-    ).count()
-    reports_detail = {
-        "running": Report.objects.filter(state=Report.State.RUNNING).count(),
-        "stuck": stuck,
-        "failed": Report.objects.filter(state=Report.State.FAILED).count(),
-    }
-    if stuck:
-        warnings.append("reports: runs are stuck (no worker is taking them)")
+    detail = {"outbox": outbox_detail}
+    for name, probe in PROBES.items():
+        detail[name], more = probe(now)
+        warnings.extend(more)
     beats = dict(ServiceBeat.objects.values_list("name", "at"))
     jobs = {
         "last_beat_tick_age_seconds": _age(beats.get("beat"), now),
@@ -84,4 +86,5 @@ def background_detail() -> tuple[dict, list[str]]:
             warnings.append("beat: no tick for 5 minutes (is exactly one beat running, and a worker?)")
         if beats.get("figures-nightly") is None or now - beats["figures-nightly"] > NIGHTLY_LATE:
             warnings.append("figures: the nightly refresh has not run for a day")
-    return {"outbox": outbox_detail, "reports": reports_detail, "jobs": jobs}, warnings
+    detail["jobs"] = jobs
+    return detail, warnings

@@ -9,8 +9,13 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from council.health import register_probe
+
         from .figures import record_written, watched_models
+        from .health import probe
         from .metrics import catalogue
+
+        register_probe("reports", probe)
 
         # The models read the catalogue through here (``reports.models.catalogue``): they sit below it.
         self.catalogue = catalogue
