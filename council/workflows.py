@@ -28,7 +28,7 @@ class Transition:
     form: str  # dotted path of the form class
     service: str  # dotted path of the service: service(record, actor=user, **cleaned_data)
     permission: Callable  # (user, record) -> bool
-    refusal: str  # why it cannot run from the record's state (lazy translated)
+    refusal: str  # why it cannot run from the record's state (lazy translated; may name it as %(state)s)
     initial: Callable | None = None  # record -> the unbound form's initial values
     form_kwargs: Callable | None = None  # (record, council) -> extra keyword arguments of the form
     ready: Callable | None = None  # record -> bool: a condition besides the state (an answer to review)
@@ -37,10 +37,10 @@ class Transition:
     def form_class(self):
         return import_string(self.form)
 
-    def build_form(self, record, council, data=None):
+    def build_form(self, record, council, data=None, files=None):
         kwargs = self.form_kwargs(record, council) if self.form_kwargs else {}
         if data is not None:
-            return self.form_class()(data, **kwargs)
+            return self.form_class()(data, files, **kwargs)
         return self.form_class()(initial=self.initial(record) if self.initial else None, **kwargs)
 
 
@@ -70,10 +70,12 @@ class Workflow:
 
     def guard(self, record, name: str) -> None:
         """The service's first check: ValidationError with the transition's own reason if the record's state
-        does not allow it (the service then checks its own conditions, with their own messages)."""
+        does not allow it (the service then checks its own conditions, with their own messages). The reason
+        may name the state the record is in as ``%(state)s``."""
         transition = self[name]
         if getattr(record, self.state_field) not in transition.sources:
-            raise ValidationError(transition.refusal)
+            state = getattr(record, f"get_{self.state_field}_display")()
+            raise ValidationError(transition.refusal, params={"state": state})
 
     def available(self, user, record) -> list[Transition]:
         """The transitions this user may run on the record now, in declaration order."""

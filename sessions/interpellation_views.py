@@ -21,12 +21,10 @@ from . import forms, services
 from .models import Interpellation, InterpellationAnswer
 from .permissions import (
     can_ask_with,
-    can_edit_slip,
-    can_take_slip_action,
     get_interpellation_for_user_or_404,
     interpellations_visible_to,
-    is_asker,
 )
+from .workflows import INTERPELLATION_WORKFLOW
 
 
 @role_required(is_member)
@@ -116,7 +114,6 @@ def _followup_to_interpellate(request) -> FollowUp | None:
 @role_required(is_member)
 def interpellation_detail(request, pk):
     slip = get_interpellation_for_user_or_404(request.user, request.council, pk)
-    manager = can_manage_records(request.user, request.council)
     commitments = list(slip.commitments.all())
     followups = FollowUp.objects.by_source(commitments)
     answers = list(slip.answers.all())
@@ -127,47 +124,23 @@ def interpellation_detail(request, pk):
         # A written answer that came after its due date is shown as late by so many days.
         "first_answer_on": min((a.answered_on for a in answers), default=None),
         "commitments": [(c, followups.get(c.pk)) for c in commitments],
-        "manager": manager,
-        "can_edit": can_edit_slip(request.user, slip),
-        "is_asker": is_asker(request.user, slip),
-        "today": timezone.localdate(),
-        "forms": {
-            "submit": forms.SubmitForm(initial={"on": timezone.localdate()}),
-            "assign": forms.AssignForm(),
-            "reject": forms.RejectForm(),
-            "answer": forms.AnswerSlipForm(initial={"answered_by": slip.respondent_title}),
-            "assess": forms.AssessForm(),
-            "conclude": forms.ConcludeForm(),
-            "commitment": forms.CommitmentForm(),
-        },
+        # The forms of the transitions this user may run now (sessions/workflows.py), each with its title.
+        "actions": INTERPELLATION_WORKFLOW.forms(request.user, slip, request.council),
     }
     return render(request, "sessions/interpellation_detail.html", context)
-
-
-ACTIONS = {
-    "submit": (forms.SubmitForm, lambda s, u, d: services.interpellation_submit(s, actor=u, on=d["on"])),
-    "assign": (forms.AssignForm, lambda s, u, d: services.interpellation_assign(s, actor=u, mode=d["mode"])),
-    "reject": (
-        forms.RejectForm,
-        lambda s, u, d: services.interpellation_reject(s, actor=u, reason=d["reason"]),
-    ),
-    "answer": (forms.AnswerSlipForm, lambda s, u, d: services.interpellation_answer(s, actor=u, **d)),
-    "assess": (forms.AssessForm, lambda s, u, d: services.interpellation_assess(s, actor=u, **d)),
-    "conclude": (forms.ConcludeForm, lambda s, u, d: services.interpellation_conclude(s, actor=u, **d)),
-    "commitment": (forms.CommitmentForm, lambda s, u, d: services.commitment_add(s, actor=u, **d)),
-}
 
 
 @require_POST
 @role_required(is_member)
 def interpellation_action(request, pk, action):
+    """Run one transition of the slip's workflow (``sessions/workflows.py``) from its page's form."""
     slip = get_object_or_404(Interpellation.objects.filter(council=request.council), pk=pk)
-    if action not in ACTIONS:
+    if action not in INTERPELLATION_WORKFLOW:
         raise Http404
-    require(can_take_slip_action(request.user, slip, action))
-    form_class, call = ACTIONS[action]
-    form = form_class(request.POST, request.FILES)
-    run_form_action(request, form, lambda data: call(slip, request.user, data))
+    transition = INTERPELLATION_WORKFLOW[action]
+    require(transition.permission(request.user, slip))
+    form = transition.build_form(slip, request.council, data=request.POST, files=request.FILES)
+    run_form_action(request, form, lambda data: INTERPELLATION_WORKFLOW.run(action, request.user, slip, data))
     return redirect("interpellation_detail", slip.pk)
 
 

@@ -19,6 +19,7 @@ from ..models import (
     Interpellation,
     InterpellationAnswer,
 )
+from ..workflows import INTERPELLATION_WORKFLOW
 
 WRITTEN_ANSWER_RULE = "interpellation-written-answer"
 
@@ -79,17 +80,10 @@ def _slip(interpellation: Interpellation) -> Interpellation:
     return interpellation
 
 
-def _require_state(slip: Interpellation, *states: str) -> None:
-    if slip.state not in states:
-        raise ValidationError(
-            _("Not possible while the interpellation is “%(state)s”.") % {"state": slip.get_state_display()}
-        )
-
-
 @transaction.atomic
 def interpellation_submit(interpellation: Interpellation, *, actor: User | None, on) -> Interpellation:
     slip = _slip(interpellation)
-    _require_state(slip, Interpellation.State.DRAFT)
+    INTERPELLATION_WORKFLOW.guard(slip, "submit")
     if on > timezone.localdate():
         raise ValidationError({"on": _("The date cannot be in the future.")})
     slip.state = Interpellation.State.SUBMITTED
@@ -101,7 +95,7 @@ def interpellation_submit(interpellation: Interpellation, *, actor: User | None,
 def interpellation_assign(interpellation: Interpellation, *, actor: User | None, mode: str) -> Interpellation:
     """Group for an oral answer at the sitting, or assign a written answer due by the rule in force."""
     slip = _slip(interpellation)
-    _require_state(slip, Interpellation.State.SUBMITTED)
+    INTERPELLATION_WORKFLOW.guard(slip, "assign")
     slip.mode = mode
     fields = ["mode", "state"]
     if mode == Interpellation.Mode.WRITTEN:
@@ -124,7 +118,7 @@ def interpellation_reject(
     interpellation: Interpellation, *, actor: User | None, reason: str
 ) -> Interpellation:
     slip = _slip(interpellation)
-    _require_state(slip, Interpellation.State.SUBMITTED)
+    INTERPELLATION_WORKFLOW.guard(slip, "reject")
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the interpellation is not accepted.")})
     slip.state = Interpellation.State.REJECTED
@@ -143,9 +137,7 @@ def interpellation_answer(
 ) -> InterpellationAnswer:
     """Record an answer (oral at the sitting or the written reply, with its file)."""
     slip = _slip(interpellation)
-    _require_state(
-        slip, Interpellation.State.ORAL, Interpellation.State.WRITTEN, Interpellation.State.DISPUTED
-    )
+    INTERPELLATION_WORKFLOW.guard(slip, "answer")
     answer = InterpellationAnswer(
         interpellation=slip, answered_on=answered_on, mode=slip.mode, answered_by=answered_by, text=text
     )
@@ -164,7 +156,7 @@ def interpellation_assess(
 ) -> Interpellation:
     """The asking delegate's verdict on the answer; an unsatisfied one disputes it."""
     slip = _slip(interpellation)
-    _require_state(slip, Interpellation.State.ANSWERED)
+    INTERPELLATION_WORKFLOW.guard(slip, "assess")
     slip.satisfaction = satisfaction
     # Only a fully satisfied delegate accepts; a partly satisfied one still disputes the answer.
     slip.state = (
@@ -180,9 +172,7 @@ def interpellation_conclude(
     interpellation: Interpellation, *, actor: User | None, conclusion: str
 ) -> Interpellation:
     slip = _slip(interpellation)
-    _require_state(
-        slip, Interpellation.State.ANSWERED, Interpellation.State.ACCEPTED, Interpellation.State.DISPUTED
-    )
+    INTERPELLATION_WORKFLOW.guard(slip, "conclude")
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("Write the chair's conclusion.")})
     slip.conclusion = conclusion
