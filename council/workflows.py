@@ -9,6 +9,10 @@ form shows under. The three layers read that one declaration:
   ``WORKFLOW.run(name, user, record, data)``: no per-state ``if`` chain;
 - the **template** loops over the forms it is given, each under its transition's title.
 
+A record whose page moves it with one form where the user chooses the next state (an oversight activity,
+a letter) declares a transition per state it may reach, each with its ``target``: the form's choices are
+``WORKFLOW.targets(record)`` and the service guards with ``WORKFLOW.guard_move(record, to)``.
+
 Forms and services are named by dotted path and imported when used, so a service module can import its
 record's workflow to guard without importing the views' forms (no import cycle).
 """
@@ -33,6 +37,7 @@ class Transition:
     form_kwargs: Callable | None = None  # (record, council) -> extra keyword arguments of the form
     ready: Callable | None = None  # record -> bool: a condition besides the state (an answer to review)
     listed: bool = True  # shown among the page's action forms (False: the page has its own place for it)
+    target: str | None = None  # the state it leads to, for a move whose next state the form chooses
 
     def form_class(self):
         return import_string(self.form)
@@ -50,6 +55,7 @@ class Workflow:
 
     transitions: list[Transition]
     state_field: str = "state"
+    move_refusal: str = ""  # why a move to a chosen state is refused (lazy; names %(state)s and %(to)s)
     _by_name: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -74,8 +80,23 @@ class Workflow:
         may name the state the record is in as ``%(state)s``."""
         transition = self[name]
         if getattr(record, self.state_field) not in transition.sources:
-            state = getattr(record, f"get_{self.state_field}_display")()
+            state = self._label(record, getattr(record, self.state_field))
             raise ValidationError(transition.refusal, params={"state": state})
+
+    def _label(self, record, state: str) -> str:
+        return dict(record._meta.get_field(self.state_field).choices).get(state, state)
+
+    def targets(self, record) -> list[str]:
+        """The states the record may move to now, in declaration order."""
+        return [t.target for t in self.transitions if t.target is not None and self.allows(record, t.name)]
+
+    def guard_move(self, record, to: str) -> None:
+        """The first check of a service whose caller chooses the next state: ValidationError with the
+        workflow's ``move_refusal`` unless a transition leads from the record's state to ``to``."""
+        if to not in self.targets(record):
+            state = getattr(record, self.state_field)
+            params = {"state": self._label(record, state), "to": self._label(record, to)}
+            raise ValidationError(self.move_refusal, params=params)
 
     def available(self, user, record) -> list[Transition]:
         """The transitions this user may run on the record now, in declaration order."""

@@ -24,6 +24,7 @@ from .models import (
     Recommendation,
     SurveyVisit,
 )
+from .workflows import OVERSIGHT_WORKFLOW
 
 RECOMMENDATION_RULE = "oversight-recommendation-answer"
 State = OversightActivity.State
@@ -73,13 +74,9 @@ def _lock(activity: OversightActivity) -> OversightActivity:
 
 
 def allowed_next(activity: OversightActivity) -> list[str]:
-    """The states the activity may move to now: the next step, or monitoring/closing once reported."""
-    order = OversightActivity.ORDER
-    index = order.index(activity.state)
-    following = [order[index + 1]] if index + 1 < len(order) else []
-    if activity.state == State.REPORTED:
-        following += [State.MONITORING, State.CLOSED]
-    return following
+    """The states the activity may move to now (oversight/workflows.py): the next step, or monitoring or
+    closing once reported."""
+    return OVERSIGHT_WORKFLOW.targets(activity)
 
 
 @transaction.atomic
@@ -93,11 +90,7 @@ def activity_advance(
 ) -> OversightActivity:
     """Move the activity one step along the workflow, with the guard each step needs."""
     activity = _lock(activity)
-    if to not in allowed_next(activity):
-        raise ValidationError(
-            _("From “%(state)s” the activity cannot move to “%(to)s”.")
-            % {"state": activity.get_state_display(), "to": State(to).label if to in State.values else to}
-        )
+    OVERSIGHT_WORKFLOW.guard_move(activity, to)
     fields = ["state"]
     if to == State.ESTABLISHED:
         if not decision.strip() or decision_date is None:

@@ -25,6 +25,7 @@ from .permissions import (
     narrow_activities,
     sees_whole_council,
 )
+from .workflows import OVERSIGHT_WORKFLOW
 
 
 def _activity_context(request, activity):
@@ -48,7 +49,10 @@ def _activity_context(request, activity):
         "timeline": selectors.activity_timeline(
             activity, surveys=surveys, documents=documents, recommendations=pairs
         ),
-        "next_states": [(s, OversightActivity.State(s).label) for s in services.allowed_next(activity)],
+        # The states this user may move the activity to now (oversight/workflows.py), each with its label.
+        "next_states": [(t.target, t.title) for t in OVERSIGHT_WORKFLOW.available(request.user, activity)],
+        # Establishing the delegation asks for its decision.
+        "establishing": OversightActivity.State.ESTABLISHED in services.allowed_next(activity),
         "editable": editable,
         "followup_reader": can_read_followups(request.user, council),
         "accept": ACCEPT,
