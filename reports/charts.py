@@ -12,7 +12,8 @@ import threading
 from html import escape
 
 import matplotlib
-from django.utils.translation import gettext
+from django.core.cache import cache
+from django.utils.translation import get_language, gettext
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -220,9 +221,6 @@ def render_png(chart: Chart, dpi: int = 150, *, title: bool = True) -> bytes:
 def page_svg(chart: Chart) -> str:
     """The chart for a web page (its caption carries the title), from the cache when the same figures were
     drawn before: drawing takes far longer than the rest of a dashboard's page."""
-    from django.core.cache import cache
-    from django.utils.translation import get_language
-
     key = "chart-svg-v2:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from functools import partial
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -119,8 +120,6 @@ _PARENTS = (
 
 def watched_models() -> list:
     """The models whose rows the figures read: a write to one of them schedules a refresh."""
-    from django.apps import apps
-
     models = [FollowUp]
     for label in WATCHED_APPS:
         models += [

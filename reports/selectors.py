@@ -7,15 +7,23 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from council.models import Agency, Committee, Council, DeadlineRule, Field, FollowUp, Holiday, Role, User
-from council.models.followups import ANSWERED, AWAITING_AGENCY
 from council.permissions import followups_visible_to
-from delegates.models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate
+from delegates.models import (
+    CommitteeMembership,
+    Delegate,
+    DelegateGroup,
+    GroupMeeting,
+    GroupMembership,
+    Mandate,
+    TrainingAttendance,
+)
 from delegates.selectors import committee_roster, current_term, group_roster, today
 from directives.permissions import items_answered_by
-from oversight.models import OversightActivity
+from oversight.models import DelegationMember, OversightActivity
 from oversight.permissions import headed_committees, sees_whole_council
 from oversight.selectors import suggestions
-from voters.models import Petition, VoterOpinion
+from sessions.models import Interpellation, Speech
+from voters.models import Petition, Reception, VoterMeeting, VoterOpinion
 
 from .services import t1_warning
 
@@ -161,12 +169,18 @@ def oversight_overview(user: User, council: Council, on: dt.date) -> dict:
 
 
 def followup_overview(council: Council, on: dt.date) -> dict:
-    """Open, overdue and to-verify counts of the council's follow-ups (one query)."""
-    return FollowUp.objects.filter(council=council, closed_on__isnull=True).aggregate(
-        open=Count("pk"),
-        overdue=Count("pk", filter=Q(due_date__lt=on, agency_status__in=AWAITING_AGENCY)),
-        to_verify=Count("pk", filter=Q(agency_status__in=ANSWERED)),
-        leadership=Count("pk", filter=Q(report_to_leadership=True)),
+    """Open, overdue and to-verify counts of the council's follow-ups, each state the ``FollowUpQuerySet``
+    method of that name (one query)."""
+    followups = FollowUp.objects.all()
+    return (
+        FollowUp.objects.filter(council=council)
+        .open()
+        .aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(pk__in=followups.overdue(on).values("pk"))),
+            to_verify=Count("pk", filter=Q(pk__in=followups.awaiting_verification().values("pk"))),
+            leadership=Count("pk", filter=Q(report_to_leadership=True)),
+        )
     )
 
 
@@ -188,11 +202,6 @@ def mandate_window(mandate: Mandate, year: int, today: dt.date | None = None) ->
 
 def delegate_year(mandate: Mandate, year: int, today: dt.date | None = None) -> tuple[tuple, list[Fact]]:
     """A delegate's year from the app's own records, each figure with how it is counted."""
-    from delegates.models import GroupMeeting, TrainingAttendance
-    from oversight.models import DelegationMember
-    from sessions.models import Interpellation, Speech
-    from voters.models import Reception, VoterMeeting
-
     start, end = mandate_window(mandate, year, today)
     if end < start:
         return (start, end), []

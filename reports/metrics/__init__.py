@@ -10,15 +10,13 @@ The package is laid out by what the figures read: ``base`` (windows, the ``Metri
 delegates), and ``catalogue`` (every metric by key). Import from ``reports.metrics``.
 """
 
-from .base import DOWN, NEUTRAL, UP, Metric, Window, as_of, term_at, value, within
+from .base import DOWN, NEUTRAL, UP, Metric, Window, as_of, term_at, value
 from .catalogue import catalogue, get
 from .followup_figures import answered_on_time
 from .listing import Row, describe
 from .session_figures import _resolutions_in_force
-from .voter_figures import DIRECT
 
 __all__ = [
-    "DIRECT",
     "DOWN",
     "NEUTRAL",
     "UP",
@@ -33,5 +31,4 @@ __all__ = [
     "get",
     "term_at",
     "value",
-    "within",
 ]
