@@ -13,7 +13,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -21,7 +20,8 @@ from django.utils.translation import ngettext
 
 from council.services import record_update
 
-ServiceCall = Callable[[models.Model, Any, dict], object]
+# call(record, actor, form data), or with ``bulk`` call(records, actor, form data)
+ServiceCall = Callable[[Any, Any, dict], object]
 
 
 def service_action(
@@ -31,7 +31,6 @@ def service_action(
     call: ServiceCall,
     form_class: type[forms.Form] | None = None,
     bulk: bool = False,
-    permission: str = "manage",
 ):
     """An admin action that calls ``call(record, actor, data)`` for each selected record (with ``bulk``, once
     with the list of them, for a service that groups them, e.g. one reminder mail per agency).
@@ -39,6 +38,7 @@ def service_action(
     With a ``form_class``, the action first shows that form on an intermediate page (as Django's own
     "delete selected" asks for confirmation) and runs only once it is valid. A service's ValidationError is
     shown as an error message naming the record, and that record is left unchanged; the others proceed.
+    The action asks for the "manage" permission (``ManagedByServices``).
     """
 
     def action(modeladmin, request, queryset):
@@ -89,7 +89,7 @@ def service_action(
         return None
 
     action.__name__ = name
-    return admin.action(description=description, permissions=[permission])(action)
+    return admin.action(description=description, permissions=["manage"])(action)
 
 
 class ManagedByServices:
@@ -157,10 +157,6 @@ class ServiceSaveMixin(ManagedByServices):
     def has_add_permission(self, request, *args):
         return self.create_service is not None and super().has_add_permission(request, *args)
 
-    def service_data(self, form) -> dict:
-        """The form's values as the services take them."""
-        return dict(form.cleaned_data)
-
     def changeform_view(self, request, *args, **kwargs):
         try:
             return super().changeform_view(request, *args, **kwargs)
@@ -182,7 +178,7 @@ class ServiceSaveMixin(ManagedByServices):
         return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
-        data = self.service_data(form)
+        data = dict(form.cleaned_data)
         try:
             if change:
                 fresh = type(obj)._default_manager.get(pk=obj.pk)
