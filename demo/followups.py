@@ -81,6 +81,8 @@ class DemoFollowUp:
 
 
 FOLLOWUPS = rows("followups", "followups", DemoFollowUp)
+# The commune council's own: what its Standing Committee asked of the commune's agencies.
+COMMUNE_FOLLOWUPS = rows("commune", "followups", DemoFollowUp)
 
 
 # --- Dates ------------------------------------------------------------------------------------------
@@ -144,8 +146,16 @@ def schedule(spec: DemoFollowUp, council: Council, today: dt.date, calendar: Wor
 
 
 class FollowUpSeeder:
-    def __init__(self, council: Council, *, office: User | None, respondent: User | None):
+    def __init__(
+        self,
+        council: Council,
+        specs: tuple[DemoFollowUp, ...],
+        *,
+        office: User | None,
+        respondent: User | None,
+    ):
         self.council = council
+        self.specs = specs
         self.office = office
         self.respondent = respondent
         self.today = timezone.localdate()
@@ -161,11 +171,11 @@ class FollowUpSeeder:
         # voters demo records the petition behind it (demo.voters.VotersSeeder.adopt_followups).
         existing = set(
             FollowUp.objects.filter(
-                council=self.council, title__in=[normalize(s.title) for s in FOLLOWUPS]
+                council=self.council, title__in=[normalize(s.title) for s in self.specs]
             ).values_list("title", flat=True)
         )
         created = 0
-        for spec in FOLLOWUPS:
+        for spec in self.specs:
             if normalize(spec.title) not in existing:
                 self.create(spec)
                 created += 1
@@ -248,8 +258,8 @@ class FollowUpSeeder:
             raise ValueError(f"Unknown demo step {action!r}")
 
 
-def seed_followups(council: Council, *, with_users: bool) -> int:
-    """Create the missing demo follow-ups of ``council``; return how many were created.
+def seed_followups(council: Council, specs: tuple[DemoFollowUp, ...] = FOLLOWUPS, *, with_users: bool) -> int:
+    """Create the missing demo follow-ups ``specs`` of ``council``; return how many were created.
 
     Mail is suppressed: the demo agencies' addresses are invented.
     """
@@ -257,4 +267,4 @@ def seed_followups(council: Council, *, with_users: bool) -> int:
     respondent = User.objects.filter(username="coquan").first() if with_users else None
     # The demo agencies' addresses are invented: record everything, mail nobody.
     with mail_suppressed():
-        return FollowUpSeeder(council, office=office, respondent=respondent).run()
+        return FollowUpSeeder(council, specs, office=office, respondent=respondent).run()

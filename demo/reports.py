@@ -6,6 +6,7 @@ Written through ``reports.services`` inside ``mail_suppressed()``; a second run 
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from council.services.followups import mail_suppressed
@@ -47,7 +48,10 @@ def seed_reports(council: Council, *, with_users: bool) -> None:
 
 def reports_summary(council: Council) -> str:
     reports = Report.objects.filter(council=council)
-    return (
-        f"  Reports of {council.short_name or council.name}: {reports.count()} "
-        f"(issued {reports.issued().count()}); scorecard targets: {council.kpitarget_set.count()}"
-    )
+    line = _("Reports of %(council)s: %(reports)s (issued %(issued)s); scorecard targets: %(targets)s") % {
+        "council": council.short_name or council.name,
+        "reports": reports.count(),
+        "issued": reports.issued().count(),
+        "targets": council.kpitarget_set.count(),
+    }
+    return f"  {line}"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from council.models import Agency, Council, Field, Term, User
 from delegates.models import GroupMembership, Mandate
@@ -493,9 +494,22 @@ def sessions_summary(council: Council) -> str:
     resolutions = list(Resolution.objects.filter(council=council).select_related("vote"))
     failed = sum(1 for r in resolutions if hasattr(r, "vote") and not r.vote.passed)
     tasks = ResolutionTask.objects.filter(resolution__council=council).count()
-    return (
-        f"  Sessions of {council.short_name}: {sessions['total']} (held {sessions['held']}), "
-        f"sittings {sittings}, speeches {speeches['total']} (by officials {speeches['answers']}), "
-        f"interpellations {slips['total']} (between sessions {slips['between']}, commitments {commitments}), "
-        f"resolutions {len(resolutions)} (not passed {failed}, tasks {tasks})"
-    )
+    line = _(
+        "Sessions of %(council)s: %(sessions)s (held %(held)s), sittings %(sittings)s, speeches %(speeches)s "
+        "(by officials %(answers)s), interpellations %(slips)s (between sessions %(between)s, commitments "
+        "%(commitments)s), resolutions %(resolutions)s (not passed %(failed)s, tasks %(tasks)s)"
+    ) % {
+        "council": council.short_name,
+        "sessions": sessions["total"],
+        "held": sessions["held"],
+        "sittings": sittings,
+        "speeches": speeches["total"],
+        "answers": speeches["answers"],
+        "slips": slips["total"],
+        "between": slips["between"],
+        "commitments": commitments,
+        "resolutions": len(resolutions),
+        "failed": failed,
+        "tasks": tasks,
+    }
+    return f"  {line}"

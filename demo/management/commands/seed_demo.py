@@ -2,8 +2,10 @@
 
 Idempotent: every row is looked up by its natural key first and created through the services only
 when missing, so running the command again changes nothing. The delegate roster is drawn from a
-seeded random generator and does not depend on what the database already holds. The demo follow-ups
-(``demo.followups``) are keyed by their reference and dated relative to the day of the run.
+seeded random generator and does not depend on what the database already holds. The scenario (meetings,
+petitions, follow-ups, sessions, oversight…) is read from ``demo/data/*.json`` (``demo.loader``), laid out
+relative to the day of the run, and every step is taken on the day it would have been taken
+(``demo.clock.as_of``), so answers are on time or late and each quarter's figures are realistic.
 """
 
 import datetime as dt
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from council.models import (
     AdminUnit,
@@ -68,7 +71,7 @@ from delegates.services import (
 from demo import council as data
 from demo.delegates import delegate_work_summary, seed_delegate_work
 from demo.directives import directives_summary, seed_directives
-from demo.followups import seed_followups
+from demo.followups import COMMUNE_FOLLOWUPS, seed_followups
 from demo.oversight import oversight_summary, seed_oversight
 from demo.reports import reports_summary, seed_reports
 from demo.sessions import seed_sessions, sessions_summary
@@ -222,7 +225,7 @@ def _assign_positions(people: list[Person], rng: random.Random) -> None:
 
     council = data.COUNCIL_WORKPLACE
     _give(take(senior), data.CHAIR_POSITION, council, "full_time", standing_role="chair")
-    for _ in range(2):
+    for _n in range(2):
         _give(take(senior), data.VICE_CHAIR_POSITION, council, "full_time", standing_role="vice_chair")
     for kind, name in data.COMMITTEES:
         head = take(senior)
@@ -230,7 +233,7 @@ def _assign_positions(people: list[Person], rng: random.Random) -> None:
         head.committee_role = "head"
     names = dict(data.COMMITTEES)
     for kind, (deputies, _members) in data.COMMITTEE_SIZES.items():
-        for _ in range(deputies):
+        for _n in range(deputies):
             deputy = take(order)
             _give(deputy, f"Phó Trưởng {names[kind]} HĐND tỉnh", council, "full_time", committee=kind)
             deputy.committee_role = "deputy"
@@ -743,6 +746,7 @@ class Seeder:
         # are invented petitions: only for a demo installation, never with --no-users on a real one.
         if with_users:
             seed_followups(province, with_users=with_users)
+            seed_followups(commune, COMMUNE_FOLLOWUPS, with_users=with_users)
             # Sessions, sittings, agenda and speeches (invented too), logged by the Office.
             seed_sessions(province, with_users=with_users)
             # Oversight programmes, activities, surveys, recommendations (on the sessions' resolutions),
@@ -770,21 +774,28 @@ def quiet_logger(name: str, level: int = logging.WARNING):
         logger.setLevel(previous)
 
 
-def followup_summary() -> str:
-    """One line on the demo council's follow-ups: how many, and how many open, overdue and closed."""
-    items = FollowUp.objects.filter(council__code=data.PROVINCE_COUNCIL["code"])
-    return (
-        f"  Follow-ups of {data.PROVINCE_COUNCIL['short_name']}: {items.count()} "
-        f"(open {items.open().count()}, overdue {items.overdue(timezone.localdate()).count()}, "
-        f"awaiting verification {items.awaiting_verification().count()}, closed {items.closed().count()})"
-    )
+def followup_summary(council: Council) -> str:
+    """One line on a council's follow-ups: how many, and how many open, overdue and closed."""
+    items = FollowUp.objects.filter(council=council)
+    line = _(
+        "Follow-ups of %(council)s: %(total)s (open %(open)s, overdue %(overdue)s, awaiting verification "
+        "%(awaiting)s, closed %(closed)s)"
+    ) % {
+        "council": council.short_name,
+        "total": items.count(),
+        "open": items.open().count(),
+        "overdue": items.overdue(timezone.localdate()).count(),
+        "awaiting": items.awaiting_verification().count(),
+        "closed": items.closed().count(),
+    }
+    return f"  {line}"
 
 
 class Command(BaseCommand):
     help = (
         "Load a demo council modelled on Đồng Tháp (province, 102 communes, terms X and XI, delegates, "
-        "committees, agencies, holidays, deadline rules, about forty follow-ups in every state) plus a commune "
-        "council and demo users. "
+        "committees, agencies, holidays, deadline rules, a year of sessions, oversight, voters' work and "
+        "follow-ups in every state) plus a commune council with a few follow-ups of its own, and demo users. "
         "Safe to run again: only missing rows are created."
     )
 
@@ -793,16 +804,19 @@ class Command(BaseCommand):
             "--no-users",
             action="store_true",
             help=(
-                "Load the demo data without user accounts (the only mode allowed with DEBUG off); "
-                "follow-ups are then recorded with no actor."
+                "Load only the reference data (units, councils, terms, delegates, committees, agencies, "
+                "calendar, deadline rules, scorecard targets): no user accounts and none of the invented "
+                "petitions, follow-ups or sessions (the only mode allowed with DEBUG off)."
             ),
         )
 
     def handle(self, *args, no_users: bool = False, verbosity: int = 1, **options):
         if not no_users and not settings.DEBUG:
             raise CommandError(
-                "Refusing to create demo users while DEBUG is off: their password is public. "
-                "Run with --no-users to load the demo data without user accounts."
+                _(
+                    "Refusing to create demo users while DEBUG is off: their password is public. "
+                    "Run with --no-users to load the demo data without user accounts."
+                )
             )
         before = {model: model.objects.count() for model in COUNTED_MODELS}
         # New follow-ups queue mail, and each commit kicks the outbox sweep (run in-process without Redis):
@@ -811,22 +825,27 @@ class Command(BaseCommand):
             logins = Seeder().run(with_users=not no_users)
         if verbosity < 1:
             return
-        self.stdout.write(self.style.MIGRATE_HEADING("Demo data (table: rows, new this run)"))
+        self.stdout.write(self.style.MIGRATE_HEADING(_("Demo data (table: rows, new this run)")))
         for model in COUNTED_MODELS:
             total = model.objects.count()
             self.stdout.write(
                 f"  {model._meta.verbose_name_plural!s:<32} {total:>5}  (+{total - before[model]})"
             )
-        self.stdout.write(followup_summary())
         province = Council.objects.filter(code=data.PROVINCE_COUNCIL["code"]).first()
+        commune = Council.objects.filter(code=data.COMMUNE_COUNCIL["code"]).first()
         if province is not None:
+            self.stdout.write(followup_summary(province))
             self.stdout.write(sessions_summary(province))
             self.stdout.write(oversight_summary(province))
             self.stdout.write(voters_summary(province))
             self.stdout.write(delegate_work_summary(province))
             self.stdout.write(directives_summary(province))
             self.stdout.write(reports_summary(province))
+        if commune is not None:
+            self.stdout.write(followup_summary(commune))
         if logins:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins — password: {settings.DEMO_PASSWORD}"))
+            self.stdout.write(
+                self.style.MIGRATE_HEADING(_("Demo logins — password: %s") % settings.DEMO_PASSWORD)
+            )
             for username, full_name, description in logins:
                 self.stdout.write(f"  {username:<11} {full_name:<26} {description}")
