@@ -173,8 +173,8 @@ def followup_overview(council: Council, on: dt.date) -> dict:
     method of that name (one query)."""
     followups = FollowUp.objects.all()
     return (
-        FollowUp.objects.filter(council=council)
-        .open()
+        FollowUp.objects.open()
+        .filter(council=council)
         .aggregate(
             open=Count("pk"),
             overdue=Count("pk", filter=Q(pk__in=followups.overdue(on).values("pk"))),

@@ -115,13 +115,12 @@ def term_t3(term: Term, *, until: dt.date | None = None) -> list[DelegateT3]:
     mandates = list(
         Mandate.objects.filter(term=term).select_related("delegate", "term").order_by("delegate__name_folded")
     )
-    counts = defaultdict(int)
-    rows = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS)
+    counts: defaultdict[int, int] = defaultdict(int)
+    speeches = Speech.objects.filter(mandate__term=term, kind__in=Speech.CONTRIBUTIONS)
     if until is not None:
-        rows = rows.filter(sitting__date__lte=until)
-    rows = rows.values_list("mandate_id", "sitting__date")
+        speeches = speeches.filter(sitting__date__lte=until)
     by_pk = {m.pk: m for m in mandates}
-    for mandate_id, day in rows:
+    for mandate_id, day in speeches.values_list("mandate_id", "sitting__date"):
         mandate = by_pk.get(mandate_id)
         if mandate is not None and mandate.is_active_on(day):
             counts[mandate_id] += 1
@@ -164,9 +163,9 @@ def agenda_minutes(sessions: Iterable[Session]) -> dict[int, SessionT4]:
 
 def t4_trend(council, *, until: Session | None = None, limit: int = 8) -> list[SessionT4]:
     """Presentation vs discussion minutes (actual, else planned) for the council's latest sessions."""
-    sessions = Session.objects.filter(council=council)
+    latest = Session.objects.filter(council=council)
     if until is not None:
-        sessions = sessions.filter(start_date__lte=until.start_date)
-    sessions = list(sessions.order_by("-start_date")[:limit])
+        latest = latest.filter(start_date__lte=until.start_date)
+    sessions = list(latest.order_by("-start_date")[:limit])
     minutes = agenda_minutes(sessions)
     return [minutes.get(session.pk, SessionT4(session, 0, 0)) for session in reversed(sessions)]

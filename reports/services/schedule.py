@@ -22,7 +22,7 @@ def due_reports(council: Council, today: dt.date) -> list[tuple[str, Period | No
     """The reports whose time has come: each period's report from the first working day after it ends,
     and the petition report of a regular session from 20 days before it opens."""
     calendar = WorkCalendar.load(council, today - dt.timedelta(days=40), today)
-    due = []
+    due: list[tuple[str, Period | None, Any]] = []
     quarter = Period("Q", today.year, (today.month - 1) // 3 + 1).previous()
     if calendar.is_working_day(today) and (today - quarter.end).days <= 31:
         due.append((Report.Kind.QUARTERLY, quarter, None))
