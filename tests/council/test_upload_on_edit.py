@@ -7,14 +7,13 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from delegates import work_services
 from directives import services as directive_services
 from directives.models import Directive
+from tests.dates import days
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -42,8 +41,8 @@ def course(council):
         actor=None,
         council=council,
         title="Kỹ năng chất vấn",
-        start_date=TODAY - dt.timedelta(days=20),
-        end_date=TODAY - dt.timedelta(days=19),
+        start_date=days(-20),
+        end_date=days(-19),
         organiser="Văn phòng",
         place="Hội trường",
     )
@@ -56,7 +55,7 @@ def directive(council):
         council=council,
         kind=Directive.Kind.PLAN,
         symbol="12-KH/ĐĐ",
-        issued_on=TODAY - dt.timedelta(days=60),
+        issued_on=days(-60),
         issuer="Đảng đoàn HĐND tỉnh",
         subject="Kế hoạch thực hiện Kết luận",
     )
@@ -161,7 +160,7 @@ def test_a_media_product_edited_with_only_a_file_keeps_the_file(client, office, 
         kind="newspaper",
         outlet="Báo Đồng Tháp",
         topic="Chuyên trang HĐND",
-        published_on=TODAY - dt.timedelta(days=3),
+        published_on=days(-3),
     )
     data = {
         "kind": product.kind,

@@ -2,10 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from council.models import Agency, FollowUp, Role
 from directives import founding, services
@@ -13,9 +10,9 @@ from directives.models import Directive, DirectiveItem
 from directives.permissions import items_answered_by
 from tests.conftest import ALL_ROLES
 from tests.council.factories import CommitteeFactory, RoleFactory, UserFactory
+from tests.dates import days, today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 R = DirectiveItem.Responsible
 
 
@@ -33,7 +30,7 @@ def directive(council):
         council=council,
         kind=Directive.Kind.PLAN,
         symbol="12-KH/ĐĐ",
-        issued_on=TODAY - dt.timedelta(days=60),
+        issued_on=days(-60),
         issuer="Đảng đoàn HĐND tỉnh",
         subject="Kế hoạch thực hiện Kết luận",
     )
@@ -114,10 +111,10 @@ def test_items_are_tracked_and_reported_only_by_those_responsible(client, counci
         text="Tái giám sát định kỳ",
         responsible=R.COMMITTEE,
         committee=committee,
-        due_date=TODAY - dt.timedelta(days=1),
+        due_date=days(-1),
     )
     followup = services.item_followup(theirs)
-    assert followup.is_overdue(TODAY) and followup.agency.kind == Agency.Kind.COUNCIL_BODY
+    assert followup.is_overdue(today()) and followup.agency.kind == Agency.Kind.COUNCIL_BODY
     assert not followup.agency.is_active  # never offered as an agency elsewhere
     assert list(items_answered_by(member, council)) == [mine]
     assert list(items_answered_by(head, council)) == [theirs]
@@ -162,24 +159,34 @@ def test_directive_pages_by_role(client, login, council, directive, role):
 
 
 def test_the_overview_changes_when_progress_is_closed_and_queries_stay_constant(
-    client, office, council, directive, member
+    client, office, council, directive, member, constant_queries
 ):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("directive_detail", args=[directive.pk]))
-        return len(queries), response.content.decode()
+    def add(rows):
+        # Three items of a member, then ten more of the Office.
+        for n in rows:
+            if n < 3:
+                services.item_add(
+                    directive,
+                    actor=None,
+                    section=f"II.{n}",
+                    text=f"Việc {n}",
+                    responsible=R.MEMBER,
+                    member=member,
+                )
+            else:
+                services.item_add(
+                    directive,
+                    actor=None,
+                    section=f"II.{n - 3}",
+                    text=f"Việc thêm {n - 3}",
+                    responsible=R.OFFICE,
+                )
 
-    for n in range(3):
-        services.item_add(
-            directive, actor=None, section=f"II.{n}", text=f"Việc {n}", responsible=R.MEMBER, member=member
-        )
-    few, _html = count()
-    for n in range(10):
-        services.item_add(
-            directive, actor=None, section=f"II.{n}", text=f"Việc thêm {n}", responsible=R.OFFICE
-        )
-    many, html = count()
-    assert many == few and "Việc thêm 9" in html
+    def page():
+        return client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+
+    _few, html = constant_queries(add, page, few=3, many=13)
+    assert "Việc thêm 9" in html
 
 
 def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client, office, council):
@@ -188,7 +195,7 @@ def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client
         council=council,
         kind=Directive.Kind.COORDINATION,
         symbol="01/QCPH-HĐND-UBND",
-        issued_on=dt.date(TODAY.year - 1, 3, 1),
+        issued_on=dt.date(today().year - 1, 3, 1),
         issuer="Thường trực HĐND tỉnh và UBND tỉnh",
         subject="Quy chế phối hợp giữa Thường trực HĐND và UBND tỉnh",
         partners="Ủy ban nhân dân tỉnh",
@@ -200,10 +207,10 @@ def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client
         text="Sơ kết việc thực hiện Quy chế phối hợp",
         responsible=R.OFFICE,
         recurrence=DirectiveItem.Recurrence.YEARLY,
-        due_date=dt.date(TODAY.year - 1, 12, 31),
+        due_date=dt.date(today().year - 1, 12, 31),
     )
     services.item_add(agreement, actor=None, section="Điều 9", text="Ký quy chế", responsible=R.OFFICE)
-    assert services.yearly_round(agreement, actor=None, year=TODAY.year) == 0  # last year's round is open
+    assert services.yearly_round(agreement, actor=None, year=today().year) == 0  # last year's round is open
     from council import services as core
 
     core.followup_answer(services.item_followup(yearly), actor=None, status="done", text="Đã sơ kết")
@@ -211,10 +218,10 @@ def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client
     response = client.post(reverse("directive_yearly_round", args=[agreement.pk]))
     assert response.status_code == 302
     current = services.item_followup(yearly)
-    assert current.is_open and current.due_date == dt.date(TODAY.year, 12, 31)
+    assert current.is_open and current.due_date == dt.date(today().year, 12, 31)
     assert FollowUp.objects.filter(source_type__model="directiveitem", source_id=yearly.pk).count() == 2
-    assert services.yearly_round(agreement, actor=None, year=TODAY.year) == 0  # once a year
-    page = client.get(reverse("directive_review"), {"year": TODAY.year}).content.decode()
+    assert services.yearly_round(agreement, actor=None, year=today().year) == 0  # once a year
+    page = client.get(reverse("directive_review"), {"year": today().year}).content.decode()
     assert "Sơ kết việc thực hiện Quy chế phối hợp" in page and "Ký quy chế" not in page
 
 

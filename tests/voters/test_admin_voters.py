@@ -1,23 +1,21 @@
 """The admin edits petitions, letters and meetings through the voters' services, and moves their workflow
 only by actions that call those services."""
 
-import datetime as dt
 import unicodedata
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
 from council.models import FollowUp, FollowUpEvent, OutboxMail, SourceKind
 from tests.admin_actions import ERROR, SUCCESS, change_url, levels, run_action
 from tests.council.factories import AgencyFactory, CouncilFactory, DeadlineRuleFactory
+from tests.dates import days, today
 from voters import services
 from voters.models import Channel, Competence, Letter, Petition, VoterMeeting, VoterOpinion
 
 pytestmark = pytest.mark.django_db
 State = Petition.State
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -117,7 +115,7 @@ def test_letters_move_only_by_the_action(client, admin_user, council, agency):
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         summary="Khiếu nại về bồi thường",
         sender_name="Trần Văn B",
     )
@@ -126,7 +124,7 @@ def test_letters_move_only_by_the_action(client, admin_user, council, agency):
         {
             "kind": Letter.Kind.COMPLAINT,
             "channel": letter.channel,
-            "received_on": f"{TODAY:%d/%m/%Y}",
+            "received_on": f"{today():%d/%m/%Y}",
             "summary": "Khiếu nại về bồi thường đất",
             "anonymous": "on",
             "state": Letter.State.CLOSED,
@@ -196,7 +194,7 @@ def test_a_meeting_the_service_refuses_is_not_saved_and_gives_no_500(client, adm
             "council": meeting.council_id,
             "kind": meeting.kind,
             "format": meeting.format,
-            "date": f"{TODAY + dt.timedelta(days=3):%d/%m/%Y}",
+            "date": f"{days(3):%d/%m/%Y}",
             "place": meeting.place_id,
             "session": meeting.session_id,
             "attendance": 95,
@@ -204,5 +202,5 @@ def test_a_meeting_the_service_refuses_is_not_saved_and_gives_no_500(client, adm
     )
     assert response.status_code in (200, 302)
     meeting.refresh_from_db()
-    assert meeting.attendance == 80 and meeting.date < TODAY
+    assert meeting.attendance == 80 and meeting.date < today()
     assert VoterMeeting.objects.count() == 1

@@ -1,25 +1,22 @@
 """Consolidating a round of voter contact at once, and merging any petition into another from its page."""
 
-import datetime as dt
 import json
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from council.models import AdminUnit, Role
 from tests.conftest import ALL_ROLES
+from tests.dates import days, today
 from voters import services
 from voters.consolidation import GroupPlan, round_consolidate
 from voters.models import Channel, Petition, VoterOpinion
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 ROUND = reverse("voters_round")
 
 FLOOD = [
@@ -44,7 +41,7 @@ def _opinion(council, text, *, meeting=None, voters=1, **extra):
         extra.update(channel=Channel.MEETING, meeting=meeting)
     else:
         extra.setdefault("channel", Channel.HOTLINE)
-        extra.setdefault("received_on", TODAY - dt.timedelta(days=5))
+        extra.setdefault("received_on", days(-5))
     return services.opinion_add(actor=None, council=council, text=text, voters_count=voters, **extra)
 
 
@@ -184,10 +181,10 @@ def test_the_page_proposes_groups_with_their_petition_and_no_voter_names(client,
 def test_a_period_round_takes_every_channel_and_a_commune_narrows_it(client, office, council, meeting, unit):
     other = AdminUnit.objects.create(code="29930", name="Xã Thông Bình", level="commune", parent=unit.parent)
     at_meeting = _opinion(council, FLOOD[0], meeting=meeting)
-    by_phone = _opinion(council, ROAD[0], admin_unit=other, received_on=TODAY - dt.timedelta(days=2))
-    old = _opinion(council, SCHOOL, received_on=TODAY - dt.timedelta(days=200))
-    since = (TODAY - dt.timedelta(days=30)).strftime("%d/%m/%Y")
-    until = TODAY.strftime("%d/%m/%Y")
+    by_phone = _opinion(council, ROAD[0], admin_unit=other, received_on=days(-2))
+    old = _opinion(council, SCHOOL, received_on=days(-200))
+    since = (days(-30)).strftime("%d/%m/%Y")
+    until = today().strftime("%d/%m/%Y")
     page = client.get(ROUND, {"since": since, "until": until}).content.decode()
     assert at_meeting.text in page and by_phone.text in page and old.text not in page
     narrowed = client.get(ROUND, {"since": since, "until": until, "unit": other.pk}).content.decode()
@@ -302,28 +299,24 @@ def test_bad_input_changes_nothing_and_never_fails(client, office, council, meet
     assert theirs.petition is None and not Petition.objects.exists()
 
 
-def test_the_round_runs_the_same_queries_for_5_and_50_opinions(client, office, council, meeting):
+def test_the_round_runs_the_same_queries_for_5_and_50_opinions(
+    client, office, council, meeting, constant_queries
+):
     _petition(council, "Xây kè chống sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
     _petition(council, "Nâng cấp đường giao thông nông thôn liên ấp Tân Thành")
     texts = [*FLOOD, *ROAD, SCHOOL]
 
-    def add(n):
-        for i in range(n):
-            _opinion(council, f"{texts[i % len(texts)]} lần {VoterOpinion.objects.count()}", meeting=meeting)
+    def add(rows):
+        for i in rows:
+            _opinion(council, f"{texts[i % len(texts)]} lần {i}", meeting=meeting)
 
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(ROUND, {"session": meeting.session_id})
-            assert response.status_code == 200
-        return len(queries), response.content.decode().count('class="list-group-item py-1 round-opinion"')
+    def shown():
+        response = client.get(ROUND, {"session": meeting.session_id})
+        assert response.status_code == 200
+        return response.content.decode().count('class="list-group-item py-1 round-opinion"')
 
-    add(5)
-    count()  # the duplicate finder's snapshot is built once
-    few, shown = count()
-    assert shown == 5
-    add(45)
-    many, shown = count()
-    assert shown == 50 and many == few
+    # The warm-up builds the duplicate finder's snapshot once.
+    assert constant_queries(add, shown, warm_up=True) == (5, 50)
 
 
 def test_links_to_the_round(client, office, council, meeting):
@@ -445,8 +438,8 @@ def test_a_split_group_comes_right_after_its_group_with_suggestions(
 
 def test_with_a_session_and_dates_the_page_says_the_session_was_used(client, office, council, meeting):
     _opinion(council, FLOOD[0], meeting=meeting)
-    old = _opinion(council, SCHOOL, received_on=TODAY - dt.timedelta(days=3))
-    since, until = (TODAY - dt.timedelta(days=30)).strftime("%d/%m/%Y"), TODAY.strftime("%d/%m/%Y")
+    old = _opinion(council, SCHOOL, received_on=days(-3))
+    since, until = (days(-30)).strftime("%d/%m/%Y"), today().strftime("%d/%m/%Y")
     html = client.get(ROUND, {"session": meeting.session_id, "since": since, "until": until}).content.decode()
     assert 'id="round-notice"' in html and FLOOD[0] in html and old.text not in html
     assert 'id="round-notice"' not in client.get(ROUND, {"session": meeting.session_id}).content.decode()

@@ -2,13 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from voters.models import VoterOpinion
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _vi(message: str) -> str:

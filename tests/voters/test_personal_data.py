@@ -5,26 +5,25 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from council import personal_data
 from council.models import Attachment, FollowUp, OutboxMail, Role
 from council.uploads import get_private_storage
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, TermFactory
+from tests.dates import today
 from tests.delegates.factories import MandateFactory
 from voters import services
 from voters.models import Channel, Letter, Petition, VoterMeeting, VoterOpinion
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 NAME, ADDRESS = "Nguyễn Văn Riêngtư", "Số 9 đường Bí Mật 0987654321"
 
 
 @pytest.fixture
 def meeting(council):
     return services.meeting_create(
-        actor=None, council=council, kind=VoterMeeting.Kind.THEMATIC, format="online", date=TODAY
+        actor=None, council=council, kind=VoterMeeting.Kind.THEMATIC, format="online", date=today()
     )
 
 
@@ -104,7 +103,7 @@ def letter_followup(council):
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         sender_name=NAME,
         summary=f"Đơn khiếu nại của ông {NAME} về việc thu hồi đất",
     )
@@ -178,7 +177,7 @@ def test_a_letter_is_named_without_its_content(council):
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         sender_name="A",
         summary=NAME,
     )
@@ -210,7 +209,7 @@ def test_a_letter_is_found_by_its_content_only_by_who_may_read_it(client, login,
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         sender_name=NAME,
         summary="Khiếu nại về bồi thường đất ở ấp Bình Thạnh",
     )

@@ -7,18 +7,18 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from council.models import CouncilStatus, DeadlineRule, FollowUp, Role
 from council.services import followup_answer, followup_note
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, FieldFactory, RoleFactory, UserFactory
+from tests.dates import days, today
 from tests.sessions.factories import SessionFactory
 from voters import services
 from voters.models import Petition
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 CONTACT = {
     "name": "Nguyễn Văn Bình",
     "phone": "0912345678",
@@ -62,7 +62,7 @@ def _transferred(council, agency, *, days_ago: int) -> Petition:
     services.petition_classify(
         petition, actor=None, field=FieldFactory(council=council), competence="province", agency=agency
     )
-    services.petition_transfer(petition, actor=None, assigned_date=TODAY - dt.timedelta(days=days_ago))
+    services.petition_transfer(petition, actor=None, assigned_date=today() - dt.timedelta(days=days_ago))
     petition.refresh_from_db()
     return petition
 
@@ -83,9 +83,7 @@ def test_the_lookup_shows_each_step_with_its_date_the_due_date_and_the_published
     followup_note(followup, actor=None, text="Đã gọi điện nhắc chuyên viên Trần Thị C")
     followup_answer(followup, actor=None, status="done", text="Sở đã thay 12 bóng đèn, kinh phí 30 triệu")
     services.petition_review(petition, actor=None, outcome=CouncilStatus.DONE, text="Ban thẩm tra: đạt")
-    term_session = SessionFactory(
-        term__council=council, start_date=TODAY - dt.timedelta(days=2), end_date=TODAY - dt.timedelta(days=1)
-    )
+    term_session = SessionFactory(term__council=council, start_date=days(-2), end_date=days(-1))
     services.petition_report(petition, actor=None, session=term_session)
     services.petition_inform(
         petition, actor=None, answer_summary="Đèn đường ấp 3 đã được thay mới toàn bộ.", publish=True
@@ -106,16 +104,16 @@ def test_the_lookup_shows_each_step_with_its_date_the_due_date_and_the_published
     assert shown == [
         (_day(petition.received_on), _vi("Received")),
         # Entered in the register today, but it was classified by the time it was transferred.
-        (_day(TODAY - dt.timedelta(days=20)), _vi(State.CLASSIFIED.label)),
-        (_day(TODAY - dt.timedelta(days=20)), _vi(State.TRANSFERRED.label)),
-        (_day(TODAY), _vi("The agency answered")),
-        (_day(TODAY), _vi(State.REVIEWED.label)),
-        (_day(TODAY), _vi(State.REPORTED.label)),
-        (_day(TODAY), _vi(State.INFORMED.label)),
-        (_day(TODAY), str(State.CLOSED.label)),
+        (_day(days(-20)), _vi(State.CLASSIFIED.label)),
+        (_day(days(-20)), _vi(State.TRANSFERRED.label)),
+        (_day(today()), _vi("The agency answered")),
+        (_day(today()), _vi(State.REVIEWED.label)),
+        (_day(today()), _vi(State.REPORTED.label)),
+        (_day(today()), _vi(State.INFORMED.label)),
+        (_day(today()), str(State.CLOSED.label)),
     ]
     due = re.search(r'id="petition-due">(.*?)</dd>', html, re.S).group(1)
-    assert _day(followup.due_date) in due and _day(TODAY) in due
+    assert _day(followup.due_date) in due and _day(today()) in due
     assert "Đèn đường ấp 3 đã được thay mới toàn bộ." in html
     # Never who submitted, nor what the agency, the committee or the Office wrote for themselves.
     for secret in [
@@ -131,7 +129,7 @@ def test_the_lookup_shows_each_step_with_its_date_the_due_date_and_the_published
 def test_an_unanswered_petition_past_its_due_date_is_marked_overdue(client, council, agency):
     petition = _transferred(council, agency, days_ago=45)
     followup = FollowUp.objects.get(source_id=petition.pk, source_type__model="petition")
-    assert followup.due_date < TODAY
+    assert followup.due_date < today()
     due = re.search(r'id="petition-due">(.*?)</dd>', _lookup(client, council, petition.code), re.S).group(1)
     assert _day(followup.due_date) in due and _vi("Overdue") in due
 
@@ -146,7 +144,7 @@ def test_a_petition_not_yet_transferred_has_no_due_date_and_an_unpublished_answe
     followup = FollowUp.objects.get(source_id=petition.pk, source_type__model="petition")
     followup_answer(followup, actor=None, status="done", text="Đã xử lý")
     services.petition_review(petition, actor=None, outcome=CouncilStatus.DONE)
-    session = SessionFactory(term__council=council, start_date=TODAY, end_date=TODAY)
+    session = SessionFactory(term__council=council, start_date=today(), end_date=today())
     services.petition_report(petition, actor=None, session=session)
     services.petition_inform(petition, actor=None, answer_summary="Câu trả lời chưa công bố", publish=False)
     assert "Câu trả lời chưa công bố" not in _lookup(client, council, petition.code)
@@ -182,8 +180,8 @@ def test_a_petition_followup_carried_over_takes_its_petitions_code_on_the_portal
         agency=agency,
         title="Cử tri đề nghị nâng cấp đường ĐT 845",
         description="Đường ĐT 845 xuống cấp, đề nghị sửa chữa.",
-        assigned_date=TODAY - dt.timedelta(days=10),
-        due_date=TODAY + dt.timedelta(days=20),
+        assigned_date=days(-10),
+        due_date=days(20),
         source_kind="petition",
         reference="KN-2026-0001",  # the old register's number, which no citizen can look up
     )
@@ -191,7 +189,7 @@ def test_a_petition_followup_carried_over_takes_its_petitions_code_on_the_portal
         actor=None,
         council=council,
         channel=Channel.HOTLINE,
-        received_on=TODAY - dt.timedelta(days=12),
+        received_on=days(-12),
         text="x",
     )
     petition = services.petition_adopt_followup(carried, actor=None, opinions=[opinion])
@@ -209,7 +207,7 @@ def test_a_petition_followup_carried_over_takes_its_petitions_code_on_the_portal
     client.logout()
     assert "KN-2026-0001" not in portal and petition.code in portal
     html = _lookup(client, council, petition.code.replace("-", ""))
-    assert petition.title in html and _day(TODAY + dt.timedelta(days=20)) in html
+    assert petition.title in html and _day(days(20)) in html
 
 
 @pytest.mark.parametrize(

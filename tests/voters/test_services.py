@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from council import services as core_services
 from council.models import AdminUnit, CouncilStatus, DeadlineRule, FollowUp, SourceKind
@@ -13,13 +12,13 @@ from tests.council.factories import (
     FieldFactory,
     TermFactory,
 )
+from tests.dates import days, today
 from tests.sessions.factories import SessionFactory
 from voters import services
 from voters.matching.matcher import petitions_like
 from voters.models import Channel, Competence, Letter, Petition, VoterMeeting, VoterOpinion
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 State = Petition.State
 
 
@@ -38,9 +37,7 @@ def units(db):
 @pytest.fixture
 def session(council):
     term = TermFactory(council=council, start_date=dt.date(2026, 4, 1), end_date=dt.date(2031, 3, 31))
-    return SessionFactory(
-        term=term, start_date=TODAY - dt.timedelta(days=40), end_date=TODAY - dt.timedelta(days=38)
-    )
+    return SessionFactory(term=term, start_date=days(-40), end_date=days(-38))
 
 
 @pytest.fixture
@@ -50,7 +47,7 @@ def meeting(council, units, session):
         council=council,
         kind=VoterMeeting.Kind.BEFORE_SESSION,
         session=session,
-        date=TODAY - dt.timedelta(days=50),
+        date=days(-50),
         place=units[1],
         co_organiser="Ủy ban MTTQ Việt Nam xã Tân Hồng",
         attendance=120,
@@ -77,7 +74,7 @@ def test_a_meeting_cannot_be_dated_in_the_future_and_needs_its_place(council, un
             council=council,
             kind=VoterMeeting.Kind.BEFORE_SESSION,
             session=session,
-            date=TODAY + dt.timedelta(days=1),
+            date=days(1),
         )
     assert {"date", "place"} <= set(error.value.message_dict)
     assert not VoterMeeting.objects.exists()
@@ -98,7 +95,7 @@ def test_a_pre_merger_commune_maps_to_its_successor(council, meeting, units):
         actor=None,
         council=council,
         channel=Channel.HOTLINE,
-        received_on=TODAY,
+        received_on=today(),
         text="Ngập úng",
         admin_unit=merged,
     )
@@ -111,7 +108,7 @@ def test_consolidation_counts_voters_and_keeps_every_source(council, meeting):
         actor=None,
         council=council,
         channel=Channel.HOTLINE,
-        received_on=TODAY - dt.timedelta(days=5),
+        received_on=days(-5),
         text="Bờ sông Tiền sạt lở, đề nghị kè",
     )
     petition = services.petition_create(
@@ -248,13 +245,13 @@ def test_letters_protect_anonymity_and_move_through_their_states(council, rule):
     DeadlineRuleFactory(council=council, code="complaint-transfer", days=10)
     with pytest.raises(ValidationError):
         services.letter_create(
-            actor=None, council=council, kind=Letter.Kind.COMPLAINT, received_on=TODAY, summary="Khiếu nại"
+            actor=None, council=council, kind=Letter.Kind.COMPLAINT, received_on=today(), summary="Khiếu nại"
         )
     anonymous = services.letter_create(
         actor=None,
         council=council,
         kind=Letter.Kind.DENUNCIATION,
-        received_on=TODAY,
+        received_on=today(),
         summary="Tố cáo cán bộ địa chính",
         anonymous=True,
         sender_name="Bị xoá",

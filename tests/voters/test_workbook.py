@@ -14,13 +14,13 @@ from openpyxl import Workbook, load_workbook
 
 from council.models import BackgroundJob
 from tests.council.factories import AgencyFactory
+from tests.dates import days
 from voters import import_jobs, services
 from voters.intake import petitions as spreadsheets
 from voters.intake.petitions import COLUMNS
 from voters.models import Channel, Competence, Petition
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 URL = "/petitions/import/"
 COL = {key: index for index, (key, _h) in enumerate(COLUMNS)}
 
@@ -41,7 +41,7 @@ def _petition(council, title, text=None, **extra):
         actor=None,
         council=council,
         channel=Channel.HOTLINE,
-        received_on=TODAY - dt.timedelta(days=3),
+        received_on=days(-3),
         text=text or f"{title} — nội dung",
     )
     return services.petition_create(actor=None, council=council, title=title, opinions=[opinion], **extra)
@@ -329,7 +329,7 @@ def _header():
     ("row", "message"),
     [
         (_new_row("Ngày quá cũ", date="31/12/1989"), "31/12/1989"),
-        (_new_row("Ngày tương lai", date=f"{TODAY + dt.timedelta(days=1):%d/%m/%Y}"), None),
+        (_new_row("Ngày tương lai", date=f"{days(1):%d/%m/%Y}"), None),
         (_new_row("Quá dài", text="x" * 5001), "5001"),
         (_new_row("T" * 201), "201"),
     ],
