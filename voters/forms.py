@@ -25,6 +25,7 @@ from .models import (
     VoterOpinion,
 )
 from .permissions import can_see_sender
+from .workflows import LETTER_WORKFLOW
 
 FILE_HELP = _("PDF, DOCX or XLSX; checked before it is stored.")
 
@@ -297,7 +298,7 @@ class LetterHandleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
         if letter is not None:
-            following = Letter.NEXT_STATES.get(letter.state, ())
+            following = LETTER_WORKFLOW.targets(letter)
             self.fields["to"].choices = [(s, Letter.State(s).label) for s in following]
 
 

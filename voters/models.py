@@ -174,15 +174,7 @@ class Letter(models.Model):
         RESULT = "result", _("Agency's result received")
         CLOSED = "closed", pgettext_lazy("letter state", "Closed")
 
-    # Where a letter may go from each state (the Law on Citizen Reception's workflow).
-    NEXT_STATES = {
-        State.RECEIVED: (State.CLASSIFIED, State.ARCHIVED),
-        State.CLASSIFIED: (State.GUIDED, State.TRANSFERRED, State.MONITORED, State.ARCHIVED),
-        State.TRANSFERRED: (State.RESULT,),
-        State.MONITORED: (State.TRANSFERRED, State.RESULT),
-        State.GUIDED: (State.CLOSED,),
-        State.RESULT: (State.CLOSED,),
-    }
+    # Where a letter may go from each state: LETTER_WORKFLOW in voters/workflows.py.
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)

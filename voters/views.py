@@ -36,7 +36,7 @@ from .permissions import (
     can_read_voters,
     can_record_meetings,
 )
-from .workflows import PETITION_WORKFLOW
+from .workflows import LETTER_WORKFLOW, PETITION_WORKFLOW
 
 State = Petition.State
 
@@ -352,10 +352,10 @@ def petition_report(request):
 
 
 def _letter_context(request, letter):
-    manager = can_manage_records(request.user, request.council)
+    # One form for every move the Office may make now (LETTER_WORKFLOW), its choices the states it may reach.
     return {
         "handle_form": forms.LetterHandleForm(council=request.council, letter=letter)
-        if manager and Letter.NEXT_STATES.get(letter.state)
+        if LETTER_WORKFLOW.available(request.user, letter)
         else None,
         "followups": list(letter.followups.select_related("agency")),
         "duplicates_of_this": list(letter.duplicates.all()),

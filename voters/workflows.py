@@ -1,5 +1,5 @@
-"""The petition's workflow as a table (see ``council/workflows.py``): from each state, what may be done, by
-whom, with which form and service. The petition's page, its action view and its services read it."""
+"""The petition's and the letter's workflows as tables (see ``council/workflows.py``): from each state, what
+may be done, by whom, with which form and service. Their pages, action views and services read them."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +7,7 @@ from council.models import CouncilStatus, FollowUp
 from council.permissions import can_manage_records
 from council.workflows import Transition, Workflow
 
-from .models import Petition
+from .models import Letter, Petition
 from .permissions import can_review_petition
 
 State = Petition.State
@@ -108,4 +108,39 @@ PETITION_WORKFLOW = Workflow(
             listed=False,  # the page has its own section to search for the petition to merge
         ),
     ]
+)
+
+
+# A letter moves with one form on its page where the Office chooses where it goes next (the Law on Citizen
+# Reception's workflow): a transition per state it may reach, in the order the form offers them.
+LetterState = Letter.State
+LETTER_MOVE_REFUSAL = _("From “%(state)s” the letter cannot move to “%(to)s”.")
+
+
+def _letter_move(target: str, *sources: str) -> Transition:
+    return Transition(
+        name=target,
+        title=LetterState(target).label,
+        sources=frozenset(sources),
+        target=target,
+        form="voters.forms.LetterHandleForm",
+        form_kwargs=lambda letter, council: {"council": council, "letter": letter},
+        service="voters.services.letter_handle",
+        permission=_office,
+        refusal=LETTER_MOVE_REFUSAL,
+    )
+
+
+LETTER_WORKFLOW = Workflow(
+    [
+        _letter_move(LetterState.CLASSIFIED, LetterState.RECEIVED),
+        _letter_move(LetterState.GUIDED, LetterState.CLASSIFIED),
+        # Transferred to an agency (a follow-up is opened), also after monitoring it for a while.
+        _letter_move(LetterState.TRANSFERRED, LetterState.CLASSIFIED, LetterState.MONITORED),
+        _letter_move(LetterState.MONITORED, LetterState.CLASSIFIED),
+        _letter_move(LetterState.RESULT, LetterState.TRANSFERRED, LetterState.MONITORED),
+        _letter_move(LetterState.ARCHIVED, LetterState.RECEIVED, LetterState.CLASSIFIED),
+        _letter_move(LetterState.CLOSED, LetterState.GUIDED, LetterState.RESULT),
+    ],
+    move_refusal=LETTER_MOVE_REFUSAL,
 )

@@ -19,6 +19,7 @@ from ..models import (
     Letter,
     Reception,
 )
+from ..workflows import LETTER_WORKFLOW
 from .common import _lock, current_unit
 
 LETTER_RULES = {Letter.Kind.FEEDBACK: "letter-processing"}
@@ -75,14 +76,7 @@ def letter_handle(
 ) -> Letter:
     """Move a letter along: classified, sender guided, transferred (a follow-up), archived, result, closed."""
     letter = _lock(Letter, letter)
-    if to not in Letter.NEXT_STATES.get(letter.state, ()):
-        raise ValidationError(
-            _("From “%(state)s” the letter cannot move to “%(to)s”.")
-            % {
-                "state": letter.get_state_display(),
-                "to": Letter.State(to).label if to in Letter.State.values else to,
-            }
-        )
+    LETTER_WORKFLOW.guard_move(letter, to)
     fields = ["state"]
     if to == Letter.State.TRANSFERRED:
         if agency is None or agency.council_id != letter.council_id:
