@@ -213,6 +213,10 @@ class VerifyForm(forms.Form):
         help_text=_("Only needed when the agency has not answered."),
     )
 
+    def clean_close(self):
+        # Unticked leaves it to the outcome (followup_verify's close=None): "done" closes, others send back.
+        return self.cleaned_data["close"] or None
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)

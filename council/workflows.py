@@ -20,7 +20,7 @@ record's workflow to guard without importing the views' forms (no import cycle).
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.module_loading import import_string
 
 
@@ -32,7 +32,7 @@ class Transition:
     form: str  # dotted path of the form class
     service: str  # dotted path of the service: service(record, actor=user, **cleaned_data)
     permission: Callable  # (user, record) -> bool
-    refusal: str  # why it cannot run from the record's state (lazy translated; may name it as %(state)s)
+    refusal: str = ""  # why it cannot run from the record's state (lazy; may name it as %(state)s)
     initial: Callable | None = None  # record -> the unbound form's initial values
     form_kwargs: Callable | None = None  # (record, council) -> extra keyword arguments of the form
     ready: Callable | None = None  # record -> bool: a condition besides the state (an answer to review)
@@ -83,8 +83,12 @@ class Workflow:
             state = self._label(record, getattr(record, self.state_field))
             raise ValidationError(transition.refusal, params={"state": state})
 
-    def _label(self, record, state: str) -> str:
-        return dict(record._meta.get_field(self.state_field).choices).get(state, state)
+    def _label(self, record, state) -> str:
+        try:
+            choices = record._meta.get_field(self.state_field).choices
+        except FieldDoesNotExist:  # a state the model computes (a follow-up is open or closed)
+            return str(state)
+        return dict(choices).get(state, state)
 
     def targets(self, record) -> list[str]:
         """The states the record may move to now, in declaration order."""

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.followup_workflow import FOLLOWUP_WORKFLOW
 from council.models import (
     Agency,
     AgencyStatus,
@@ -208,8 +209,7 @@ def followup_answer(
     """Record the agency's answer or progress report, with its files; the Office then verifies."""
     checked = _inspect(files)
     followup = _lock(followup)
-    if not followup.is_open:
-        raise ValidationError(_("This item is closed; ask the Office to reopen it."))
+    FOLLOWUP_WORKFLOW.guard(followup, "answer")
     if status not in AgencyStatus.values or status == AgencyStatus.NOT_STARTED:
         raise ValidationError({"status": _("Choose what the agency reports.")})
     if not normalize(text):
@@ -269,8 +269,7 @@ def followup_verify(
     followup = _lock(followup)
     if outcome not in CouncilStatus.values or outcome == CouncilStatus.OPEN:
         raise ValidationError({"outcome": _("Choose the result of the verification.")})
-    if not followup.is_open:
-        raise ValidationError(_("This item is already closed; reopen it first."))
+    FOLLOWUP_WORKFLOW.guard(followup, "verify")
     if followup.agency_status not in ANSWERED and not normalize(reason):
         raise ValidationError(
             {"reason": _("The agency has not answered yet; give the reason for verifying without an answer.")}
@@ -303,8 +302,7 @@ def followup_verify(
 @transaction.atomic
 def followup_reopen(followup: FollowUp, *, actor: User | None, reason: str) -> FollowUpEvent:
     followup = _lock(followup)
-    if followup.is_open:
-        raise ValidationError(_("This item is already open."))
+    FOLLOWUP_WORKFLOW.guard(followup, "reopen")
     if not normalize(reason):
         raise ValidationError({"reason": _("Say why the item is reopened.")})
     followup.closed_on = None

@@ -14,6 +14,7 @@ from council import selectors, services
 from council.changes import recorded_message, snapshot
 from council.downloads import file_of, record_file_response
 from council.exports import followups_xlsx
+from council.followup_workflow import FOLLOWUP_WORKFLOW
 from council.forms import name_forms
 from council.models import Attachment, FollowUp, Milestone
 from council.params import ids_param, paginate
@@ -25,6 +26,7 @@ from council.permissions import (
     can_use_agency_portal,
     followups_visible_to,
     get_followup_for_user_or_404,
+    require,
     role_required,
 )
 from council.views.crud import PAGE_SIZE
@@ -143,78 +145,31 @@ def _detail_context(request, followup, **forms_with_errors) -> dict:
         "next_step": services.next_escalation(followup, today),
         "can_manage": can_manage_followups(request.user, request.council),
         "internal": internal,
-        "verify_form": forms.VerifyForm(),
-        "reopen_form": forms.ReasonForm(),
-        "due_form": forms.DueDateForm(),
-        "evidence_form": forms.EvidenceForm(),
-        "note_form": forms.NoteForm(),
-        "milestone_form": forms.MilestoneForm(),
     }
+    # The forms of what this user may do to the item now (council/followup_workflow.py), each under its
+    # own key (so its fields get ids of their own) and listed with its transition for the page's loop.
+    listed = [t for t in FOLLOWUP_WORKFLOW.available(request.user, followup) if t.listed]
+    context.update({f"{t.name}_form": t.build_form(followup, request.council) for t in listed})
     context.update(forms_with_errors)
+    context["actions"] = [(t, context[f"{t.name}_form"]) for t in listed]
     return name_forms(context)
-
-
-ACTIONS = {
-    # action name: (form class, form key in the page, service call)
-    "verify": (
-        forms.VerifyForm,
-        "verify_form",
-        lambda f, user, d, files: services.followup_verify(
-            f, actor=user, outcome=d["outcome"], text=d["text"], close=d["close"] or None, reason=d["reason"]
-        ),
-    ),
-    "reopen": (
-        forms.ReasonForm,
-        "reopen_form",
-        lambda f, user, d, files: services.followup_reopen(f, actor=user, reason=d["reason"]),
-    ),
-    "due": (
-        forms.DueDateForm,
-        "due_form",
-        lambda f, user, d, files: services.followup_change_due(
-            f, actor=user, due_date=d["due_date"], reason=d["reason"]
-        ),
-    ),
-    "evidence": (
-        forms.EvidenceForm,
-        "evidence_form",
-        lambda f, user, d, files: services.followup_add_evidence(
-            f, actor=user, files=d["files"], text=d["text"]
-        ),
-    ),
-    "note": (
-        forms.NoteForm,
-        "note_form",
-        lambda f, user, d, files: services.followup_note(f, actor=user, text=d["text"]),
-    ),
-    "milestone": (
-        forms.MilestoneForm,
-        "milestone_form",
-        lambda f, user, d, files: services.milestone_add(
-            f, actor=user, title=d["title"], due_date=d["due_date"]
-        ),
-    ),
-    "escalate": (
-        forms.EscalateForm,
-        "escalate_form",
-        lambda f, user, d, files: services.followup_escalate(f, actor=user, step=d["step"], text=d["text"]),
-    ),
-}
 
 
 @require_POST
 @role_required(can_manage_followups)
 def followup_action(request, pk, action):
-    """Every Office action on a follow-up: validate its form, call its service, show the page again."""
+    """Every Office action on a follow-up (council/followup_workflow.py): validate its form, call its
+    service, show the page again."""
     followup = get_followup_for_user_or_404(request.user, request.council, pk)
-    if action not in ACTIONS:
+    if action not in FOLLOWUP_WORKFLOW:
         raise Http404
-    form_class, key, call = ACTIONS[action]
-    form = form_class(request.POST, request.FILES)
+    transition = FOLLOWUP_WORKFLOW[action]
+    require(transition.permission(request.user, followup))
+    form = transition.build_form(followup, request.council, data=request.POST, files=request.FILES)
     if form.is_valid():
         before = snapshot(followup)
         try:
-            call(followup, request.user, form.cleaned_data, request.FILES)
+            FOLLOWUP_WORKFLOW.run(action, request.user, followup, form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             # The form may not be on the page any more (the item changed meanwhile): say it at the top too.
@@ -226,7 +181,11 @@ def followup_action(request, pk, action):
     else:
         messages.error(request, _("Nothing was recorded; see the message in the form."))
     followup.refresh_from_db()
-    return render(request, "council/followups/detail.html", _detail_context(request, followup, **{key: form}))
+    return render(
+        request,
+        "council/followups/detail.html",
+        _detail_context(request, followup, **{f"{action}_form": form}),
+    )
 
 
 @require_POST
