@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 
 from council.models import (
+    AdminUnit,
     Agency,
     Committee,
     Constituency,
@@ -14,6 +15,19 @@ from council.models import (
     Term,
     User,
 )
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """A factory whose ``create`` goes through the app's service, as the pages do (validation, search text,
+    follow-ups, codes): the subclass names it ``service = staticmethod(services.thing_create)`` and declares
+    the service's arguments; ``actor`` is None, as in the services' own tests."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return cls.service(actor=None, **kwargs)
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):
@@ -139,3 +153,15 @@ def make_followup(council, *, agency=None, assigned=dt.date(2026, 5, 4), due=dt.
         due_date=due if "rule" not in kwargs else kwargs.pop("due_date", None),
         **kwargs,
     )
+
+
+class AdminUnitFactory(factory.django.DjangoModelFactory):
+    """A commune of Đồng Tháp as it stands after the July 2025 merger (units are national reference data)."""
+
+    class Meta:
+        model = AdminUnit
+
+    code = factory.Sequence(lambda n: f"99{n:03d}")
+    name = factory.Iterator(["Xã Tân Hồng", "Xã Thường Lạc", "Xã Tân Hộ Cơ", "Xã Tháp Mười", "Xã Mỹ Thọ"])
+    level = AdminUnit.Level.COMMUNE
+    valid_from = dt.date(2025, 7, 1)
