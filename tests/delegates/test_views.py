@@ -1,8 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from council.models import Role
@@ -125,44 +123,36 @@ def test_directory_htmx_request_returns_only_the_results(client, login, records)
     assert records["delegate"].full_name in response.text
 
 
-def test_directory_query_count_does_not_grow_with_rows(client, login, council, term):
+def test_directory_query_count_does_not_grow_with_rows(client, login, council, term, constant_queries):
     login(Role.DELEGATE)
     group = GroupFactory(term=term)
     committee = CommitteeFactory(council=council)
 
-    def fill(n):
-        for _ in range(n):
+    def fill(rows):
+        for _ in rows:
             mandate = MandateFactory(delegate__council=council, term=term)
             GroupMembershipFactory(group=group, mandate=mandate)
             CommitteeMembershipFactory(committee=committee, mandate=mandate)
 
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("directory")).status_code == 200
-        return len(queries)
+    def visit():
+        assert client.get(reverse("directory")).status_code == 200
 
-    fill(5)
-    five = count()
-    fill(45)
-    assert count() == five
+    constant_queries(fill, visit)
 
 
 @pytest.mark.parametrize("slug", ["delegate", "mandate", "group"])
-def test_management_lists_run_the_same_queries_for_5_and_50_rows(client, office, council, term, slug):
-    def fill(n):
-        for _ in range(n):
+def test_management_lists_run_the_same_queries_for_5_and_50_rows(
+    client, office, council, term, slug, constant_queries
+):
+    def fill(rows):
+        for _ in rows:
             mandate = MandateFactory(delegate__council=council, term=term)
             GroupMembershipFactory(group=GroupFactory(term=term), mandate=mandate)
 
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(f"{slug}_list")).status_code == 200
-        return len(queries)
+    def visit():
+        assert client.get(reverse(f"{slug}_list")).status_code == 200
 
-    fill(5)
-    five = count()
-    fill(45)
-    assert count() == five
+    constant_queries(fill, visit)
 
 
 def test_office_creates_a_delegate_with_a_mandate_through_the_forms(client, office, council, term):
@@ -343,7 +333,7 @@ def test_committee_member_add_through_the_page(client, office, council, term):
 
 
 @pytest.mark.parametrize("page", ["standing", "group_detail", "committee_detail"])
-def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, council, page):
+def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, council, page, constant_queries):
     from delegates import services as delegate_services
 
     committee = CommitteeFactory(council=council)
@@ -351,14 +341,14 @@ def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, counc
     group = GroupFactory(term=group_term)
     batches = []
 
-    def fill(n):
+    def fill(rows):
         # Standing seats go in a term of their own per batch, so the one-chair rule is never in play.
         year = 1990 + 5 * len(batches)
         term = TermFactory(
             council=council, start_date=dt.date(year, 1, 1), end_date=dt.date(year + 4, 12, 31)
         )
         batches.append(term)
-        for _ in range(n):
+        for _ in rows:
             if page == "group_detail":
                 GroupMembershipFactory(
                     group=group, mandate=MandateFactory(delegate__council=council, term=group_term)
@@ -380,15 +370,10 @@ def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, counc
         "committee_detail": reverse("committee_detail", args=[committee.pk]),
     }[page]
 
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
+    def visit():
+        assert client.get(url).status_code == 200
 
-    fill(5)
-    five = count()
-    fill(45)
-    assert count() == five
+    constant_queries(fill, visit)
 
 
 def test_ending_a_position_never_redirects_off_the_site(client, office, council, term):

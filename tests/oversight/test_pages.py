@@ -6,10 +6,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from council import services as core_services
@@ -18,11 +16,11 @@ from oversight import selectors, services
 from oversight.models import Accountability, ActivityDocument, OversightActivity, Recommendation
 from sessions.models import Interpellation
 from tests.council.factories import AgencyFactory, CommitteeFactory, RoleFactory, TermFactory, UserFactory
+from tests.dates import days, today
 from tests.delegates.factories import MandateFactory
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-TODAY = timezone.localdate()
 
 
 def _vi(message: str) -> str:
@@ -44,8 +42,8 @@ def activity(council, agency):
         title="Giám sát chính sách bảo hiểm y tế",
         lead_body=OversightActivity.LeadBody.COMMITTEE,
         committee=CommitteeFactory(council=council, kind="culture_society", name="Ban Văn hóa - Xã hội"),
-        period_start=TODAY - dt.timedelta(days=200),
-        period_end=TODAY + dt.timedelta(days=30),
+        period_start=days(-200),
+        period_end=days(30),
         agencies=[agency],
     )
 
@@ -56,8 +54,8 @@ def _recommend(activity, agency, text, *, overdue_days):
         actor=None,
         text=text,
         agency=agency,
-        assigned_date=TODAY - dt.timedelta(days=overdue_days + 60),
-        due_date=TODAY - dt.timedelta(days=overdue_days),
+        assigned_date=today() - dt.timedelta(days=overdue_days + 60),
+        due_date=today() - dt.timedelta(days=overdue_days),
     )
     return FollowUp.objects.get(source_type__model="recommendation", title=text)
 
@@ -79,12 +77,12 @@ def test_suggestions_follow_the_threshold_and_the_verdict(council, activity, age
     core_services.followup_verify(done, actor=None, outcome=CouncilStatus.DONE)
 
     def shown(days):
-        return {s.followup.pk for s in selectors.suggestions(council, today=TODAY, days=days)}
+        return {s.followup.pk for s in selectors.suggestions(council, today=today(), days=days)}
 
     assert shown(30) == {long_overdue.pk, unsatisfactory.pk}
     assert shown(5) == {long_overdue.pk, recent.pk, unsatisfactory.pk}
     assert not_due.pk not in shown(0) and done.pk not in shown(0)
-    first = selectors.suggestions(council, today=TODAY, days=30)[0]
+    first = selectors.suggestions(council, today=today(), days=30)[0]
     assert first.followup == long_overdue and first.days_overdue == 45
     assert first.proposed == EscalationStep.EXPLANATION_SESSION and first.activity == activity
 
@@ -93,7 +91,7 @@ def test_the_proposed_step_moves_up_the_ladder_as_steps_are_scheduled(council, a
     item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
 
     def proposed():
-        return selectors.suggestions(council, today=TODAY, days=30)[0].proposed
+        return selectors.suggestions(council, today=today(), days=30)[0].proposed
 
     assert proposed() == EscalationStep.EXPLANATION_SESSION
     services.accountability_create(
@@ -102,15 +100,15 @@ def test_the_proposed_step_moves_up_the_ladder_as_steps_are_scheduled(council, a
         kind=Accountability.Kind.EXPLANATION,
         topic="Thiếu thuốc BHYT",
         body=Accountability.Body.STANDING,
-        date=TODAY,
+        date=today(),
         from_followup=item,
     )
     assert proposed() == EscalationStep.INTERPELLATION
     core_services.followup_escalation_scheduled(item, actor=None, step=EscalationStep.INTERPELLATION)
     assert proposed() == EscalationStep.RE_OVERSIGHT
-    row = selectors.suggestions(council, today=TODAY, days=30)[0]
+    row = selectors.suggestions(council, today=today(), days=30)[0]
     # The explanation session and the interpellation both show as scheduled.
-    assert len(row.scheduled) == 2 and all(f"{TODAY:%d/%m/%Y}" in x for x in row.scheduled)
+    assert len(row.scheduled) == 2 and all(f"{today():%d/%m/%Y}" in x for x in row.scheduled)
 
 
 def test_the_office_sets_the_councils_threshold_and_bad_input_changes_nothing(client, office, council):
@@ -138,22 +136,21 @@ def test_only_the_office_changes_the_threshold(client, login, council):
 
 
 def test_the_suggestions_page_offers_each_step_and_counts_constant_queries(
-    client, office, council, activity, agency
+    client, office, council, activity, agency, constant_queries
 ):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("oversight_suggestions"))
-        assert response.status_code == 200
-        return len(queries), response.content.decode()
+    def add(rows):
+        for n in rows:
+            _recommend(activity, agency, f"Khuyến nghị số {n}", overdue_days=40 + n)
 
-    _recommend(activity, agency, "Khuyến nghị số 0", overdue_days=40)
-    few, html = count()
+    def visit():
+        response = client.get(reverse("oversight_suggestions"))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    html, _many = constant_queries(add, visit, few=1, many=12)
     assert "Khuyến nghị số 0" in html
-    followup = FollowUp.objects.get()
+    followup = FollowUp.objects.get(title="Khuyến nghị số 0")
     assert f"from_followup={followup.pk}" in html and "kind=hearing" in html
-    for n in range(1, 12):
-        _recommend(activity, agency, f"Khuyến nghị số {n}", overdue_days=40 + n)
-    assert count()[0] == few
 
 
 # --- Explanation sessions and hearings ------------------------------------------------------------------
@@ -172,7 +169,7 @@ def test_an_explanation_session_is_drafted_from_an_overdue_followup(
             "kind": "explanation",
             "topic": "Cấp đủ thuốc BHYT cho trạm y tế",
             "body": "standing",
-            "date": (TODAY + dt.timedelta(days=10)).strftime("%d/%m/%Y"),
+            "date": (days(10)).strftime("%d/%m/%Y"),
             "agencies": [agency.pk],
             "summoned": "Giám đốc Sở Y tế",
             "from_followup": item.pk,
@@ -217,8 +214,8 @@ def test_a_followup_of_another_council_cannot_be_linked(client, office, council,
         agency=foreign_agency,
         title="Việc của hội đồng khác",
         description="—",
-        assigned_date=TODAY,
-        due_date=TODAY,
+        assigned_date=today(),
+        due_date=today(),
     )
     form = client.get(reverse("accountability_create"), {"from_followup": foreign.pk}).content.decode()
     assert "Việc của hội đồng khác" not in form
@@ -305,35 +302,32 @@ def test_documents_are_filed_and_served_to_readers_only(
 # --- The programme, the committee head's form, My participation -----------------------------------------
 
 
-def test_the_programme_groups_activities_by_month_with_constant_queries(client, office, council):
+def test_the_programme_groups_activities_by_month_with_constant_queries(
+    client, office, council, constant_queries
+):
     committee = CommitteeFactory(council=council, kind="economy_budget", name="Ban Kinh tế - Ngân sách")
     services.program_create(actor=None, council=council, year=2026, title="Chương trình giám sát năm 2026")
 
-    def add(n, month):
-        services.activity_create(
-            actor=None,
-            council=council,
-            kind=OversightActivity.Kind.REGULAR,
-            title=f"Giám sát thường xuyên {n}",
-            lead_body=OversightActivity.LeadBody.COMMITTEE,
-            committee=committee,
-            period_start=dt.date(2026, month, 3),
-            period_end=dt.date(2026, month, 28),
-        )
+    def add(rows):
+        for number in (n + 1 for n in rows):
+            month = {1: 3, 2: 7}.get(number, 1 + number % 12)
+            services.activity_create(
+                actor=None,
+                council=council,
+                kind=OversightActivity.Kind.REGULAR,
+                title=f"Giám sát thường xuyên {number}",
+                lead_body=OversightActivity.LeadBody.COMMITTEE,
+                committee=committee,
+                period_start=dt.date(2026, month, 3),
+                period_end=dt.date(2026, month, 28),
+            )
 
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("oversight_programme"), {"year": 2026})
-        return len(queries), response.content.decode()
+    def visit():
+        return client.get(reverse("oversight_programme"), {"year": 2026}).content.decode()
 
-    add(1, 3)
-    add(2, 7)
-    few, html = count()
+    html, _many = constant_queries(add, visit, few=2, many=19)
     assert "Chương trình giám sát năm 2026" in html
     assert html.index("Giám sát thường xuyên 1") < html.index("Giám sát thường xuyên 2")
-    for n in range(3, 20):
-        add(n, 1 + n % 12)
-    assert count()[0] == few
     assert client.get(reverse("oversight_programme"), {"year": "abc"}).status_code == 200
 
 
@@ -360,9 +354,7 @@ def test_a_committee_head_creates_activities_for_their_committee_only(client, co
 
 
 def test_a_delegate_sees_the_delegations_they_served_on(client, council, activity):
-    term = TermFactory(
-        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
-    )
+    term = TermFactory(council=council, start_date=days(-400), end_date=days(1400))
     user = UserFactory()
     mandate = MandateFactory(delegate__council=council, delegate__user=user, term=term)
     RoleFactory(user=user, council=council, role=Role.DELEGATE)
@@ -373,9 +365,7 @@ def test_a_delegate_sees_the_delegations_they_served_on(client, council, activit
 
 
 def test_an_interpellation_is_drafted_from_an_overdue_commitment(client, office, council, activity, agency):
-    term = TermFactory(
-        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
-    )
+    term = TermFactory(council=council, start_date=days(-400), end_date=days(1400))
     asker = MandateFactory(delegate__council=council, term=term)
     item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
     url = reverse("interpellation_create")
@@ -406,10 +396,10 @@ def test_a_recommendation_typed_in_without_a_source_is_suggested_too(client, off
         agency=agency,
         title="Kiến nghị nhập tay từ báo cáo giám sát giấy",
         description="—",
-        assigned_date=TODAY - dt.timedelta(days=120),
-        due_date=TODAY - dt.timedelta(days=60),
+        assigned_date=days(-120),
+        due_date=days(-60),
     )
-    rows = selectors.suggestions(council, today=TODAY, days=30)
+    rows = selectors.suggestions(council, today=today(), days=30)
     assert [r.followup for r in rows] == [typed] and rows[0].activity is None
     assert rows[0].proposed == EscalationStep.EXPLANATION_SESSION
     page = client.get(reverse("oversight_suggestions"))
@@ -417,9 +407,7 @@ def test_a_recommendation_typed_in_without_a_source_is_suggested_too(client, off
 
 
 def test_bad_input_found_by_qa_is_refused_with_a_message(client, office, council, activity, agency):
-    term = TermFactory(
-        council=council, start_date=TODAY - dt.timedelta(days=400), end_date=TODAY + dt.timedelta(days=1400)
-    )
+    term = TermFactory(council=council, start_date=days(-400), end_date=days(1400))
     member = MandateFactory(delegate__council=council, term=term)
     services.member_add(activity, actor=None, role="head", mandate=member)
     with pytest.raises(ValidationError) as error:
@@ -429,18 +417,18 @@ def test_bad_input_found_by_qa_is_refused_with_a_message(client, office, council
     with pytest.raises(ValidationError):
         services.member_add(activity, actor=None, role="member", mandate=other, outside_member="Bà X")
     with pytest.raises(ValidationError):
-        services.survey_add(activity, actor=None, date=TODAY + dt.timedelta(days=1), findings="Chưa đi")
-    services.survey_add(activity, actor=None, date=TODAY - dt.timedelta(days=100), findings="Thiếu thuốc")
+        services.survey_add(activity, actor=None, date=days(1), findings="Chưa đi")
+    services.survey_add(activity, actor=None, date=days(-100), findings="Thiếu thuốc")
     with pytest.raises(ValidationError):
-        services.activity_update(activity, actor=None, period_start=TODAY - dt.timedelta(days=50))
+        services.activity_update(activity, actor=None, period_start=days(-50))
     activity.refresh_from_db()
-    assert activity.period_start == TODAY - dt.timedelta(days=200)
+    assert activity.period_start == days(-200)
     services.re_oversight_open(
-        activity, actor=None, title="Tái giám sát lần 1", period_start=TODAY, period_end=TODAY
+        activity, actor=None, title="Tái giám sát lần 1", period_start=today(), period_end=today()
     )
     with pytest.raises(ValidationError):
         services.re_oversight_open(
-            activity, actor=None, title="Tái giám sát lần 2", period_start=TODAY, period_end=TODAY
+            activity, actor=None, title="Tái giám sát lần 2", period_start=today(), period_end=today()
         )
     for year in ("99999", "-1", "0"):
         assert client.get(reverse("oversight_programme"), {"year": year}).status_code == 200

@@ -4,18 +4,18 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from council.models import Role
 from council.quota import FAILED, MET, NO_DATA, OPEN, quota_status
 from delegates import services as delegate_services
 from sessions.models import Session, Speech
 from tests.council.factories import TermFactory
+from tests.dates import days
 from tests.delegates.factories import GroupFactory, GroupMembershipFactory, MandateFactory
 from tests.sessions.factories import SessionFactory, SittingFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 OPEN_TEXT, FAILED_TEXT = "Chưa đạt (còn trong kỳ)", "Không đạt"
 
 
@@ -61,8 +61,8 @@ def test_a_session_still_in_progress_says_not_yet_met_and_a_closed_one_not_met(
         council,
         term,
         rows,
-        start=TODAY - dt.timedelta(days=1),
-        end=TODAY + dt.timedelta(days=1),
+        start=days(-1),
+        end=days(1),
         state="in_session",
     )
     page = client.get(reverse("session_dashboard", args=[running.pk])).text

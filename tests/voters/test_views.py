@@ -4,11 +4,9 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,12 +15,12 @@ from openpyxl import Workbook, load_workbook
 from council.models import DeadlineRule, FollowUp, RateCounter, Role
 from tests.conftest import ALL_ROLES
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory, RoleFactory, UserFactory
+from tests.dates import days, today
 from voters import services
 from voters.intake.petitions import COLUMNS
 from voters.models import Channel, Letter, Petition, VoterOpinion
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 READERS = {
     Role.OFFICE,
     Role.ADMIN,
@@ -51,7 +49,7 @@ def _petition(council, title, **extra):
         actor=None,
         council=council,
         channel=Channel.HOTLINE,
-        received_on=TODAY - dt.timedelta(days=3),
+        received_on=days(-3),
         text=title,
     )
     return services.petition_create(actor=None, council=council, title=title, opinions=[opinion], **extra)
@@ -65,7 +63,7 @@ def test_voters_pages_by_role(client, login, council, meeting, role):
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         summary="Khiếu nại",
         sender_name="Lê Văn B",
     )
@@ -193,7 +191,7 @@ def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, c
         actor=None,
         council=council,
         kind=Letter.Kind.DENUNCIATION,
-        received_on=TODAY,
+        received_on=today(),
         summary="Tố cáo cán bộ địa chính nhận tiền",
         sender_name="Người Tố Cáo Bí Mật",
         sender_phone="0909000111",
@@ -210,7 +208,7 @@ def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, c
     assert "Người Tố Cáo Bí Mật" not in edit and "sender_name" not in edit
     client.post(
         reverse("letter_update", args=[letter.pk]),
-        {"channel": "post", "received_on": TODAY.strftime("%d/%m/%Y"), "summary": "Tố cáo (đã sửa)"},
+        {"channel": "post", "received_on": today().strftime("%d/%m/%Y"), "summary": "Tố cáo (đã sửa)"},
     )
     letter.refresh_from_db()
     assert letter.sender_name == "Người Tố Cáo Bí Mật" and letter.summary == "Tố cáo (đã sửa)"
@@ -407,44 +405,42 @@ def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, se
 
 
 @pytest.mark.parametrize("name", ["petition_list", "opinion_list", "meeting_list"])
-def test_lists_run_the_same_queries_for_few_and_many(client, office, council, meeting, name):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(name)).status_code == 200
-        return len(queries)
-
-    def add(n):
-        for i in range(n):
-            _petition(council, f"Kiến nghị {Petition.objects.count()} {i}")
+def test_lists_run_the_same_queries_for_few_and_many(
+    client, office, council, meeting, name, constant_queries
+):
+    def add(rows):
+        for i in rows:
+            _petition(council, f"Kiến nghị {i}")
             services.opinion_add(
                 actor=None, council=council, channel=Channel.MEETING, meeting=meeting, text=f"Ý kiến {i}"
             )
 
-    add(3)
-    few = count()
-    add(20)
-    assert count() == few
+    def visit():
+        assert client.get(reverse(name)).status_code == 200
+
+    constant_queries(add, visit, few=3, many=23)
 
 
-def test_the_public_answers_and_the_report_run_constant_queries(client, office, council, unit):
-    def count(url):
-        with CaptureQueriesContext(connection) as queries:
+def test_the_public_answers_and_the_report_run_constant_queries(
+    client, office, council, unit, constant_queries
+):
+    def visit(url):
+        def get():
             assert client.get(url).status_code == 200
-        return len(queries)
 
-    answers = reverse("public_answers", args=[council.code])
-    report = reverse("petition_report")
+        return get
 
-    def add(n):
-        for i in range(n):
-            p = _petition(council, f"Đã trả lời {Petition.objects.count()} {i}", admin_unit=unit)
+    def add(rows):
+        for i in rows:
+            p = _petition(council, f"Đã trả lời {i}", admin_unit=unit)
             p.published, p.answer_summary = True, "Trả lời"
             p.save()
 
-    add(2)
-    few = count(answers), count(report)
-    add(15)
-    assert (count(answers), count(report)) == few
+    pages = {
+        "public answers": visit(reverse("public_answers", args=[council.code])),
+        "petition report": visit(reverse("petition_report")),
+    }
+    constant_queries(add, pages, few=2, many=17)
 
 
 def test_every_voters_list_exports_its_filtered_rows(client, office, council, meeting):
@@ -452,13 +448,13 @@ def test_every_voters_list_exports_its_filtered_rows(client, office, council, me
         actor=None, council=council, channel=Channel.MEETING, meeting=meeting, text="Sạt lở bờ sông"
     )
     services.opinion_add(
-        actor=None, council=council, channel=Channel.HOTLINE, received_on=TODAY, text="Đèn đường hư"
+        actor=None, council=council, channel=Channel.HOTLINE, received_on=today(), text="Đèn đường hư"
     )
     services.letter_create(
         actor=None,
         council=council,
         kind=Letter.Kind.DENUNCIATION,
-        received_on=TODAY,
+        received_on=today(),
         summary="Tố cáo",
         sender_name="Người Bí Mật",
     )
@@ -541,7 +537,7 @@ def test_a_letter_offers_only_the_next_states(client, office, council):
         actor=None,
         council=council,
         kind=Letter.Kind.FEEDBACK,
-        received_on=TODAY,
+        received_on=today(),
         summary="Phản ánh",
         sender_name="A",
     )
@@ -564,7 +560,7 @@ def test_leadership_readers_never_see_who_a_citizen_is(client, login, council, m
         actor=None,
         council=council,
         kind=Letter.Kind.COMPLAINT,
-        received_on=TODAY,
+        received_on=today(),
         summary="Khiếu nại",
         sender_name="Trần Thị Bảy",
         sender_phone="0909000111",

@@ -1,13 +1,13 @@
-"""Helpers for the follow-up page tests: dates relative to today, items, answers, files, snapshots."""
+"""Helpers for the follow-up page tests: items, answers, files, snapshots (dates come from tests.dates)."""
 
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from council import services
 from council.models import AgencyStatus, FollowUp, FollowUpEvent, Role
 from tests.council.factories import make_followup
+from tests.dates import days
 
 Event = FollowUpEvent.Kind
 
@@ -17,14 +17,6 @@ ACTIONS = ["verify", "reopen", "due", "evidence", "note", "milestone", "escalate
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 DISGUISED = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
-
-
-def today() -> dt.date:
-    return timezone.localdate()
-
-
-def days(n: int) -> dt.date:
-    return today() + dt.timedelta(days=n)
 
 
 def dmy(day: dt.date) -> str:

@@ -8,7 +8,8 @@ from django.urls import reverse
 from council.models import DeadlineRule, FollowUp, OutboxMail
 from council.workdays import apply_rule
 from tests.council.factories import AgencyFactory, DeadlineRuleFactory
-from tests.council.followup_views.helpers import Event, dmy, today
+from tests.council.followup_views.helpers import Event, dmy
+from tests.dates import today
 
 pytestmark = pytest.mark.django_db
 

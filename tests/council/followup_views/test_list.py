@@ -4,8 +4,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -13,7 +11,8 @@ from council import services
 from council.models import CouncilStatus, FollowUp, FollowUpEvent, OutboxMail, ReminderLog
 from council.workdays import add_working_days
 from tests.council.factories import AgencyFactory, FieldFactory, make_followup
-from tests.council.followup_views.helpers import XLSX, Event, answer, days, item, kinds, titles, today
+from tests.council.followup_views.helpers import XLSX, Event, answer, item, kinds, titles
+from tests.dates import days, today
 
 pytestmark = pytest.mark.django_db
 
@@ -154,29 +153,29 @@ def _seed_list(council, agencies, count, start):
             services.followup_verify(followup, actor=None, outcome=CouncilStatus.DONE, reason="Đã xác minh")
 
 
-def _list_queries(client) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as queries:
+def test_the_list_needs_the_same_number_of_queries_for_5_and_50_items(
+    client, office, council, constant_queries
+):
+    agencies = [AgencyFactory(council=council)]
+
+    def add(rows):
+        if rows.start:  # four more agencies come with the 45 further items
+            agencies.extend(AgencyFactory(council=council) for _ in range(4))
+        _seed_list(council, agencies, len(rows), rows.start)
+
+    def visit():
         response = client.get(reverse("followup_list"), {"state": "all"})
-    assert response.status_code == 200
-    return len(queries), response
+        assert response.status_code == 200
+        return response
 
-
-def test_the_list_needs_the_same_number_of_queries_for_5_and_50_items(client, office, council):
-    first = AgencyFactory(council=council)
-    _seed_list(council, [first], 5, 0)
-    client.get(reverse("followup_list"), {"state": "all"})  # warm up the session
-    few, small = _list_queries(client)
-
-    others = [AgencyFactory(council=council) for _ in range(4)]
-    _seed_list(council, [first, *others], 45, 5)
-    many, large = _list_queries(client)
+    # The warm-up opens the session.
+    small, large = constant_queries(add, visit, warm_up=True)
 
     assert len(small.context["counts"]) == 1
     assert len(large.context["counts"]) == 5
     assert len(small.context["page"].object_list) == 5
     assert len(large.context["page"].object_list) > 5
     assert large.context["page"].paginator.count == 50
-    assert many == few
 
 
 # 6. Excel export ---------------------------------------------------------------------------------------

@@ -19,14 +19,13 @@ from tests.council.followup_views.helpers import (
     ACTIONS,
     Event,
     answer,
-    days,
     dmy,
     item,
     kinds,
     pdf,
     snapshot,
-    today,
 )
+from tests.dates import days, today
 
 pytestmark = pytest.mark.django_db
 
