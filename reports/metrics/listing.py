@@ -1,9 +1,11 @@
 """How the records behind a figure are listed in its drill-down: one line per record, in a stable order."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from council.models import FollowUp
 from delegates.models import GroupMeeting, Mandate, Nomination, TrainingAttendance, TrainingCourse
@@ -23,70 +25,63 @@ class Row:
     detail: str = ""
 
 
-def url_of(name: str, pk) -> str:
-    """The page of a record, or "" where the route does not exist."""
+@dataclass(frozen=True)
+class ListingSpec:
+    """How one model's records are listed: their order, what is joined in, and each line's label and date.
+    The line links to the record's own page (``get_absolute_url``)."""
+
+    ordering: tuple = ("pk",)
+    related: tuple = ()
+    label: Callable[[Any], str] = str
+    date: str = ""  # the attribute holding the record's date
+
+
+def url_of(obj) -> str:
+    """The record's page, or "" for a record that has none (an opinion is seen on its petition or meeting)."""
+    get = getattr(obj, "get_absolute_url", None)
+    if get is None:
+        return ""
     try:
-        return reverse(name, args=[pk])
+        return get()
     except NoReverseMatch:
         return ""
 
 
-def describe(obj, *, counted: bool = True) -> Row:
-    """A drill-down line for a record; for citizens' records only the reference, subject and place."""
-    if isinstance(obj, FollowUp):
-        return Row(
-            f"{obj.reference} {obj.title}".strip(), obj.due_date, url_of("followup_detail", obj.pk), counted
-        )
-    if isinstance(obj, Petition):
-        return Row(f"{obj.code} {obj.title}", obj.received_on, url_of("petition_detail", obj.pk), counted)
-    if isinstance(obj, Letter):
-        return Row(str(obj.get_kind_display()), obj.received_on, url_of("letter_detail", obj.pk), counted)
-    if isinstance(obj, VoterOpinion):
-        return Row(str(obj.get_channel_display()), obj.received_on, "", counted)
-    if isinstance(obj, VoterMeeting):
-        return Row(str(obj), obj.date, url_of("meeting_detail", obj.pk), counted)
-    if isinstance(obj, Reception):
-        return Row(str(obj), obj.date, url_of("reception_detail", obj.pk), counted)
-    if isinstance(obj, Session):
-        return Row(str(obj), obj.start_date, url_of("session_detail", obj.pk), counted)
-    if isinstance(obj, Interpellation):
-        return Row(obj.question[:160], obj.submitted_on, url_of("interpellation_detail", obj.pk), counted)
-    if isinstance(obj, Resolution):
-        return Row(
-            f"{obj.symbol} {obj.title}".strip(), obj.adopted_on, url_of("resolution_detail", obj.pk), counted
-        )
-    if isinstance(obj, OversightActivity):
-        return Row(obj.title, obj.period_start, url_of("activity_detail", obj.pk), counted)
-    if isinstance(obj, SurveyVisit):
-        return Row(
-            f"{obj.activity.title} — {obj.place_detail or obj.place or ''}",
-            obj.date,
-            url_of("activity_detail", obj.activity_id),
-            counted,
-        )
-    if isinstance(obj, Accountability):
-        return Row(obj.topic, obj.date, url_of("accountability_detail", obj.pk), counted)
-    if isinstance(obj, TrainingCourse):
-        return Row(obj.title, obj.start_date, url_of("course_detail", obj.pk), counted)
-    if isinstance(obj, Mandate):
-        return Row(obj.delegate.full_name, obj.start_date, url_of("mandate_detail", obj.pk), counted)
-    return Row(str(obj), None, "", counted)
+def _reference(obj) -> str:
+    return f"{obj.reference} {obj.title}".strip()
 
 
-@dataclass(frozen=True)
-class ListingSpec:
-    ordering: tuple = ("pk",)
-    related: tuple = ()
-
-
-# Per model: the drill-down's order and what its lines show joined in (else by primary key, nothing joined).
+# Per model: the drill-down's order, what its lines show joined in, and their label and date (a model not
+# here: by primary key, nothing joined, its ``str()`` and no date). For citizens' records only the
+# reference, subject and place: never a name or contact.
 LISTING: dict = {
-    FollowUp: ListingSpec(("due_date", "pk")),
-    Petition: ListingSpec(("received_on", "pk")),
+    FollowUp: ListingSpec(("due_date", "pk"), label=_reference, date="due_date"),
+    Petition: ListingSpec(("received_on", "pk"), label=lambda p: f"{p.code} {p.title}", date="received_on"),
+    Letter: ListingSpec(label=lambda letter: str(letter.get_kind_display()), date="received_on"),
+    VoterOpinion: ListingSpec(label=lambda o: str(o.get_channel_display()), date="received_on"),
+    VoterMeeting: ListingSpec(related=("place",), date="date"),
+    Reception: ListingSpec(related=("place",), date="date"),
+    Session: ListingSpec(date="start_date"),
+    Interpellation: ListingSpec(label=lambda i: i.question[:160], date="submitted_on"),
+    Resolution: ListingSpec(label=lambda r: f"{r.symbol} {r.title}".strip(), date="adopted_on"),
+    OversightActivity: ListingSpec(label=lambda a: a.title, date="period_start"),
+    SurveyVisit: ListingSpec(
+        related=("activity",),
+        label=lambda v: f"{v.activity.title} — {v.place_detail or v.place or ''}",
+        date="date",
+    ),
+    Accountability: ListingSpec(label=lambda a: a.topic, date="date"),
+    TrainingCourse: ListingSpec(label=lambda c: c.title, date="start_date"),
+    Mandate: ListingSpec(
+        related=("delegate", "term"), label=lambda m: m.delegate.full_name, date="start_date"
+    ),
     TrainingAttendance: ListingSpec(related=("course", "mandate__delegate", "mandate__term")),
     Nomination: ListingSpec(related=("movement", "mandate__delegate", "group")),
-    Mandate: ListingSpec(related=("delegate", "term")),
-    VoterMeeting: ListingSpec(related=("place",)),
-    Reception: ListingSpec(related=("place",)),
     GroupMeeting: ListingSpec(related=("group",)),
 }
+
+
+def describe(obj, *, counted: bool = True) -> Row:
+    """A drill-down line for a record, as its model's ``LISTING`` entry says, linking to its page."""
+    spec = LISTING.get(type(obj), ListingSpec())
+    return Row(spec.label(obj), getattr(obj, spec.date) if spec.date else None, url_of(obj), counted)

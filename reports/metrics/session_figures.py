@@ -54,9 +54,7 @@ def _t2(c, w):
             detail = _("%(met)s of %(total)s groups; missing: %(missing)s") % counts
         else:
             detail = _("%(met)s of %(total)s groups") % counts
-        rows.append(
-            Row(str(session), session.start_date, url_of("session_detail", session.pk), result.met, detail)
-        )
+        rows.append(Row(str(session), session.start_date, url_of(session), result.met, detail))
     return {"n": met, "d": len(rows)}, rows
 
 
@@ -87,7 +85,5 @@ def _t4(c, w):
             "discussion": t.discussion,
             "total": total,
         }
-        rows.append(
-            Row(t.session.title, t.session.start_date, url_of("session_detail", t.session.pk), True, detail)
-        )
+        rows.append(Row(t.session.title, t.session.start_date, url_of(t.session), True, detail))
     return {"n": n, "d": d}, rows
