@@ -176,7 +176,8 @@ _TERM_11_CONSTITUENCIES = [
     (4, "Xã Lấp Vò; Xã Mỹ An Hưng; Xã Tân Khánh Trung; Xã Vĩnh Thạnh"),
     (
         5,
-        "Phường Hồng Ngự; Phường An Bình; Phường Thường Lạc; Xã Thường Phước; Xã Long Khánh; Xã Long Phú Thuận",
+        "Phường Hồng Ngự; Phường An Bình; Phường Thường Lạc; Xã Thường Phước; Xã Long Khánh; "
+        "Xã Long Phú Thuận",
     ),
     (4, "Xã Tân Hồng; Xã Tân Thành; Xã Tân Hộ Cơ; Xã An Phước"),
     (4, "Xã Tam Nông; Xã An Hòa; Xã Phú Thọ; Xã Tràm Chim; Xã Phú Cường; Xã An Long"),
@@ -411,7 +412,10 @@ HOLIDAYS = [
     (D(2027, 9, 3), "Nghỉ Quốc khánh (ngày liền kề)", "holiday"),
 ]
 
-_NQLT = "Nghị quyết liên tịch 525/2012/NQLT-UBTVQH13-ĐCTUBTWMTTQVN (được thay thế bởi Nghị quyết liên tịch năm 2025)"
+_NQLT = (
+    "Nghị quyết liên tịch 525/2012/NQLT-UBTVQH13-ĐCTUBTWMTTQVN "
+    "(được thay thế bởi Nghị quyết liên tịch năm 2025)"
+)
 _SUPERVISION_2015 = "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân 87/2015/QH13"
 _SUPERVISION_2025 = "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân 121/2025/QH15"
 _LOCAL_GOVERNMENT = "Luật Tổ chức chính quyền địa phương 72/2025/QH15"
@@ -495,7 +499,8 @@ DEADLINE_RULES = [
         "day_type": "working",
         "direction": "after",
         "anchor": "receipt",
-        "legal_basis": "Luật Tiếp công dân 42/2013/QH13; Luật Khiếu nại 02/2011/QH13; Luật Tố cáo 25/2018/QH14",
+        "legal_basis": "Luật Tiếp công dân 42/2013/QH13; Luật Khiếu nại 02/2011/QH13; "
+        "Luật Tố cáo 25/2018/QH14",
         "valid_from": D(2014, 7, 1),
     },
     {
@@ -528,7 +533,8 @@ MALE_GIVEN = _words(
     "Bình Cường Đạt Vinh Toàn Hậu Triều Kiệt Thiện Tín"
 )
 FEMALE_GIVEN = _words(
-    "Lan Hương Hoa Mai Thảo Trang Hạnh Nga Phượng Diễm Thủy Linh Ngọc Yến Loan Tuyết Trinh Hằng Nhung Oanh Duyên"
+    "Lan Hương Hoa Mai Thảo Trang Hạnh Nga Phượng Diễm Thủy Linh Ngọc Yến Loan Tuyết Trinh Hằng "
+    "Nhung Oanh Duyên"
 )
 # Delegates of other ethnic groups: full name, gender, ethnicity.
 MINORITY_DELEGATES = [

@@ -233,8 +233,8 @@ COMMITMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "nong-nghiep",
-        "Đề xuất chính sách hỗ trợ nông dân liên kết sản xuất, tiêu thụ lúa và trái cây; phát triển hợp tác xã "
-        "kiểu mới ở {unit}.",
+        "Đề xuất chính sách hỗ trợ nông dân liên kết sản xuất, tiêu thụ lúa và trái cây; phát triển hợp tác "
+        "xã kiểu mới ở {unit}.",
         "Tỉnh đã ban hành chính sách hỗ trợ liên kết sản xuất theo kiến nghị; {unit} có thêm hai hợp tác xã "
         "tham gia chuỗi liên kết tiêu thụ lúa.",
     ),
@@ -252,9 +252,10 @@ COMMITMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "moi-truong",
-        "Kiến nghị xử lý dứt điểm điểm sạt lở bờ sông và tình trạng ô nhiễm kênh rạch do rác thải sinh hoạt ở "
-        "{unit}.",
-        "Điểm sạt lở đã được gia cố bằng kè tạm; {unit} tổ chức thu gom rác tập trung, kênh rạch được nạo vét.",
+        "Kiến nghị xử lý dứt điểm điểm sạt lở bờ sông và tình trạng ô nhiễm kênh rạch do rác thải sinh hoạt "
+        "ở {unit}.",
+        "Điểm sạt lở đã được gia cố bằng kè tạm; {unit} tổ chức thu gom rác tập trung, kênh rạch được nạo "
+        "vét.",
     ),
     (
         "dat-dai",
@@ -283,18 +284,19 @@ COMMITMENTS: tuple[tuple[str, str, str], ...] = (
     (
         "van-hoa-du-lich",
         "Đề xuất phát triển du lịch sinh thái, du lịch nông nghiệp gắn với làng nghề truyền thống ở {unit}.",
-        "Đề xuất được đưa vào kế hoạch phát triển du lịch của tỉnh; điểm du lịch cộng đồng đầu tiên của {unit} "
-        "đã đón khách.",
+        "Đề xuất được đưa vào kế hoạch phát triển du lịch của tỉnh; điểm du lịch cộng đồng đầu tiên của "
+        "{unit} đã đón khách.",
     ),
     (
         "xay-dung",
-        "Kiến nghị cải tạo hệ thống thoát nước, chống ngập các khu dân cư thường ngập khi triều cường ở {unit}.",
+        "Kiến nghị cải tạo hệ thống thoát nước, chống ngập các khu dân cư thường ngập khi triều cường ở "
+        "{unit}.",
         "Hệ thống cống thoát nước các khu dân cư ở {unit} đã được cải tạo, không còn ngập sau mưa lớn.",
     ),
     (
         "tai-chinh-ngan-sach",
-        "Giám sát việc phân bổ, giải ngân vốn đầu tư công cho các công trình trên địa bàn {unit}; kiến nghị xử "
-        "lý công trình chậm tiến độ.",
+        "Giám sát việc phân bổ, giải ngân vốn đầu tư công cho các công trình trên địa bàn {unit}; kiến nghị "
+        "xử lý công trình chậm tiến độ.",
         "Các công trình chậm tiến độ ở {unit} đã được điều chuyển vốn; tỷ lệ giải ngân đạt trên 95%.",
     ),
 )
@@ -305,7 +307,8 @@ GENERAL_COMMITMENT = (
     "chuyển cơ quan có thẩm quyền giải quyết.",
 )
 PENDING_NOTE = {
-    Assessment.IN_PROGRESS: "Đã kiến nghị với cơ quan có thẩm quyền; đang được xem xét, bố trí nguồn lực thực hiện.",
+    Assessment.IN_PROGRESS: "Đã kiến nghị với cơ quan có thẩm quyền; đang được xem xét, bố trí nguồn lực "
+    "thực hiện.",
     Assessment.NOT_KEPT: "Chưa thực hiện được do chưa bố trí được nguồn lực; tiếp tục theo dõi, kiến nghị.",
 }
 CONFIRMED = {
@@ -340,23 +343,23 @@ BANDS = {
 }
 COMMENTS = {
     Assessor.SELF: {
-        Rating.EXCELLENT: "Tham dự đầy đủ các kỳ họp, phiên họp; tích cực thảo luận, chất vấn; tiếp xúc cử tri, "
-        "tiếp công dân đúng quy định và theo dõi đến cùng việc giải quyết kiến nghị; tham gia đầy đủ các đoàn "
-        "giám sát, khảo sát.",
+        Rating.EXCELLENT: "Tham dự đầy đủ các kỳ họp, phiên họp; tích cực thảo luận, chất vấn; tiếp xúc cử "
+        "tri, tiếp công dân đúng quy định và theo dõi đến cùng việc giải quyết kiến nghị; tham gia đầy đủ "
+        "các đoàn giám sát, khảo sát.",
         Rating.GOOD: "Tham dự đầy đủ các kỳ họp; tham gia thảo luận ở tổ và hội trường; tiếp xúc cử tri theo "
         "kế hoạch; còn ít tham gia chất vấn do bận công tác chuyên môn.",
-        Rating.FULFILLED: "Tham dự các kỳ họp, vắng một phiên có lý do; tham gia tiếp xúc cử tri chưa đều; chưa "
-        "chất vấn tại kỳ họp.",
-        Rating.NOT_FULFILLED: "Vắng nhiều phiên họp và đợt tiếp xúc cử tri do điều kiện công tác; nhiều cam kết "
-        "trong chương trình hành động chưa thực hiện được.",
+        Rating.FULFILLED: "Tham dự các kỳ họp, vắng một phiên có lý do; tham gia tiếp xúc cử tri chưa đều; "
+        "chưa chất vấn tại kỳ họp.",
+        Rating.NOT_FULFILLED: "Vắng nhiều phiên họp và đợt tiếp xúc cử tri do điều kiện công tác; nhiều cam "
+        "kết trong chương trình hành động chưa thực hiện được.",
     },
     Assessor.GROUP: {
         Rating.EXCELLENT: "Đại biểu gương mẫu, trách nhiệm, là nòng cốt trong các hoạt động của Tổ; nhiều ý "
         "kiến thảo luận, chất vấn được cử tri đánh giá cao.",
-        Rating.GOOD: "Đại biểu tham gia đầy đủ hoạt động của Tổ, phối hợp tốt trong tiếp xúc cử tri; cần tham "
-        "gia chất vấn nhiều hơn.",
-        Rating.FULFILLED: "Đại biểu hoàn thành nhiệm vụ; tham gia hoạt động của Tổ chưa đều, ý kiến tại kỳ họp "
-        "còn ít.",
+        Rating.GOOD: "Đại biểu tham gia đầy đủ hoạt động của Tổ, phối hợp tốt trong tiếp xúc cử tri; cần "
+        "tham gia chất vấn nhiều hơn.",
+        Rating.FULFILLED: "Đại biểu hoàn thành nhiệm vụ; tham gia hoạt động của Tổ chưa đều, ý kiến tại kỳ "
+        "họp còn ít.",
         Rating.NOT_FULFILLED: "Đại biểu vắng nhiều hoạt động của Tổ, không báo cáo kết quả thực hiện chương "
         "trình hành động.",
     },
@@ -375,10 +378,10 @@ SELF_EVALUATED_NOW = 3  # besides the demo delegate
 MOVEMENT = "Xứng đáng người Đại biểu nhân dân Đất Sen hồng"
 MOVEMENT_LAUNCHED = D(2021, 7, 27)
 MOVEMENT_CRITERIA = (
-    "Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước; giữ gìn phẩm chất đạo "
-    "đức, lối sống\n"
-    "Tham dự đầy đủ các kỳ họp; tích cực thảo luận, chất vấn, góp phần nâng cao chất lượng nghị quyết của HĐND "
-    "tỉnh\n"
+    "Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước; giữ gìn phẩm chất đạo đức, "
+    "lối sống\n"
+    "Tham dự đầy đủ các kỳ họp; tích cực thảo luận, chất vấn, góp phần nâng cao chất lượng nghị quyết của "
+    "HĐND tỉnh\n"
     "Gắn bó, lắng nghe cử tri; tiếp xúc cử tri, tiếp công dân, theo dõi đến cùng việc giải quyết kiến nghị\n"
     "Tích cực tham gia giám sát, khảo sát; kiến nghị xử lý được những vấn đề bức xúc ở cơ sở\n"
     "Thực hiện tốt chương trình hành động đã hứa với cử tri và nhiệm vụ tại cơ quan, đơn vị công tác"
@@ -387,31 +390,31 @@ STANDING_DECISION = "12/QĐ-HĐND"
 PROVINCE_DECISION = "215/QĐ-UBND"
 INDIVIDUAL_REASON = {
     Rating.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ đại biểu năm {year}: tham dự đầy đủ các kỳ họp, có nhiều "
-    "ý kiến thảo luận, chất vấn chất lượng; theo dõi đến cùng việc giải quyết kiến nghị của cử tri; thực hiện "
-    "tốt chương trình hành động.",
+    "ý kiến thảo luận, chất vấn chất lượng; theo dõi đến cùng việc giải quyết kiến nghị của cử tri; thực "
+    "hiện tốt chương trình hành động.",
     Rating.GOOD: "Hoàn thành tốt nhiệm vụ đại biểu năm {year}; tích cực tiếp xúc cử tri, tham gia các đoàn "
     "giám sát, khảo sát của HĐND tỉnh.",
 }
 GROUP_REASON = (
-    "Tổ tổ chức đầy đủ các hội nghị tiếp xúc cử tri trước và sau kỳ họp năm {year}; thảo luận tài liệu kỳ họp "
-    "có chất lượng; chủ trì giám sát chuyên đề, kiến nghị được các cơ quan tiếp thu, giải quyết."
+    "Tổ tổ chức đầy đủ các hội nghị tiếp xúc cử tri trước và sau kỳ họp năm {year}; thảo luận tài liệu kỳ "
+    "họp có chất lượng; chủ trì giám sát chuyên đề, kiến nghị được các cơ quan tiếp thu, giải quyết."
 )
 WEAK_GROUP_REASON = (
     "Tổ duy trì sinh hoạt định kỳ, tổ chức tiếp xúc cử tri theo kế hoạch năm {year}; tham gia giám sát việc "
     "giải quyết kiến nghị cử tri tại địa phương."
 )
 OFFICE_REASON = (
-    "Tham mưu, phục vụ chu đáo các kỳ họp, hoạt động giám sát và tiếp xúc cử tri năm {year}; triển khai phòng "
-    "họp không giấy và phần mềm theo dõi kiến nghị cử tri."
+    "Tham mưu, phục vụ chu đáo các kỳ họp, hoạt động giám sát và tiếp xúc cử tri năm {year}; triển khai "
+    "phòng họp không giấy và phần mềm theo dõi kiến nghị cử tri."
 )
 COMMITTEE_COLLECTIVE = "Ban Kinh tế - Ngân sách HĐND tỉnh"
 COMMITTEE_REASON = (
-    "Thẩm tra có chất lượng các báo cáo, dự thảo nghị quyết về kinh tế, ngân sách, đầu tư công năm {year}; chủ "
-    "trì giám sát chuyên đề về phòng, chống sạt lở."
+    "Thẩm tra có chất lượng các báo cáo, dự thảo nghị quyết về kinh tế, ngân sách, đầu tư công năm {year}; "
+    "chủ trì giám sát chuyên đề về phòng, chống sạt lở."
 )
 CURRENT_REASON = (
-    "Tích cực tham gia kỳ họp, tiếp xúc cử tri và giám sát từ đầu năm {year}; thực hiện tốt các cam kết trong "
-    "chương trình hành động."
+    "Tích cực tham gia kỳ họp, tiếp xúc cử tri và giám sát từ đầu năm {year}; thực hiện tốt các cam kết "
+    "trong chương trình hành động."
 )
 
 
@@ -674,8 +677,8 @@ class WorkSeeder:
                     mandate,
                     actor=actor,
                     announced_on=announced,
-                    summary="Chương trình hành động trình bày với cử tri tại hội nghị tiếp xúc cử tri vận động "
-                    f"bầu cử; tập trung vào {', '.join(fields[:3]) or 'công tác tiếp xúc cử tri'}.",
+                    summary="Chương trình hành động trình bày với cử tri tại hội nghị tiếp xúc cử tri vận "
+                    f"động bầu cử; tập trung vào {', '.join(fields[:3]) or 'công tác tiếp xúc cử tri'}.",
                 )
             have = {c.text: c for c in program.commitments.all()}
             commitments = []
@@ -946,8 +949,8 @@ def delegate_work_summary(council: Council) -> str:
         "Delegate work of %(council)s: %(courses)s training courses (upcoming %(upcoming)s, %(invited)s "
         "invitations, attended %(attended)s), %(meetings)s group meetings, %(programmes)s action programmes "
         "(%(commitments)s commitments, %(assessments)s assessments), %(criteria)s evaluation criteria, "
-        "%(evaluations)s evaluations (rated by the Standing Committee %(rated)s), %(nominations)s nominations "
-        "(commended %(commended)s, exemplary %(exemplary)s, proposed %(proposed)s)"
+        "%(evaluations)s evaluations (rated by the Standing Committee %(rated)s), %(nominations)s "
+        "nominations (commended %(commended)s, exemplary %(exemplary)s, proposed %(proposed)s)"
     ) % {
         "council": council.short_name,
         "courses": courses.count(),

@@ -136,7 +136,8 @@ def seed_coordination(province: Council, *, office, member) -> None:
 def directives_summary(council: Council) -> str:
     items = FollowUp.objects.filter(council=council, source_type__model="directiveitem")
     line = _(
-        "Directives of %(council)s: %(directives)s, items %(items)s (closed %(closed)s, reported %(reported)s)"
+        "Directives of %(council)s: %(directives)s, items %(items)s (closed %(closed)s, reported "
+        "%(reported)s)"
     ) % {
         "council": council,
         "directives": Directive.objects.filter(council=council).count(),

@@ -300,7 +300,7 @@ class OversightSeeder:
     # The delegation
 
     def delegation(self, spec: DemoActivity, activity: OversightActivity, day: dt.date, rng: random.Random):
-        """(role, mandate or None, outside member) of the delegation, from the mandates in office on ``day``."""
+        """(role, mandate or None, outside member) of the delegation, from mandates in office on ``day``."""
         term = self.term_on(day) or self.terms[-1]
         mandates = sorted(
             Mandate.objects.filter(council=self.council, term=term).active_on(day).select_related("delegate"),
@@ -653,10 +653,10 @@ def oversight_summary(council: Council) -> str:
         hearings=Count("pk", filter=Q(kind=Accountability.Kind.HEARING)),
     )
     line = _(
-        "Oversight of %(council)s: %(programmes)s programmes, %(activities)s activities (planned %(planned)s, "
-        "under way %(under_way)s, monitored %(monitoring)s, closed %(closed)s), %(surveys)s survey visits, "
-        "%(recommendations)s recommendations (open %(open)s, overdue %(overdue)s), %(explanations)s "
-        "explanation sessions, %(hearings)s hearings"
+        "Oversight of %(council)s: %(programmes)s programmes, %(activities)s activities (planned "
+        "%(planned)s, under way %(under_way)s, monitored %(monitoring)s, closed %(closed)s), %(surveys)s "
+        "survey visits, %(recommendations)s recommendations (open %(open)s, overdue %(overdue)s), "
+        "%(explanations)s explanation sessions, %(hearings)s hearings"
     ) % {
         "council": council.short_name,
         "programmes": OversightProgram.objects.filter(council=council).count(),

@@ -123,10 +123,10 @@ COMMITTEE_OF_FIELD = {
 }
 REVIEW_TEXT = {
     CouncilStatus.DONE: "Nội dung trả lời đầy đủ, đúng thẩm quyền; kiến nghị đã được giải quyết.",
-    CouncilStatus.PARTLY_DONE: "Kiến nghị mới được giải quyết một phần; đề nghị tiếp tục thực hiện theo lộ trình "
-    "đã cam kết và báo cáo kết quả.",
-    CouncilStatus.NOT_DONE: "Kiến nghị chưa được giải quyết; đề nghị cơ quan tiếp tục xem xét, có giải pháp và "
-    "thời hạn cụ thể.",
+    CouncilStatus.PARTLY_DONE: "Kiến nghị mới được giải quyết một phần; đề nghị tiếp tục thực hiện theo lộ "
+    "trình đã cam kết và báo cáo kết quả.",
+    CouncilStatus.NOT_DONE: "Kiến nghị chưa được giải quyết; đề nghị cơ quan tiếp tục xem xét, có giải pháp "
+    "và thời hạn cụ thể.",
 }
 
 
@@ -355,7 +355,7 @@ class VotersSeeder:
     # Delegates
 
     def mandates_on(self, day: dt.date, place: AdminUnit | None) -> list[Mandate]:
-        """Mandates in office on ``day`` of the delegate groups that cover ``place`` (all of them for none)."""
+        """Mandates in office on ``day`` of the delegate groups that cover ``place`` (all for ``None``)."""
         term = self.term_on(day)
         if term is None:
             return []
@@ -370,8 +370,8 @@ class VotersSeeder:
         return sorted(mandates.select_related("delegate"), key=lambda m: (m.delegate.full_name, m.pk))
 
     def standing_on(self, day: dt.date) -> list[Mandate]:
-        """The chair and vice-chairs in office on ``day`` (term X keeps no positions: the posts on the mandates
-        stand in for them)."""
+        """The chair and vice-chairs in office on ``day`` (term X keeps no positions: the posts on the
+        mandates stand in for them)."""
         term = self.term_on(day)
         if term is None:
             return []
@@ -818,7 +818,7 @@ def seed_communications(province: Council, *, office) -> None:
 
 
 def voters_summary(council: Council) -> str:
-    """One line on the council's work with voters: meetings, opinions, petitions by stage, receptions, letters."""
+    """One line on the work with voters: meetings, opinions, petitions by stage, receptions, letters."""
     opinions = VoterOpinion.objects.filter(council=council).aggregate(
         total=Count("pk"), loose=Count("pk", filter=Q(petition__isnull=True))
     )
@@ -839,8 +839,8 @@ def voters_summary(council: Council) -> str:
     line = _(
         "Voters of %(council)s: %(meetings)s voter meetings, %(opinions)s opinions (not consolidated "
         "%(loose)s), %(petitions)s petitions (to classify or transfer %(pending)s, with the agencies "
-        "%(with_agencies)s, overdue %(overdue)s, concluded %(concluded)s, merged %(merged)s, answers published "
-        "%(published)s), %(receptions)s citizen receptions, %(letters)s letters (denunciations "
+        "%(with_agencies)s, overdue %(overdue)s, concluded %(concluded)s, merged %(merged)s, answers "
+        "published %(published)s), %(receptions)s citizen receptions, %(letters)s letters (denunciations "
         "%(denunciations)s, open %(open_letters)s)"
     ) % {
         "council": council.short_name,

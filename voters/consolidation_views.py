@@ -33,7 +33,7 @@ class SessionChoice(forms.ModelChoiceField):
 
 
 class RoundForm(forms.Form):
-    """Which round to consolidate: a session's voter meetings, or a period (any channel); one commune or all."""
+    """The round to consolidate: a session's voter meetings, or a period (any channel); one commune or all."""
 
     session = SessionChoice(
         queryset=Session.objects.none(),
@@ -266,8 +266,8 @@ def _round_post(request):
         messages.error(
             request,
             _(
-                "The groups did not reach the server, so nothing was consolidated: the proposed groups of the "
-                "round are shown again."
+                "The groups did not reach the server, so nothing was consolidated: the proposed groups of "
+                "the round are shown again."
             ),
         )
         return _proposal(request, form, status=400 if data is None else 200)
@@ -317,10 +317,10 @@ def _refused(request, council, groups: list[RoundGroup], errors: dict) -> list[R
         messages.warning(
             request,
             ngettext(
-                "%(n)s opinion can no longer be consolidated (it was consolidated meanwhile) and was taken out "
-                "of its group: %(list)s.",
-                "%(n)s opinions can no longer be consolidated (they were consolidated meanwhile) and were taken "
-                "out of their groups: %(list)s.",
+                "%(n)s opinion can no longer be consolidated (it was consolidated meanwhile) and was taken "
+                "out of its group: %(list)s.",
+                "%(n)s opinions can no longer be consolidated (they were consolidated meanwhile) and were "
+                "taken out of their groups: %(list)s.",
                 len(removed),
             )
             % {
@@ -343,7 +343,7 @@ def _refused(request, council, groups: list[RoundGroup], errors: dict) -> list[R
 
 @role_required(can_manage_records)
 def round_done(request):
-    """What the last consolidation of a round made: the petitions created, and those that got more opinions."""
+    """What the last consolidation of a round made: petitions created, and those that got more opinions."""
     stored = request.session.get(RESULT_KEY) or {}
     if stored.get("council") != request.council.pk:
         return redirect("voters_round")

@@ -82,8 +82,9 @@ def activity_report(report: Report, progress: Progress) -> Document:
             _("In %(period)s the council held %(sessions)s sessions with %(sittings)s sittings.")
             % {"period": label, "sessions": f("sessions"), "sittings": f("sittings")},
             _(
-                "Every delegate group spoke in the plenary at %(t2)s of the sessions (T2); discussion, debate and "
-                "interpellation took %(t4)s of the sitting time (T4; %(t4_before)s in the previous period)."
+                "Every delegate group spoke in the plenary at %(t2)s of the sessions (T2); discussion, "
+                "debate and interpellation took %(t4)s of the sitting time (T4; %(t4_before)s in the "
+                "previous period)."
             )
             % {
                 "t2": f.shown("t2_sessions"),
@@ -102,7 +103,8 @@ def activity_report(report: Report, progress: Progress) -> Document:
             _("Delegates submitted %(count)s interpellations, %(between)s of them between sessions.")
             % {"count": f("interpellations"), "between": f("interpellations_between")},
             _(
-                "Of the %(due)s commitments made in answers and due in the period, %(kept)s (%(rate)s) were verified as kept."
+                "Of the %(due)s commitments made in answers and due in the period, %(kept)s (%(rate)s) were "
+                "verified as kept."
             )
             % {"due": kept["d"], "kept": kept["n"], "rate": f.shown("commitments_kept")}
             if kept.get("d")
@@ -114,8 +116,9 @@ def activity_report(report: Report, progress: Progress) -> Document:
         pgettext("report section", "Oversight"),
         [
             _(
-                "%(activities)s oversight activities were under way (%(re)s re-oversight), with %(surveys)s field surveys. "
-                "They made %(recs)s recommendations, %(leadership)s of them selected to report to the leadership."
+                "%(activities)s oversight activities were under way (%(re)s re-oversight), with %(surveys)s "
+                "field surveys. They made %(recs)s recommendations, %(leadership)s of them selected to "
+                "report to the leadership."
             )
             % {
                 "activities": f("activities"),
@@ -129,8 +132,8 @@ def activity_report(report: Report, progress: Progress) -> Document:
             if done.get("d")
             else _("No oversight recommendation has fallen due yet."),
             _(
-                "The Standing Committee and the committees held %(explanations)s explanation sessions and %(hearings)s "
-                "hearings; %(monitored)s of the term's resolutions are under oversight."
+                "The Standing Committee and the committees held %(explanations)s explanation sessions and "
+                "%(hearings)s hearings; %(monitored)s of the term's resolutions are under oversight."
             )
             % {
                 "explanations": f("explanations"),
@@ -160,9 +163,9 @@ def activity_report(report: Report, progress: Progress) -> Document:
         _("Delegates' activity"),
         [
             _(
-                "%(trainings)s training courses (attendance %(attendance)s), %(group_meetings)s delegate group meetings; "
-                "%(evaluated)s of the delegates have been evaluated for the year, %(assessed)s action programme "
-                "commitments assessed, %(nominations)s emulation nominations."
+                "%(trainings)s training courses (attendance %(attendance)s), %(group_meetings)s delegate "
+                "group meetings; %(evaluated)s of the delegates have been evaluated for the year, "
+                "%(assessed)s action programme commitments assessed, %(nominations)s emulation nominations."
             )
             % {
                 "trainings": f("trainings"),
@@ -243,8 +246,8 @@ def activity_report(report: Report, progress: Progress) -> Document:
         subject=kind_subject % {"period": label},
         intro=[
             _(
-                "The Standing Committee of the People's Council reports on the council's activities in %(period)s "
-                "as follows:"
+                "The Standing Committee of the People's Council reports on the council's activities in "
+                "%(period)s as follows:"
             )
             % {"period": label},
             *running_note(period, today),

@@ -206,7 +206,8 @@ def running_note(period: Period, today: dt.date) -> list[str]:
         return []
     return [
         _(
-            "The period has not ended: the figures are those of %(today)s; the report is drafted again once it ends."
+            "The period has not ended: the figures are those of %(today)s; the report is drafted again once "
+            "it ends."
         )
         % {"today": f"{today:%d/%m/%Y}"}
     ]

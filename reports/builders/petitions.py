@@ -55,8 +55,8 @@ def petitions_report(report: Report, progress: Progress) -> Document:
         % {"session": session.title},
         intro=[
             _(
-                "From %(start)s to %(end)s the Standing Committee received and forwarded voters' petitions as "
-                "follows:"
+                "From %(start)s to %(end)s the Standing Committee received and forwarded voters' petitions "
+                "as follows:"
             )
             % dates
         ],
@@ -81,8 +81,8 @@ def petitions_report(report: Report, progress: Progress) -> Document:
                 _("Proposals"),
                 [
                     _(
-                        "That the agencies answer the overdue petitions before the session, and the council monitor "
-                        "those still unresolved."
+                        "That the agencies answer the overdue petitions before the session, and the council "
+                        "monitor those still unresolved."
                     ),
                 ],
             ),

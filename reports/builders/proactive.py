@@ -91,8 +91,8 @@ def proactive_report(report: Report, progress: Progress) -> Document:
         subject=_("Issues found through oversight and voter contact in %(period)s") % {"period": label},
         intro=[
             _(
-                "Carrying out the conclusion of the Party Standing Board, the Standing Committee of the People's "
-                "Council reports the issues found through oversight and voter contact in %(period)s:"
+                "Carrying out the conclusion of the Party Standing Board, the Standing Committee of the "
+                "People's Council reports the issues found through oversight and voter contact in %(period)s:"
             )
             % {"period": label},
             *running_note(period, today),
@@ -102,8 +102,9 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                 _("Main activities"),
                 [
                     _(
-                        "%(activities)s oversight activities and %(surveys)s field surveys; %(meetings)s voter meetings and "
-                        "%(receptions)s citizen reception days; %(petitions)s voters' petitions received."
+                        "%(activities)s oversight activities and %(surveys)s field surveys; %(meetings)s "
+                        "voter meetings and %(receptions)s citizen reception days; %(petitions)s voters' "
+                        "petitions received."
                     )
                     % {
                         "activities": f("activities"),
@@ -137,8 +138,8 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                 _("Proposals"),
                 [
                     _(
-                        "That the Party Standing Board direct the agencies concerned to settle the issues above and the "
-                        "overdue answers to voters' petitions."
+                        "That the Party Standing Board direct the agencies concerned to settle the issues "
+                        "above and the overdue answers to voters' petitions."
                     ),
                 ],
             ),

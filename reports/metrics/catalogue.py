@@ -52,7 +52,8 @@ _METRICS = [
         "sessions",
         _("Sessions held"),
         _(
-            "Sessions that opened in the period and have been held (convened but not yet opened ones excluded)."
+            "Sessions that opened in the period and have been held (convened but not yet opened ones "
+            "excluded)."
         ),
         records=_sessions,
         better=UP,

@@ -13,9 +13,9 @@ from reports.periods import parse_period
 
 class Command(BaseCommand):
     help = (
-        "Generate the reports of a period (2026-Q1: quarterly; 2026-H1: six-month and proactive; 2026: annual) "
-        "for every council or one, as drafts, and print the files written. A report that exists already is "
-        "left as it is unless --regenerate is given (an issued report is never regenerated)."
+        "Generate the reports of a period (2026-Q1: quarterly; 2026-H1: six-month and proactive; 2026: "
+        "annual) for every council or one, as drafts, and print the files written. A report that exists "
+        "already is left as it is unless --regenerate is given (an issued report is never regenerated)."
     )
 
     def add_arguments(self, parser):
@@ -50,7 +50,7 @@ class Command(BaseCommand):
                         actor=None, council=council_, kind=kind_, period=period_
                     )
                 if queued:
-                    # Run here as well: with a worker it already ran or runs now, and this call is then a no-op.
+                    # Run here as well: with a worker it already ran or runs now, and this call is a no-op.
                     services.report_generate(report.pk)
                 report.refresh_from_db()
                 state = report.get_state_display()

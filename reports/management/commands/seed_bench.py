@@ -15,9 +15,9 @@ from voters.models import Petition
 
 class Command(BaseCommand):
     help = (
-        "Generate the benchmark data set (default: one province and 102 communes over 10 years, about 100,000 "
-        "petitions). Refuses a database that holds other councils unless --allow-mixed; does nothing when the "
-        "set is already there."
+        "Generate the benchmark data set (default: one province and 102 communes over 10 years, about "
+        "100,000 petitions). Refuses a database that holds other councils unless --allow-mixed; does nothing "
+        "when the set is already there."
     )
 
     def add_arguments(self, parser):
@@ -33,8 +33,9 @@ class Command(BaseCommand):
             raise CommandError("--councils must be at least 2 (a province and a commune), --years 1 to 30.")
         if bench.holds_other_data() and not allow_mixed:
             raise CommandError(
-                "This database holds councils that are not bench data (a real or demo installation). Use an empty "
-                "database for the benchmark (make bench uses its own), or pass --allow-mixed if you mean it."
+                "This database holds councils that are not bench data (a real or demo installation). Use an "
+                "empty database for the benchmark (make bench uses its own), or pass --allow-mixed if you "
+                "mean it."
             )
         scale = bench.Scale(councils=councils, years=years, seed=seed)
         if bench.loaded(scale):
