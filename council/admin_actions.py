@@ -131,7 +131,7 @@ class ListedInline:
 
 
 class ServiceRefused(Exception):
-    """A service refused the admin's change: the admin's transaction is rolled back and the form shown again."""
+    """A service refused the admin's change: its transaction is rolled back and the form shown again."""
 
     def __init__(self, error: ValidationError):
         super().__init__(error)

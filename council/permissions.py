@@ -170,7 +170,7 @@ def can_use_agency_portal(user: User, council: Council | None) -> bool:
 
 
 def followups_visible_to(user: User, council: Council | None) -> QuerySet:
-    """Follow-ups the user may open: all of the council for its readers; only its agency's for a respondent."""
+    """Follow-ups the user may open: all the council's for its readers; only its agency's for a respondent."""
     from .models import FollowUp
 
     if can_read_followups(user, council):

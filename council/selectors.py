@@ -14,7 +14,7 @@ def followup_filter(qs: QuerySet, council: Council, filters: dict, today: dt.dat
     """Apply the list's filters (already validated by the filter form)."""
     text = fold(filters.get("q") or "")
     if text:
-        # The search text holds no personal value; a viewer allowed to read a letter's content finds by it too.
+        # The search text holds no personal value; a viewer who may read a letter's content finds by it too.
         found = Q(search_text__contains=text)
         personal = personal_data.current().search_q(FollowUp, text, qs)
         qs = qs.filter(found | personal if personal is not None else found)

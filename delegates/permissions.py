@@ -47,7 +47,7 @@ def leads_group_of(user: User, mandate: Mandate, on=None) -> bool:
 
 
 def can_read_mandate_work(user: User, mandate: Mandate) -> bool:
-    """A delegate's programme and yearly evaluation: the delegate, the overview readers, their group's leaders."""
+    """A delegate's programme and yearly evaluation: the delegate, overview readers, their group's leaders."""
     return (
         mandate.delegate.user_id == user.pk
         or bool(roles_on(user, mandate) & OVERVIEW_READERS)

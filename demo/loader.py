@@ -3,7 +3,8 @@
 Each file is one subject (voters' work, follow-ups…) in Vietnamese: a JSON object whose keys are tables and
 whose rows are objects naming the fields of the seeder's dataclass (a field left out takes its default).
 ``rows(subject, table, cls)`` turns a table into those dataclasses; nested rows become their dataclasses and
-lists become tuples, as the seeders expect; dates are written ``YYYY-MM-DD``. The seeders then create the records through the services.
+lists become tuples, as the seeders expect; dates are written ``YYYY-MM-DD``. The seeders then create the
+records through the services.
 """
 
 import dataclasses

@@ -51,7 +51,8 @@ def read(
     wanted = list(dict.fromkeys(wanted))
     found: dict = {}
     if not fresh and wanted:
-        # Three IN lists rather than one OR per figure: building a hundred-branch WHERE cost more than the query.
+        # Three IN lists rather than one OR per figure:
+        # building a hundred-branch WHERE cost more than the query.
         # The few extra rows (another figure's window) are dropped here.
         wanted_set = set(wanted)
         rows = FigureSummary.objects.filter(

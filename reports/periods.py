@@ -65,7 +65,8 @@ class Period:
         return self.short_label()
 
     def file_part(self) -> str:
-        """The period in a download's name, in words without accents: ``quy-II-2026``, ``6-thang-dau-nam-2026``."""
+        """The period in a download's name, in words without accents:
+        ``quy-II-2026``, ``6-thang-dau-nam-2026``."""
         if self.kind == "Q":
             return f"quy-{ROMAN[self.index]}-{self.year}"
         if self.kind == "H":

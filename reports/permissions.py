@@ -13,7 +13,7 @@ ISSUED_READERS = frozenset({Role.STANDING, Role.LEADERSHIP})
 
 
 def reports_visible_to(user: User, council: Council | None) -> QuerySet[Report]:
-    """Every report of the council for the Office; the issued ones for the Standing Committee and leadership."""
+    """Every council report for the Office; the issued ones for the Standing Committee and leadership."""
     roles = roles_in(user, council)
     reports = Report.objects.filter(council=council)
     if roles & MANAGERS:

@@ -45,7 +45,7 @@ def is_asker(user: User, slip: Interpellation) -> bool:
 
 
 def can_edit_slip(user: User, slip: Interpellation) -> bool:
-    """The Office until the slip is answered; a delegate only their own slip, and only before submitting it."""
+    """The Office until the slip is answered; a delegate only their own, and only before submitting it."""
     if can_manage_records(user, slip.council):
         return slip.state in (Interpellation.State.DRAFT, Interpellation.State.SUBMITTED)
     if not roles_in(user, slip.council) & ASKERS:
@@ -55,7 +55,7 @@ def can_edit_slip(user: User, slip: Interpellation) -> bool:
 
 
 def can_take_slip_action(user: User, slip: Interpellation, action: str) -> bool:
-    """The Office runs every step; a delegate submits their own draft and assesses the answer they asked for."""
+    """The Office runs every step; a delegate submits their draft and assesses the answer they asked for."""
     if can_manage_records(user, slip.council):
         return True
     if action == "submit":

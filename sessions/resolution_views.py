@@ -120,7 +120,7 @@ def _roll_call_rows(form, mandates, current):
 @require_http_methods(["GET", "POST"])
 @role_required(is_member)
 def resolution_roll_call(request, pk):
-    """How each delegate in office voted: entered by keyboard (or from a CSV file) by the Office, read by all."""
+    """How each delegate in office voted: entered by keyboard (or from a CSV) by the Office, read by all."""
     resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
     vote = Vote.objects.filter(resolution=resolution).select_related("resolution").first()
     if vote is None:

@@ -84,7 +84,8 @@ DOTTED = re.compile(rf"`((?:{'|'.join(APPS)})(?:\.\w+)+)`")
 
 def _resolves(dotted: str) -> bool:
     """An import path (``reports.metrics.as_of``), or a model as ``app.Model`` with its attributes
-    (``voters.Petition``, ``reports.Report.Kind``), or another name of the app's models (``voters.Channel``)."""
+    (``voters.Petition``, ``reports.Report.Kind``), or another name of the app's models
+    (``voters.Channel``)."""
     parts = dotted.split(".")
     for cut in range(len(parts), 0, -1):
         try:

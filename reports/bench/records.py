@@ -1,4 +1,4 @@
-"""The bench's records of work: petitions, letters, interpellations and oversight, each with its follow-ups."""
+"""The bench's records: petitions, letters, interpellations and oversight, each with its follow-ups."""
 
 import datetime as dt
 

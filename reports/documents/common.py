@@ -12,7 +12,7 @@ from .content import Chart, Document, Section, Table
 
 
 def nfc(text):
-    """The NFC form of a string (Vietnamese is often typed with decomposed diacritics); other values as given."""
+    """The NFC form of a string (Vietnamese often comes with decomposed diacritics); other values as given."""
     if isinstance(text, str):
         return unicodedata.normalize("NFC", text)
     return text
@@ -112,7 +112,7 @@ def format_cell(value) -> str:
 
 
 def looks_numeric(value) -> bool:
-    """Whether a cell reads as a figure (so is right-aligned): a number, or a string like "75,0%" or "1.234"."""
+    """Whether a cell reads as a figure (right-aligned): a number, or a string like "75,0%" or "1.234"."""
     if is_number(value):
         return True
     if not isinstance(value, str):

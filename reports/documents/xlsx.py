@@ -1,4 +1,4 @@
-"""The report's figures as a workbook: a "Thông tin" sheet, then one sheet per table (sections, then appendix)."""
+"""The report's figures as a workbook: a "Thông tin" sheet, then one per table (sections, then appendix)."""
 
 import datetime as dt
 import io

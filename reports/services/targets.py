@@ -1,4 +1,4 @@
-"""The scorecard's targets: the founding conclusion's T1–T9 seeded for a council, and targets the Office adds."""
+"""The scorecard's targets: the founding conclusion's T1–T9 seeded per council, and those the Office adds."""
 
 from typing import Any
 

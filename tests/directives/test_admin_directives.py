@@ -1,4 +1,4 @@
-"""The admin saves directives through their services; items, each tracked as a follow-up, are only read there."""
+"""The admin saves directives through services; items, each tracked as a follow-up, are only read there."""
 
 import datetime as dt
 import unicodedata
