@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Agency, Committee, Council, DeadlineRule, Field, FollowUp, Holiday, Role, User
@@ -194,7 +195,7 @@ class Fact:
 
 def mandate_window(mandate: Mandate, year: int, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The part of ``year`` the mandate covers (and no later than today): figures count only inside it."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     start = max(dt.date(year, 1, 1), mandate.start_date)
     end = min(dt.date(year, 12, 31), mandate.end_date or mandate.term.end_date, today)
     return start, end
@@ -220,8 +221,8 @@ def delegate_year(mandate: Mandate, year: int, today: dt.date | None = None) -> 
             _("Contributions at sittings"),
             contributions.count(),
             _(
-                "Discussion, debate and interpellation speeches logged at sittings in the period; presentations "
-                "and chairing are not counted."
+                "Discussion, debate and interpellation speeches logged at sittings in the period; "
+                "presentations and chairing are not counted."
             ),
         ),
         Fact(

@@ -184,7 +184,7 @@ class _Heartbeat:
             while not self.stop.wait(HEARTBEAT_EVERY):
                 try:
                     self.renew()
-                except Exception:  # noqa: BLE001 - a missed beat is retried; the run itself decides
+                except Exception:  # a missed beat is retried; the run itself decides
                     logger.warning(
                         "Could not renew the heartbeat of report %s", self.report_id, exc_info=True
                     )

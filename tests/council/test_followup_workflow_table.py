@@ -2,8 +2,6 @@
 and the services all read it, so what the page offers, what a POST may run and what a service accepts
 agree."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -13,14 +11,14 @@ from council import services
 from council.followup_workflow import EITHER, FOLLOWUP_WORKFLOW
 from council.models import AgencyStatus, CouncilStatus, Role
 from tests.council.factories import make_followup
+from tests.dates import days
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def followup(council):
-    today = dt.date.today()
-    return make_followup(council, assigned=today - dt.timedelta(days=10), due=today + dt.timedelta(days=60))
+    return make_followup(council, assigned=days(-10), due=days(60))
 
 
 def _close(followup):
@@ -76,7 +74,7 @@ def test_a_transition_the_state_does_not_allow_is_refused_with_the_tables_reason
 def test_the_table_runs_the_service_as_the_user(followup, user_with_role):
     office = user_with_role(Role.OFFICE)
     names = [t.name for t in FOLLOWUP_WORKFLOW.available(office, followup)]
-    assert names == ["verify", "due", "evidence", "milestone", "note"]
+    assert names == ["verify", "due", "evidence", "milestone", "note", "escalate"]
     # An unticked "close" leaves it to the outcome: "done" closes the item.
     form = FOLLOWUP_WORKFLOW["verify"].build_form(
         followup, followup.council, data={"outcome": CouncilStatus.DONE, "reason": "Đã kiểm tra"}
