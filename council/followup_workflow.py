@@ -7,7 +7,6 @@ item being open or closed (``is_open``), so that is the state the table reads: t
 Office verifies an open item, the Office reopens a closed one; evidence, notes, milestones and a new due
 date may be added either way. The item's page, its action view and the services read it."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.permissions import can_answer, can_manage_followups
@@ -20,12 +19,6 @@ EITHER = OPEN | CLOSED
 
 def _office(user, followup) -> bool:
     return can_manage_followups(user, followup.council)
-
-
-def _escalation_due(followup) -> bool:
-    from council.services import next_escalation
-
-    return next_escalation(followup, timezone.localdate()) is not None
 
 
 def _office_transition(name, title, form, service, sources=EITHER, **extra) -> Transition:
@@ -80,8 +73,9 @@ FOLLOWUP_WORKFLOW = Workflow(
             _("Take this step"),
             "EscalateForm",
             "followup_escalate",
-            ready=_escalation_due,  # the service checks the step is the one due, with its own message
-            listed=False,  # the page proposes the next step of the ladder in its own box
+            # The page proposes the next step of the ladder in its own box when one is due (next_escalation);
+            # followup_escalate refuses any other step, with its own message.
+            listed=False,
         ),
     ],
     state_field="is_open",
