@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import Http404
@@ -114,9 +115,10 @@ def page_param(request, name: str = "page") -> int:
     return int_param(request, name, 1, low=1, high=ID_MAX)
 
 
-def paginate(request, object_list, per_page: int, name: str = "page") -> Page:
-    """The page of ``object_list`` the query string asks for."""
-    return Paginator(object_list, per_page).get_page(page_param(request, name))
+def paginate(request, object_list, per_page: int | None = None, name: str = "page") -> Page:
+    """The page of ``object_list`` the query string asks for, ``settings.PAGE_SIZE`` rows a page: the one way
+    a list is paginated."""
+    return Paginator(object_list, per_page or settings.PAGE_SIZE).get_page(page_param(request, name))
 
 
 def period_param(request, name: str, *, parse: Callable[[str], T], default: T) -> tuple[T, str]:

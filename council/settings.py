@@ -160,7 +160,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["council.formats"]
 # Off: with it on, every integer a template prints is grouped — a record id of 1234 became "1.234" in
 # form values and data attributes, which broke every form once ids passed 999 (and years read "2.026").
-# Figures meant for reading are grouped explicitly (the ``cell`` filter, ``number_format(force_grouping=True)``).
+# Figures meant for reading are grouped explicitly (the ``cell`` filter,
+# ``number_format(force_grouping=True)``).
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
@@ -178,6 +179,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Rows per page of every list (council.params.paginate).
+PAGE_SIZE = 25
 # Evidence and answers are private: stored outside the web root, served only through permission checks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 # `python manage.py backup` writes here and keeps the newest BACKUP_KEEP archives (see the README).

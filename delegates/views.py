@@ -14,7 +14,7 @@ from council.models import Committee
 from council.params import id_param, next_param, paginate
 from council.permissions import can_manage_records, is_member, require, role_required, scoped
 from council.views.actions import run_form_action
-from council.views.crud import PAGE_SIZE, Crud
+from council.views.crud import Crud
 
 from . import forms, selectors, services
 from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
@@ -195,7 +195,7 @@ def position_end(request, kind, pk):
 
 @role_required(is_member)
 def directory(request):
-    """The delegate directory: every member of the council may browse it, by term, group, committee or seat."""
+    """The delegate directory: every council member may browse it, by term, group, committee or seat."""
     council = request.council
     term = selectors.current_term(council)
     wanted_term = id_param(request, "term")
@@ -216,7 +216,7 @@ def directory(request):
             committee=filters.get("committee"),
             constituency=filters.get("constituency"),
         )
-        page = paginate(request, mandates, PAGE_SIZE)
+        page = paginate(request, mandates)
     context = {"form": form, "page": page, "term": term}
     if request.htmx and request.htmx.target == "directory-results":
         return render(request, "delegates/directory_table.html", context)

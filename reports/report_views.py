@@ -6,7 +6,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from council.downloads import file_of
 from council.models import Term
-from council.params import next_param, period_param
+from council.params import next_param, paginate, period_param
 from council.permissions import can_manage_records, can_read_overview, require, role_required
 from council.resilience import publish
 from council.uploads import attachment_response
@@ -141,10 +140,10 @@ def figure_detail(request, key):
     window = Window(start, end)
     if metric.compute is not None:
         figure, rows = metric.compute(council, window)
-        page = Paginator(rows, 50).get_page(request.GET.get("page"))
+        page = paginate(request, rows)
     else:
         figure = metric.evaluate(council, window)
-        page = Paginator(metric.listed(council, window), 50).get_page(request.GET.get("page"))
+        page = paginate(request, metric.listed(council, window))
         page.object_list = metric.lines(council, window, page.object_list)
         if page.paginator.object_list.model is Letter and not can_read_letters(request.user, council):
             for row in page.object_list:  # a letter's page names its sender: counts only for this reader
@@ -213,7 +212,7 @@ def report_list(request):
     kind = request.GET.get("kind", "")
     if kind in Report.Kind.values:
         reports = reports.filter(kind=kind)
-    page = Paginator(reports.order_by("-period_end", "kind", "pk"), 25).get_page(request.GET.get("page"))
+    page = paginate(request, reports.order_by("-period_end", "kind", "pk"))
     return render(
         request,
         "reports/report_list.html",

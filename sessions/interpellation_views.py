@@ -13,7 +13,6 @@ from council.models import FollowUp
 from council.params import id_param, paginate
 from council.permissions import can_manage_records, is_member, require, role_required
 from council.views.actions import run_form_action
-from council.views.crud import PAGE_SIZE
 from delegates.models import Mandate
 from delegates.selectors import current_term
 
@@ -39,7 +38,7 @@ def interpellation_list(request):
         qs = qs.filter(state=state)
     if request.GET.get("mine") and not can_manage_records(request.user, request.council):
         qs = qs.filter(askers__delegate__user=request.user).distinct()
-    page = paginate(request, qs, PAGE_SIZE)
+    page = paginate(request, qs)
     return render(
         request,
         "sessions/interpellation_list.html",

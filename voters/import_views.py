@@ -5,11 +5,11 @@ a meeting's opinions from its minutes' table (from the meeting's page)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from council.downloads import download_response
 from council.models import BackgroundJob
 from council.permissions import can_manage_records, role_required
 
@@ -169,12 +169,7 @@ def meeting_opinion_import(request, pk: int):
 def meeting_opinion_template(request, pk: int):
     """The empty minutes table for this meeting, in the layout the import reads."""
     meeting = _meeting(request, pk)
-    response = HttpResponse(
-        opinions.template_xlsx(meeting),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="y-kien-cu-tri-{meeting.pk}.xlsx"'
-    return response
+    return download_response(opinions.template_xlsx(meeting), f"y-kien-cu-tri-{meeting.pk}.xlsx")
 
 
 def _opinion_job(request, pk: int, job: int) -> tuple[VoterMeeting, BackgroundJob]:

@@ -4,18 +4,19 @@ consolidation to closing, citizen reception and letters (the sender of a denunci
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from council.downloads import file_of, record_file_response
+from council.downloads import download_response, file_of, record_file_response
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups, require, role_required, roles_in
 from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
+from council.xlsx import EXPORT_MAX_ROWS
 
 from . import communications, forms, selectors, services
 from .matching.classifier import suggest_classification
@@ -326,12 +327,10 @@ def petition_export(request):
 
     qs, _filters = PETITIONS.filtered(request)
     today = timezone.localdate()
-    response = HttpResponse(
-        petitions_xlsx(qs.prefetch_related("opinions"), council=request.council),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    rows = qs.prefetch_related("opinions")[: EXPORT_MAX_ROWS + 1]  # the writer says when it cut
+    return download_response(
+        petitions_xlsx(rows, council=request.council), f"kien-nghi-cu-tri-{today:%Y%m%d}.xlsx"
     )
-    response["Content-Disposition"] = f'attachment; filename="kien-nghi-cu-tri-{today:%Y%m%d}.xlsx"'
-    return response
 
 
 @role_required(can_read_voters)

@@ -11,9 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Model, Q, QuerySet
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -22,14 +20,14 @@ from django.views import View
 
 from council import personal_data
 from council.changes import history_for, saved_message
+from council.downloads import download_response
 from council.forms import fast_selects, name_forms
 from council.models import Council
+from council.params import paginate
 from council.permissions import can_manage_record, can_manage_records, require, scoped
 from council.services import record_update
 from council.text import fold
-
-PAGE_SIZE = 25
-EXPORT_MAX_ROWS = 50_000
+from council.xlsx import EXPORT_MAX_ROWS
 
 
 @dataclass
@@ -201,7 +199,7 @@ class CrudView(View):
 class CrudListView(CrudView):
     def get(self, request):
         qs, filter_form = self.crud.filtered(request)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, qs)
         ctx = self.context(page=page, filter_form=filter_form, q=request.GET.get("q", ""))
         if request.htmx and request.htmx.target == "crud-results":
             return render(request, "components/crud_table.html", ctx)
@@ -215,18 +213,13 @@ class CrudExportView(CrudView):
         from council.exports import rows_xlsx
 
         qs, _filter_form = self.crud.filtered(request)
-        response = HttpResponse(
-            rows_xlsx(
-                self.crud.model,
-                self.crud.columns,
-                qs[:EXPORT_MAX_ROWS],
-                title=str(self.crud.verbose_name_plural),
-            ),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content = rows_xlsx(
+            self.crud.model,
+            self.crud.columns,
+            qs[: EXPORT_MAX_ROWS + 1],  # one more than the limit: the writer says the export was cut
+            title=str(self.crud.verbose_name_plural),
         )
-        name = f"{self.crud.slug}-{timezone.localdate():%Y%m%d}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return download_response(content, f"{self.crud.slug}-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 class CrudDetailView(CrudView):

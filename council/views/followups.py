@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council import followup_forms as forms
 from council import selectors, services
 from council.changes import recorded_message, snapshot
-from council.downloads import file_of, record_file_response
+from council.downloads import download_response, file_of, record_file_response
 from council.exports import followups_xlsx
 from council.followup_workflow import FOLLOWUP_WORKFLOW
 from council.forms import name_forms
@@ -29,9 +29,7 @@ from council.permissions import (
     require,
     role_required,
 )
-from council.views.crud import PAGE_SIZE
-
-EXPORT_LIMIT = 20000
+from council.xlsx import EXPORT_MAX_ROWS
 
 
 @role_required(can_read_followups)
@@ -43,14 +41,11 @@ def followup_list(request):
     filters = form.cleaned_data
     qs = selectors.followup_filter(FollowUp.objects.filter(council=council), council, filters, today)
     if request.GET.get("format") == "xlsx":
-        rows = list(selectors.followup_rows(qs)[:EXPORT_LIMIT])
-        response = HttpResponse(
-            followups_xlsx(rows, council=council, today=today),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        rows = selectors.followup_rows(qs)[: EXPORT_MAX_ROWS + 1]  # the writer says when it cut
+        return download_response(
+            followups_xlsx(rows, council=council, today=today), f"theo-doi-{today:%Y%m%d}.xlsx"
         )
-        response["Content-Disposition"] = f'attachment; filename="theo-doi-{today:%Y%m%d}.xlsx"'
-        return response
-    page = paginate(request, selectors.followup_rows(qs), PAGE_SIZE)
+    page = paginate(request, selectors.followup_rows(qs))
     context = {
         "form": form,
         "page": page,
@@ -221,7 +216,7 @@ def agency_home(request):
     show = request.GET.get("show", "open")
     qs = followups_visible_to(request.user, request.council)
     qs = qs.closed() if show == "closed" else qs.open()
-    page = paginate(request, qs.select_related("agency", "field").order_by("due_date", "pk"), PAGE_SIZE)
+    page = paginate(request, qs.select_related("agency", "field").order_by("due_date", "pk"))
     return render(request, "council/agency/home.html", {"page": page, "today": today, "show": show})
 
 

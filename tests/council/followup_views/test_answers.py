@@ -16,8 +16,8 @@ from tests.council.followup_views.helpers import (
     pdf,
     respondent_and_agency,
     snapshot,
-    today,
 )
+from tests.dates import today
 
 pytestmark = pytest.mark.django_db
 
