@@ -107,8 +107,16 @@ class Workflow:
         return [t for t in self.transitions if self.allows(record, t.name) and t.permission(user, record)]
 
     def forms(self, user, record, council) -> list:
-        """The available transitions the page lists, each with its unbound form, in declaration order."""
-        return [(t, t.build_form(record, council)) for t in self.available(user, record) if t.listed]
+        """The available transitions the page lists, each with its unbound form, in declaration order. Each
+        form's fields have ids of their own (``action-<transition>-<field>``), so no page repeats an id."""
+        listed = []
+        for transition in self.available(user, record):
+            if transition.listed:
+                form = transition.build_form(record, council)
+                if form.auto_id == "id_%s":  # Django's default: not chosen by the form
+                    form.auto_id = f"action-{transition.name}-%s"
+                listed.append((transition, form))
+        return listed
 
     def run(self, name: str, user, record, cleaned_data: dict):
         """Call the transition's service as ``user``."""
