@@ -218,3 +218,15 @@ class ServiceSaveMixin(ManagedByServices):
                     % {"records": obj, "error": " ".join(error.messages)},
                     messages.ERROR,
                 )
+
+
+def workflow_action(workflow, name: str):
+    """The admin action of a workflow transition, from its table (``council/workflows.py``): its title, its
+    form and its service, so the admin declares nothing the table already says."""
+    transition = workflow[name]
+    return service_action(
+        name=name,
+        description=transition.title,
+        form_class=transition.form_class(),
+        call=lambda record, actor, data: workflow.run(name, actor, record, data),
+    )

@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin import ReadOnlyAdmin
-from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
+from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action, workflow_action
 from council.models import Agency
 
 from . import communications, services
-from .forms import ConcludeForm, InformForm, ReviewForm, TransferForm
 from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
 from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
+from .workflows import PETITION_WORKFLOW
 
 
 @admin.register(VoterMeeting)
@@ -76,38 +76,7 @@ class PetitionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     )
     readonly_fields = tuple(name for name in fields if name not in PETITION_EDITABLE)
     actions = [
-        service_action(
-            name="transfer",
-            description=_("Transfer to the agency"),
-            form_class=TransferForm,
-            call=lambda petition, actor, data: services.petition_transfer(
-                petition, actor=actor, due_date=data["due_date"], override_reason=data["override_reason"]
-            ),
-        ),
-        service_action(
-            name="review",
-            description=_("Review the agency's answer"),
-            form_class=ReviewForm,
-            call=lambda petition, actor, data: services.petition_review(
-                petition, actor=actor, outcome=data["outcome"], text=data["text"]
-            ),
-        ),
-        service_action(
-            name="inform",
-            description=_("Voters informed"),
-            form_class=InformForm,
-            call=lambda petition, actor, data: services.petition_inform(
-                petition, actor=actor, answer_summary=data["answer_summary"], publish=data["publish"]
-            ),
-        ),
-        service_action(
-            name="conclude",
-            description=_("Conclude"),
-            form_class=ConcludeForm,
-            call=lambda petition, actor, data: services.petition_conclude(
-                petition, actor=actor, outcome=data["outcome"], roadmap=data["roadmap"]
-            ),
-        ),
+        *(workflow_action(PETITION_WORKFLOW, name) for name in ("transfer", "review", "inform", "conclude")),
     ]
 
     def has_delete_permission(self, request, obj=None):
