@@ -123,3 +123,20 @@ def test_a_full_disk_leaves_no_half_archive(site, monkeypatch):
 def test_restore_command_reports_a_missing_archive(tmp_path):
     with pytest.raises(CommandError, match="not a readable backup archive"):
         call_command("restore", str(tmp_path / "none.tar"), "--verify-only")
+
+
+def test_the_default_folder_is_made_on_first_use(settings, tmp_path, monkeypatch):
+    """A fresh checkout has no var/backups: `manage.py backup` without --output makes it and writes there."""
+    settings.BACKUP_DIR = tmp_path / "var" / "backups"
+    written = {}
+
+    def fake_backup(*, db, file_root, directory):
+        written["directory"] = directory
+        assert directory.is_dir()
+        archive = directory / "hdnd-backup-20261207-000000.tar"
+        archive.write_bytes(b"tar")
+        return archive, {"tables": {"petition": 3}, "files": {}}
+
+    monkeypatch.setattr(backup, "backup", fake_backup)
+    call_command("backup")
+    assert written["directory"] == settings.BACKUP_DIR

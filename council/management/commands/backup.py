@@ -16,8 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            default=str(Path(settings.BACKUP_DIR)),
-            help="Folder to write the archive into (default BACKUP_DIR, var/backups).",
+            default=None,
+            help="Folder to write the archive into (default BACKUP_DIR, var/backups, made if missing; "
+            "a folder named here must exist).",
         )
         parser.add_argument(
             "--keep",
@@ -29,6 +30,9 @@ class Command(BaseCommand):
     def handle(self, *args, output, keep, **options):
         if keep < 0:
             raise CommandError("--keep cannot be negative.")
+        if output is None:  # the default folder is the project's own: made on first use
+            output = Path(settings.BACKUP_DIR)
+            output.mkdir(parents=True, exist_ok=True)
         try:
             path, manifest = backup.backup(
                 db=connection.settings_dict,
