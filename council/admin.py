@@ -6,7 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
-from .followup_forms import DueDateForm, ReasonForm, RemindForm, VerifyForm
+from .forms.followups import DueDateForm, ReasonForm, RemindForm, VerifyForm
 from .models import (
     AdminUnit,
     Agency,

@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from council.views import core, followups
 from council.views.reference import REFERENCE_CRUDS, holiday_delete
-from reports.views import home
+from reports.views.home import home
 
 admin.site.site_header = "HĐND"
 handler500 = "council.observability.server_error"

@@ -4,8 +4,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_actions import ListedInline, ServiceSaveMixin, WorkflowAdminMixin, service_action
 
-from . import services, work_services
-from .forms import PositionEndForm
+from . import services
+from .forms.delegates import PositionEndForm
+from .forms.work import DecideForm
 from .models import (
     ActionCommitment,
     ActionProgram,
@@ -25,7 +26,6 @@ from .models import (
     TrainingAttendance,
     TrainingCourse,
 )
-from .work_forms import DecideForm
 
 
 class MandateInline(ListedInline, admin.TabularInline):
@@ -134,8 +134,8 @@ class AttendanceInline(ListedInline, admin.TabularInline):
 class TrainingCourseAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     """Invitations and attendance are recorded on the course's page, through their services."""
 
-    create_service = work_services.course_create
-    update_service = work_services.course_update
+    create_service = services.course_create
+    update_service = services.course_update
     list_display = ("title", "council", "start_date", "end_date", "online")
     list_filter = ("council", "online")
     readonly_fields = ("path", "original_name", "content_type", "size")
@@ -182,8 +182,8 @@ class CommitmentAssessmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(EvaluationCriterion)
 class EvaluationCriterionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
-    create_service = work_services.criterion_create
-    update_service = work_services.criterion_update
+    create_service = services.criterion_create
+    update_service = services.criterion_update
     list_display = ("text", "council", "order", "max_points", "is_active")
     list_filter = ("council", "is_active")
 
@@ -204,7 +204,7 @@ class EvaluationScoreAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(EmulationMovement)
 class EmulationMovementAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
-    create_service = work_services.movement_create
+    create_service = services.movement_create
     list_display = ("name", "council", "launched_on", "is_active")
 
 
@@ -217,7 +217,7 @@ class NominationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             name="decide",
             description=_("Decide"),
             form_class=DecideForm,
-            call=lambda nomination, actor, data: work_services.nomination_decide(
+            call=lambda nomination, actor, data: services.nomination_decide(
                 nomination,
                 actor=actor,
                 state=data["state"],

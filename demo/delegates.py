@@ -17,7 +17,7 @@ movement "Xứng đáng người Đại biểu nhân dân Đất Sen hồng" wit
 delegates, a delegate group and collectives, commended (four of them introduced as models), not commended and
 still proposed — and three proposals for the year of the run.
 
-Everything is written through ``delegates.work_services``, never by a direct model write: by the demo Office
+Everything is written through ``delegates.services``, never by a direct model write: by the demo Office
 user, by a delegate's own account for his programme and self-assessment (the demo delegate, group leader and
 chair have one), by the demo group leader for his group's meetings and assessments and by the demo chair for
 the Standing Committee's assessments, ratings and commendation decisions. A course is looked up by (council,
@@ -61,7 +61,7 @@ from delegates.models import (
     TrainingAttendance,
     TrainingCourse,
 )
-from delegates.work_services import (
+from delegates.services.work import (
     assessment_years,
     attendance_record,
     commitment_add,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import CouncilModelForm
+from council.forms.base import CouncilModelForm
 from council.models import Role, User
 from council.uploads import ACCEPT
 

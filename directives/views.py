@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
-from council.followup_forms import AnswerForm
+from council.forms.followups import AnswerForm
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups, is_member, require, role_required
 from council.views.actions import run_form_action, year_param

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.followup_forms import DATE_ERROR
-from council.forms import CouncilModelForm, DayFirstDateInput
+from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
 from council.models import Agency, Committee
 from council.permissions import can_manage_records
 from council.text import natural_key

@@ -4,8 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.followup_forms import DATE_ERROR
-from council.forms import CouncilModelForm, DayFirstDateInput
+from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
 from delegates.models import Mandate
 
 from .models import AgendaItem, Interpellation, Resolution, Session, SessionDocument, Sitting, Speech

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import interpellation_views, resolution_views, views
+from .views import interpellations, resolutions
+from .views import sessions as views
 
 urlpatterns = [
     path("sessions/<int:pk>/sittings/", views.sitting_add, name="sitting_add"),
@@ -14,32 +15,28 @@ urlpatterns = [
     path("speeches/<int:pk>/remove/", views.speech_remove, name="speech_remove"),
     path("speeches/<int:pk>/correct/", views.speech_correct, name="speech_correct"),
     path("me/participation/", views.my_participation, name="my_participation"),
-    path("interpellations/", interpellation_views.interpellation_list, name="interpellation_list"),
-    path("interpellations/new/", interpellation_views.interpellation_create, name="interpellation_create"),
-    path(
-        "interpellations/<int:pk>/", interpellation_views.interpellation_detail, name="interpellation_detail"
-    ),
+    path("interpellations/", interpellations.interpellation_list, name="interpellation_list"),
+    path("interpellations/new/", interpellations.interpellation_create, name="interpellation_create"),
+    path("interpellations/<int:pk>/", interpellations.interpellation_detail, name="interpellation_detail"),
     path(
         "interpellations/<int:pk>/<str:action>/",
-        interpellation_views.interpellation_action,
+        interpellations.interpellation_action,
         name="interpellation_action",
     ),
-    path("answers/<int:pk>/file/", interpellation_views.answer_file, name="answer_file"),
-    path("resolutions/<int:pk>/vote/", resolution_views.resolution_vote, name="resolution_vote"),
-    path("resolutions/<int:pk>/tasks/", resolution_views.resolution_task, name="resolution_task"),
+    path("answers/<int:pk>/file/", interpellations.answer_file, name="answer_file"),
+    path("resolutions/<int:pk>/vote/", resolutions.resolution_vote, name="resolution_vote"),
+    path("resolutions/<int:pk>/tasks/", resolutions.resolution_task, name="resolution_task"),
     path(
         "resolutions/<int:pk>/vote/correct/",
-        resolution_views.resolution_vote_correct,
+        resolutions.resolution_vote_correct,
         name="resolution_vote_correct",
     ),
-    path(
-        "resolutions/<int:pk>/roll-call/", resolution_views.resolution_roll_call, name="resolution_roll_call"
-    ),
+    path("resolutions/<int:pk>/roll-call/", resolutions.resolution_roll_call, name="resolution_roll_call"),
     path(
         "resolutions/<int:pk>/roll-call/import/",
-        resolution_views.resolution_roll_call_import,
+        resolutions.resolution_roll_call_import,
         name="resolution_roll_call_import",
     ),
     *views.SESSIONS.urls("sessions"),
-    *resolution_views.RESOLUTIONS.urls("resolutions"),
+    *resolutions.RESOLUTIONS.urls("resolutions"),
 ]

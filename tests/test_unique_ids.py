@@ -3,9 +3,9 @@
 Django renders ``id_<field>`` for every form, so a page with several forms (a follow-up's verify, reopen and
 note forms, a session's sitting, agenda and document forms, a resolution's vote and its correction) repeated
 ``id_text``, ``id_title``, ``id_approve``: invalid HTML, and a label, a screen reader or a test selected
-another form's field. ``council.forms.name_forms`` gives each form of such a page its own ids; charts drawn
-by matplotlib got their own ids too (``reports.charts``). The walk follows the links of each page from the
-home page, one page per URL shape, the way a user would find them.
+another form's field. ``council.forms.base.name_forms`` gives each form of such a page its own ids; charts
+drawn by matplotlib got their own ids too (``reports.charts``). The walk follows the links of each page from
+the home page, one page per URL shape, the way a user would find them.
 """
 
 import re
@@ -16,7 +16,7 @@ import pytest
 from django import forms
 from django.core.management import call_command
 
-from council.forms import name_forms
+from council.forms.base import name_forms
 from council.models import User
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from council.followup_forms import DATE_ERROR
-from council.forms import CouncilModelForm, DayFirstDateInput
+from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
 from council.models import AdminUnit, Agency, Committee, CouncilStatus, Field
 from council.text import normalize
 from delegates.models import Mandate

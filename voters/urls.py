@@ -1,36 +1,37 @@
 from django.urls import path
 
-from . import consolidation_views, import_views, public, views
 from .matching import views as matching_views
+from .views import consolidation, imports, public
+from .views import records as views
 
 urlpatterns = [
     path("voters/", views.voters_home, name="voters_home"),
     path("synonyms/defaults/", matching_views.synonyms_load_defaults, name="synonyms_load_defaults"),
     path("synonyms/<int:pk>/delete/", matching_views.synonym_delete, name="synonym_delete"),
     *matching_views.SYNONYMS.urls("synonyms"),
-    path("voters/consolidate/", consolidation_views.round_page, name="voters_round"),
-    path("voters/consolidate/done/", consolidation_views.round_done, name="voters_round_done"),
+    path("voters/consolidate/", consolidation.round_page, name="voters_round"),
+    path("voters/consolidate/done/", consolidation.round_done, name="voters_round_done"),
     path("meetings/<int:pk>/opinions/", views.opinion_add, name="meeting_opinion_add"),
     path("meetings/<int:pk>/consolidate/", views.consolidate, name="meeting_consolidate"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
     path(
         "meetings/<int:pk>/opinions/import/",
-        import_views.meeting_opinion_import,
+        imports.meeting_opinion_import,
         name="meeting_opinion_import",
     ),
     path(
         "meetings/<int:pk>/opinions/import/template/",
-        import_views.meeting_opinion_template,
+        imports.meeting_opinion_template,
         name="meeting_opinion_template",
     ),
     path(
         "meetings/<int:pk>/opinions/import/<int:job>/",
-        import_views.meeting_opinion_import_job,
+        imports.meeting_opinion_import_job,
         name="meeting_opinion_import_job",
     ),
     path(
         "meetings/<int:pk>/opinions/import/<int:job>/status/",
-        import_views.meeting_opinion_import_job_status,
+        imports.meeting_opinion_import_job_status,
         name="meeting_opinion_import_job_status",
     ),
     path(
@@ -46,17 +47,17 @@ urlpatterns = [
         name="reception_consolidate",
     ),
     path("petitions/export/", views.petition_export, name="petition_export"),
-    path("petitions/import/", import_views.petition_import, name="petition_import"),
-    path("petitions/import/<int:pk>/", import_views.petition_import_job, name="petition_import_job"),
+    path("petitions/import/", imports.petition_import, name="petition_import"),
+    path("petitions/import/<int:pk>/", imports.petition_import_job, name="petition_import_job"),
     path(
         "petitions/import/<int:pk>/status/",
-        import_views.petition_import_job_status,
+        imports.petition_import_job_status,
         name="petition_import_job_status",
     ),
     path("petitions/report/", views.petition_report, name="petition_report"),
     path(
         "petitions/<int:pk>/merge-search/",
-        consolidation_views.petition_merge_search,
+        consolidation.petition_merge_search,
         name="petition_merge_search",
     ),
     path("letters/<int:pk>/handle/", views.letter_handle, name="letter_handle"),

@@ -21,7 +21,7 @@ from django.views import View
 from council import personal_data
 from council.changes import history_for, saved_message
 from council.downloads import download_response
-from council.forms import fast_selects, name_forms
+from council.forms.base import fast_selects, name_forms
 from council.models import Council
 from council.params import paginate
 from council.permissions import can_manage_record, can_manage_records, require, scoped

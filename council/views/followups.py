@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import followup_forms as forms
 from council import selectors, services
 from council.changes import recorded_message, snapshot
 from council.downloads import download_response, file_of, record_file_response
 from council.exports import followups_xlsx
 from council.followup_workflow import FOLLOWUP_WORKFLOW
-from council.forms import name_forms
+from council.forms import followups as forms
+from council.forms.base import name_forms
 from council.models import Attachment, FollowUp, Milestone
 from council.params import ids_param, paginate
 from council.permissions import (

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import forms, services
+from council import services
+from council.forms import reference as forms
 from council.models import Agency, Constituency, DeadlineRule, Field, Holiday, Term
 from council.permissions import can_manage_records, role_required
 

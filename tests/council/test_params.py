@@ -23,7 +23,7 @@ from council.params import (
     year_or_404,
     year_param,
 )
-from delegates import work_services
+from delegates import services as delegate_services
 from delegates.models import DelegateEvaluation
 from tests.council.factories import AgencyFactory, FieldFactory, RoleFactory, make_followup
 from tests.delegates.factories import MandateFactory
@@ -188,7 +188,7 @@ def test_an_evaluation_within_the_mandate_is_stored(client, evaluated):
 def test_the_service_refuses_an_evaluation_outside_the_mandate_or_the_range(evaluated, year):
     mandate, standing = evaluated
     with pytest.raises(ValidationError) as refused:
-        work_services.evaluation_open(mandate, actor=standing, year=year)
+        delegate_services.evaluation_open(mandate, actor=standing, year=year)
     assert "year" in refused.value.message_dict
     assert not DelegateEvaluation.objects.exists()
 

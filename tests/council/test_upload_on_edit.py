@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from delegates import work_services
+from delegates import services as delegate_services
 from directives import services as directive_services
 from directives.models import Directive
 from tests.dates import days
@@ -37,7 +37,7 @@ def _day(value: dt.date) -> str:
 
 @pytest.fixture
 def course(council):
-    return work_services.course_create(
+    return delegate_services.course_create(
         actor=None,
         council=council,
         title="Kỹ năng chất vấn",

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from delegates import work_services
+from delegates import services as delegate_services
 from delegates.models import CommitteeMembership, GroupMembership, Nomination
 from tests.admin_actions import ERROR, SUCCESS, change_url, inline_management, levels, run_action
 from tests.council.factories import CommitteeFactory
@@ -97,7 +97,7 @@ def test_a_group_membership_is_ended_through_its_service(client, admin_user, cou
 
 
 def test_a_nomination_is_decided_only_through_the_service(client, admin_user, council):
-    movement = work_services.movement_create(
+    movement = delegate_services.movement_create(
         actor=None,
         council=council,
         name="Đất Sen hồng",
@@ -105,7 +105,7 @@ def test_a_nomination_is_decided_only_through_the_service(client, admin_user, co
         criteria="Gương mẫu",
     )
     mandate = MandateFactory(delegate__council=council)
-    nomination = work_services.nomination_create(
+    nomination = delegate_services.nomination_create(
         movement,
         actor=None,
         year=mandate.term.start_date.year,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from council.models import Role
-from delegates import work_services as services
+from delegates import services
 from delegates.models import (
     ActionProgram,
     Assessment,

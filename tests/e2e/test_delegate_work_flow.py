@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from council.models import Role
-from delegates import work_services
+from delegates import services as delegate_services
 from delegates.models import Assessment, CommitmentAssessment, DelegateEvaluation, Rating
 from tests.council.factories import CouncilFactory, RoleFactory, TermFactory, UserFactory
 from tests.delegates.factories import MandateFactory
@@ -36,11 +36,11 @@ def test_self_assessment_then_standing_committee_rating(live_server, page):
     )
     RoleFactory(user=delegate_user, council=council, role=Role.DELEGATE)
     RoleFactory(user=UserFactory(username="thuongtruc"), council=council, role=Role.STANDING)
-    program = work_services.program_save(mandate, actor=None, summary="Chương trình hành động khóa XI")
-    commitment = work_services.commitment_add(
+    program = delegate_services.program_save(mandate, actor=None, summary="Chương trình hành động khóa XI")
+    commitment = delegate_services.commitment_add(
         program, actor=None, text="Kiến nghị đầu tư tuyến đường ĐT 845 đoạn qua xã Tân Hồng"
     )
-    work_services.criterion_create(
+    delegate_services.criterion_create(
         actor=None, council=council, order=1, text="Tham gia kỳ họp", max_points=10
     )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from council.models import Role
-from delegates import work_services
+from delegates import services as delegate_services
 from tests.council.factories import CouncilFactory, RoleFactory, UserFactory
 from voters import services
 from voters.models import Channel, Petition
@@ -61,7 +61,7 @@ def test_the_office_reimports_an_edited_workbook_after_a_preview(live_server, pa
     assert "1 thay đổi" in page.inner_text(".alert-success")
     assert Petition.objects.filter(title="Đèn đường ấp 3 hư").count() == 1 and Petition.objects.count() == 2
 
-    course = work_services.course_create(
+    course = delegate_services.course_create(
         actor=None,
         council=council,
         title="Kỹ năng chất vấn",

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.forms import CouncilModelForm
+from council.forms.base import CouncilModelForm
 from council.permissions import can_manage_records, role_required
 from council.views.crud import Crud
 

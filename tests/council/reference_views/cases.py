@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from council.models import AdminUnit, Committee, Constituency, Council, Role, Term
 from council.views.reference import REFERENCE_CRUDS
-from delegates.views import COMMITTEES
+from delegates.views.delegates import COMMITTEES
 from tests.council.factories import (
     AgencyFactory,
     CommitteeFactory,

@@ -14,9 +14,9 @@ from council.models import AdminUnit, Council, Field
 from council.params import id_param, paginate
 from council.text import fold
 
-from . import selectors, services
-from .forms import LookupForm, PublicPetitionForm
-from .models import Petition
+from .. import selectors, services
+from ..forms import LookupForm, PublicPetitionForm
+from ..models import Petition
 
 SUBMISSIONS_PER_HOUR = 5
 LOOKUPS_PER_MINUTE = 30

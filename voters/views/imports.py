@@ -13,12 +13,12 @@ from council.downloads import download_response
 from council.models import BackgroundJob
 from council.permissions import can_manage_records, role_required
 
-from . import forms, import_jobs
-from .intake import opinions
-from .intake import petitions as spreadsheets
-from .intake.cells import MAX_ROWS
-from .intake.messages import render as render_message
-from .models import VoterMeeting
+from .. import forms, import_jobs
+from ..intake import opinions
+from ..intake import petitions as spreadsheets
+from ..intake.cells import MAX_ROWS
+from ..intake.messages import render as render_message
+from ..models import VoterMeeting
 
 OPINION_IMPORT = BackgroundJob.Kind.OPINION_IMPORT
 

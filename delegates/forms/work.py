@@ -1,13 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.followup_forms import DATE_ERROR
-from council.forms import CouncilModelForm, DayFirstDateInput
+from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
 from council.models import AdminUnit, Field
 from council.params import YearField
 from council.uploads import ACCEPT
 
-from .models import (
+from ..models import (
     Assessment,
     DelegateGroup,
     EmulationMovement,

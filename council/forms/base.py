@@ -7,8 +7,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import AdminUnit, Agency, Committee, Constituency, DeadlineRule, Field, Holiday, Term
-from .text import normalize
+from ..models import AdminUnit
+from ..text import normalize
+
+DATE_ERROR = {"invalid": _("Enter a date as dd/mm/yyyy, e.g. 05/03/2026.")}
 
 
 class DayFirstDateInput(forms.DateInput):
@@ -228,55 +230,3 @@ class CouncilModelForm(forms.ModelForm):
             if isinstance(value, str):
                 cleaned[name] = normalize(value)
         return cleaned
-
-
-class TermForm(CouncilModelForm):
-    class Meta:
-        model = Term
-        fields = ["number", "name", "start_date", "end_date"]
-
-
-class ConstituencyForm(CouncilModelForm):
-    class Meta:
-        model = Constituency
-        fields = ["term", "number", "name", "seats", "admin_units"]
-
-
-class CommitteeForm(CouncilModelForm):
-    class Meta:
-        model = Committee
-        fields = ["kind", "name", "is_active"]
-
-
-class AgencyForm(CouncilModelForm):
-    class Meta:
-        model = Agency
-        fields = ["name", "short_name", "kind", "admin_unit", "head_title", "emails", "phone", "is_active"]
-
-
-class FieldForm(CouncilModelForm):
-    class Meta:
-        model = Field
-        fields = ["code", "name", "is_active"]
-
-
-class HolidayForm(CouncilModelForm):
-    class Meta:
-        model = Holiday
-        fields = ["date", "name", "kind"]
-
-
-class DeadlineRuleForm(CouncilModelForm):
-    class Meta:
-        model = DeadlineRule
-        fields = [
-            "code",
-            "name",
-            "days",
-            "day_type",
-            "direction",
-            "anchor",
-            "legal_basis",
-            "valid_from",
-            "valid_to",
-        ]

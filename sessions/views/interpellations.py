@@ -16,14 +16,14 @@ from council.views.actions import run_form_action
 from delegates.models import Mandate
 from delegates.selectors import current_term
 
-from . import forms, services
-from .models import Interpellation, InterpellationAnswer
-from .permissions import (
+from .. import forms, services
+from ..models import Interpellation, InterpellationAnswer
+from ..permissions import (
     can_ask_with,
     get_interpellation_for_user_or_404,
     interpellations_visible_to,
 )
-from .workflows import INTERPELLATION_WORKFLOW
+from ..workflows import INTERPELLATION_WORKFLOW
 
 
 @role_required(is_member)

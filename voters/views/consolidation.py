@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from council.forms import DayFirstDateInput
+from council.forms.base import DayFirstDateInput
 from council.models import AdminUnit
 from council.permissions import can_manage_records, role_required
 from sessions.models import Session
 
-from . import consolidation
-from .consolidation import MAX_ROUND, GroupPlan, RoundGroup
-from .models import Petition, VoterOpinion
+from .. import consolidation
+from ..consolidation import MAX_ROUND, GroupPlan, RoundGroup
+from ..models import Petition, VoterOpinion
 
 ROUND_FIELDS = ("session", "since", "until", "unit")
 MAX_NUMBER = 99_999  # a group's number as the clerk types it
@@ -372,7 +372,7 @@ def round_done(request):
 def petition_merge_search(request, pk):
     """Up to ten petitions of the council matching the words typed (a code, or words of the subject or text,
     accents ignored), never merged ones nor this one; with htmx just the list, else a page of its own."""
-    from .views import PETITIONS
+    from .records import PETITIONS
 
     petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
     query = _text(request.GET.get("q"))[:200]

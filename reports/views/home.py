@@ -2,7 +2,7 @@ from django.shortcuts import render
 
 from council.permissions import roles_in
 
-from .selectors import home_summary
+from ..selectors import home_summary
 
 
 def home(request):

@@ -12,7 +12,8 @@ from council.models import Term
 from council.params import year_or_404, year_param
 from council.permissions import can_read_overview, require, role_required
 from council.views.actions import run_form_action
-from delegates import work_forms, work_services
+from delegates import services as delegate_services
+from delegates.forms.work import GroupMeetingForm, RatingForm
 from delegates.models import (
     Assessor,
     DelegateEvaluation,
@@ -33,7 +34,7 @@ from sessions.models import Session
 from sessions.selectors import session_t2
 from voters.models import Petition, VoterMeeting
 
-from .selectors import delegate_year, mandate_window
+from ..selectors import delegate_year, mandate_window
 
 # --- A delegate group's activity -----------------------------------------------------------------------
 
@@ -83,9 +84,7 @@ def group_activity(request, pk):
             "voter_meetings": voter_meetings,
             "petitions": petitions,
             "t2": t2,
-            "meeting_form": work_forms.GroupMeetingForm(council=request.council, group=group)
-            if can_record
-            else None,
+            "meeting_form": GroupMeetingForm(council=request.council, group=group) if can_record else None,
         },
     )
 
@@ -94,12 +93,12 @@ def group_activity(request, pk):
 def group_meeting_add(request, pk):
     group, can_record = _group(request, pk)
     require(can_record)
-    form = work_forms.GroupMeetingForm(request.POST, council=request.council, group=group)
+    form = GroupMeetingForm(request.POST, council=request.council, group=group)
 
     def call(data):
         data = dict(data)
         attendees = data.pop("attendees")
-        work_services.group_meeting_create(group, actor=request.user, attendees=attendees, **data)
+        delegate_services.group_meeting_create(group, actor=request.user, attendees=attendees, **data)
 
     run_form_action(request, form, call)
     return redirect("group_activity", group.pk)
@@ -173,7 +172,7 @@ def evaluation_detail(request, pk, year):
     for party in parties:
         initial = {}
         if evaluation is not None:
-            rating_field, comment_field = work_services.RATING_FIELDS[party]
+            rating_field, comment_field = delegate_services.RATING_FIELDS[party]
             initial = {
                 "rating": getattr(evaluation, rating_field),
                 "comment": getattr(evaluation, comment_field),
@@ -183,7 +182,7 @@ def evaluation_detail(request, pk, year):
             (
                 party,
                 Assessor(party).label,
-                work_forms.RatingForm(criteria=criteria, initial=initial, prefix=party),
+                RatingForm(criteria=criteria, initial=initial, prefix=party),
             )
         )
     return render(
@@ -209,14 +208,14 @@ def evaluation_rate(request, pk, year, by):
     year = _evaluation_year(mandate, year)
     require(can_assess(request.user, mandate, by))
     criteria = EvaluationCriterion.objects.filter(council=request.council, is_active=True)
-    form = work_forms.RatingForm(request.POST, criteria=criteria, prefix=by)
+    form = RatingForm(request.POST, criteria=criteria, prefix=by)
 
     @transaction.atomic
     def call(data):
         evaluation = DelegateEvaluation.objects.filter(mandate=mandate, year=year).first()
         if evaluation is None:
-            evaluation = work_services.evaluation_open(mandate, actor=request.user, year=year)
-        work_services.evaluation_rate(
+            evaluation = delegate_services.evaluation_open(mandate, actor=request.user, year=year)
+        delegate_services.evaluation_rate(
             evaluation,
             actor=request.user,
             by=by,

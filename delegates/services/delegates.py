@@ -10,7 +10,7 @@ from council.models import Council, User
 from council.services import assign_fields, record_save
 from council.text import fold, normalize
 
-from .models import (
+from ..models import (
     CommitteeMembership,
     Delegate,
     DelegateGroup,
@@ -18,7 +18,7 @@ from .models import (
     Mandate,
     StandingPosition,
 )
-from .models.positions import DatedMembership
+from ..models.positions import DatedMembership
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
-from council.forms import name_forms
+from council.forms.base import name_forms
 from council.models import FollowUp, Role
 from council.params import ID_MAX, ID_MIN, id_param, int_value
 from council.permissions import can_manage_records, can_read_overview, is_member, role_required, roles_in
@@ -20,8 +20,8 @@ from council.views.crud import Crud
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
 
-from . import forms, selectors, services
-from .models import Interpellation, Session, SessionDocument, Sitting, Speech
+from .. import forms, selectors, services
+from ..models import Interpellation, Session, SessionDocument, Sitting, Speech
 
 
 def _session_context(request, session):

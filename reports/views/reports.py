@@ -25,14 +25,14 @@ from directives.selectors import ITEM_STATES, implementation
 from voters.models import Letter
 from voters.permissions import can_read_letters
 
-from . import charts, forms, metrics, services
-from .charts_data import breakdown_rows, table_rows
-from .dashboards import dashboard, scorecard
-from .metrics import Window
-from .models import KpiTarget, Report
-from .periods import Period, parse_period, period_from_code, period_of_window, quarter_of, recent_periods
-from .permissions import get_report_for_user_or_404, reports_visible_to
-from .tasks import summaries_refresh_task
+from .. import charts, forms, metrics, services
+from ..charts_data import breakdown_rows, table_rows
+from ..dashboards import dashboard, scorecard
+from ..metrics import Window
+from ..models import KpiTarget, Report
+from ..periods import Period, parse_period, period_from_code, period_of_window, quarter_of, recent_periods
+from ..permissions import get_report_for_user_or_404, reports_visible_to
+from ..tasks import summaries_refresh_task
 
 # Download names in the council's language, without accents (they travel by e-mail and USB sticks).
 # The period follows in words (quy-II-2026, 6-thang-dau-nam-2026, nam-2026), never as a code.

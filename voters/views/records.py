@@ -18,10 +18,10 @@ from council.views.actions import run_form_action, year_param
 from council.views.crud import Crud
 from council.xlsx import EXPORT_MAX_ROWS
 
-from . import communications, forms, selectors, services
-from .matching.classifier import suggest_classification
-from .matching.matcher import page_options, page_text, petitions_like
-from .models import (
+from .. import communications, forms, selectors, services
+from ..matching.classifier import suggest_classification
+from ..matching.matcher import page_options, page_text, petitions_like
+from ..models import (
     Channel,
     Letter,
     MediaProduct,
@@ -31,13 +31,13 @@ from .models import (
     VoterMeeting,
     VoterOpinion,
 )
-from .permissions import (
+from ..permissions import (
     can_edit_meeting,
     can_read_letters,
     can_read_voters,
     can_record_meetings,
 )
-from .workflows import LETTER_WORKFLOW, PETITION_WORKFLOW
+from ..workflows import LETTER_WORKFLOW, PETITION_WORKFLOW
 
 State = Petition.State
 
@@ -323,7 +323,7 @@ def petition_action(request, pk, action):
 @role_required(can_read_voters)
 def petition_export(request):
     """The filtered petition list as a spreadsheet whose columns the import reads back."""
-    from .intake.petitions import petitions_xlsx
+    from ..intake.petitions import petitions_xlsx
 
     qs, _filters = PETITIONS.filtered(request)
     today = timezone.localdate()

@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import CouncilModelForm, DayFirstDateInput, fast_selects
-from .models import (
+from ..models import (
     Agency,
     AgencyStatus,
     CouncilStatus,
@@ -14,8 +13,7 @@ from .models import (
     SourceKind,
     Term,
 )
-
-DATE_ERROR = {"invalid": _("Enter a date as dd/mm/yyyy, e.g. 05/03/2026.")}
+from .base import DATE_ERROR, CouncilModelForm, DayFirstDateInput, fast_selects
 
 
 def date_field(label, required=True):
@@ -28,7 +26,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
     def __init__(self, attrs=None):
-        from .uploads import ACCEPT
+        from ..uploads import ACCEPT
 
         # Only a hint for the browser's file picker; the content is checked on the server.
         super().__init__(attrs={"accept": ACCEPT, **(attrs or {})})

@@ -12,9 +12,9 @@ from council.permissions import can_manage_records, is_member, require, role_req
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
-from . import forms, services
-from .models import DelegateVote, Resolution, Vote
-from .roll_call import RollCallForm, RollCallImportForm, VoteCorrectForm, parse_roll_call_csv
+from .. import forms, services
+from ..models import DelegateVote, Resolution, Vote
+from ..roll_call import RollCallForm, RollCallImportForm, VoteCorrectForm, parse_roll_call_csv
 
 
 def _resolution_context(request, resolution):

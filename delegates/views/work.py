@@ -15,9 +15,8 @@ from council.permissions import can_manage_records, require, role_required
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
-from . import work_forms as forms
-from . import work_services as services
-from .models import (
+from ..forms import work as forms
+from ..models import (
     ActionCommitment,
     ActionProgram,
     Assessor,
@@ -28,13 +27,14 @@ from .models import (
     Nomination,
     TrainingCourse,
 )
-from .permissions import (
+from ..permissions import (
     assessors_for,
     can_assess,
     can_edit_program,
     can_read_delegate_work,
     can_read_mandate_work,
 )
+from ..services import work as services
 
 # --- Training -------------------------------------------------------------------------------------------
 

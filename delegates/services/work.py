@@ -14,7 +14,7 @@ from council.services import record_save, record_update
 from council.text import normalize
 from council.uploads import atomic_with_files, attach_file, replace_file
 
-from .models import (
+from ..models import (
     ActionCommitment,
     ActionProgram,
     Assessment,

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import CouncilModelForm, DayFirstDateInput
+from council.forms.base import CouncilModelForm, DayFirstDateInput
 from council.models import Committee, Constituency, Term
 
-from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
+from ..models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
 
 
 def _mandates(council, **filters):

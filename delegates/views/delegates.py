@@ -8,17 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council import forms as core_forms
 from council import services as core_services
+from council.forms.base import name_forms
+from council.forms.reference import CommitteeForm
 from council.models import Committee
 from council.params import id_param, next_param, paginate
 from council.permissions import can_manage_records, is_member, require, role_required, scoped
 from council.views.actions import run_form_action
 from council.views.crud import Crud
 
-from . import forms, selectors, services
-from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
-from .permissions import can_read_standing
+from .. import selectors, services
+from ..forms import delegates as forms
+from ..models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
+from ..permissions import can_read_standing
 
 
 def _delegate_context(request, delegate):
@@ -80,7 +82,7 @@ GROUPS = Crud(
 )
 COMMITTEES = Crud(
     model=Committee,
-    form_class=core_forms.CommitteeForm,
+    form_class=CommitteeForm,
     create=core_services.committee_create,
     slug="committee",
     columns=["name", "kind", "is_active"],
@@ -120,7 +122,7 @@ def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
 
     def rerender(bound):
         page = {"crud": crud, "can_edit": True, **crud.detail_context(request, body), "member_form": bound}
-        return render(request, crud.detail_template, core_forms.name_forms(page))
+        return render(request, crud.detail_template, name_forms(page))
 
     return _add_position(
         request, form, lambda **data: create(**{parent: body}, **data), crud.url("detail", body.pk), rerender

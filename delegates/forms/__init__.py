@@ -1,0 +1,1 @@
+"""Forms of delegates: the records and their positions (``delegates``), and delegate work (``work``)."""

@@ -1,0 +1,2 @@
+"""Pages of reports: the ``home`` page, ``delegates`` (group activity, evaluations) and ``reports``
+(scorecard, dashboard, figures, periodic reports)."""

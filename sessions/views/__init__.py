@@ -1,0 +1,1 @@
+"""Pages of sessions: sessions, sittings and speeches (``sessions``), ``interpellations``, ``resolutions``."""

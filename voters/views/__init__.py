@@ -1,0 +1,2 @@
+"""Pages of voters: meetings, petitions, letters and communications (``records``), the ``consolidation``
+round, spreadsheet ``imports`` and the ``public`` petition pages."""
