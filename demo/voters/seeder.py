@@ -1,57 +1,55 @@
-"""Demo voters' data for ``seed_demo``: a year of the Đồng Tháp council's work with voters and citizens.
-
-Eighteen voter meetings before and after the sessions, thematic and by field, in person and online, each
-with the delegates present, the Fatherland Front co-organiser, the attendance and what voters raised; four
-citizen receptions; opinions that came by hotline, e-mail, post, Zalo, the press, consultations on draft
-resolutions and the public web form; about seventy petitions consolidated from them in every state of the
-workflow (recorded, classified, transferred — some overdue, some answered and awaiting review —, sent to the
-National Assembly delegation, reviewed, reported at a session, voters informed, resolved, on a roadmap,
-unresolved, merged), with three pairs of near-identical recorded petitions still waiting to be merged and
-opinions of the latest meetings not yet consolidated; and eleven letters (complaints, denunciations — one
-anonymous —, feedback) in every state, one a duplicate of another.
-
-Everything is written through ``voters.services`` and the follow-up services, never by a direct model
-write, inside ``mail_suppressed()`` (the agencies' addresses are invented), by the demo Office user; the
-answers of the Department of Health come from its demo respondent. A meeting or reception is looked up by
-the external id of its first opinion, a loose opinion by its own, a petition by its external id
-("demo-kn-001"), a public submission by its contact e-mail and a letter by its content, and skipped when it
-exists, so a second run creates nothing.
-
-Dates are laid out relative to the day the seed runs over the year before it (no meeting is ever in the
-future); a meeting before or after a session is attached to the nearest session of the council on the
-right side of its date, and a petition is reported at the first session held at least 25 days after it
-was transferred. The delegates present are drawn, with a seeded generator, from the mandates in office on
-the day whose delegate group covers the commune; the demo delegate attends three meetings of his group.
-
-Voters, citizens, answers and numbers are invented.
-"""
+"""Writes the voter scenario through ``voters.services``, each step on its own day (``demo.clock``)."""
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from council.models import AdminUnit, Agency, Committee, Council, CouncilStatus, Field, FollowUp, Term, User
+from council.models import AdminUnit, Agency, Committee, Council, Field, FollowUp, Term, User
 from council.services import followup_answer, followup_change_due, followup_verify
 from council.services.followups import mail_suppressed
 from council.text import normalize
 from council.workdays import WorkCalendar
 from delegates.models import DelegateGroup, GroupMembership, Mandate, StandingPosition
-from demo import council as demo_data
 from demo.clock import answered_on, as_of, closed_on
-from demo.loader import rows
 from demo.names import (
     DEMO_DELEGATE,
     OFFICE_USER,
     RESPONDENT_AGENCY,
     RESPONDENT_USER,
 )
+from demo.voters.communications import seed_communications
+from demo.voters.specs import (
+    COMMITTEE_OF_FIELD,
+    DAY,
+    DISTRICT_OF,
+    EXTERNAL_PREFIX,
+    LETTERS,
+    LOOSE,
+    MEETINGS,
+    PETITIONS,
+    RECEPTIONS,
+    REPORT_AFTER_DAYS,
+    REVIEW_TEXT,
+    SUBMISSIONS,
+    DemoLetter,
+    DemoMeeting,
+    DemoReception,
+    Host,
+    Kind,
+    Kn,
+    LetterState,
+    Op,
+    State,
+    Submission,
+    _lower_first,
+    external,
+    opinion_key,
+    petition_external,
+    public_answer,
+)
 from sessions.models import Session
-from voters import communications
 from voters.matching.classifier import classifier_train
 from voters.matching.index import rebuild_frequencies
 from voters.matching.models import Synonym
@@ -60,11 +58,7 @@ from voters.models import (
     Channel,
     Competence,
     Letter,
-    MediaProduct,
-    OutreachEvent,
     Petition,
-    Reception,
-    VoterMeeting,
     VoterOpinion,
 )
 from voters.services import (
@@ -87,230 +81,17 @@ from voters.services import (
     reception_create,
 )
 
-DAY = dt.timedelta(days=1)
-
-Kind = VoterMeeting.Kind
-Format = VoterMeeting.Format
-State = Petition.State
-LetterKind = Letter.Kind
-LetterState = Letter.State
-Host = Reception.Host
-
-EXTERNAL_PREFIX = "demo-"
-
-# A petition is reported at the first session held this long after it was transferred.
-REPORT_AFTER_DAYS = 25
-
-# Agencies, by their name in ``demo.council``.
-
-
-# The committee that reviews the answers, by field.
-COMMITTEE_OF_FIELD = {
-    "dat-dai": "economy_budget",
-    "giao-thong": "economy_budget",
-    "xay-dung": "economy_budget",
-    "nong-nghiep": "economy_budget",
-    "moi-truong": "economy_budget",
-    "tai-chinh-ngan-sach": "economy_budget",
-    "y-te": "culture_society",
-    "giao-duc": "culture_society",
-    "lao-dong-viec-lam": "culture_society",
-    "chinh-sach-xa-hoi": "culture_society",
-    "van-hoa-du-lich": "culture_society",
-    "an-ninh-trat-tu": "legal",
-    "noi-vu": "legal",
-    "khac": "legal",
-}
-REVIEW_TEXT = {
-    CouncilStatus.DONE: "Nội dung trả lời đầy đủ, đúng thẩm quyền; kiến nghị đã được giải quyết.",
-    CouncilStatus.PARTLY_DONE: "Kiến nghị mới được giải quyết một phần; đề nghị tiếp tục thực hiện theo lộ "
-    "trình đã cam kết và báo cáo kết quả.",
-    CouncilStatus.NOT_DONE: "Kiến nghị chưa được giải quyết; đề nghị cơ quan tiếp tục xem xét, có giải pháp "
-    "và thời hạn cụ thể.",
-}
-
-
-# --- What is seeded ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Op:
-    """An opinion: what voters said, how many raised it, who (optional), and an answer given on the spot."""
-
-    text: str
-    voters: int = 1
-    name: str = ""
-    address: str = ""
-    spot: str = ""
-    unit: str = ""  # a commune or ward other than the meeting's, by its name
-
-
-@dataclass(frozen=True)
-class DemoMeeting:
-    """A voter meeting ``day`` days before the run; its opinions are keyed "<key>-01", "<key>-02", …"""
-
-    key: str
-    kind: str
-    day: int
-    place: str  # a commune or ward in force, by its name; "" for an online meeting with no main venue
-    venue: str
-    attendance: int
-    opinions: tuple[Op, ...]
-    format: str = Format.IN_PERSON
-    field: str = ""
-    delegates: int = 3
-    demo_delegate: bool = False
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class DemoReception:
-    key: str
-    day: int
-    host: str
-    place: str
-    venue: str
-    opinions: tuple[Op, ...]
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Loose:
-    """An opinion received outside meetings and receptions."""
-
-    key: str
-    channel: str
-    day: int
-    op: Op
-
-
-@dataclass(frozen=True)
-class DemoLetter:
-    """A letter and what the Office did with it.
-
-    ``sender`` is (name, address, phone), None for an anonymous letter. ``steps`` are taken in order: a
-    letter state ("classified", note), ("transferred", agency, note), …; ("answer", status, text) for the
-    agency's answer to the follow-up opened on transfer and ("verify", outcome, text) for the Office's.
-    ``opinion`` is what the letter asks of the council, recorded as an opinion keyed "<key>".
-    """
-
-    key: str
-    kind: str
-    channel: str
-    day: int
-    sender: tuple[str, str, str] | None
-    unit: str
-    summary: str
-    steps: tuple[tuple, ...] = ()
-    duplicate_of: str = ""
-    opinion: str = ""
-
-
-@dataclass(frozen=True)
-class Kn:
-    """A petition consolidated from the opinions ``sources`` and taken as far as ``state``.
-
-    ``lag``: days from the last source to the transfer. ``answer``: ("done", text), ("cannot", text,
-    explanation) or ("progress", %, text). ``review``: the committee's outcome (text by default from
-    ``REVIEW_TEXT``). ``inform``: what voters were told (by default the agency's answer). ``extend``: on a
-    roadmap, the follow-up's due date moves this many days past the run. ``attach``: opinions added once it
-    is done; ``merge_into``: a duplicate merged into that petition.
-    """
-
-    key: str
-    title: str
-    sources: tuple[str, ...]
-    state: str
-    field: str = ""
-    competence: str = Competence.PROVINCE
-    agency: str = ""
-    lag: int = 10
-    answer: tuple = ()
-    review: str = CouncilStatus.DONE
-    inform: str = ""
-    publish: bool = True
-    roadmap: str = ""
-    extend: int = 0
-    attach: tuple[str, ...] = ()
-    merge_into: str = ""
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A citizen's petition sent through the public web form, and how far the Office took it."""
-
-    name: str
-    phone: str
-    email: str
-    address: str
-    unit: str
-    title: str
-    text: str
-    classify: tuple[str, str, str] | None = None  # (field, competence, agency)
-
-
-# --- Voter meetings ---------------------------------------------------------------------------------------
-
-MEETINGS = rows("voters", "meetings", DemoMeeting)
-
-# --- Citizen receptions ---------------------------------------------------------------------------------
-
-RECEPTIONS = rows("voters", "receptions", DemoReception)
-
-# --- Opinions through the other channels -----------------------------------------------------------------
-
-LOOSE = rows("voters", "loose", Loose)
-
-# --- Letters ----------------------------------------------------------------------------------------------
-
-LETTERS = rows("voters", "letters", DemoLetter)
-
-# --- Petitions --------------------------------------------------------------------------------------------
-
-PETITIONS = rows("voters", "petitions", Kn)
-
-SUBMISSIONS = rows("voters", "submissions", Submission)
-
-
-# --- Writing ----------------------------------------------------------------------------------------------
-
-
-def opinion_key(prefix: str, n: int) -> str:
-    return f"{prefix}-{n:02d}"
-
-
-def external(key: str) -> str:
-    return f"{EXTERNAL_PREFIX}yk-{key}"
-
-
-def petition_external(key: str) -> str:
-    return f"{EXTERNAL_PREFIX}kn-{key}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-# An answer that names its author is published as it is; any other is introduced by the agency's name.
-NAMED = ("UBND ",)
-
-
-def public_answer(spec: Kn) -> str:
-    """What voters are told by default: the agency's answer (its account, not its explanation)."""
-    text = spec.answer[1] if spec.answer[0] == "cannot" else spec.answer[-1]
-    named = text.startswith((spec.agency, *NAMED))
-    return text if named else f"{spec.agency} trả lời: {_lower_first(text)}"
-
-
-# The former district each commune or ward of the merged province was formed on (term X groups cover those).
-DISTRICT_OF = {unit: name for _code, name, _province, units in demo_data.DISTRICTS for unit in units}
+# The earliest day of the scenario (the first petitions answered in 2025 were received in December 2024).
+EARLIEST = dt.date(2024, 12, 1)
 
 
 class VotersSeeder:
     def __init__(self, council: Council, *, office: User | None, respondent: User | None):
         self.council, self.office, self.respondent = council, office, respondent
         self.today = timezone.localdate()
-        self.calendar = WorkCalendar.load(council, self.today - 400 * DAY, self.today + 400 * DAY)
+        self.calendar = WorkCalendar.load(
+            council, min(self.today - 400 * DAY, EARLIEST), self.today + 400 * DAY
+        )
         self.agencies = {a.name: a for a in Agency.objects.filter(council=council)}
         self.committees = {c.kind: c for c in Committee.objects.filter(council=council)}
         self.fields = {f.code: f for f in Field.objects.filter(council=council)}
@@ -332,6 +113,10 @@ class VotersSeeder:
 
     def ago(self, days: int) -> dt.date:
         return self.workday(self.today - days * DAY)
+
+    def when(self, day: int | dt.date) -> dt.date:
+        """A fixed date as it is written, or the working day ``day`` days before the run."""
+        return day if isinstance(day, dt.date) else self.ago(day)
 
     def term_on(self, day: dt.date) -> Term | None:
         return next((t for t in self.terms if t.start_date <= day <= t.end_date), None)
@@ -563,7 +348,7 @@ class VotersSeeder:
         followup = petition_followup(petition)
         day = transferred
         if followup is not None and spec.answer:
-            day = answered_on(spec.key, followup.assigned_date, followup.due_date, self.today)
+            day = answered_on(spec.key, followup.assigned_date, followup.due_date, self.today, late=spec.late)
             with as_of(day):
                 self.answer(followup, *spec.answer)
         if spec.state == State.TRANSFERRED:
@@ -708,7 +493,9 @@ class VotersSeeder:
                 self.reception(spec, random.Random(seed))
         for spec in LOOSE:
             if spec.key not in self.opinions:
-                self.opinion(spec.key, spec.channel, spec.op, received_on=self.ago(spec.day))
+                received = self.when(spec.day)
+                with as_of(received):
+                    self.opinion(spec.key, spec.channel, spec.op, received_on=received)
         letters = {
             spec.key: letter
             for spec in LETTERS
@@ -755,108 +542,3 @@ def seed_voters(province: Council, *, with_users: bool) -> None:
     with mail_suppressed():
         VotersSeeder(province, office=office, respondent=respondent).run()
     seed_communications(province, office=office)
-
-
-# Media products and outreach events of the year (communications work): (days ago, kind, outlet, topic, cost).
-MEDIA = [
-    (
-        250,
-        "newspaper",
-        "Báo và Phát thanh, Truyền hình Đồng Tháp",
-        "Chuyên trang “Tiếng nói cử tri” số 1",
-        18_000_000,
-    ),
-    (
-        160,
-        "television",
-        "Báo và Phát thanh, Truyền hình Đồng Tháp",
-        "Chuyên mục “Đại biểu dân cử” kỳ họp thứ nhất",
-        25_000_000,
-    ),
-    (120, "radio", "Đài Truyền thanh xã Tháp Mười", "Trả lời kiến nghị cử tri về sạt lở bờ sông", None),
-    (
-        45,
-        "reportage",
-        "Báo Nhân dân",
-        "Phóng sự: Giám sát việc giải quyết kiến nghị cử tri tại Đồng Tháp",
-        30_000_000,
-    ),
-    (10, "online", "Cổng thông tin điện tử HĐND tỉnh", "Video tóm tắt kỳ họp thứ ba", None),
-]
-EVENTS = [
-    (200, "Họp mặt báo chí nhân kỷ niệm Ngày Báo chí cách mạng Việt Nam", "Hội trường HĐND tỉnh", 60),
-    (90, "Gặp gỡ cử tri trẻ: “Thanh niên với hoạt động của HĐND”", "Nhà Văn hóa phường Cao Lãnh", 150),
-    (20, "Tọa đàm đổi mới tiếp xúc cử tri trực tuyến", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", 45),
-]
-
-
-def seed_communications(province: Council, *, office) -> None:
-    """A few media products and outreach events, dated back from today; looked up by topic or title."""
-    today = timezone.localdate()
-    for days, kind, outlet, topic, cost in MEDIA:
-        if not MediaProduct.objects.filter(council=province, topic=topic).exists():
-            communications.media_create(
-                actor=office,
-                council=province,
-                kind=kind,
-                outlet=outlet,
-                topic=topic,
-                published_on=today - dt.timedelta(days=days),
-                cost=cost,
-            )
-    for days, title, place, attendance in EVENTS:
-        if not OutreachEvent.objects.filter(council=province, title=title).exists():
-            communications.event_create(
-                actor=office,
-                council=province,
-                title=title,
-                date=today - dt.timedelta(days=days),
-                place=place,
-                attendance=attendance,
-                participants="Thường trực HĐND tỉnh, đại biểu HĐND tỉnh, phóng viên, cử tri",
-            )
-
-
-def voters_summary(council: Council) -> str:
-    """One line on the work with voters: meetings, opinions, petitions by stage, receptions, letters."""
-    opinions = VoterOpinion.objects.filter(council=council).aggregate(
-        total=Count("pk"), loose=Count("pk", filter=Q(petition__isnull=True))
-    )
-    petitions = Petition.objects.filter(council=council).aggregate(
-        total=Count("pk"),
-        pending=Count("pk", filter=Q(state__in=[State.RECORDED, State.CLASSIFIED])),
-        with_agencies=Count("pk", filter=Q(state__in=[State.TRANSFERRED, State.TO_NA_DELEGATION])),
-        concluded=Count("pk", filter=Q(state__in=[State.CLOSED, State.ROADMAP, State.UNRESOLVED])),
-        merged=Count("pk", filter=Q(state=State.MERGED)),
-        published=Count("pk", filter=Q(published=True)),
-    )
-    letters = Letter.objects.filter(council=council).aggregate(
-        total=Count("pk"),
-        denunciations=Count("pk", filter=Q(kind=LetterKind.DENUNCIATION)),
-        open=Count("pk", filter=~Q(state__in=[LetterState.ARCHIVED, LetterState.CLOSED])),
-    )
-    followups = FollowUp.objects.filter(council=council, source_type__model="petition")
-    line = _(
-        "Voters of %(council)s: %(meetings)s voter meetings, %(opinions)s opinions (not consolidated "
-        "%(loose)s), %(petitions)s petitions (to classify or transfer %(pending)s, with the agencies "
-        "%(with_agencies)s, overdue %(overdue)s, concluded %(concluded)s, merged %(merged)s, answers "
-        "published %(published)s), %(receptions)s citizen receptions, %(letters)s letters (denunciations "
-        "%(denunciations)s, open %(open_letters)s)"
-    ) % {
-        "council": council.short_name,
-        "meetings": VoterMeeting.objects.filter(council=council).count(),
-        "opinions": opinions["total"],
-        "loose": opinions["loose"],
-        "petitions": petitions["total"],
-        "pending": petitions["pending"],
-        "with_agencies": petitions["with_agencies"],
-        "overdue": followups.overdue(timezone.localdate()).count(),
-        "concluded": petitions["concluded"],
-        "merged": petitions["merged"],
-        "published": petitions["published"],
-        "receptions": Reception.objects.filter(council=council).count(),
-        "letters": letters["total"],
-        "denunciations": letters["denunciations"],
-        "open_letters": letters["open"],
-    }
-    return f"  {line}"
