@@ -53,6 +53,11 @@ app.conf.beat_schedule = {
         "task": "voters.tasks.classifier_nightly_task",
         "schedule": crontab(hour=1, minute=45),
     },
+    # One mail a day per person with the notices they chose to receive as a digest (notifications/).
+    "notifications-digest": {
+        "task": "notifications.tasks.notifications_digest_task",
+        "schedule": crontab(hour=6, minute=45),
+    },
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "voters.apps.VotersConfig",
     "directives.apps.DirectivesConfig",
     "reports.apps.ReportsConfig",
+    "notifications.apps.NotificationsConfig",
     "demo.apps.DemoConfig",
 ]
 

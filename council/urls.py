@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("voters.urls")),
     path("", include("directives.urls")),
     path("", include("reports.urls")),
+    path("", include("notifications.urls")),
 ]
 for crud, prefix in REFERENCE_CRUDS:
     urlpatterns += crud.urls(prefix)

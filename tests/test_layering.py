@@ -1,8 +1,9 @@
 """The dependency direction holds: a lower app never imports a higher one (at module or function level).
 
-council → delegates → sessions, directives → oversight, voters → reports → demo. ``council/urls.py`` is the
-composition root and the one exception. An app above needing a lower one's help registers with it (the
-health probe of report runs, ``council.health.register_probe``), never the other way round."""
+council → delegates → sessions, directives → oversight, voters → reports → notifications → demo.
+``council/urls.py`` is the composition root and the one exception. An app above needing a lower one's help
+registers with it (the health probe of report runs, ``council.health.register_probe``), never the other way
+round."""
 
 import ast
 from pathlib import Path
@@ -16,7 +17,9 @@ RANK = {
     "oversight": 3,
     "voters": 3,
     "reports": 4,
-    "demo": 5,
+    # Reads every app's records and permissions to tell people what concerns them (its visibility.py).
+    "notifications": 5,
+    "demo": 6,
 }
 COMPOSITION_ROOTS = {Path("council/urls.py")}
 

@@ -1,0 +1,11 @@
+"""Notification tasks: thin functions that call the services."""
+
+from celery import shared_task
+
+
+@shared_task
+def notifications_digest_task() -> int:
+    """Mail each person the day's digest of their notices (a rerun mails nothing twice)."""
+    from .services import notifications_digest_send
+
+    return notifications_digest_send()
