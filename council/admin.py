@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action
-from .forms.followups import DueDateForm, ReasonForm, RemindForm, VerifyForm
+from .admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action, workflow_action
+from .followup_workflow import FOLLOWUP_WORKFLOW
+from .forms.followups import RemindForm
 from .models import (
     AdminUnit,
     Agency,
@@ -166,17 +167,6 @@ class EventInline(admin.TabularInline):
         return False
 
 
-def _verify(followup, actor, data):
-    services.followup_verify(
-        followup,
-        actor=actor,
-        outcome=data["outcome"],
-        text=data["text"],
-        close=data["close"] or None,
-        reason=data["reason"],
-    )
-
-
 @admin.register(FollowUp)
 class FollowUpAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     """Read here; due dates, verification, reopening and reminders go through the follow-up's services."""
@@ -196,23 +186,7 @@ class FollowUpAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("council", "agency")
     inlines = [EventInline]
     actions = [
-        service_action(
-            name="change_due",
-            description=_("Change the due date"),
-            form_class=DueDateForm,
-            call=lambda followup, actor, data: services.followup_change_due(
-                followup, actor=actor, due_date=data["due_date"], reason=data["reason"]
-            ),
-        ),
-        service_action(name="verify", description=_("Verify"), form_class=VerifyForm, call=_verify),
-        service_action(
-            name="reopen",
-            description=_("Reopen"),
-            form_class=ReasonForm,
-            call=lambda followup, actor, data: services.followup_reopen(
-                followup, actor=actor, reason=data["reason"]
-            ),
-        ),
+        *(workflow_action(FOLLOWUP_WORKFLOW, name) for name in ("due", "verify", "reopen")),
         service_action(
             name="remind",
             description=_("Remind the selected agencies"),

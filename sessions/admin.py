@@ -2,11 +2,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_actions import ListedInline, ServiceSaveMixin, WorkflowAdminMixin, service_action
+from council.admin_actions import ListedInline, ServiceSaveMixin, WorkflowAdminMixin, workflow_action
 from council.templatetags.hdnd import minutes_seconds
 
 from . import services
-from .forms import AssessForm, AssignForm, ConcludeForm, RejectForm, SubmitForm
 from .models import (
     AgendaItem,
     Commitment,
@@ -21,6 +20,7 @@ from .models import (
     Speech,
     Vote,
 )
+from .workflows import INTERPELLATION_WORKFLOW
 
 
 class SittingInline(ListedInline, admin.TabularInline):
@@ -97,44 +97,8 @@ class InterpellationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     search_fields = ("question", "topic")
     inlines = [AnswerInline, CommitmentInline]
     actions = [
-        service_action(
-            name="submit",
-            description=_("Submit"),
-            form_class=SubmitForm,
-            call=lambda slip, actor, data: services.interpellation_submit(slip, actor=actor, on=data["on"]),
-        ),
-        service_action(
-            name="assign",
-            description=_("Assign the answer"),
-            form_class=AssignForm,
-            call=lambda slip, actor, data: services.interpellation_assign(
-                slip, actor=actor, mode=data["mode"]
-            ),
-        ),
-        service_action(
-            name="reject",
-            description=_("Not accepted"),
-            form_class=RejectForm,
-            call=lambda slip, actor, data: services.interpellation_reject(
-                slip, actor=actor, reason=data["reason"]
-            ),
-        ),
-        service_action(
-            name="assess",
-            description=_("Record the assessment"),
-            form_class=AssessForm,
-            call=lambda slip, actor, data: services.interpellation_assess(
-                slip, actor=actor, satisfaction=data["satisfaction"]
-            ),
-        ),
-        service_action(
-            name="conclude",
-            description=_("Conclude"),
-            form_class=ConcludeForm,
-            call=lambda slip, actor, data: services.interpellation_conclude(
-                slip, actor=actor, conclusion=data["conclusion"]
-            ),
-        ),
+        workflow_action(INTERPELLATION_WORKFLOW, name)
+        for name in ("submit", "assign", "reject", "assess", "conclude")
     ]
 
 

@@ -60,7 +60,7 @@ def test_the_change_form_cannot_change_a_followups_workflow(client, admin_user, 
 
 def test_changing_the_due_date_goes_through_the_service(client, admin_user, followup):
     response = run_action(
-        client, FollowUp, "change_due", [followup], due_date="15/06/2026", reason="Sở đề nghị gia hạn"
+        client, FollowUp, "due", [followup], due_date="15/06/2026", reason="Sở đề nghị gia hạn"
     )
     assert response.status_code == 302
     followup.refresh_from_db()
@@ -73,7 +73,7 @@ def test_changing_the_due_date_goes_through_the_service(client, admin_user, foll
 
 
 def test_an_incomplete_action_form_is_shown_again_and_changes_nothing(client, admin_user, followup):
-    response = run_action(client, FollowUp, "change_due", [followup], due_date="15/06/2026", reason="")
+    response = run_action(client, FollowUp, "due", [followup], due_date="15/06/2026", reason="")
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
     followup.refresh_from_db()
