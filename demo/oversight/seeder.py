@@ -1,35 +1,9 @@
-"""Demo oversight for ``seed_demo``: the Đồng Tháp council's oversight programmes of 2025 and 2026.
-
-Thirteen activities of every kind, led by the council, the Standing Committee, the committees and the delegate
-groups, in every state of the workflow: each with its establishing decision, delegation, overseen agencies,
-documents (metadata only, no files), field surveys and recommendations; a re-oversight of a 2025 activity
-that checks its unresolved recommendations; an explanation session escalated from an overdue recommendation
-and a hearing, each with conclusions followed up.
-
-Everything is written through ``oversight.services`` and the follow-up services, never by a direct model
-write, inside ``mail_suppressed()`` (the agencies' addresses are invented). A programme is looked up by
-(council, year), an activity by (council, title) and an explanation session or hearing by (council, kind,
-topic) first, and skipped with everything it holds when it exists, so a second run creates nothing.
-
-Activities of 2025 and the mid-year review of 2026 have fixed dates. The others are laid out relative to the
-day the seed runs, as are the due dates of the recommendations that must be pending, so whenever it runs
-there are activities still to come, under way and just reported, and recommendations not yet due, overdue
-(two of them by more than 30 days, for the suggestions for the next session), answered, in progress,
-verified, sent back as unsatisfactory and not done. Delegations are drawn, with a seeded generator, from the
-mandates in office on the day of the decision (term X in 2025, term XI in 2026); the demo committee head
-leads the activities of the Economic and Budget Committee and the demo delegate sits on a group's
-delegation.
-
-Findings, recommendations and numbers are invented.
-"""
+"""Writes the oversight scenario through ``oversight.services``, each step on its own day (``demo.clock``)."""
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 
-from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from council.models import AdminUnit, Agency, Committee, Council, FollowUp, Term, User
 from council.services import followup_answer, followup_verify
@@ -38,33 +12,37 @@ from council.text import normalize
 from council.workdays import WorkCalendar
 from delegates.models import CommitteeMembership, DelegateGroup, GroupMembership, Mandate, StandingPosition
 from demo.clock import as_of, step_on
-from demo.loader import rows
 from demo.names import (
-    BHXH,
-    BQL_KCN,
-    BQLDA,
-    DAN_TOC,
     DEMO_DELEGATE,
-    NN_MT,
-    NOI_VU,
     OFFICE_USER,
     RESPONDENT_AGENCY,
     RESPONDENT_USER,
-    TAI_CHINH,
-    THANH_TRA,
-    TU_PHAP,
-    UBND_TINH,
-    XAY_DUNG,
-    Y_TE,
+)
+from demo.oversight.specs import (
+    ACCOUNTABILITY,
+    ACTIVITIES,
+    AGENCY_SIGN,
+    BODY_SIGN,
+    DAY,
+    FRONT_MEMBER,
+    PROGRAMS,
+    SECRETARIES,
+    D,
+    DemoAccountability,
+    DemoActivity,
+    Lead,
+    Rec,
+    Role,
+    State,
+    When,
+    _lower_first,
 )
 from oversight.models import (
     Accountability,
     ActivityDocument,
-    DelegationMember,
     OversightActivity,
     OversightProgram,
     Recommendation,
-    SurveyVisit,
 )
 from oversight.services import (
     accountability_conclude,
@@ -80,174 +58,6 @@ from oversight.services import (
     survey_add,
 )
 from sessions.models import Resolution
-
-D = dt.date
-DAY = dt.timedelta(days=1)
-When = dt.date | int  # a fixed date, or a number of days from the day of the run
-
-Kind = OversightActivity.Kind
-Lead = OversightActivity.LeadBody
-State = OversightActivity.State
-Role = DelegationMember.Role
-
-
-# Agencies, by their name in ``demo.council``.
-KH_CN = "Sở Khoa học và Công nghệ"
-THUE = "Thuế tỉnh Đồng Tháp"
-TOA_AN = "Tòa án nhân dân tỉnh"
-VIEN_KS = "Viện kiểm sát nhân dân tỉnh"
-
-
-# The part of a report's symbol that names the agency that signed it ("235/BC-SYT").
-AGENCY_SIGN = {
-    UBND_TINH: "UBND",
-    TAI_CHINH: "STC",
-    XAY_DUNG: "SXD",
-    NN_MT: "SNNMT",
-    Y_TE: "SYT",
-    NOI_VU: "SNV",
-    KH_CN: "SKHCN",
-    TU_PHAP: "STP",
-    DAN_TOC: "SDTTG",
-    THANH_TRA: "TTr",
-    BHXH: "BHXH",
-    THUE: "THUE",
-    BQL_KCN: "BQLKCN",
-    BQLDA: "BQLDA",
-    TOA_AN: "TA",
-    VIEN_KS: "VKS",
-}
-# The part of a delegation's own documents' symbol, by lead body or committee ("12/KH-BKTNS").
-BODY_SIGN = {
-    Lead.COUNCIL: "ĐGS",
-    Lead.STANDING: "TTHĐND",
-    Lead.GROUP: "TĐB",
-    "legal": "BPC",
-    "economy_budget": "BKTNS",
-    "culture_society": "BVHXH",
-    "ethnic": "BDT",
-}
-SECRETARIES = (
-    "Nguyễn Thị Ngọc Hân, chuyên viên Phòng Công tác HĐND, Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-    "Lê Minh Trí, chuyên viên Phòng Công tác HĐND, Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-    "Võ Thị Kim Ngân, chuyên viên Phòng Tổng hợp, Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-    "Phạm Quốc Huy, chuyên viên Phòng Công tác HĐND, Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-)
-FRONT_MEMBER = "Đại diện Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"
-
-
-# --- What is seeded ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Program:
-    year: int
-    title: str
-    resolution: str
-
-
-PROGRAMS = rows("oversight", "programs", Program)
-
-
-@dataclass(frozen=True)
-class Survey:
-    day: When
-    place: str  # a commune or ward in force, by its name
-    place_detail: str
-    agencies: tuple[str, ...]
-    participants: str
-    findings: str
-
-
-@dataclass(frozen=True)
-class Rec:
-    """A recommendation and what happens to its follow-up after it is opened.
-
-    ``due`` None: the rule "oversight-recommendation-answer" (30 days) gives the due date. ``steps`` are
-    taken in order: ("progress", %, text), ("done", text), ("cannot", text, explanation),
-    ("verify", outcome, text[, close]).
-    """
-
-    agency: str
-    text: str
-    conclusion: str
-    assigned: When
-    due: When | None = None
-    leadership: bool = False
-    steps: tuple[tuple, ...] = ()
-
-
-@dataclass(frozen=True)
-class DemoActivity:
-    """An activity of the programme of ``year``, taken as far as ``state``.
-
-    ``committee`` is a committee kind, ``group`` a delegate group number in the term in office on the
-    decision date. A re-oversight names its ``parent`` by title and, in ``assessed``, whether each carried
-    recommendation (by the start of its text) was fulfilled since. ``via_resolution``: after reporting, the
-    council adopted a resolution on it before it was monitored or closed.
-    """
-
-    year: int
-    kind: str
-    title: str
-    lead: str
-    start: When
-    end: When
-    state: str
-    scope: str
-    agencies: tuple[str, ...] = ()
-    committee: str = ""
-    group: int = 0
-    head: str = ""  # "vice_chair": a vice-chair heads a council or Standing Committee delegation
-    decision: str = ""
-    decided: When | None = None
-    reported: When | None = None
-    reports: tuple[str, ...] = ()
-    surveys: tuple[Survey, ...] = ()
-    recommendations: tuple[Rec, ...] = ()
-    resolutions: tuple[str, ...] = ()
-    parent: str = ""
-    assessed: tuple[tuple[str, bool], ...] = ()
-    via_resolution: bool = False
-    demo_delegate: bool = False
-
-
-ACTIVITIES = rows("oversight", "activities", DemoActivity)
-
-
-@dataclass(frozen=True)
-class Conclusion:
-    agency: str
-    text: str
-    due: When
-    steps: tuple[tuple, ...] = ()
-
-
-@dataclass(frozen=True)
-class DemoAccountability:
-    """An explanation session or hearing; ``escalated_from`` names (activity title, agency) of the
-    recommendation whose follow-up it was scheduled from."""
-
-    kind: str
-    topic: str
-    body: str
-    day: When
-    agencies: tuple[str, ...]
-    summoned: str
-    participants: str
-    conclusions: tuple[Conclusion, ...]
-    committee: str = ""
-    escalated_from: tuple[str, str] | None = None
-
-
-ACCOUNTABILITY = rows("oversight", "accountability", DemoAccountability)
-
-
-# --- Writing ----------------------------------------------------------------------------------------------
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 class OversightSeeder:
@@ -637,42 +447,3 @@ def seed_oversight(province: Council, *, with_users: bool) -> int:
     respondent = User.objects.filter(username=RESPONDENT_USER).first() if with_users else None
     with mail_suppressed():
         return OversightSeeder(province, office=office, respondent=respondent).run()
-
-
-def oversight_summary(council: Council) -> str:
-    """One line on the council's oversight: programmes, activities by stage, surveys, recommendations."""
-    activities = OversightActivity.objects.filter(council=council).aggregate(
-        total=Count("pk"),
-        planned=Count("pk", filter=Q(state=State.PLANNED)),
-        monitoring=Count("pk", filter=Q(state__in=[State.RESOLUTION, State.MONITORING])),
-        closed=Count("pk", filter=Q(state=State.CLOSED)),
-    )
-    followups = FollowUp.objects.filter(council=council, source_type__model="recommendation")
-    sessions = Accountability.objects.filter(council=council).aggregate(
-        explanations=Count("pk", filter=Q(kind=Accountability.Kind.EXPLANATION)),
-        hearings=Count("pk", filter=Q(kind=Accountability.Kind.HEARING)),
-    )
-    line = _(
-        "Oversight of %(council)s: %(programmes)s programmes, %(activities)s activities (planned "
-        "%(planned)s, under way %(under_way)s, monitored %(monitoring)s, closed %(closed)s), %(surveys)s "
-        "survey visits, %(recommendations)s recommendations (open %(open)s, overdue %(overdue)s), "
-        "%(explanations)s explanation sessions, %(hearings)s hearings"
-    ) % {
-        "council": council.short_name,
-        "programmes": OversightProgram.objects.filter(council=council).count(),
-        "activities": activities["total"],
-        "planned": activities["planned"],
-        "under_way": activities["total"]
-        - activities["planned"]
-        - activities["monitoring"]
-        - activities["closed"],
-        "monitoring": activities["monitoring"],
-        "closed": activities["closed"],
-        "surveys": SurveyVisit.objects.filter(activity__council=council).count(),
-        "recommendations": followups.count(),
-        "open": followups.open().count(),
-        "overdue": followups.overdue(timezone.localdate()).count(),
-        "explanations": sessions["explanations"],
-        "hearings": sessions["hearings"],
-    }
-    return f"  {line}"
