@@ -344,13 +344,26 @@ def segments(text: str) -> list[list[str]]:
 
 
 PLACE_MARK = "@"
+DOCUMENT_MARK = "§"
+EVIDENCE_MARKS = (PLACE_MARK, COMMUNE_MARK, DOCUMENT_MARK)  # terms that are evidence, not words to weigh
+# A legal document's number and year ("Nghị định 136/2013/NĐ-CP", "Quyết định số 290/2005/QĐ-TTg"), not a
+# date ("01/7/2021", "27/7"): the number is not preceded by a day, the year has four digits.
+_DOCUMENT = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d{2})(?!\d)")
+
+
+def documents(text: str) -> frozenset[str]:
+    """The legal documents a text cites, as number/year ("136/2013"): two petitions about two different
+    decrees ask for different things, however alike their words."""
+    return frozenset(f"{number}/{year}" for number, year in _DOCUMENT.findall(text or ""))
 
 
 def features(text: str, synonyms: Synonyms = NO_SYNONYMS, *, unit: str = "") -> frozenset[str]:
     """The terms of a text: content syllables and pairs of adjacent syllables ("phan bon"), synonyms joined;
-    and, as evidence rather than words to weigh, the places it names ("@thon toa") and the communes of its
-    voters ("#tan hong", with ``unit``, the name of the commune recorded with it)."""
+    and, as evidence rather than words to weigh, the places it names ("@thon toa"), the communes of its
+    voters ("#tan hong", with ``unit``, the name of the commune recorded with it) and the legal documents it
+    cites ("§136/2013")."""
     terms: set[str] = {PLACE_MARK + place for place in places(text)}
+    terms.update(DOCUMENT_MARK + document for document in documents(text))
     terms.update(COMMUNE_MARK + name for name in communes(text))
     if unit and unit_name(unit):
         terms.add(COMMUNE_MARK + unit_name(unit))

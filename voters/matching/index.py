@@ -11,7 +11,7 @@ from django.db.models import F
 
 from council.queue import enqueue
 
-from .features import Synonyms, features
+from .features import EVIDENCE_MARKS, Synonyms, features
 from .models import PetitionTerm, Synonym, TermFrequency
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def term_hash(term: str) -> int:
 
 def is_indexed(term: str) -> bool:
     """Petitions are found by their pairs of syllables and synonym terms: a single syllable finds too many."""
-    return (" " in term or "_" in term) and term[:1] not in "@#"
+    return (" " in term or "_" in term) and term[:1] not in EVIDENCE_MARKS
 
 
 def chunked(values: list, size: int = CHUNK) -> Iterable[list]:

@@ -14,18 +14,31 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .features import COMMUNE_MARK, PLACE_MARK, SYNONYM_JOINER, WORKS_TERMS, Synonyms, features
+from .features import (
+    COMMUNE_MARK,
+    DOCUMENT_MARK,
+    EVIDENCE_MARKS,
+    PLACE_MARK,
+    SYNONYM_JOINER,
+    WORKS_TERMS,
+    Synonyms,
+    features,
+)
 from .index import COUNT_KEY, chunked, freshen, is_indexed, synonyms_of, term_hash
 from .models import PetitionTerm, TermFrequency
 
-THRESHOLD = 0.25  # a suggestion is shown from this score (chosen on tests/data: see the README)
+THRESHOLD = 0.27  # a suggestion is shown from this score (chosen on tests/data: see the README)
 LIMIT = 3  # suggestions shown per petition or opinion
 GROUP_THRESHOLD = 0.15  # opinions of a round are proposed as one group from this average score
 SINGLE_FACTOR = 0.8  # a single syllable weighs a little less than a pair of syllables
-SYNONYM_FACTOR = 2.0  # a term from the Office's synonym list is an issue's name: it weighs double
+SYNONYM_FACTOR = 2.5  # a term from the Office's synonym list is an issue's name: it weighs more
+# A pair of syllables holding a synonym ("cấp <GCNQSDĐ>") repeats the synonym's evidence: it weighs half a
+# pair, so that one phrase of the list does not count three times over.
+SYNONYM_PAIR_FACTOR = 0.5
 FIELD_FACTOR = 0.5  # two petitions classified in different fields are less likely one issue
 COMMUNE_FACTOR = 0.2  # works asked for by two different communes are two issues
 PLACE_FACTOR = 0.1  # two petitions naming places, none in common, ask for different works
+DOCUMENT_FACTOR = 0.2  # two petitions citing legal documents, none in common, are about different rules
 RARE_TERMS = 40  # the rarest pairs of a text that look up candidates
 COMMON_SHARE = 0.02  # a pair in more than this share of the petitions does not look up candidates
 CANDIDATES = 60  # candidates per text scored exactly (those received in the window)
@@ -107,14 +120,14 @@ class Matcher:
         return value
 
     def _weigh(self, term: str, extra: int) -> float:
-        if term[:1] in (PLACE_MARK, COMMUNE_MARK):
+        if term[:1] in EVIDENCE_MARKS:
             return 0.0
         having = self._df.get(self._hash(term), 0) + extra
         if having < 2:
             return 0.0
         idf = math.log(1 + ((self._count or 0) + extra) / having) + 0.1
         if SYNONYM_JOINER in term:
-            return idf * SYNONYM_FACTOR
+            return idf * (SYNONYM_PAIR_FACTOR if " " in term else SYNONYM_FACTOR)
         return idf if is_indexed(term) else idf * SINGLE_FACTOR
 
     def _norm(self, terms, *, extra: int = 0) -> float:
@@ -295,8 +308,8 @@ class Matcher:
 
 
 def _with_evidence(value: float, a: frozenset[str], b: frozenset[str], fields: tuple) -> float:
-    """A cosine adjusted for what else is known: the texts' lengths, fields, named places and communes. Two
-    texts that share no pair of syllables nor a synonym share only loose words: no match."""
+    """A cosine adjusted for what else is known: the texts' lengths, fields, named places, communes and cited
+    documents. Two texts that share no pair of syllables nor a synonym share only loose words: no match."""
     if not any(is_indexed(t) for t in a & b):
         return 0.0
     shortest = min(len(a), len(b))
@@ -304,10 +317,12 @@ def _with_evidence(value: float, a: frozenset[str], b: frozenset[str], fields: t
         value *= shortest / SHORT_TEXT_TERMS
     if None not in fields and fields[0] != fields[1]:
         value *= FIELD_FACTOR
-    places_a, communes_a, works_a = _evidence(a)
-    places_b, communes_b, works_b = _evidence(b)
+    places_a, communes_a, works_a, documents_a = _evidence(a)
+    places_b, communes_b, works_b, documents_b = _evidence(b)
     if _apart(places_a, places_b):
         value *= PLACE_FACTOR
+    if documents_a and documents_b and not documents_a & documents_b:
+        value *= DOCUMENT_FACTOR
     if works_a and works_b and _apart(communes_a, communes_b):
         value *= COMMUNE_FACTOR
     return min(value, 1.0)
@@ -315,10 +330,12 @@ def _with_evidence(value: float, a: frozenset[str], b: frozenset[str], fields: t
 
 @functools.lru_cache(maxsize=8192)
 def _evidence(terms: frozenset[str]) -> tuple:
-    """The places and communes a text names (each as a set of words) and whether it asks for works."""
+    """The places and communes a text names (each as a set of words), whether it asks for works, and the legal
+    documents it cites."""
     places = tuple(frozenset(t[1:].split()) for t in terms if t[:1] == PLACE_MARK)
     communes = tuple(frozenset(t[1:].split()) for t in terms if t[:1] == COMMUNE_MARK)
-    return places, communes, bool(terms & WORKS_TERMS)
+    documents = frozenset(t[1:] for t in terms if t[:1] == DOCUMENT_MARK)
+    return places, communes, bool(terms & WORKS_TERMS), documents
 
 
 def petitions_like(council, text: str, *, today: dt.date | None = None, **options) -> list:
