@@ -1,44 +1,9 @@
-"""Demo delegate work for ``seed_demo``: training, group meetings, action programmes, evaluations, emulation.
-
-Six training courses over the eighteen months before the run and one still to come, each with the delegates
-in office on its first day invited and, once it has begun, their attendance (about 85 per cent, with the
-reason for most absences); the demo delegate is invited to every course his mandate allows. Meetings of five
-term XI delegate groups, the demo group leader's among them: a discussion of the documents a few days before
-each session, a working meeting after the regular sessions to plan the voter meetings, a visit to the
-families of war invalids and martyrs before 27 July (the latest four the group held, all kinds for the demo
-group, some for the others); none in the future, with the members present drawn from those in the group on
-the day. Action programmes of fifteen delegates in office (the demo delegate and the
-whole demo group among them), three to five commitments each by field and commune of their constituency,
-assessed for the year of the run by the delegates themselves, by the demo group for its members and by the
-Standing Committee for a few, in all three outcomes. The council's six evaluation criteria (100 points); the
-evaluation of twelve delegates for the year before the run (self, group and Standing Committee ratings and
-points), and self-evaluations of four delegates, the demo delegate among them, for the year of the run. The
-movement "Xứng đáng người Đại biểu nhân dân Đất Sen hồng" with the nominations for the year before the run —
-delegates, a delegate group and collectives, commended (four of them introduced as models), not commended and
-still proposed — and three proposals for the year of the run.
-
-Everything is written through ``delegates.services``, never by a direct model write: by the demo Office
-user, by a delegate's own account for his programme and self-assessment (the demo delegate, group leader and
-chair have one), by the demo group leader for his group's meetings and assessments and by the demo chair for
-the Standing Committee's assessments, ratings and commendation decisions. A course is looked up by (council,
-title), a group meeting by (group, date, topic), a programme by its mandate, a commitment by (programme,
-text), an assessment by (commitment, year, assessor), a criterion by (council, text), an evaluation by
-(mandate, year), the movement by (council, name) and a nomination by (movement, year, nominee), and skipped
-when it exists, so a second run creates nothing.
-
-Course dates are relative to the day of the run; group meetings are tied to the sessions in the database and
-the programmes and evaluations to the terms. Who is invited, present, assessed and evaluated is drawn with
-generators seeded by name, so it does not depend on what else exists. Names of people come from the demo
-roster; achievements, scores and numbers are invented.
-"""
+"""Writes the delegates' work through ``delegates.services``, by the accounts that would have done it."""
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 
-from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from council.models import Council, Field, Term, User
 from council.text import normalize
@@ -58,7 +23,6 @@ from delegates.models import (
     Mandate,
     Nomination,
     Rating,
-    TrainingAttendance,
     TrainingCourse,
 )
 from delegates.services.work import (
@@ -77,348 +41,50 @@ from delegates.services.work import (
     nomination_decide,
     program_save,
 )
+from demo.delegates.specs import (
+    ABSENCE_NOTES,
+    BANDS,
+    COMMENTS,
+    COMMITMENTS,
+    COMMITTEE_COLLECTIVE,
+    COMMITTEE_REASON,
+    CONFIRMED,
+    COURSES,
+    CRITERIA,
+    CURRENT_REASON,
+    DAY,
+    DISCUSSION_NOTES,
+    EVALUATED,
+    GENERAL_COMMITMENT,
+    GROUP_LEADER_USER,
+    GROUP_REASON,
+    INAUGURAL_NOTES,
+    INDIVIDUAL_REASON,
+    MEETING_GROUPS,
+    MEETINGS_PER_GROUP,
+    MOVEMENT,
+    MOVEMENT_CRITERIA,
+    MOVEMENT_LAUNCHED,
+    NOT_SELF_ASSESSED,
+    OFFICE,
+    OFFICE_REASON,
+    PENDING_NOTE,
+    PROGRAMME_DELEGATES,
+    PROVINCE_DECISION,
+    SELF_EVALUATED_NOW,
+    STANDING_ASSESSED,
+    STANDING_DECISION,
+    STANDING_USER,
+    TIERS,
+    VISIT_NOTES,
+    WEAK_GROUP_REASON,
+    WORKING_NOTES,
+    Course,
+    _lower_first,
+    _rng,
+)
 from demo.names import DEMO_DELEGATE, OFFICE_USER
 from sessions.models import Session
-
-D = dt.date
-DAY = dt.timedelta(days=1)
-
-GROUP_LEADER_USER = "totruong"
-STANDING_USER = "thuongtruc"
-
-OFFICE = "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
-HALL = "Hội trường Văn phòng Đoàn ĐBQH và HĐND tỉnh, phường Cao Lãnh"
-
-
-def _rng(*parts: object) -> random.Random:
-    """A generator seeded by name (string seeds hash the same in every process)."""
-    return random.Random(":".join(str(p) for p in parts))
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-# --- Training ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Course:
-    """A course starting ``day`` days from the run (negative: in the past), for ``days`` working days.
-
-    ``invite`` 0 invites every delegate in office on the first day, otherwise that many drawn from them.
-    """
-
-    title: str
-    day: int
-    days: int
-    organiser: str
-    place: str  # "" for an online course
-    description: str
-    invite: int = 0
-
-
-COURSES: tuple[Course, ...] = (
-    Course(
-        "Bồi dưỡng kỹ năng chất vấn và trả lời chất vấn tại kỳ họp HĐND",
-        -500,
-        2,
-        "Viện Nghiên cứu lập pháp",
-        HALL,
-        "Ngày 1: quy định của pháp luật về chất vấn; cách chọn vấn đề, đặt câu hỏi ngắn gọn, đúng trọng tâm. "
-        "Ngày 2: thực hành chất vấn, tranh luận và theo dõi việc thực hiện lời hứa sau chất vấn.",
-        invite=38,
-    ),
-    Course(
-        "Kỹ năng thẩm tra dự thảo nghị quyết, báo cáo trình kỳ họp",
-        -405,
-        1,
-        OFFICE,
-        HALL,
-        "Quy trình thẩm tra của các Ban HĐND; phân tích tính hợp hiến, hợp pháp, tính khả thi và nguồn lực "
-        "thực hiện của dự thảo nghị quyết; viết báo cáo thẩm tra.",
-        invite=30,
-    ),
-    Course(
-        "Chuyển đổi số trong hoạt động của HĐND",
-        -300,
-        1,
-        "Văn phòng Đoàn ĐBQH và HĐND tỉnh phối hợp Sở Khoa học và Công nghệ",
-        "",
-        "Sử dụng phòng họp không giấy, chữ ký số và phần mềm theo dõi kiến nghị cử tri; bảo đảm an toàn "
-        "thông tin khi khai thác tài liệu kỳ họp trên thiết bị di động.",
-    ),
-    Course(
-        "Bồi dưỡng kiến thức, kỹ năng hoạt động cho đại biểu HĐND tỉnh",
-        -215,
-        3,
-        "Trường Chính trị tỉnh Đồng Tháp phối hợp Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-        "Trường Chính trị tỉnh Đồng Tháp, phường Cao Lãnh",
-        "Vị trí, vai trò, nhiệm vụ và quyền hạn của đại biểu HĐND; quy chế hoạt động của HĐND tỉnh và của Tổ "
-        "đại biểu; kỹ năng tham gia kỳ họp, giám sát và tiếp xúc cử tri.",
-    ),
-    Course(
-        "Kỹ năng tiếp xúc cử tri và tiếp công dân",
-        -130,
-        2,
-        "Văn phòng Đoàn ĐBQH và HĐND tỉnh phối hợp Thanh tra tỉnh",
-        "Hội trường Trung tâm Hội nghị tỉnh, phường Cao Lãnh",
-        "Tổ chức hội nghị tiếp xúc cử tri; lắng nghe, ghi nhận và trả lời ý kiến cử tri; tiếp công dân, "
-        "phân loại và xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh.",
-        invite=42,
-    ),
-    Course(
-        "Kỹ năng giám sát chuyên đề và khảo sát thực tế",
-        -45,
-        1,
-        OFFICE,
-        HALL,
-        "Xây dựng kế hoạch, đề cương giám sát; làm việc với đối tượng chịu sự giám sát; viết báo cáo kết quả "
-        "giám sát và theo dõi việc thực hiện kiến nghị sau giám sát.",
-        invite=32,
-    ),
-    Course(
-        "Kỹ năng xem xét, quyết định dự toán ngân sách và kế hoạch đầu tư công",
-        18,
-        2,
-        "Viện Nghiên cứu lập pháp phối hợp Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-        HALL,
-        "Đọc và phân tích báo cáo dự toán ngân sách; nguyên tắc, tiêu chí phân bổ vốn đầu tư công trung hạn; "
-        "những vấn đề đại biểu cần lưu ý khi thảo luận, biểu quyết tại kỳ họp cuối năm.",
-        invite=40,
-    ),
-)
-ABSENCE_NOTES = (
-    "Bận công tác đột xuất, có báo cáo xin vắng",
-    "Ốm, có đơn xin nghỉ",
-    "Đi công tác nước ngoài theo kế hoạch của cơ quan",
-    "Trùng lịch tiếp công dân định kỳ tại địa phương",
-    "Dự hội nghị của Tỉnh ủy",
-    "Việc gia đình, có báo cáo Tổ trưởng",
-)
-
-# --- Group meetings ---------------------------------------------------------------------------------------
-
-# Term XI groups (by number) whose own meetings are recorded, besides the demo group leader's.
-MEETING_GROUPS = (1, 3, 4, 7, 10)
-MEETINGS_PER_GROUP = 4  # the latest of those it held
-DISCUSSION_NOTES = (
-    "Tổ thống nhất các ý kiến góp ý vào báo cáo, dự thảo nghị quyết trình kỳ họp; phân công đại biểu phát "
-    "biểu tại phiên thảo luận ở hội trường và đăng ký chất vấn về những vấn đề cử tri trong tổ quan tâm."
-)
-INAUGURAL_NOTES = (
-    "Tổ thống nhất quy chế phối hợp hoạt động, phân công thành viên theo dõi từng xã, phường; chuẩn bị ý "
-    "kiến về nhân sự và các nội dung trình kỳ họp thứ nhất."
-)
-WORKING_NOTES = (
-    "Tổ phân công đại biểu tiếp xúc cử tri tại các xã, phường; thống nhất nội dung thông tin kết quả kỳ họp "
-    "và cách tiếp nhận, tổng hợp kiến nghị của cử tri gửi Văn phòng."
-)
-VISIT_NOTES = (
-    "Tổ đến thăm, tặng quà các gia đình chính sách, thương binh, thân nhân liệt sĩ trên địa bàn; ghi nhận "
-    "tâm tư về chế độ trợ cấp và sửa chữa nhà ở để kiến nghị với cơ quan chức năng."
-)
-
-# --- Action programmes ------------------------------------------------------------------------------------
-
-PROGRAMME_DELEGATES = 15
-# (field, commitment, evidence that it was kept); "{unit}" is a commune or ward of the constituency.
-COMMITMENTS: tuple[tuple[str, str, str], ...] = (
-    (
-        "giao-thong",
-        "Kiến nghị đầu tư nâng cấp, mở rộng các tuyến đường giao thông nông thôn và thay thế cầu yếu trên "
-        "địa bàn {unit}.",
-        "Kiến nghị đã được UBND tỉnh đưa vào kế hoạch đầu tư công; hai tuyến đường liên ấp ở {unit} đã được "
-        "nâng cấp, thông xe.",
-    ),
-    (
-        "nong-nghiep",
-        "Đề xuất chính sách hỗ trợ nông dân liên kết sản xuất, tiêu thụ lúa và trái cây; phát triển hợp tác "
-        "xã kiểu mới ở {unit}.",
-        "Tỉnh đã ban hành chính sách hỗ trợ liên kết sản xuất theo kiến nghị; {unit} có thêm hai hợp tác xã "
-        "tham gia chuỗi liên kết tiêu thụ lúa.",
-    ),
-    (
-        "y-te",
-        "Theo dõi, kiến nghị bảo đảm đủ thuốc bảo hiểm y tế và nâng chất lượng khám chữa bệnh tại trạm y tế "
-        "{unit}.",
-        "Sở Y tế đã bổ sung thuốc trong danh mục bảo hiểm y tế và cử bác sĩ luân phiên về trạm y tế {unit}.",
-    ),
-    (
-        "giao-duc",
-        "Vận động nguồn lực sửa chữa phòng học, xây nhà vệ sinh đạt chuẩn cho các điểm trường lẻ ở {unit}.",
-        "Doanh nghiệp tài trợ và tỉnh bố trí vốn sửa chữa 6 phòng học, xây 2 nhà vệ sinh tại điểm trường lẻ "
-        "ở {unit}.",
-    ),
-    (
-        "moi-truong",
-        "Kiến nghị xử lý dứt điểm điểm sạt lở bờ sông và tình trạng ô nhiễm kênh rạch do rác thải sinh hoạt "
-        "ở {unit}.",
-        "Điểm sạt lở đã được gia cố bằng kè tạm; {unit} tổ chức thu gom rác tập trung, kênh rạch được nạo "
-        "vét.",
-    ),
-    (
-        "dat-dai",
-        "Theo dõi, đôn đốc giải quyết các hồ sơ cấp giấy chứng nhận quyền sử dụng đất tồn đọng của người dân "
-        "{unit}.",
-        "Qua giám sát của đại biểu, hơn 120 hồ sơ tồn đọng ở {unit} đã được cấp giấy chứng nhận.",
-    ),
-    (
-        "chinh-sach-xa-hoi",
-        "Chăm lo gia đình chính sách, hộ nghèo, hộ cận nghèo; vận động xây dựng nhà tình nghĩa, nhà đại đoàn "
-        "kết ở {unit}.",
-        "Đã vận động xây dựng, bàn giao 5 căn nhà đại đoàn kết cho hộ nghèo ở {unit}.",
-    ),
-    (
-        "lao-dong-viec-lam",
-        "Kiến nghị mở các lớp đào tạo nghề, kết nối việc làm cho lao động nông thôn và thanh niên {unit}.",
-        "Tỉnh đã mở 3 lớp đào tạo nghề ngắn hạn tại {unit}; hơn 90 lao động được giới thiệu việc làm.",
-    ),
-    (
-        "an-ninh-trat-tu",
-        "Phối hợp giữ gìn an ninh trật tự, phòng chống tội phạm và tệ nạn ma túy trong thanh thiếu niên ở "
-        "{unit}.",
-        "Mô hình tự quản về an ninh trật tự được nhân rộng ở {unit}; số vụ phạm pháp hình sự giảm so với năm "
-        "trước.",
-    ),
-    (
-        "van-hoa-du-lich",
-        "Đề xuất phát triển du lịch sinh thái, du lịch nông nghiệp gắn với làng nghề truyền thống ở {unit}.",
-        "Đề xuất được đưa vào kế hoạch phát triển du lịch của tỉnh; điểm du lịch cộng đồng đầu tiên của "
-        "{unit} đã đón khách.",
-    ),
-    (
-        "xay-dung",
-        "Kiến nghị cải tạo hệ thống thoát nước, chống ngập các khu dân cư thường ngập khi triều cường ở "
-        "{unit}.",
-        "Hệ thống cống thoát nước các khu dân cư ở {unit} đã được cải tạo, không còn ngập sau mưa lớn.",
-    ),
-    (
-        "tai-chinh-ngan-sach",
-        "Giám sát việc phân bổ, giải ngân vốn đầu tư công cho các công trình trên địa bàn {unit}; kiến nghị "
-        "xử lý công trình chậm tiến độ.",
-        "Các công trình chậm tiến độ ở {unit} đã được điều chuyển vốn; tỷ lệ giải ngân đạt trên 95%.",
-    ),
-)
-GENERAL_COMMITMENT = (
-    "Tiếp xúc cử tri đầy đủ trước và sau mỗi kỳ họp, tiếp công dân định kỳ hằng tháng; phản ánh trung thực, "
-    "kịp thời ý kiến, kiến nghị của cử tri đến HĐND tỉnh.",
-    "Đã dự đầy đủ các đợt tiếp xúc cử tri và tiếp công dân định kỳ; kiến nghị của cử tri được tổng hợp, "
-    "chuyển cơ quan có thẩm quyền giải quyết.",
-)
-PENDING_NOTE = {
-    Assessment.IN_PROGRESS: "Đã kiến nghị với cơ quan có thẩm quyền; đang được xem xét, bố trí nguồn lực "
-    "thực hiện.",
-    Assessment.NOT_KEPT: "Chưa thực hiện được do chưa bố trí được nguồn lực; tiếp tục theo dõi, kiến nghị.",
-}
-CONFIRMED = {
-    Assessor.SELF: "",
-    Assessor.GROUP: "Tổ đại biểu kiểm tra thực tế, xác nhận: ",
-    Assessor.STANDING: "Thường trực HĐND tỉnh xác nhận qua giám sát: ",
-}
-# Delegates (besides the demo one) whose commitments the Standing Committee assesses, and who do not
-# assess their own.
-STANDING_ASSESSED = 4
-NOT_SELF_ASSESSED = 3
-
-# --- Evaluation -------------------------------------------------------------------------------------------
-
-CRITERIA: tuple[tuple[str, int], ...] = (
-    ("Tham dự đầy đủ các kỳ họp, phiên họp", 10),
-    ("Tham gia thảo luận, chất vấn tại kỳ họp", 20),
-    ("Tiếp xúc cử tri, tiếp công dân, giải quyết kiến nghị", 20),
-    ("Tham gia giám sát, khảo sát", 20),
-    ("Thực hiện chương trình hành động", 20),
-    ("Học tập, bồi dưỡng", 10),
-)
-EVALUATED = 12
-# The ratings of the year before the run, shuffled over the delegates evaluated.
-TIERS = [Rating.EXCELLENT] * 3 + [Rating.GOOD] * 6 + [Rating.FULFILLED] * 2 + [Rating.NOT_FULFILLED]
-# Share of the points, by rating.
-BANDS = {
-    Rating.EXCELLENT: (0.92, 0.97),
-    Rating.GOOD: (0.78, 0.86),
-    Rating.FULFILLED: (0.60, 0.70),
-    Rating.NOT_FULFILLED: (0.38, 0.46),
-}
-COMMENTS = {
-    Assessor.SELF: {
-        Rating.EXCELLENT: "Tham dự đầy đủ các kỳ họp, phiên họp; tích cực thảo luận, chất vấn; tiếp xúc cử "
-        "tri, tiếp công dân đúng quy định và theo dõi đến cùng việc giải quyết kiến nghị; tham gia đầy đủ "
-        "các đoàn giám sát, khảo sát.",
-        Rating.GOOD: "Tham dự đầy đủ các kỳ họp; tham gia thảo luận ở tổ và hội trường; tiếp xúc cử tri theo "
-        "kế hoạch; còn ít tham gia chất vấn do bận công tác chuyên môn.",
-        Rating.FULFILLED: "Tham dự các kỳ họp, vắng một phiên có lý do; tham gia tiếp xúc cử tri chưa đều; "
-        "chưa chất vấn tại kỳ họp.",
-        Rating.NOT_FULFILLED: "Vắng nhiều phiên họp và đợt tiếp xúc cử tri do điều kiện công tác; nhiều cam "
-        "kết trong chương trình hành động chưa thực hiện được.",
-    },
-    Assessor.GROUP: {
-        Rating.EXCELLENT: "Đại biểu gương mẫu, trách nhiệm, là nòng cốt trong các hoạt động của Tổ; nhiều ý "
-        "kiến thảo luận, chất vấn được cử tri đánh giá cao.",
-        Rating.GOOD: "Đại biểu tham gia đầy đủ hoạt động của Tổ, phối hợp tốt trong tiếp xúc cử tri; cần "
-        "tham gia chất vấn nhiều hơn.",
-        Rating.FULFILLED: "Đại biểu hoàn thành nhiệm vụ; tham gia hoạt động của Tổ chưa đều, ý kiến tại kỳ "
-        "họp còn ít.",
-        Rating.NOT_FULFILLED: "Đại biểu vắng nhiều hoạt động của Tổ, không báo cáo kết quả thực hiện chương "
-        "trình hành động.",
-    },
-    Assessor.STANDING: {
-        Rating.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ đại biểu; đề nghị biểu dương, khen thưởng.",
-        Rating.GOOD: "Hoàn thành tốt nhiệm vụ đại biểu.",
-        Rating.FULFILLED: "Hoàn thành nhiệm vụ; cần tích cực hơn trong thảo luận, chất vấn và giám sát.",
-        Rating.NOT_FULFILLED: "Chưa hoàn thành nhiệm vụ; đề nghị đại biểu khắc phục, báo cáo với Thường trực "
-        "HĐND tỉnh.",
-    },
-}
-SELF_EVALUATED_NOW = 3  # besides the demo delegate
-
-# --- Emulation --------------------------------------------------------------------------------------------
-
-MOVEMENT = "Xứng đáng người Đại biểu nhân dân Đất Sen hồng"
-MOVEMENT_LAUNCHED = D(2021, 7, 27)
-MOVEMENT_CRITERIA = (
-    "Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước; giữ gìn phẩm chất đạo đức, "
-    "lối sống\n"
-    "Tham dự đầy đủ các kỳ họp; tích cực thảo luận, chất vấn, góp phần nâng cao chất lượng nghị quyết của "
-    "HĐND tỉnh\n"
-    "Gắn bó, lắng nghe cử tri; tiếp xúc cử tri, tiếp công dân, theo dõi đến cùng việc giải quyết kiến nghị\n"
-    "Tích cực tham gia giám sát, khảo sát; kiến nghị xử lý được những vấn đề bức xúc ở cơ sở\n"
-    "Thực hiện tốt chương trình hành động đã hứa với cử tri và nhiệm vụ tại cơ quan, đơn vị công tác"
-)
-STANDING_DECISION = "12/QĐ-HĐND"
-PROVINCE_DECISION = "215/QĐ-UBND"
-INDIVIDUAL_REASON = {
-    Rating.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ đại biểu năm {year}: tham dự đầy đủ các kỳ họp, có nhiều "
-    "ý kiến thảo luận, chất vấn chất lượng; theo dõi đến cùng việc giải quyết kiến nghị của cử tri; thực "
-    "hiện tốt chương trình hành động.",
-    Rating.GOOD: "Hoàn thành tốt nhiệm vụ đại biểu năm {year}; tích cực tiếp xúc cử tri, tham gia các đoàn "
-    "giám sát, khảo sát của HĐND tỉnh.",
-}
-GROUP_REASON = (
-    "Tổ tổ chức đầy đủ các hội nghị tiếp xúc cử tri trước và sau kỳ họp năm {year}; thảo luận tài liệu kỳ "
-    "họp có chất lượng; chủ trì giám sát chuyên đề, kiến nghị được các cơ quan tiếp thu, giải quyết."
-)
-WEAK_GROUP_REASON = (
-    "Tổ duy trì sinh hoạt định kỳ, tổ chức tiếp xúc cử tri theo kế hoạch năm {year}; tham gia giám sát việc "
-    "giải quyết kiến nghị cử tri tại địa phương."
-)
-OFFICE_REASON = (
-    "Tham mưu, phục vụ chu đáo các kỳ họp, hoạt động giám sát và tiếp xúc cử tri năm {year}; triển khai "
-    "phòng họp không giấy và phần mềm theo dõi kiến nghị cử tri."
-)
-COMMITTEE_COLLECTIVE = "Ban Kinh tế - Ngân sách HĐND tỉnh"
-COMMITTEE_REASON = (
-    "Thẩm tra có chất lượng các báo cáo, dự thảo nghị quyết về kinh tế, ngân sách, đầu tư công năm {year}; "
-    "chủ trì giám sát chuyên đề về phòng, chống sạt lở."
-)
-CURRENT_REASON = (
-    "Tích cực tham gia kỳ họp, tiếp xúc cử tri và giám sát từ đầu năm {year}; thực hiện tốt các cam kết "
-    "trong chương trình hành động."
-)
-
-
-# --- Writing ----------------------------------------------------------------------------------------------
 
 
 class WorkSeeder:
@@ -562,7 +228,7 @@ class WorkSeeder:
                 topic = f"Triển khai tiếp xúc cử tri sau {session.title or 'kỳ họp'}"
                 plan.append((f"s{session.pk}-after", Kind.WORKING, after, topic, WORKING_NOTES))
         for year in range(term.start_date.year, self.today.year + 1):
-            visit = self.workday(D(year, 7, 20))
+            visit = self.workday(dt.date(year, 7, 20))
             if term.start_date <= visit <= term.end_date:
                 topic = (
                     f"Thăm, tặng quà gia đình chính sách nhân kỷ niệm {year - 1947} năm Ngày Thương binh – "
@@ -743,7 +409,7 @@ class WorkSeeder:
 
     def evaluation_plan(self, year: int) -> list[tuple[Mandate, str]]:
         """The delegates evaluated for ``year`` (those in office at its end) and the rating each deserves."""
-        year_end = min(D(year, 12, 31), self.today)
+        year_end = min(dt.date(year, 12, 31), self.today)
         pool = [m for m in self.mandates_on(year_end) if self.in_mandate(m, year)]
         if not pool:
             return []
@@ -763,7 +429,7 @@ class WorkSeeder:
         evaluation = evaluation_open(mandate, actor=self.office, year=year)
         rng = _rng("evaluation", mandate.delegate.full_name, year)
         up = {Rating.GOOD: Rating.EXCELLENT, Rating.NOT_FULFILLED: Rating.FULFILLED}
-        day = min(D(year, 12, 31), self.today)
+        day = min(dt.date(year, 12, 31), self.today)
         for by in parties:
             rating = tier
             if by == Assessor.SELF and tier in up and rng.random() < 0.4:
@@ -830,7 +496,7 @@ class WorkSeeder:
     def emulation(self, previous: list[tuple[Mandate, str]]) -> None:
         movement = self.movement()
         year = self.today.year - 1
-        decided = min(self.workday(D(year + 1, 1, 16)), self.today)
+        decided = min(self.workday(dt.date(year + 1, 1, 16)), self.today)
         standing = {"decision": STANDING_DECISION, "decision_date": decided}
         commended = Nomination.State.COMMENDED
         rank = [Rating.EXCELLENT, Rating.GOOD, Rating.FULFILLED, Rating.NOT_FULFILLED]
@@ -860,7 +526,7 @@ class WorkSeeder:
                 INDIVIDUAL_REASON[Rating.GOOD],
                 decide,
             )
-        term = self.term_on(min(D(year, 12, 31), self.today))
+        term = self.term_on(min(dt.date(year, 12, 31), self.today))
         if term is not None:
             groups = {g.name.split(" –")[0]: g for g in DelegateGroup.objects.filter(term=term)}
             first, fourth = groups.get("Tổ đại biểu số 1"), groups.get("Tổ đại biểu số 4")
@@ -888,7 +554,7 @@ class WorkSeeder:
             "state": commended,
             "award": Nomination.Award.PROVINCE_CERTIFICATE,
             "decision": PROVINCE_DECISION,
-            "decision_date": min(self.workday(D(year + 1, 1, 23)), self.today),
+            "decision_date": min(self.workday(dt.date(year + 1, 1, 23)), self.today),
         }
         self.nominate(movement, year, {"kind": collective, "collective": OFFICE}, OFFICE_REASON, decide)
         self.nominate(
@@ -927,48 +593,3 @@ def seed_delegate_work(province: Council, *, with_users: bool) -> None:
     WorkSeeder(
         province, office=user(OFFICE_USER), leader=user(GROUP_LEADER_USER), standing=user(STANDING_USER)
     ).run()
-
-
-def delegate_work_summary(council: Council) -> str:
-    """One line on delegate work: training, group meetings, programmes, evaluations, nominations."""
-    today = timezone.localdate()
-    courses = TrainingCourse.objects.filter(council=council)
-    attendances = TrainingAttendance.objects.filter(course__council=council).aggregate(
-        total=Count("pk"), attended=Count("pk", filter=Q(attended=True))
-    )
-    evaluations = DelegateEvaluation.objects.filter(mandate__council=council).aggregate(
-        total=Count("pk"), rated=Count("pk", filter=~Q(standing_rating=""))
-    )
-    nominations = Nomination.objects.filter(movement__council=council).aggregate(
-        total=Count("pk"),
-        commended=Count("pk", filter=Q(state=Nomination.State.COMMENDED)),
-        proposed=Count("pk", filter=Q(state=Nomination.State.PROPOSED)),
-        exemplary=Count("pk", filter=Q(exemplary=True)),
-    )
-    line = _(
-        "Delegate work of %(council)s: %(courses)s training courses (upcoming %(upcoming)s, %(invited)s "
-        "invitations, attended %(attended)s), %(meetings)s group meetings, %(programmes)s action programmes "
-        "(%(commitments)s commitments, %(assessments)s assessments), %(criteria)s evaluation criteria, "
-        "%(evaluations)s evaluations (rated by the Standing Committee %(rated)s), %(nominations)s "
-        "nominations (commended %(commended)s, exemplary %(exemplary)s, proposed %(proposed)s)"
-    ) % {
-        "council": council.short_name,
-        "courses": courses.count(),
-        "upcoming": courses.filter(start_date__gt=today).count(),
-        "invited": attendances["total"],
-        "attended": attendances["attended"],
-        "meetings": GroupMeeting.objects.filter(group__council=council).count(),
-        "programmes": ActionProgram.objects.filter(mandate__council=council).count(),
-        "commitments": ActionCommitment.objects.filter(program__mandate__council=council).count(),
-        "assessments": CommitmentAssessment.objects.filter(
-            commitment__program__mandate__council=council
-        ).count(),
-        "criteria": EvaluationCriterion.objects.filter(council=council).count(),
-        "evaluations": evaluations["total"],
-        "rated": evaluations["rated"],
-        "nominations": nominations["total"],
-        "commended": nominations["commended"],
-        "exemplary": nominations["exemplary"],
-        "proposed": nominations["proposed"],
-    }
-    return f"  {line}"
