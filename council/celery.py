@@ -53,6 +53,12 @@ app.conf.beat_schedule = {
         "task": "voters.tasks.classifier_nightly_task",
         "schedule": crontab(hour=1, minute=45),
     },
+    # Items falling due or overdue and the quota nudges become notices; before followup-reminders, whose
+    # planning they share and which marks the steps it mails (notifications/producers.py).
+    "notifications-timed": {
+        "task": "notifications.tasks.notifications_timed_task",
+        "schedule": crontab(hour=6, minute=40),
+    },
     # One mail a day per person with the notices they chose to receive as a digest (notifications/).
     "notifications-digest": {
         "task": "notifications.tasks.notifications_digest_task",

@@ -1,0 +1,94 @@
+"""The daily time-based notices: an agency's items at 7/3/1 working days and overdue (the reminders'
+planning), the T2 nudge on a session's last sitting day and the T3 nudge before a session; once each."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from council.models import Role
+from council.services import followup_reminders_run
+from council.workdays import WorkCalendar
+from delegates.models import GroupMembership
+from notifications.models import Notification
+from notifications.producers import notify_timed
+from tests.council.factories import make_followup
+from tests.dates import days, today
+from tests.delegates.factories import GroupFactory, GroupMembershipFactory
+from tests.sessions.factories import SessionFactory, SittingFactory
+
+from .factories import person
+
+pytestmark = pytest.mark.django_db
+
+
+def _due_in(council, working_days: int):
+    return WorkCalendar.load(council, days(-5), days(60)).shift(today(), working_days)
+
+
+def test_an_agencys_items_falling_due_and_overdue_are_told_once(council):
+    soon = make_followup(council, assigned=days(-20), due=_due_in(council, 3))
+    late = make_followup(council, assigned=days(-40), due=days(-2))
+    soon_respondent = person(council, Role.AGENCY, agency=soon.agency)
+    late_respondent = person(council, Role.AGENCY, agency=late.agency)
+
+    assert notify_timed() == {"followup_due": 1, "followup_overdue": 1}
+    assert notify_timed() == {}
+    with translation.override("en"):
+        assert "in 3 working day(s)" in str(Notification.objects.get(recipient=soon_respondent))
+        assert str(Notification.objects.get(recipient=late_respondent)).startswith(
+            f"Item {late.reference or late.pk}"
+        )
+
+    # The reminders' run marks the same steps mailed afterwards; nothing is told twice either way.
+    followup_reminders_run()
+    assert notify_timed() == {}
+    assert Notification.objects.count() == 2
+
+
+def test_a_dry_run_counts_and_writes_nothing(council):
+    followup = make_followup(council, assigned=days(-40), due=days(-2))
+    person(council, Role.AGENCY, agency=followup.agency)
+    out = StringIO()
+
+    call_command("notify", "--dry-run", stdout=out)
+
+    assert "followup_overdue): 1" in out.getvalue()
+    assert not Notification.objects.exists()
+    call_command("notify", stdout=out)
+    assert Notification.objects.count() == 1
+
+
+def _group_with_leader(council):
+    leader = person(council, Role.GROUP_LEADER)
+    group = GroupFactory(term=leader.mandate.term, council=council)
+    GroupMembershipFactory(group=group, mandate=leader.mandate, role=GroupMembership.Role.LEADER)
+    return leader, group
+
+
+def test_a_silent_groups_leader_hears_on_the_last_sitting_day(council):
+    leader, group = _group_with_leader(council)
+    session = SessionFactory(term=group.term, start_date=days(-1), end_date=days(1))
+    SittingFactory(session=session, date=today())
+    later = SittingFactory(session=session, date=days(1))
+
+    assert "quota_group_plenary" not in notify_timed()  # two sitting days left
+
+    later.delete()
+    assert notify_timed()["quota_group_plenary"] == 1
+    notice = Notification.objects.get(kind="quota_group_plenary")
+    assert notice.recipient == leader and notice.subject == session
+    assert "quota_group_plenary" not in notify_timed()
+
+
+def test_a_delegate_with_no_contribution_is_offered_help_before_a_session(council):
+    delegate = person(council, Role.DELEGATE)
+    SessionFactory(term=delegate.mandate.term, start_date=days(3), end_date=days(4))
+
+    assert notify_timed()["quota_delegate_contribution"] == 1
+    notice = Notification.objects.get(recipient=delegate)
+    assert notice.subject is None
+    with translation.override("en"):
+        assert "The Office can help you" in str(notice)
+    assert notify_timed() == {}
