@@ -3,6 +3,8 @@ from django.urls import path
 from .views import delegates as views
 from .views import work
 
+app_name = "delegates"
+
 urlpatterns = [
     path("directory/", views.directory, name="directory"),
     path("directory/<int:pk>/", views.directory_profile, name="directory_profile"),

@@ -74,7 +74,7 @@ def item_add(request, pk):
     return redirect(DIRECTIVES.url("detail", directive.pk))
 
 
-@file_of("directives.Directive", "directive_detail")
+@file_of("directives.Directive", "directives:directive_detail")
 def directive_file(request, pk):
     directive = get_object_or_404(DIRECTIVES.viewable(request).exclude(path=""), pk=pk)
     return record_file_response(directive)
@@ -117,7 +117,7 @@ def item_report(request, pk):
         ),
         success=_("Progress reported; the Office will verify it."),
     )
-    return redirect("directive_my_items")
+    return redirect("directives:my_items")
 
 
 @role_required(can_read_directives)
@@ -165,4 +165,4 @@ def yearly_round(request, pk):
     messages.success(
         request, _("%(count)s periodic task(s) opened for %(year)s.") % {"count": opened, "year": year}
     )
-    return redirect(f"{reverse('directive_review')}?year={year}")
+    return redirect(f"{reverse('directives:review')}?year={year}")

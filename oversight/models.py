@@ -132,7 +132,7 @@ class OversightActivity(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("activity_detail", args=[self.pk])
+        return reverse("oversight:activity_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -270,7 +270,7 @@ class SurveyVisit(models.Model):
         return f"{self.date:%d/%m/%Y} {self.place_detail or self.place or ''}".strip()
 
     def get_absolute_url(self) -> str:
-        return reverse("activity_detail", args=[self.activity_id])
+        return reverse("oversight:activity_detail", args=[self.activity_id])
 
     def clean(self):
         if self.date and self.date > timezone.localdate():
@@ -369,7 +369,7 @@ class Accountability(models.Model):
         return f"{self.get_kind_display()}: {self.topic}"
 
     def get_absolute_url(self) -> str:
-        return reverse("accountability_detail", args=[self.pk])
+        return reverse("oversight:accountability_detail", args=[self.pk])
 
     def clean(self):
         if self.body == self.Body.COMMITTEE and not self.committee_id:

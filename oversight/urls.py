@@ -2,9 +2,11 @@ from django.urls import path
 
 from . import views
 
+app_name = "oversight"
+
 urlpatterns = [
-    path("oversight/programme/", views.programme, name="oversight_programme"),
-    path("oversight/suggestions/", views.suggestions, name="oversight_suggestions"),
+    path("oversight/programme/", views.programme, name="programme"),
+    path("oversight/suggestions/", views.suggestions, name="suggestions"),
     path("oversight/<int:pk>/advance/", views.activity_advance, name="activity_advance"),
     path("oversight/<int:pk>/members/", views.member_add, name="activity_member_add"),
     path("oversight/<int:pk>/surveys/", views.survey_add, name="activity_survey_add"),

@@ -182,7 +182,9 @@ def document_add(request, pk):
     )
 
 
-@file_of("oversight.ActivityDocument", "activity_detail", page_kwargs=lambda d: {"pk": d.activity_id})
+@file_of(
+    "oversight.ActivityDocument", "oversight:activity_detail", page_kwargs=lambda d: {"pk": d.activity_id}
+)
 def document_file(request, pk):
     """Serve an activity's document to those who may read the activity."""
     document = get_object_or_404(
@@ -345,7 +347,7 @@ def suggestions(request):
             lambda d: services.suggest_after_days_set(council, actor=request.user, **d),
             success=_("The council's threshold is saved."),
         )
-        return redirect("oversight_suggestions")
+        return redirect("oversight:suggestions")
     form = forms.ThresholdForm(request.GET or {"days": council.suggest_after_days})
     days = form.cleaned_data["days"] if form.is_valid() else council.suggest_after_days
     items = selectors.suggestions(council, today=timezone.localdate(), days=days)

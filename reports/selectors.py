@@ -90,14 +90,22 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
         summary.reference_counts = [
             (
                 Committee._meta.verbose_name_plural,
-                "committee_list",
+                "delegates:committee_list",
                 Committee.objects.filter(council=council).count(),
             ),
-            (Agency._meta.verbose_name_plural, "agency_list", Agency.objects.filter(council=council).count()),
-            (Field._meta.verbose_name_plural, "field_list", Field.objects.filter(council=council).count()),
+            (
+                Agency._meta.verbose_name_plural,
+                "council:agency_list",
+                Agency.objects.filter(council=council).count(),
+            ),
+            (
+                Field._meta.verbose_name_plural,
+                "council:field_list",
+                Field.objects.filter(council=council).count(),
+            ),
             (
                 DeadlineRule._meta.verbose_name_plural,
-                "deadline_rule_list",
+                "council:deadline_rule_list",
                 DeadlineRule.objects.filter(council=council).count(),
             ),
         ]

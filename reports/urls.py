@@ -2,6 +2,8 @@ from django.urls import path
 
 from .views import delegates, reports
 
+app_name = "reports"
+
 urlpatterns = [
     path("groups/<int:pk>/activity/", delegates.group_activity, name="group_activity"),
     path("groups/<int:pk>/activity/meetings/", delegates.group_meeting_add, name="group_meeting_add"),

@@ -3,6 +3,8 @@ from django.urls import path
 from .views import interpellations, resolutions
 from .views import sessions as views
 
+app_name = "sessions"
+
 urlpatterns = [
     path("sessions/<int:pk>/sittings/", views.sitting_add, name="sitting_add"),
     path("sessions/<int:pk>/agenda/", views.agenda_add, name="agenda_add"),

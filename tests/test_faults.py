@@ -181,7 +181,7 @@ def test_with_redis_down_the_site_serves_and_keeps_everything_then_mail_goes_out
 
     on_own_redis.stop()  # Redis dies
 
-    url = reverse("public_submit", args=[council.code])
+    url = reverse("voters:public_submit", args=[council.code])
     for n in range(100):
         response = client.post(
             url,
@@ -201,7 +201,7 @@ def test_with_redis_down_the_site_serves_and_keeps_everything_then_mail_goes_out
     assert Petition.objects.filter(council=council).count() == 100
 
     client.force_login(office)
-    for name in ("home", "followup_list", "dashboard"):
+    for name in ("home", "council:followup_list", "reports:dashboard"):
         assert client.get(reverse(name)).status_code == 200, name
     health = client.get("/healthz")
     assert health.status_code == 200 and health.json()["status"] == "degraded"

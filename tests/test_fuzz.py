@@ -24,7 +24,7 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 def test_term_form_never_fails_on_junk(client, office, number, name, start, end):
     count = Term.objects.count()
     response = client.post(
-        reverse("term_create"), {"number": number, "name": name, "start_date": start, "end_date": end}
+        reverse("council:term_create"), {"number": number, "name": name, "start_date": start, "end_date": end}
     )
     assert response.status_code in (200, 302)
     if response.status_code == 200:
@@ -36,7 +36,7 @@ def test_term_form_never_fails_on_junk(client, office, number, name, start, end)
 def test_deadline_rule_form_never_fails_on_junk(client, office, code, days, day_type, anchor, valid_from):
     count = DeadlineRule.objects.count()
     response = client.post(
-        reverse("deadline_rule_create"),
+        reverse("council:deadline_rule_create"),
         {
             "code": code,
             "name": "x",
@@ -55,12 +55,17 @@ def test_deadline_rule_form_never_fails_on_junk(client, office, code, days, day_
 @given(name=junk, gender=junk, birth=junk, page=junk, q=junk)
 def test_delegate_pages_never_fail_on_junk(client, office, name, gender, birth, page, q):
     response = client.post(
-        reverse("delegate_create"), {"full_name": name, "gender": gender, "birth_date": birth}
+        reverse("delegates:delegate_create"), {"full_name": name, "gender": gender, "birth_date": birth}
     )
     assert response.status_code in (200, 302)
-    assert client.get(reverse("delegate_list"), {"q": q, "page": page, "gender": gender}).status_code == 200
     assert (
-        client.get(reverse("directory"), {"q": q, "page": page, "term": page, "group": gender}).status_code
+        client.get(reverse("delegates:delegate_list"), {"q": q, "page": page, "gender": gender}).status_code
+        == 200
+    )
+    assert (
+        client.get(
+            reverse("delegates:directory"), {"q": q, "page": page, "term": page, "group": gender}
+        ).status_code
         == 200
     )
     assert Delegate.objects.count() <= 40

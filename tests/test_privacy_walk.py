@@ -30,19 +30,19 @@ BUDGET_SECONDS = 60
 
 # Routes of function views whose path argument names a record: the route name -> its model.
 ROUTE_MODELS = {
-    "directory_profile": "delegates.Delegate",
-    "program_detail": "delegates.Mandate",
-    "group_activity": "delegates.DelegateGroup",
-    "session_dashboard": "council_sessions.Session",
-    "session_documents": "council_sessions.Session",
-    "sitting_live": "council_sessions.Sitting",
-    "sitting_speakers": "council_sessions.Sitting",
-    "interpellation_detail": "council_sessions.Interpellation",
-    "report_detail": "reports.Report",
-    "followup_detail": "council.FollowUp",
-    "agency_item": "council.FollowUp",
-    "evaluation_detail": "delegates.Mandate",
-    "resolution_roll_call": "council_sessions.Resolution",
+    "delegates:directory_profile": "delegates.Delegate",
+    "delegates:program_detail": "delegates.Mandate",
+    "reports:group_activity": "delegates.DelegateGroup",
+    "sessions:session_dashboard": "council_sessions.Session",
+    "sessions:session_documents": "council_sessions.Session",
+    "sessions:sitting_live": "council_sessions.Sitting",
+    "sessions:sitting_speakers": "council_sessions.Sitting",
+    "sessions:interpellation_detail": "council_sessions.Interpellation",
+    "reports:report_detail": "reports.Report",
+    "council:followup_detail": "council.FollowUp",
+    "council:agency_item": "council.FollowUp",
+    "reports:evaluation_detail": "delegates.Mandate",
+    "sessions:resolution_roll_call": "council_sessions.Resolution",
 }
 # Values of string path arguments that are not record ids.
 STRING_VALUES = {"fmt": ["docx", "xlsx", "pdf"]}
@@ -204,7 +204,7 @@ def test_no_role_receives_a_personal_value_it_may_not_see(world):
             if pattern.name.endswith("_list"):
                 # The list's results as the htmx partial it swaps in.
                 variants.append({"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "crud-results"})
-                if pattern.name == "followup_list":
+                if pattern.name == "council:followup_list":
                     variants.append({"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "followup-results"})
                     variants.append({"QUERY_STRING": "format=xlsx"})
             roles = (
@@ -273,14 +273,14 @@ def test_every_file_download_follows_its_records_page(world):
     problems = []
     file_patterns = [p for p in url_patterns() if getattr(p.callback, "file_of", None)]
     assert {p.name for p in file_patterns} >= {
-        "meeting_minutes",
-        "course_materials",
-        "directive_file",
-        "document_file",
-        "answer_file",
-        "activity_document_file",
-        "report_download",
-        "attachment_download",
+        "voters:meeting_minutes",
+        "delegates:course_materials",
+        "directives:directive_file",
+        "sessions:document_file",
+        "sessions:answer_file",
+        "oversight:activity_document_file",
+        "reports:report_download",
+        "council:attachment_download",
     }
     for pattern in file_patterns:
         declared = pattern.callback.file_of

@@ -109,15 +109,15 @@ def test_records_of_an_earlier_term_survive_an_unchanged_save(demo_world):  # no
         .first()
     )
     assert past_meeting is not None and past_meeting.delegates.exists()
-    _check(client, reverse("meeting_update", args=[past_meeting.pk]), past_meeting)
+    _check(client, reverse("voters:meeting_update", args=[past_meeting.pk]), past_meeting)
 
     old_group = DelegateGroup.objects.filter(council=council, admin_units__valid_to__isnull=False).first()
     assert old_group is not None
-    _check(client, reverse("group_update", args=[old_group.pk]), old_group)
+    _check(client, reverse("delegates:group_update", args=[old_group.pk]), old_group)
 
     opinion = VoterOpinion.objects.filter(council=council, meeting__isnull=False).first()
-    _check(client, reverse("opinion_update", args=[opinion.pk]), opinion)
+    _check(client, reverse("voters:opinion_update", args=[opinion.pk]), opinion)
 
     reception = Reception.objects.filter(council=council, hosts__end_date__isnull=False).first()
     if reception is not None:
-        _check(client, reverse("reception_update", args=[reception.pk]), reception)
+        _check(client, reverse("voters:reception_update", args=[reception.pk]), reception)

@@ -43,7 +43,7 @@ ROLE_LOGINS = {
 ROLES = list(ROLE_LOGINS)
 
 # Patterns whose GET or POST would end the walking client's session or act on the server as a whole.
-SESSION_ENDING = {"logout", "set_language", "council_switch"}
+SESSION_ENDING = {"logout", "set_language", "council:switch"}
 
 
 @dataclass(frozen=True)
@@ -239,7 +239,7 @@ def discover(
     found: dict[str, str] = {}
     queue: deque[str] = deque()
     for pattern in patterns:
-        if not pattern.has_kwargs and pattern.name.split(":")[-1] not in SESSION_ENDING:
+        if not pattern.has_kwargs and pattern.name not in SESSION_ENDING:
             try:
                 queue.append(reverse(pattern.name))
             except Exception:  # noqa: BLE001 - a pattern reversible only with arguments
@@ -254,7 +254,7 @@ def discover(
         if name in found:
             continue
         found[name] = clean
-        if name.split(":")[-1] in SESSION_ENDING:
+        if name in SESSION_ENDING:
             continue
         response = client.get(clean)
         fetched += 1

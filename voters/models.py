@@ -98,7 +98,7 @@ class VoterMeeting(StoredFileFields):
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y} {where}".strip()
 
     def get_absolute_url(self) -> str:
-        return reverse("meeting_detail", args=[self.pk])
+        return reverse("voters:meeting_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -151,7 +151,7 @@ class Reception(models.Model):
         return f"{_('Citizen reception')} {self.date:%d/%m/%Y} {self.place_detail}".strip()
 
     def get_absolute_url(self) -> str:
-        return reverse("reception_detail", args=[self.pk])
+        return reverse("voters:reception_detail", args=[self.pk])
 
 
 class Letter(models.Model):
@@ -225,7 +225,7 @@ class Letter(models.Model):
         }
 
     def get_absolute_url(self) -> str:
-        return reverse("letter_detail", args=[self.pk])
+        return reverse("voters:letter_detail", args=[self.pk])
 
     @property
     def protected(self) -> bool:
@@ -366,7 +366,7 @@ class Petition(models.Model):
         return f"{self.code} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("petition_detail", args=[self.pk])
+        return reverse("voters:petition_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

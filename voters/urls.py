@@ -4,13 +4,15 @@ from .matching import views as matching_views
 from .views import consolidation, imports, public
 from .views import records as views
 
+app_name = "voters"
+
 urlpatterns = [
-    path("voters/", views.voters_home, name="voters_home"),
+    path("voters/", views.voters_home, name="home"),
     path("synonyms/defaults/", matching_views.synonyms_load_defaults, name="synonyms_load_defaults"),
     path("synonyms/<int:pk>/delete/", matching_views.synonym_delete, name="synonym_delete"),
     *matching_views.SYNONYMS.urls("synonyms"),
-    path("voters/consolidate/", consolidation.round_page, name="voters_round"),
-    path("voters/consolidate/done/", consolidation.round_done, name="voters_round_done"),
+    path("voters/consolidate/", consolidation.round_page, name="round"),
+    path("voters/consolidate/done/", consolidation.round_done, name="round_done"),
     path("meetings/<int:pk>/opinions/", views.opinion_add, name="meeting_opinion_add"),
     path("meetings/<int:pk>/consolidate/", views.consolidate, name="meeting_consolidate"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting_minutes"),
@@ -71,7 +73,7 @@ urlpatterns = [
     # After the petition's own pages, so "edit" is not taken for an action.
     path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
     *views.LETTERS.urls("letters"),
-    path("communications/channels/", views.channels, name="voter_channels"),
+    path("communications/channels/", views.channels, name="channels"),
     *views.MEDIA.urls("communications/media"),
     *views.EVENTS.urls("communications/events"),
 ]

@@ -176,7 +176,7 @@ class FollowUp(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("followup_detail", args=[self.pk])
+        return reverse("council:followup_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -62,6 +62,8 @@ class Crud:
     initial: Callable[[Any], dict] | None = None
     # Offer the filtered list as a spreadsheet (its columns are the list's columns).
     exportable: bool = False
+    # The URL namespace (the ``app_name``) of the urls.py routing the pages; by default the model's app.
+    namespace: str = ""
 
     @property
     def verbose_name(self):
@@ -71,8 +73,13 @@ class Crud:
     def verbose_name_plural(self):
         return self.model._meta.verbose_name_plural
 
+    @property
+    def route(self) -> str:
+        """The namespaced prefix of the pages' URL names: ``<route>_list``, ``<route>_detail`` ..."""
+        return f"{self.namespace or self.model.__module__.split('.')[0]}:{self.slug}"
+
     def url(self, action: str, *args) -> str:
-        return reverse(f"{self.slug}_{action}", args=args)
+        return reverse(f"{self.route}_{action}", args=args)
 
     def queryset(self, request) -> QuerySet:
         qs = scoped(self.model.objects.all(), request.user, request.council)

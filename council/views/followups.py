@@ -83,7 +83,7 @@ def followup_remind(request):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Reminders queued for %(count)s item(s).") % {"count": count})
-    return redirect(f"{reverse('followup_list')}?{request.POST.get('query', '')}")
+    return redirect(f"{reverse('council:followup_list')}?{request.POST.get('query', '')}")
 
 
 @role_required(can_manage_followups)
@@ -117,7 +117,7 @@ def followup_create(request):
             messages.success(
                 request, _("Follow-up opened, due %(date)s.") % {"date": f"{followup.due_date:%d/%m/%Y}"}
             )
-            return redirect("followup_detail", followup.pk)
+            return redirect("council:followup_detail", followup.pk)
     return render(request, "council/followups/form.html", {"form": form})
 
 
@@ -172,7 +172,7 @@ def followup_action(request, pk, action):
         else:
             followup.refresh_from_db()
             messages.success(request, recorded_message(before, followup))
-            return redirect("followup_detail", followup.pk)
+            return redirect("council:followup_detail", followup.pk)
     else:
         messages.error(request, _("Nothing was recorded; see the message in the form."))
     followup.refresh_from_db()
@@ -191,10 +191,15 @@ def milestone_mark_done(request, pk):
         services.milestone_done(milestone, actor=request.user, done_on=timezone.localdate())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("followup_detail", milestone.followup_id)
+    return redirect("council:followup_detail", milestone.followup_id)
 
 
-@file_of("council.Attachment", "followup_detail", "agency_item", page_kwargs=lambda a: {"pk": a.followup_id})
+@file_of(
+    "council.Attachment",
+    "council:followup_detail",
+    "council:agency_item",
+    page_kwargs=lambda a: {"pk": a.followup_id},
+)
 def attachment_download(request, pk):
     """Serve a file only to someone who may see its follow-up and its evidence (council/personal_data.py:
     leadership readers read the follow-up but never the files, which name the citizens concerned)."""
@@ -244,7 +249,7 @@ def agency_item(request, pk):
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Your answer was sent to the council's Office."))
-                return redirect("agency_item", followup.pk)
+                return redirect("council:agency_item", followup.pk)
     context = {
         "followup": followup,
         "today": timezone.localdate(),

@@ -92,4 +92,4 @@ def holiday_delete(request, pk):
     holiday = get_object_or_404(HOLIDAYS.queryset(request), pk=pk)
     services.holiday_delete(holiday, actor=request.user)
     messages.success(request, _("Removed from the calendar: %(day)s.") % {"day": holiday})
-    return redirect("holiday_list")
+    return redirect("council:holiday_list")

@@ -145,7 +145,7 @@ class Mandate(models.Model):
         return f"{self.delegate} — {self.term}"
 
     def get_absolute_url(self) -> str:
-        return reverse("mandate_detail", args=[self.pk])
+        return reverse("delegates:mandate_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -49,7 +49,7 @@ class TrainingCourse(StoredFileFields):
         return f"{self.title} ({self.start_date:%d/%m/%Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("course_detail", args=[self.pk])
+        return reverse("delegates:course_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -90,6 +90,7 @@ COMMITTEES = Crud(
     filters=["kind", "is_active"],
     detail_template="delegates/committee_detail.html",
     extra_detail_context=_committee_context,
+    namespace="delegates",
 )
 
 DELEGATE_CRUDS = [
@@ -168,7 +169,9 @@ def standing_committee(request):
 
     if request.method == "POST":
         require(can_edit)
-        return _add_position(request, form, services.standing_position_create, reverse("standing"), rerender)
+        return _add_position(
+            request, form, services.standing_position_create, reverse("delegates:standing"), rerender
+        )
     return rerender(form)
 
 

@@ -107,7 +107,7 @@ def course_attendance(request, pk):
     return redirect(COURSES.url("detail", course.pk))
 
 
-@file_of("delegates.TrainingCourse", "course_detail")
+@file_of("delegates.TrainingCourse", "delegates:course_detail")
 def course_materials(request, pk):
     course = get_object_or_404(COURSES.viewable(request).exclude(path=""), pk=pk)
     return record_file_response(course)
@@ -218,7 +218,7 @@ def program_save(request, pk):
             services.program_save(mandate, actor=request.user, **data)
 
     run_form_action(request, form, call)
-    return redirect("program_detail", mandate.pk)
+    return redirect("delegates:program_detail", mandate.pk)
 
 
 @require_POST
@@ -237,7 +237,7 @@ def commitment_assess(request, pk):
         forms.AssessForm(request.POST, years=services.assessment_years(mandate)),
         lambda d: services.commitment_assess(commitment, actor=request.user, by=by, **d),
     )
-    return redirect("program_detail", mandate.pk)
+    return redirect("delegates:program_detail", mandate.pk)
 
 
 # --- Criteria and emulation ----------------------------------------------------------------------------

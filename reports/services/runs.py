@@ -361,6 +361,6 @@ def _notify_recipients(report: Report) -> None:
             "number": report.number,
             "date": f"{report.issued_on:%d/%m/%Y}",
             "subject": report.subject,
-            "path": reverse("report_detail", args=[report.pk]),
+            "path": reverse("reports:report_detail", args=[report.pk]),
         }
     queue_mail(report.council, f"report-issued:{report.pk}", to, subject, body)

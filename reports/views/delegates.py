@@ -101,7 +101,7 @@ def group_meeting_add(request, pk):
         delegate_services.group_meeting_create(group, actor=request.user, attendees=attendees, **data)
 
     run_form_action(request, form, call)
-    return redirect("group_activity", group.pk)
+    return redirect("reports:group_activity", group.pk)
 
 
 # --- The yearly evaluation -----------------------------------------------------------------------------
@@ -225,4 +225,4 @@ def evaluation_rate(request, pk, year, by):
         )
 
     run_form_action(request, form, call)
-    return redirect("evaluation_detail", mandate.pk, year)
+    return redirect("reports:evaluation_detail", mandate.pk, year)

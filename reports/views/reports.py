@@ -119,7 +119,7 @@ def figures_refresh(request):
         messages.error(request, _("The figures cannot be recomputed now; they will be overnight."))
     else:
         messages.success(request, _("The figures are being recomputed; reload the page in a moment."))
-    return redirect(next_param(request, reverse("dashboard")))
+    return redirect(next_param(request, reverse("reports:dashboard")))
 
 
 def _date(value: str) -> dt.date | None:
@@ -227,7 +227,7 @@ def report_request(request):
     form = forms.ReportRequestForm(request.POST, council=council)
     if not form.is_valid():
         messages.error(request, form_errors_text(form))
-        return redirect("report_list")
+        return redirect("reports:report_list")
     data = form.cleaned_data
     try:
         report, queued = services.report_request(
@@ -239,7 +239,7 @@ def report_request(request):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("report_list")
+        return redirect("reports:report_list")
     if queued:
         messages.success(request, _("The report is being generated."))
     else:
@@ -249,7 +249,7 @@ def report_request(request):
             messages.info(
                 request, _("This report already exists: regenerate its draft here if the records changed.")
             )
-    return redirect("report_detail", report.pk)
+    return redirect("reports:report_detail", report.pk)
 
 
 @role_required(can_read_overview)
@@ -279,7 +279,7 @@ def report_regenerate(request, pk):
         messages.success(request, _("The draft is being generated again from the current records."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("report_detail", report.pk)
+    return redirect("reports:report_detail", report.pk)
 
 
 @require_POST
@@ -295,7 +295,7 @@ def report_issue(request, pk):
         ),
         success=_("The report is issued; its figures are frozen and its recipients have been notified."),
     )
-    return redirect("report_detail", report.pk)
+    return redirect("reports:report_detail", report.pk)
 
 
 def _file_period(report: Report) -> str:
@@ -306,7 +306,7 @@ def _file_period(report: Report) -> str:
     return f"ky-hop-thu-{report.session.number}" if report.session else report.period
 
 
-@file_of("reports.Report", "report_detail")
+@file_of("reports.Report", "reports:report_detail")
 @role_required(can_read_overview)
 def report_download(request, pk, fmt):
     report = get_report_for_user_or_404(request.user, request.council, pk)
@@ -328,7 +328,7 @@ def report_download(request, pk, fmt):
 def targets_seed(request):
     created = services.targets_seed(request.council, actor=request.user)
     messages.success(request, _("%(count)s targets created.") % {"count": created})
-    return redirect(reverse("scorecard"))
+    return redirect(reverse("reports:scorecard"))
 
 
 TARGETS = Crud(

@@ -91,7 +91,7 @@ class Interpellation(models.Model):
         return self.topic or self.question[:80]
 
     def get_absolute_url(self) -> str:
-        return reverse("interpellation_detail", args=[self.pk])
+        return reverse("sessions:interpellation_detail", args=[self.pk])
 
     @property
     def between_sessions(self) -> bool:

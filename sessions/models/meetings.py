@@ -73,7 +73,7 @@ class Session(models.Model):
         return f"{label} ({self.get_kind_display().lower()})" if self.kind != self.Kind.REGULAR else label
 
     def get_absolute_url(self) -> str:
-        return reverse("session_detail", args=[self.pk])
+        return reverse("sessions:session_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

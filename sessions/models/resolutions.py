@@ -66,7 +66,7 @@ class Resolution(models.Model):
         return f"{self.symbol} — {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("resolution_detail", args=[self.pk])
+        return reverse("sessions:resolution_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

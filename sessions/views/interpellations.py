@@ -98,7 +98,7 @@ def interpellation_create(request):
                 messages.success(
                     request, _("The interpellation slip is saved as a draft; submit it when ready.")
                 )
-                return redirect("interpellation_detail", slip.pk)
+                return redirect("sessions:interpellation_detail", slip.pk)
     return render(request, "sessions/interpellation_form.html", {"form": form, "source": source})
 
 
@@ -140,12 +140,12 @@ def interpellation_action(request, pk, action):
     require(transition.permission(request.user, slip))
     form = transition.build_form(slip, request.council, data=request.POST, files=request.FILES)
     run_form_action(request, form, lambda data: INTERPELLATION_WORKFLOW.run(action, request.user, slip, data))
-    return redirect("interpellation_detail", slip.pk)
+    return redirect("sessions:interpellation_detail", slip.pk)
 
 
 @file_of(
     "council_sessions.InterpellationAnswer",
-    "interpellation_detail",
+    "sessions:interpellation_detail",
     page_kwargs=lambda a: {"pk": a.interpellation_id},
 )
 def answer_file(request, pk):

@@ -145,7 +145,7 @@ def resolution_roll_call(request, pk):
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("The roll call is saved."))
-            return redirect("resolution_roll_call", resolution.pk)
+            return redirect("sessions:resolution_roll_call", resolution.pk)
     return _render_roll_call(request, resolution, vote, form, mandates, current, manager, import_errors)
 
 
@@ -229,6 +229,6 @@ def resolution_roll_call_import(request, pk):
                 errors = error.messages
             else:
                 messages.success(request, _("The roll call is imported and saved."))
-                return redirect("resolution_roll_call", resolution.pk)
+                return redirect("sessions:resolution_roll_call", resolution.pk)
     form = RollCallForm(mandates=mandates)
     return _render_roll_call(request, resolution, vote, form, mandates, current, True, errors, status=400)

@@ -110,7 +110,11 @@ def session_documents(request, pk):
     )
 
 
-@file_of("council_sessions.SessionDocument", "session_documents", page_kwargs=lambda d: {"pk": d.session_id})
+@file_of(
+    "council_sessions.SessionDocument",
+    "sessions:session_documents",
+    page_kwargs=lambda d: {"pk": d.session_id},
+)
 def document_file(request, pk):
     """Serve a session document to who may open its session's documents page."""
     document = get_object_or_404(
@@ -268,7 +272,7 @@ def speech_correct(request, pk):
     speech = _speech_for(request, pk)
     if request.method != "POST":
         if not request.htmx:
-            return redirect("sitting_live", speech.sitting_id)
+            return redirect("sessions:sitting_live", speech.sitting_id)
         return render(
             request,
             "sessions/_speech_correct.html",
@@ -291,7 +295,7 @@ def speech_correct(request, pk):
         if request.htmx:
             return _row(request, speech, corrected=True)
         messages.success(request, _("The speech record was corrected; the history keeps the old values."))
-    return redirect("sitting_live", speech.sitting_id)
+    return redirect("sessions:sitting_live", speech.sitting_id)
 
 
 @require_POST
@@ -305,11 +309,11 @@ def speech_remove(request, pk):
         if request.htmx:
             return render(request, "sessions/_speech_removed.html", {"t2": selectors.session_t2(session)})
         messages.success(request, _("The speech record was removed; the history keeps it."))
-        return redirect("sitting_live", sitting_id)
+        return redirect("sessions:sitting_live", sitting_id)
     if request.htmx:
         return _row(request, speech, remove_error=_("Say why the speech record is removed."))
     messages.error(request, _("Say why the speech record is removed."))
-    return redirect("sitting_live", speech.sitting_id)
+    return redirect("sessions:sitting_live", speech.sitting_id)
 
 
 # --- Quotas ---------------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def _edit(client, session, **changes):
         "convening_decision": session.convening_decision,
         **changes,
     }
-    return client.post(reverse("session_update", args=[session.pk]), data, follow=True)
+    return client.post(reverse("sessions:session_update", args=[session.pk]), data, follow=True)
 
 
 def test_an_edit_confirms_what_changed_and_the_history_shows_each_field(client, office, session):
@@ -142,7 +142,7 @@ def test_an_office_action_on_a_follow_up_says_what_it_changed(client, office, co
         council, agency=AgencyFactory(council=council), assigned=dt.date(2026, 3, 1), due=dt.date(2026, 3, 12)
     )
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "due"]),
+        reverse("council:followup_action", args=[followup.pk, "due"]),
         {"due_date": "20/03/2026", "reason": "Theo đề nghị của UBND tỉnh"},
         follow=True,
     )
@@ -159,7 +159,7 @@ def test_a_petition_action_says_what_it_changed_in_words(client, office, council
     petition = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
     agency = AgencyFactory(council=council, name="Sở Nông nghiệp và Môi trường")
     response = client.post(
-        reverse("petition_action", args=[petition.pk, "classify"]),
+        reverse("voters:petition_action", args=[petition.pk, "classify"]),
         {"competence": "province", "agency": agency.pk},
         follow=True,
     )
@@ -186,7 +186,7 @@ def test_a_history_never_shows_personal_data_to_a_reader_who_may_not_see_it(clie
     )
     record_update(opinion, actor=None, voter_name="Trần Văn Bình", voter_address="Ấp 4")
     record_update(opinion, actor=None, voters_count=5)
-    url = reverse("opinion_detail", args=[opinion.pk])
+    url = reverse("voters:opinion_detail", args=[opinion.pk])
     login(Role.LEADERSHIP)
     response = client.get(url)
     assert response.status_code == 200

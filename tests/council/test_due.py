@@ -45,9 +45,14 @@ def test_followup_pages_mark_the_overdue_one_only(client, council, office):
     today = _today()
     late = make_followup(council, assigned=today - dt.timedelta(days=40), due=today - dt.timedelta(days=10))
     on_time = make_followup(council, assigned=today - dt.timedelta(days=5), due=today + dt.timedelta(days=10))
-    assert _overdue_days(client.get(reverse("followup_detail", args=[late.pk])).content.decode()) == [10]
-    assert _overdue_days(client.get(reverse("followup_detail", args=[on_time.pk])).content.decode()) == []
-    assert _overdue_days(client.get(reverse("followup_list")).content.decode()) == [10]
+    assert _overdue_days(client.get(reverse("council:followup_detail", args=[late.pk])).content.decode()) == [
+        10
+    ]
+    assert (
+        _overdue_days(client.get(reverse("council:followup_detail", args=[on_time.pk])).content.decode())
+        == []
+    )
+    assert _overdue_days(client.get(reverse("council:followup_list")).content.decode()) == [10]
 
 
 def test_the_agency_home_marks_the_overdue_item(client, council):
@@ -60,7 +65,7 @@ def test_the_agency_home_marks_the_overdue_item(client, council):
         council, agency=agency, assigned=today - dt.timedelta(days=4), due=today + dt.timedelta(days=7)
     )
     client.force_login(RoleFactory(council=council, role=Role.AGENCY, agency=agency).user)
-    assert _overdue_days(client.get(reverse("agency_home")).content.decode()) == [7]
+    assert _overdue_days(client.get(reverse("council:agency_home")).content.decode()) == [7]
 
 
 def _written_slip(council, term, submitted_on):
@@ -90,17 +95,20 @@ def test_interpellation_written_answer_overdue_on_its_page_and_the_list(client, 
     today = _today()
     late = _written_slip(council, term, today - dt.timedelta(days=30))
     on_time = _written_slip(council, term, today - dt.timedelta(days=2))
-    detail = client.get(reverse("interpellation_detail", args=[late.pk])).content.decode()
+    detail = client.get(reverse("sessions:interpellation_detail", args=[late.pk])).content.decode()
     assert _overdue_days(detail) == [20]
     assert (
-        _overdue_days(client.get(reverse("interpellation_detail", args=[on_time.pk])).content.decode()) == []
+        _overdue_days(
+            client.get(reverse("sessions:interpellation_detail", args=[on_time.pk])).content.decode()
+        )
+        == []
     )
-    assert _overdue_days(client.get(reverse("interpellation_list")).content.decode()) == [20]
+    assert _overdue_days(client.get(reverse("sessions:interpellation_list")).content.decode()) == [20]
     # Once answered, it is no longer overdue: the page says how late the answer came instead.
     session_services.interpellation_answer(
         late, actor=None, answered_on=today, answered_by="Giám đốc", text="Đã"
     )
-    detail = client.get(reverse("interpellation_detail", args=[late.pk])).content.decode()
+    detail = client.get(reverse("sessions:interpellation_detail", args=[late.pk])).content.decode()
     assert _overdue_days(detail) == [] and "due-late" in detail
 
 
@@ -121,9 +129,15 @@ def test_a_session_whose_documents_were_not_sent_by_the_deadline_is_overdue(clie
     later = SessionFactory(
         term=term, start_date=today + dt.timedelta(days=20), end_date=today + dt.timedelta(days=22)
     )
-    assert _overdue_days(client.get(reverse("session_detail", args=[soon.pk])).content.decode()) == [4]
-    assert _overdue_days(client.get(reverse("session_documents", args=[soon.pk])).content.decode()) == [4]
-    assert _overdue_days(client.get(reverse("session_detail", args=[later.pk])).content.decode()) == []
+    assert _overdue_days(client.get(reverse("sessions:session_detail", args=[soon.pk])).content.decode()) == [
+        4
+    ]
+    assert _overdue_days(
+        client.get(reverse("sessions:session_documents", args=[soon.pk])).content.decode()
+    ) == [4]
+    assert (
+        _overdue_days(client.get(reverse("sessions:session_detail", args=[later.pk])).content.decode()) == []
+    )
 
 
 def test_a_resolution_task_overdue_on_the_resolution_page(client, council, term, office):
@@ -152,7 +166,7 @@ def test_a_resolution_task_overdue_on_the_resolution_page(client, council, term,
             agency=agency,
             due_date=today + dt.timedelta(days=days),
         )
-    page = client.get(reverse("resolution_detail", args=[resolution.pk])).content.decode()
+    page = client.get(reverse("sessions:resolution_detail", args=[resolution.pk])).content.decode()
     assert _overdue_days(page) == [6]
 
 
@@ -166,8 +180,8 @@ def test_the_agency_item_page_marks_its_overdue_due_date(client, council):
         council, agency=agency, assigned=today - dt.timedelta(days=4), due=today + dt.timedelta(days=3)
     )
     client.force_login(RoleFactory(council=council, role=Role.AGENCY, agency=agency).user)
-    assert _overdue_days(client.get(reverse("agency_item", args=[late.pk])).content.decode()) == [3]
-    assert _overdue_days(client.get(reverse("agency_item", args=[fine.pk])).content.decode()) == []
+    assert _overdue_days(client.get(reverse("council:agency_item", args=[late.pk])).content.decode()) == [3]
+    assert _overdue_days(client.get(reverse("council:agency_item", args=[fine.pk])).content.decode()) == []
 
 
 def test_directive_items_overdue_on_the_directive_page(client, council, office):
@@ -193,5 +207,5 @@ def test_directive_items_overdue_on_the_directive_page(client, council, office):
             responsible=DirectiveItem.Responsible.OFFICE,
             due_date=today + dt.timedelta(days=days),
         )
-    page = client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+    page = client.get(reverse("directives:directive_detail", args=[directive.pk])).content.decode()
     assert _overdue_days(page) == [8]

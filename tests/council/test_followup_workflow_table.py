@@ -40,18 +40,18 @@ def test_the_table_names_real_forms_and_services():
 def test_the_page_offers_exactly_the_tables_transitions_of_its_state(client, office, followup, closed):
     if closed:
         _close(followup)
-    page = client.get(reverse("followup_detail", args=[followup.pk])).content.decode()
+    page = client.get(reverse("council:followup_detail", args=[followup.pk])).content.decode()
     for transition in FOLLOWUP_WORKFLOW.transitions:
         if not transition.listed:
             continue
-        action = reverse("followup_action", args=[followup.pk, transition.name])
+        action = reverse("council:followup_action", args=[followup.pk, transition.name])
         offered = followup.is_open in transition.sources
         assert (f'action="{action}"' in page) is offered, (closed, transition.name)
 
 
 def test_a_transition_the_state_does_not_allow_is_refused_with_the_tables_reason(client, office, followup):
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "reopen"]), {"reason": "Mở lại"}, follow=True
+        reverse("council:followup_action", args=[followup.pk, "reopen"]), {"reason": "Mở lại"}, follow=True
     )
     followup.refresh_from_db()
     assert followup.is_open and followup.council_status == CouncilStatus.OPEN
@@ -88,5 +88,5 @@ def test_the_table_runs_the_service_as_the_user(followup, user_with_role):
 
 
 def test_an_unknown_action_is_not_found(client, office, followup):
-    response = client.post(reverse("followup_action", args=[followup.pk, "delete"]), {})
+    response = client.post(reverse("council:followup_action", args=[followup.pk, "delete"]), {})
     assert response.status_code == 404

@@ -357,7 +357,7 @@ def test_holiday_removal_through_the_page_moves_deadlines_back(client, office, c
     holiday = services.holiday_create(actor=None, council=council, date=dt.date(2026, 5, 6), name="Nghỉ bù")
     followup.refresh_from_db()
     assert followup.due_date == dt.date(2026, 5, 12)
-    response = client.post(reverse("holiday_delete", args=[holiday.pk]))
+    response = client.post(reverse("council:holiday_delete", args=[holiday.pk]))
     assert response.status_code == 302
     followup.refresh_from_db()
     assert followup.due_date == dt.date(2026, 5, 11)
@@ -371,7 +371,7 @@ def test_only_the_office_removes_holidays(client, login, council, role):
 
     login(role)
     holiday = services.holiday_create(actor=None, council=council, date=dt.date(2026, 5, 6), name="Nghỉ bù")
-    assert client.post(reverse("holiday_delete", args=[holiday.pk])).status_code == 403
+    assert client.post(reverse("council:holiday_delete", args=[holiday.pk])).status_code == 403
     assert Holiday.objects.filter(pk=holiday.pk).exists()
 
 
@@ -408,7 +408,7 @@ def test_the_results_carry_the_export_link_and_filter_errors(client, office, cou
     agency = AgencyFactory(council=council)
     make_followup(council, agency=agency)
     response = client.get(
-        reverse("followup_list"),
+        reverse("council:followup_list"),
         {"agency": agency.pk, "assigned_from": "31/13/2026"},
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="followup-results",
@@ -421,6 +421,8 @@ def test_the_list_search_ignores_accents(client, office, council):
     from django.urls import reverse
 
     make_followup(council, title="Ô nhiễm nước thải Khu công nghiệp Sa Đéc")
-    page = client.get(reverse("followup_list"), {"q": "o nhiem nuoc thai", "state": "all"})
+    page = client.get(reverse("council:followup_list"), {"q": "o nhiem nuoc thai", "state": "all"})
     assert "Ô nhiễm nước thải" in page.text
-    assert "Ô nhiễm" not in client.get(reverse("followup_list"), {"q": "hoc sinh", "state": "all"}).text
+    assert (
+        "Ô nhiễm" not in client.get(reverse("council:followup_list"), {"q": "hoc sinh", "state": "all"}).text
+    )

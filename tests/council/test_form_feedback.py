@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_search_on_reference_lists_ignores_accents_and_case(client, office, council):
     AgencyFactory(council=council, name="Sở Y tế")
     AgencyFactory(council=council, name="Sở Xây dựng")
-    page = client.get(reverse("agency_list"), {"q": "SO Y TE"}).text
+    page = client.get(reverse("council:agency_list"), {"q": "SO Y TE"}).text
     assert "Sở Y tế" in page and "Sở Xây dựng" not in page
 
 
@@ -31,21 +31,21 @@ def test_two_versions_of_a_rule_cannot_be_in_force_together(client, office, coun
         "anchor": "transfer",
         "valid_from": "01/01/2026",
     }
-    response = client.post(reverse("deadline_rule_create"), data)
+    response = client.post(reverse("council:deadline_rule_create"), data)
     assert response.context["form"].errors["valid_from"]
     assert DeadlineRule.objects.count() == 1
     old = DeadlineRule.objects.get()
     client.post(
-        reverse("deadline_rule_update", args=[old.pk]),
+        reverse("council:deadline_rule_update", args=[old.pk]),
         {**data, "days": "15", "valid_from": "01/01/2021", "valid_to": "31/12/2025"},
     )
-    assert client.post(reverse("deadline_rule_create"), data).status_code == 302
+    assert client.post(reverse("council:deadline_rule_create"), data).status_code == 302
     assert DeadlineRule.objects.count() == 2
 
 
 def test_a_constituency_needs_a_seat_and_says_so_on_the_field(client, office, council, term):
     data = {"term": term.pk, "number": "1", "name": "Đơn vị bầu cử số 1", "seats": "0"}
-    response = client.post(reverse("constituency_create"), data)
+    response = client.post(reverse("council:constituency_create"), data)
     assert response.context["form"].errors["seats"]
     assert "Constraint" not in response.text
     assert not Constituency.objects.exists()
@@ -60,7 +60,7 @@ def test_a_duplicate_is_reported_once_on_its_field(client, office, council, term
         "start_date": "01/04/2026",
         "start_reason": "general_election",
     }
-    response = client.post(reverse("mandate_create"), data)
+    response = client.post(reverse("delegates:mandate_create"), data)
     form = response.context["form"]
     assert form.errors["term"] and not form.non_field_errors()
     assert response.text.count(form.errors["term"][0]) == 1
@@ -74,12 +74,14 @@ def test_agency_emails_accept_semicolons_and_are_stored_one_way(client, office, 
         "emails": " vp@stp.gov.vn;  gd@stp.gov.vn , ",
         "is_active": "on",
     }
-    assert client.post(reverse("agency_create"), data).status_code == 302
+    assert client.post(reverse("council:agency_create"), data).status_code == 302
     assert Agency.objects.get(name="Sở Tư pháp").emails == "vp@stp.gov.vn, gd@stp.gov.vn"
 
 
 def test_a_bad_code_gets_a_vietnamese_message(client, office):
-    response = client.post(reverse("field_create"), {"code": "Y Tế!!", "name": "Y tế", "is_active": "on"})
+    response = client.post(
+        reverse("council:field_create"), {"code": "Y Tế!!", "name": "Y tế", "is_active": "on"}
+    )
     assert "không dấu" in str(response.context["form"].errors["code"])
 
 
@@ -87,7 +89,7 @@ def test_a_position_cannot_outlast_the_term(client, office, council, term):
     membership = GroupMembershipFactory(
         group=GroupFactory(term=term), mandate=MandateFactory(delegate__council=council, term=term)
     )
-    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "01/01/2040"})
+    client.post(reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "01/01/2040"})
     membership.refresh_from_db()
     assert membership.end_date is None
 
@@ -101,10 +103,10 @@ def test_switching_council_on_a_record_page_lands_on_its_list(client, council, o
     client.force_login(user)
     group = GroupFactory(term=TermFactory(council=council))
     response = client.post(
-        reverse("council_switch"), {"council": other_council.pk, "next": f"/groups/{group.pk}/"}
+        reverse("council:switch"), {"council": other_council.pk, "next": f"/groups/{group.pk}/"}
     )
     assert response["Location"] == "/groups/"
-    response = client.post(reverse("council_switch"), {"council": council.pk, "next": "/directory/?q=nguyen"})
+    response = client.post(reverse("council:switch"), {"council": council.pk, "next": "/directory/?q=nguyen"})
     assert response["Location"] == "/directory/?q=nguyen"
 
 
@@ -117,7 +119,7 @@ def test_the_directory_shows_the_term_it_lists_even_when_a_later_term_exists(cli
         start_date=dt.date(2031, 4, 1),
         end_date=dt.date(2036, 3, 31),
     )
-    page = client.get(reverse("directory")).text
+    page = client.get(reverse("delegates:directory")).text
     assert f'<option value="{term.pk}" selected>' in page
 
 

@@ -43,9 +43,9 @@ def test_every_response_has_a_request_id_and_a_sane_incoming_one_is_kept(client)
 def test_the_access_line_is_json_with_the_request_user_council_status_and_duration(
     client, office, council, json_log
 ):
-    response = client.get(reverse("followup_list"), HTTP_X_REQUEST_ID="req-00000001")
+    response = client.get(reverse("council:followup_list"), HTTP_X_REQUEST_ID="req-00000001")
     assert response.status_code == 200
-    line = next(entry for entry in json_log() if entry.get("path") == reverse("followup_list"))
+    line = next(entry for entry in json_log() if entry.get("path") == reverse("council:followup_list"))
     assert line["level"] == "INFO" and line["logger"] == "hdnd.request"
     assert line["request_id"] == "req-00000001"
     assert line["user_id"] == office.pk and line["council"] == council.code
@@ -104,4 +104,4 @@ def test_error_tracking_starts_only_with_a_dsn(settings):
 
 def test_agency_users_see_the_id_too(client, login):
     login(Role.AGENCY)
-    assert client.get(reverse("agency_home"))["X-Request-ID"]
+    assert client.get(reverse("council:agency_home"))["X-Request-ID"]

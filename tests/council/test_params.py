@@ -114,7 +114,7 @@ def test_multi_selects_and_foreign_keys_with_huge_ids_are_form_errors_not_crashe
 
 def test_path_ids_beyond_64_bits_are_not_found(client, office, council):
     followup = make_followup(council, agency=AgencyFactory(council=council))
-    assert client.get(reverse("followup_detail", args=[followup.pk])).status_code == 200
+    assert client.get(reverse("council:followup_detail", args=[followup.pk])).status_code == 200
     for pk in [HUGE, str(2**63), "0" + HUGE]:
         assert client.get(f"/followups/{pk}/").status_code == 404
         assert client.get(f"/delegates/{pk}/edit/").status_code == 404
@@ -122,19 +122,21 @@ def test_path_ids_beyond_64_bits_are_not_found(client, office, council):
 
 def test_reminding_huge_selected_ids_reminds_nobody(client, office, council):
     make_followup(council, agency=AgencyFactory(council=council))
-    response = client.post(reverse("followup_remind"), {"selected": [HUGE, str(2**63), "²"], "note": "x"})
+    response = client.post(
+        reverse("council:followup_remind"), {"selected": [HUGE, str(2**63), "²"], "note": "x"}
+    )
     assert response.status_code == 302
 
 
 @pytest.mark.parametrize(
     ("url", "params"),
     [
-        ("interpellation_create", {"from_followup": HUGE}),
-        ("directory", {"term": HUGE, "page": HUGE}),
-        ("followup_list", {"page": "²", "agency": HUGE, "field": HUGE}),
-        ("meeting_create", {"delegates": HUGE}),
-        ("activity_create", {"from_followup": "²"}),
-        ("accountability_create", {"from_followup": HUGE}),
+        ("sessions:interpellation_create", {"from_followup": HUGE}),
+        ("delegates:directory", {"term": HUGE, "page": HUGE}),
+        ("council:followup_list", {"page": "²", "agency": HUGE, "field": HUGE}),
+        ("voters:meeting_create", {"delegates": HUGE}),
+        ("oversight:activity_create", {"from_followup": "²"}),
+        ("oversight:accountability_create", {"from_followup": HUGE}),
     ],
 )
 def test_list_and_new_pages_take_hostile_ids_in_the_query(client, login, url, params):
@@ -144,12 +146,14 @@ def test_list_and_new_pages_take_hostile_ids_in_the_query(client, login, url, pa
 
 def test_multi_select_posts_with_huge_ids_are_refused_in_the_form(client, office, council):
     before = FollowUp.objects.count()
-    response = client.post(reverse("meeting_create"), {"delegates": [HUGE, str(2**63)], "date": "31/02/2026"})
+    response = client.post(
+        reverse("voters:meeting_create"), {"delegates": [HUGE, str(2**63)], "date": "31/02/2026"}
+    )
     assert response.status_code == 200 and FollowUp.objects.count() == before
 
 
 def test_the_nul_character_is_refused_in_vietnamese(client, office):
-    response = client.post(reverse("field_create"), {"code": "a", "name": "Đất\x00đai"})
+    response = client.post(reverse("council:field_create"), {"code": "a", "name": "Đất\x00đai"})
     assert response.status_code == 200
     assert "Nội dung có ký tự không hợp lệ (NUL)" in response.content.decode()
     assert not Field.objects.filter(code="a").exists()
@@ -212,8 +216,8 @@ def test_next_param_follows_only_paths_of_this_site():
 
 def test_a_bare_word_as_next_returns_to_the_default_page(client, office):
     # redirect("0") tried to reverse a view named "0": a 500 on the dashboard's refresh button.
-    response = client.post(reverse("figures_refresh"), {"next": "100000000000000000000"})
-    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    response = client.post(reverse("reports:figures_refresh"), {"next": "100000000000000000000"})
+    assert response.status_code == 302 and response["Location"] == reverse("reports:dashboard")
 
 
 @pytest.mark.parametrize("group", ["²", "١٢", HUGE, "-1"])
@@ -223,5 +227,5 @@ def test_the_live_page_s_name_suggestions_take_any_group(client, office, council
     from tests.sessions.factories import SittingFactory
 
     sitting = SittingFactory(session__term=TermFactory(council=council))
-    response = client.get(reverse("sitting_speakers", args=[sitting.pk]), {"group": group, "q": "a"})
+    response = client.get(reverse("sessions:sitting_speakers", args=[sitting.pk]), {"group": group, "q": "a"})
     assert response.status_code == 200

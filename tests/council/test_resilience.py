@@ -48,7 +48,7 @@ def test_a_dead_cache_reads_as_misses_and_drops_writes(dead_cache, caplog):
 
 def test_pages_render_without_the_cache(dead_cache, client, office, term):
     # The menu is a {% cache %} fragment and the dashboard's charts are cached: both recompute.
-    for name in ("home", "followup_list", "dashboard"):
+    for name in ("home", "council:followup_list", "reports:dashboard"):
         assert client.get(reverse(name)).status_code == 200, name
 
 
@@ -66,16 +66,16 @@ def test_a_public_submission_is_saved_and_shows_its_code_without_the_cache(dead_
         "title": "Đèn đường ấp 3 hư",
         "text": "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa.",
     }
-    response = client.post(reverse("public_submit", args=[council.code]), data)
+    response = client.post(reverse("voters:public_submit", args=[council.code]), data)
     petition = Petition.objects.get()
     assert response.status_code == 200
     assert petition.code in response.content.decode()
-    lookup = client.get(reverse("public_lookup", args=[council.code]), {"code": petition.code})
+    lookup = client.get(reverse("voters:public_lookup", args=[council.code]), {"code": petition.code})
     assert lookup.status_code == 200 and petition.title in lookup.content.decode()
     # The limit of five an hour still holds with Redis down (it is counted in the database).
     statuses = [
         client.post(
-            reverse("public_submit", args=[council.code]), {**data, "title": f"Kiến nghị {n}"}
+            reverse("voters:public_submit", args=[council.code]), {**data, "title": f"Kiến nghị {n}"}
         ).status_code
         for n in range(5)
     ]

@@ -87,7 +87,8 @@ def _directive_post(directive, **extra):
 
 def test_a_training_course_edited_with_only_a_file_keeps_the_file(client, office, course, private_root):
     response = client.post(
-        reverse("course_update", args=[course.pk]), _course_post(course, upload=_pdf("giao-trinh.pdf"))
+        reverse("delegates:course_update", args=[course.pk]),
+        _course_post(course, upload=_pdf("giao-trinh.pdf")),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     shown = [str(m) for m in get_messages(response.wsgi_request)]
@@ -101,18 +102,18 @@ def test_a_training_course_edited_with_only_a_file_keeps_the_file(client, office
 
 def test_a_directive_edited_with_only_a_file_keeps_the_file(client, office, directive, private_root):
     response = client.post(
-        reverse("directive_update", args=[directive.pk]), _directive_post(directive, upload=_pdf())
+        reverse("directives:directive_update", args=[directive.pk]), _directive_post(directive, upload=_pdf())
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     directive.refresh_from_db()
     assert directive.original_name == "tai-lieu.pdf"
     assert _files(private_root) == [private_root / directive.path]
-    download = client.get(reverse("directive_file", args=[directive.pk]))
+    download = client.get(reverse("directives:directive_file", args=[directive.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
 
 
 def test_a_second_file_replaces_the_first_on_the_record(client, office, directive, private_root):
-    url = reverse("directive_update", args=[directive.pk])
+    url = reverse("directives:directive_update", args=[directive.pk])
     client.post(url, _directive_post(directive, upload=_pdf("a.pdf")))
     client.post(url, _directive_post(directive, upload=_pdf("b.pdf")))
     directive.refresh_from_db()
@@ -121,7 +122,7 @@ def test_a_second_file_replaces_the_first_on_the_record(client, office, directiv
 
 def test_an_edit_refused_by_the_form_stores_no_file(client, office, course, private_root):
     response = client.post(
-        reverse("course_update", args=[course.pk]),
+        reverse("delegates:course_update", args=[course.pk]),
         _course_post(course, end_date=_day(course.start_date - dt.timedelta(days=5)), upload=_pdf()),
     )
     assert response.status_code == 200
@@ -171,7 +172,7 @@ def test_a_media_product_edited_with_only_a_file_keeps_the_file(client, office, 
         "link": "",
         "upload": _pdf("bai-bao.pdf"),
     }
-    response = client.post(reverse("media_update", args=[product.pk]), data)
+    response = client.post(reverse("voters:media_update", args=[product.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     product.refresh_from_db()
     assert product.original_name == "bai-bao.pdf"
@@ -197,11 +198,11 @@ def test_an_answer_that_fails_after_its_files_were_stored_leaves_none(council, p
 
 
 def test_the_history_names_the_new_file_not_where_it_is_kept(client, office, directive, private_root):
-    url = reverse("directive_update", args=[directive.pk])
+    url = reverse("directives:directive_update", args=[directive.pk])
     client.post(url, _directive_post(directive, upload=_pdf("a.pdf")))
     response = client.post(url, _directive_post(directive, upload=_pdf("b.pdf")), follow=True)
     directive.refresh_from_db()
-    page = client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+    page = client.get(reverse("directives:directive_detail", args=[directive.pk])).content.decode()
     message = response.content.decode()
     for html in (page, message):
         assert "b.pdf" in html

@@ -65,14 +65,14 @@ def test_petition_and_opinion_exports_write_a_typed_formula_as_text(client, offi
     )
     voter_services.petition_create(actor=None, council=council, title=HYPERLINK, opinions=[opinion])
 
-    petitions = load_workbook(io.BytesIO(client.get(reverse("petition_export")).content)).active
+    petitions = load_workbook(io.BytesIO(client.get(reverse("voters:petition_export")).content)).active
     row = [cell for cell in petitions[2]]
     assert all(cell.data_type != "f" for r in petitions.iter_rows() for cell in r)
     assert row[4].value == HYPERLINK and row[5].value == HYPERLINK
     assert row[2].is_date and row[2].value.date() == opinion.received_on
     assert isinstance(row[11].value, int)  # the number of voters stays a number
 
-    opinions = load_workbook(io.BytesIO(client.get(reverse("opinion_xlsx")).content)).active
+    opinions = load_workbook(io.BytesIO(client.get(reverse("voters:opinion_xlsx")).content)).active
     cells = [cell for r in opinions.iter_rows(min_row=2) for cell in r]
     assert HYPERLINK in [c.value for c in cells]
     assert all(c.data_type != "f" for c in cells)

@@ -26,10 +26,10 @@ MANAGERS = {Role.OFFICE, Role.ADMIN}
 
 def _pages(obj_by_slug):
     for slug, obj in obj_by_slug.items():
-        yield reverse(f"{slug}_list")
-        yield reverse(f"{slug}_create")
-        yield reverse(f"{slug}_detail", args=[obj.pk])
-        yield reverse(f"{slug}_update", args=[obj.pk])
+        yield reverse(f"delegates:{slug}_list")
+        yield reverse(f"delegates:{slug}_create")
+        yield reverse(f"delegates:{slug}_detail", args=[obj.pk])
+        yield reverse(f"delegates:{slug}_update", args=[obj.pk])
 
 
 @pytest.fixture
@@ -51,32 +51,34 @@ def test_delegate_management_pages_are_for_the_office(client, login, records, ro
 def test_management_pages_of_another_council_are_not_found(client, login, records, other_council):
     login(Role.OFFICE, other_council)
     for slug, obj in records.items():
-        assert client.get(reverse(f"{slug}_detail", args=[obj.pk])).status_code == 404
-        assert client.get(reverse(f"{slug}_update", args=[obj.pk])).status_code == 404
+        assert client.get(reverse(f"delegates:{slug}_detail", args=[obj.pk])).status_code == 404
+        assert client.get(reverse(f"delegates:{slug}_update", args=[obj.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_every_member_of_the_council_browses_the_directory(client, login, records, role):
     login(role)
-    response = client.get(reverse("directory"))
+    response = client.get(reverse("delegates:directory"))
     assert response.status_code == 200
     assert records["delegate"].full_name in response.text
-    profile = client.get(reverse("directory_profile", args=[records["delegate"].pk]))
+    profile = client.get(reverse("delegates:directory_profile", args=[records["delegate"].pk]))
     assert profile.status_code == 200
     assert records["group"].name in profile.text
 
 
 def test_directory_needs_a_role_and_hides_other_councils(client, records, login, other_council):
     client.force_login(UserFactory())
-    assert client.get(reverse("directory")).status_code == 403
+    assert client.get(reverse("delegates:directory")).status_code == 403
     login(Role.DELEGATE, other_council)
-    response = client.get(reverse("directory"))
+    response = client.get(reverse("delegates:directory"))
     assert records["delegate"].full_name not in response.text
-    assert client.get(reverse("directory_profile", args=[records["delegate"].pk])).status_code == 404
+    assert (
+        client.get(reverse("delegates:directory_profile", args=[records["delegate"].pk])).status_code == 404
+    )
 
 
 def test_anonymous_users_are_sent_to_log_in(client, records):
-    response = client.get(reverse("directory"))
+    response = client.get(reverse("delegates:directory"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -91,7 +93,7 @@ def test_directory_search_ignores_accents_and_filters(client, login, council, te
     CommitteeMembershipFactory(committee=committee, mandate=dung)
 
     def names(**params):
-        return client.get(reverse("directory"), params).text
+        return client.get(reverse("delegates:directory"), params).text
 
     assert "Lê Thị Hoà" in names(q="le thi hoa") and "Đặng Văn Dũng" not in names(q="le thi hoa")
     assert "Đặng Văn Dũng" in names(q="dang van dung")
@@ -108,16 +110,19 @@ def test_directory_filters_by_constituency_and_term(client, login, council, term
     inside = MandateFactory(delegate__council=council, term=term, constituency=seat)
     outside = MandateFactory(delegate__council=council, term=term)
     former = MandateFactory(delegate__council=council, term=old_term, start_date=old_term.start_date)
-    by_seat = client.get(reverse("directory"), {"constituency": seat.pk}).text
+    by_seat = client.get(reverse("delegates:directory"), {"constituency": seat.pk}).text
     assert inside.delegate.full_name in by_seat and outside.delegate.full_name not in by_seat
-    by_term = client.get(reverse("directory"), {"term": old_term.pk}).text
+    by_term = client.get(reverse("delegates:directory"), {"term": old_term.pk}).text
     assert former.delegate.full_name in by_term and inside.delegate.full_name not in by_term
 
 
 def test_directory_htmx_request_returns_only_the_results(client, login, records):
     login(Role.DELEGATE)
     response = client.get(
-        reverse("directory"), {"q": "nguyen"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="directory-results"
+        reverse("delegates:directory"),
+        {"q": "nguyen"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="directory-results",
     )
     assert "<html" not in response.text
     assert records["delegate"].full_name in response.text
@@ -135,7 +140,7 @@ def test_directory_query_count_does_not_grow_with_rows(client, login, council, t
             CommitteeMembershipFactory(committee=committee, mandate=mandate)
 
     def visit():
-        assert client.get(reverse("directory")).status_code == 200
+        assert client.get(reverse("delegates:directory")).status_code == 200
 
     constant_queries(fill, visit)
 
@@ -150,23 +155,23 @@ def test_management_lists_run_the_same_queries_for_5_and_50_rows(
             GroupMembershipFactory(group=GroupFactory(term=term), mandate=mandate)
 
     def visit():
-        assert client.get(reverse(f"{slug}_list")).status_code == 200
+        assert client.get(reverse(f"delegates:{slug}_list")).status_code == 200
 
     constant_queries(fill, visit)
 
 
 def test_office_creates_a_delegate_with_a_mandate_through_the_forms(client, office, council, term):
     response = client.post(
-        reverse("delegate_create"),
+        reverse("delegates:delegate_create"),
         {"full_name": "Phạm Thị Bích Ngọc", "gender": "female", "birth_date": "05/03/1980"},
     )
     delegate = Delegate.objects.get()
-    assert response["Location"] == reverse("delegate_detail", args=[delegate.pk])
+    assert response["Location"] == reverse("delegates:delegate_detail", args=[delegate.pk])
     assert delegate.birth_date == dt.date(1980, 3, 5)
-    form_page = client.get(reverse("mandate_create"), {"delegate": delegate.pk})
+    form_page = client.get(reverse("delegates:mandate_create"), {"delegate": delegate.pk})
     assert f'value="{delegate.pk}" selected' in form_page.text
     response = client.post(
-        reverse("mandate_create"),
+        reverse("delegates:mandate_create"),
         {
             "delegate": delegate.pk,
             "term": term.pk,
@@ -183,7 +188,7 @@ def test_office_creates_a_delegate_with_a_mandate_through_the_forms(client, offi
 def test_mandate_form_outside_the_term_shows_the_error_and_writes_nothing(client, office, council, term):
     delegate = DelegateFactory(council=council)
     response = client.post(
-        reverse("mandate_create"),
+        reverse("delegates:mandate_create"),
         {
             "delegate": delegate.pk,
             "term": term.pk,
@@ -201,7 +206,7 @@ def test_mandate_form_outside_the_term_shows_the_error_and_writes_nothing(client
 def test_mandate_form_rejects_a_malformed_date_with_a_clear_message(client, office, council, term):
     delegate = DelegateFactory(council=council)
     response = client.post(
-        reverse("mandate_create"),
+        reverse("delegates:mandate_create"),
         {
             "delegate": delegate.pk,
             "term": term.pk,
@@ -222,7 +227,7 @@ def test_group_member_add_refuses_overlap_with_a_message(client, office, council
     GroupMembershipFactory(group=GroupFactory(term=term), mandate=mandate)
     second = GroupFactory(term=term)
     response = client.post(
-        reverse("group_member_add", args=[second.pk]),
+        reverse("delegates:group_member_add", args=[second.pk]),
         {"mandate": mandate.pk, "role": "member", "start_date": "01/05/2026"},
     )
     assert response.status_code == 200
@@ -234,13 +239,13 @@ def test_group_member_add_and_end(client, office, council, term):
     mandate = MandateFactory(delegate__council=council, term=term)
     group = GroupFactory(term=term)
     response = client.post(
-        reverse("group_member_add", args=[group.pk]),
+        reverse("delegates:group_member_add", args=[group.pk]),
         {"mandate": mandate.pk, "role": "leader", "start_date": "01/04/2026"},
     )
     assert response.status_code == 302
     membership = GroupMembership.objects.get()
     assert membership.role == "leader"
-    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"})
+    client.post(reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"})
     membership.refresh_from_db()
     assert membership.end_date == dt.date(2027, 6, 30)
 
@@ -251,25 +256,28 @@ def test_only_managers_change_positions(client, login, council, term, role):
     mandate = MandateFactory(delegate__council=council, term=term)
     group = GroupFactory(term=term)
     response = client.post(
-        reverse("group_member_add", args=[group.pk]),
+        reverse("delegates:group_member_add", args=[group.pk]),
         {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"},
     )
     assert response.status_code == 403
     # The Standing Committee reads its own roster; nobody but the Office changes it.
-    standing_page = client.get(reverse("standing"))
+    standing_page = client.get(reverse("delegates:standing"))
     assert standing_page.status_code == (200 if role == Role.STANDING else 403)
     assert 'name="mandate"' not in standing_page.text
-    assert client.post(reverse("standing"), {"mandate": mandate.pk, "role": "member"}).status_code == 403
+    assert (
+        client.post(reverse("delegates:standing"), {"mandate": mandate.pk, "role": "member"}).status_code
+        == 403
+    )
     assert not GroupMembership.objects.exists()
 
 
 def test_standing_committee_page_adds_a_chair(client, office, council, term):
     mandate = MandateFactory(delegate__council=council, term=term)
     response = client.post(
-        reverse("standing"), {"mandate": mandate.pk, "role": "chair", "start_date": "01/04/2026"}
+        reverse("delegates:standing"), {"mandate": mandate.pk, "role": "chair", "start_date": "01/04/2026"}
     )
     assert response.status_code == 302
-    page = client.get(reverse("standing"))
+    page = client.get(reverse("delegates:standing"))
     assert mandate.delegate.full_name in page.text
 
 
@@ -280,11 +288,13 @@ def test_only_managers_seat_committee_members_or_end_positions(client, login, co
     mandate = MandateFactory(delegate__council=council, term=term)
     membership = GroupMembershipFactory(group=GroupFactory(term=term), mandate=mandate)
     response = client.post(
-        reverse("committee_member_add", args=[committee.pk]),
+        reverse("delegates:committee_member_add", args=[committee.pk]),
         {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"},
     )
     assert response.status_code == 403
-    response = client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"})
+    response = client.post(
+        reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"}
+    )
     assert response.status_code == 403
     membership.refresh_from_db()
     assert membership.end_date is None
@@ -298,11 +308,13 @@ def test_position_pages_of_another_council_are_not_found(client, login, council,
     group = GroupFactory(term=term)
     membership = GroupMembershipFactory(group=group, mandate=mandate)
     data = {"mandate": mandate.pk, "role": "member", "start_date": "01/04/2026"}
-    assert client.post(reverse("group_member_add", args=[group.pk]), data).status_code == 404
-    assert client.post(reverse("committee_member_add", args=[committee.pk]), data).status_code == 404
+    assert client.post(reverse("delegates:group_member_add", args=[group.pk]), data).status_code == 404
+    assert (
+        client.post(reverse("delegates:committee_member_add", args=[committee.pk]), data).status_code == 404
+    )
     assert (
         client.post(
-            reverse("position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"}
+            reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "30/06/2027"}
         ).status_code
         == 404
     )
@@ -314,8 +326,8 @@ def test_ending_a_position_with_a_bad_date_changes_nothing(client, office, counc
     membership = GroupMembershipFactory(
         group=GroupFactory(term=term), mandate=MandateFactory(delegate__council=council, term=term)
     )
-    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "31/13/2027"})
-    client.post(reverse("position_end", args=["group", membership.pk]), {"end_date": "01/01/2020"})
+    client.post(reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "31/13/2027"})
+    client.post(reverse("delegates:position_end", args=["group", membership.pk]), {"end_date": "01/01/2020"})
     membership.refresh_from_db()
     assert membership.end_date is None
 
@@ -324,11 +336,11 @@ def test_committee_member_add_through_the_page(client, office, council, term):
     committee = CommitteeFactory(council=council)
     mandate = MandateFactory(delegate__council=council, term=term)
     response = client.post(
-        reverse("committee_member_add", args=[committee.pk]),
+        reverse("delegates:committee_member_add", args=[committee.pk]),
         {"mandate": mandate.pk, "role": "head", "start_date": "01/04/2026"},
     )
     assert response.status_code == 302
-    page = client.get(reverse("committee_detail", args=[committee.pk]))
+    page = client.get(reverse("delegates:committee_detail", args=[committee.pk]))
     assert mandate.delegate.full_name in page.text
 
 
@@ -365,9 +377,9 @@ def test_rosters_run_the_same_queries_for_5_and_50_members(client, office, counc
                 )
 
     url = {
-        "standing": reverse("standing"),
-        "group_detail": reverse("group_detail", args=[group.pk]),
-        "committee_detail": reverse("committee_detail", args=[committee.pk]),
+        "standing": reverse("delegates:standing"),
+        "group_detail": reverse("delegates:group_detail", args=[group.pk]),
+        "committee_detail": reverse("delegates:committee_detail", args=[committee.pk]),
     }[page]
 
     def visit():
@@ -381,7 +393,7 @@ def test_ending_a_position_never_redirects_off_the_site(client, office, council,
         group=GroupFactory(term=term), mandate=MandateFactory(delegate__council=council, term=term)
     )
     response = client.post(
-        reverse("position_end", args=["group", membership.pk]),
+        reverse("delegates:position_end", args=["group", membership.pk]),
         {"end_date": "30/06/2027", "next": "https://evil.example/"},
     )
     assert response["Location"] == reverse("home")

@@ -119,13 +119,18 @@ def _programme(people):
 def test_a_delegate_edits_only_their_own_programme(client, council, people):
     commitment = _programme(people)
     client.force_login(people["delegate_user"])
-    assert client.get(reverse("program_detail", args=[people["mandate"].pk])).status_code == 200
-    assert client.get(reverse("program_detail", args=[people["other"].pk])).status_code == 403
-    client.post(reverse("program_save", args=[people["other"].pk]), {"text": "Cam kết của người khác"})
+    assert client.get(reverse("delegates:program_detail", args=[people["mandate"].pk])).status_code == 200
+    assert client.get(reverse("delegates:program_detail", args=[people["other"].pk])).status_code == 403
+    client.post(
+        reverse("delegates:program_save", args=[people["other"].pk]), {"text": "Cam kết của người khác"}
+    )
     assert not ActionProgram.objects.filter(mandate=people["other"]).exists()
-    assert client.post(reverse("program_save", args=[people["other"].pk]), {"text": "x"}).status_code == 403
+    assert (
+        client.post(reverse("delegates:program_save", args=[people["other"].pk]), {"text": "x"}).status_code
+        == 403
+    )
     # Self-assessment yes; group or Standing Committee assessment no.
-    url = reverse("commitment_assess", args=[commitment.pk])
+    url = reverse("delegates:commitment_assess", args=[commitment.pk])
     data = {"year": YEAR, "status": "in_progress", "evidence": ""}
     assert client.post(url, {**data, "by": "self"}).status_code == 302
     assert client.post(url, {**data, "by": "standing"}).status_code == 403
@@ -135,7 +140,7 @@ def test_a_delegate_edits_only_their_own_programme(client, council, people):
 
 def test_the_group_leader_and_the_standing_committee_assess(client, council, people):
     commitment = _programme(people)
-    url = reverse("commitment_assess", args=[commitment.pk])
+    url = reverse("delegates:commitment_assess", args=[commitment.pk])
     client.force_login(people["leader_user"])
     client.post(url, {"by": "group", "year": YEAR, "status": "kept", "evidence": ""})  # kept needs evidence
     assert not CommitmentAssessment.objects.exists()
@@ -204,37 +209,45 @@ def test_the_year_summary_counts_inside_the_mandate_only(council, term, people):
 
 
 def test_the_evaluation_page_by_role(client, council, people, login):
-    url = reverse("evaluation_detail", args=[people["mandate"].pk, YEAR])
+    url = reverse("reports:evaluation_detail", args=[people["mandate"].pk, YEAR])
     client.force_login(people["delegate_user"])
     page = client.get(url).content.decode()
     assert client.get(url).status_code == 200 and 'action="/evaluations/' in page
-    assert client.get(reverse("evaluation_detail", args=[people["other"].pk, YEAR])).status_code == 403
+    assert (
+        client.get(reverse("reports:evaluation_detail", args=[people["other"].pk, YEAR])).status_code == 403
+    )
     client.post(
-        reverse("evaluation_rate", args=[people["mandate"].pk, YEAR, "standing"]), {"standing-rating": "good"}
+        reverse("reports:evaluation_rate", args=[people["mandate"].pk, YEAR, "standing"]),
+        {"standing-rating": "good"},
     )
     assert not DelegateEvaluation.objects.exists()
     client.post(
-        reverse("evaluation_rate", args=[people["mandate"].pk, YEAR, "self"]), {"self-rating": "good"}
+        reverse("reports:evaluation_rate", args=[people["mandate"].pk, YEAR, "self"]), {"self-rating": "good"}
     )
     client.force_login(people["standing_user"])
     client.post(
-        reverse("evaluation_rate", args=[people["mandate"].pk, YEAR, "standing"]),
+        reverse("reports:evaluation_rate", args=[people["mandate"].pk, YEAR, "standing"]),
         {"standing-rating": "excellent", "standing-comment": "Tích cực"},
     )
     evaluation = DelegateEvaluation.objects.get()
     assert (evaluation.self_rating, evaluation.standing_rating) == (Rating.GOOD, Rating.EXCELLENT)
-    assert client.get(reverse("evaluations"), {"year": YEAR}).status_code == 200
+    assert client.get(reverse("reports:evaluations"), {"year": YEAR}).status_code == 200
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_delegate_work_pages_by_role(client, login, council, role):
     login(role)
     # The council's own people read training and emulation records; an agency's respondent does not.
-    for name in ("course_list", "training_summary", "movement_list", "exemplary_models"):
+    for name in (
+        "delegates:course_list",
+        "delegates:training_summary",
+        "delegates:movement_list",
+        "delegates:exemplary_models",
+    ):
         assert client.get(reverse(name)).status_code == (403 if role == Role.AGENCY else 200), name
     overview = role in {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
-    assert client.get(reverse("evaluations")).status_code == (200 if overview else 403)
-    assert client.get(reverse("course_create")).status_code == (
+    assert client.get(reverse("reports:evaluations")).status_code == (200 if overview else 403)
+    assert client.get(reverse("delegates:course_create")).status_code == (
         200 if role in {Role.OFFICE, Role.ADMIN} else 403
     )
 
@@ -294,7 +307,10 @@ def test_list_pages_run_constant_queries(client, office, council, people, consta
     def page(name):
         return lambda: client.get(reverse(name)).status_code
 
-    pages = {name: page(name) for name in ("course_list", "training_summary", "evaluations")}
+    pages = {
+        name: page(name)
+        for name in ("delegates:course_list", "delegates:training_summary", "reports:evaluations")
+    }
     few, many = constant_queries(add, pages, few=2, many=12)
     assert set(few.values()) == set(many.values()) == {200}
 
@@ -304,7 +320,7 @@ def test_fixes_from_the_qa_pass(client, council, people):
     program = services.program_save(people["leader"], actor=None)
     own = services.commitment_add(program, actor=None, text="Cam kết của Tổ trưởng")
     client.force_login(people["leader_user"])
-    url = reverse("commitment_assess", args=[own.pk])
+    url = reverse("delegates:commitment_assess", args=[own.pk])
     assert client.post(url, {"by": "group", "year": YEAR, "status": "in_progress"}).status_code == 403
     assert client.post(url, {"by": "self", "year": YEAR, "status": "in_progress"}).status_code == 302
     # A course keeps its invitations valid.

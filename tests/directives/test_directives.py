@@ -123,14 +123,14 @@ def test_items_are_tracked_and_reported_only_by_those_responsible(client, counci
     client.force_login(member)
     assert (
         client.post(
-            reverse("directive_item_report", args=[theirs.pk]), {"status": "done", "text": "x"}
+            reverse("directives:directive_item_report", args=[theirs.pk]), {"status": "done", "text": "x"}
         ).status_code
         == 403
     )
-    page = client.get(reverse("directive_my_items")).content.decode()
+    page = client.get(reverse("directives:my_items")).content.decode()
     assert mine.text in page and theirs.text not in page
     client.post(
-        reverse("directive_item_report", args=[mine.pk]),
+        reverse("directives:directive_item_report", args=[mine.pk]),
         {"status": "in_progress", "text": "Đã gửi báo cáo tháng 4", "progress": "50"},
     )
     tracked = services.item_followup(mine)
@@ -149,12 +149,12 @@ def test_directive_pages_by_role(client, login, council, directive, role):
         Role.GROUP_LEADER,
     }
     expected = 200 if role in readers else 403
-    assert client.get(reverse("directive_list")).status_code == expected
-    assert client.get(reverse("directive_detail", args=[directive.pk])).status_code == expected
-    assert client.get(reverse("directive_my_items")).status_code == 200
+    assert client.get(reverse("directives:directive_list")).status_code == expected
+    assert client.get(reverse("directives:directive_detail", args=[directive.pk])).status_code == expected
+    assert client.get(reverse("directives:my_items")).status_code == 200
     managers = {Role.OFFICE, Role.ADMIN}
     item = {"section": "II.1", "text": "Việc mới", "responsible": "office"}
-    status = client.post(reverse("directive_item_add", args=[directive.pk]), item).status_code
+    status = client.post(reverse("directives:directive_item_add", args=[directive.pk]), item).status_code
     assert status == (302 if role in managers else 403 if role in readers else 403)
 
 
@@ -183,7 +183,7 @@ def test_the_overview_changes_when_progress_is_closed_and_queries_stay_constant(
                 )
 
     def page():
-        return client.get(reverse("directive_detail", args=[directive.pk])).content.decode()
+        return client.get(reverse("directives:directive_detail", args=[directive.pk])).content.decode()
 
     _few, html = constant_queries(add, page, few=3, many=13)
     assert "Việc thêm 9" in html
@@ -215,13 +215,13 @@ def test_a_coordination_agreement_runs_its_periodic_tasks_year_after_year(client
 
     core.followup_answer(services.item_followup(yearly), actor=None, status="done", text="Đã sơ kết")
     core.followup_verify(services.item_followup(yearly), actor=None, outcome="done", close=True)
-    response = client.post(reverse("directive_yearly_round", args=[agreement.pk]))
+    response = client.post(reverse("directives:directive_yearly_round", args=[agreement.pk]))
     assert response.status_code == 302
     current = services.item_followup(yearly)
     assert current.is_open and current.due_date == dt.date(today().year, 12, 31)
     assert FollowUp.objects.filter(source_type__model="directiveitem", source_id=yearly.pk).count() == 2
     assert services.yearly_round(agreement, actor=None, year=today().year) == 0  # once a year
-    page = client.get(reverse("directive_review"), {"year": today().year}).content.decode()
+    page = client.get(reverse("directives:review"), {"year": today().year}).content.decode()
     assert "Sơ kết việc thực hiện Quy chế phối hợp" in page and "Ký quy chế" not in page
 
 
@@ -234,5 +234,5 @@ def test_a_closed_item_offers_no_report_form(client, council, directive, member)
     core.followup_answer(services.item_followup(item), actor=None, status="done", text="Đã xong")
     core.followup_verify(services.item_followup(item), actor=None, outcome="done", close=True)
     client.force_login(member)
-    page = client.get(reverse("directive_my_items")).content.decode()
+    page = client.get(reverse("directives:my_items")).content.decode()
     assert item.text in page and f'action="/directive-items/{item.pk}/report/"' not in page

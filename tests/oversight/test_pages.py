@@ -112,7 +112,7 @@ def test_the_proposed_step_moves_up_the_ladder_as_steps_are_scheduled(council, a
 
 
 def test_the_office_sets_the_councils_threshold_and_bad_input_changes_nothing(client, office, council):
-    url = reverse("oversight_suggestions")
+    url = reverse("oversight:suggestions")
     client.post(url, {"days": "14"})
     council.refresh_from_db()
     assert council.suggest_after_days == 14
@@ -129,8 +129,8 @@ def test_the_office_sets_the_councils_threshold_and_bad_input_changes_nothing(cl
 
 def test_only_the_office_changes_the_threshold(client, login, council):
     login(Role.STANDING)
-    assert client.get(reverse("oversight_suggestions")).status_code == 200
-    assert client.post(reverse("oversight_suggestions"), {"days": "3"}).status_code == 403
+    assert client.get(reverse("oversight:suggestions")).status_code == 200
+    assert client.post(reverse("oversight:suggestions"), {"days": "3"}).status_code == 403
     council.refresh_from_db()
     assert council.suggest_after_days == 30
 
@@ -143,7 +143,7 @@ def test_the_suggestions_page_offers_each_step_and_counts_constant_queries(
             _recommend(activity, agency, f"Khuyến nghị số {n}", overdue_days=40 + n)
 
     def visit():
-        response = client.get(reverse("oversight_suggestions"))
+        response = client.get(reverse("oversight:suggestions"))
         assert response.status_code == 200
         return response.content.decode()
 
@@ -160,7 +160,7 @@ def test_an_explanation_session_is_drafted_from_an_overdue_followup(
     client, office, council, activity, agency
 ):
     item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
-    url = reverse("accountability_create")
+    url = reverse("oversight:accountability_create")
     form = client.get(url, {"from_followup": item.pk, "kind": "explanation"}).content.decode()
     assert "Cấp đủ thuốc BHYT cho trạm y tế" in form and "Giám đốc Sở Y tế" in form
     response = client.post(
@@ -181,11 +181,11 @@ def test_an_explanation_session_is_drafted_from_an_overdue_followup(
     assert item.escalation_level == 3  # past reminder, report and explanation session
     event = item.events.get(kind=FollowUpEvent.Kind.ESCALATED)
     assert event.data["step"] == EscalationStep.EXPLANATION_SESSION
-    detail = client.get(reverse("accountability_detail", args=[session.pk])).content.decode()
-    assert reverse("followup_detail", args=[item.pk]) in detail
+    detail = client.get(reverse("oversight:accountability_detail", args=[session.pk])).content.decode()
+    assert reverse("council:followup_detail", args=[item.pk]) in detail
 
     client.post(
-        reverse("accountability_conclusion_add", args=[session.pk]),
+        reverse("oversight:accountability_conclusion_add", args=[session.pk]),
         {"text": "Sở Y tế cấp đủ thuốc trước 31/3", "agency": agency.pk, "due_date": "31/03/2027"},
     )
     conclusion = session.conclusions.get()
@@ -196,7 +196,7 @@ def test_an_explanation_session_is_drafted_from_an_overdue_followup(
 def test_a_hearing_needs_its_committee_and_a_date(client, office, council):
     before = Accountability.objects.count()
     response = client.post(
-        reverse("accountability_create"),
+        reverse("oversight:accountability_create"),
         {"kind": "hearing", "topic": "Ô nhiễm kênh rạch", "body": "committee", "date": "31/02/2026"},
     )
     html = response.content.decode()
@@ -217,10 +217,12 @@ def test_a_followup_of_another_council_cannot_be_linked(client, office, council,
         assigned_date=today(),
         due_date=today(),
     )
-    form = client.get(reverse("accountability_create"), {"from_followup": foreign.pk}).content.decode()
+    form = client.get(
+        reverse("oversight:accountability_create"), {"from_followup": foreign.pk}
+    ).content.decode()
     assert "Việc của hội đồng khác" not in form
     client.post(
-        reverse("accountability_create"),
+        reverse("oversight:accountability_create"),
         {
             "kind": "explanation",
             "topic": "X",
@@ -243,30 +245,30 @@ def test_a_re_oversight_opened_from_the_page_carries_the_unresolved_items(
     core_services.followup_answer(kept, actor=None, status="done", text="Đã tập huấn")
     core_services.followup_verify(kept, actor=None, outcome=CouncilStatus.DONE)
     client.post(
-        reverse("activity_re_oversight", args=[activity.pk]),
+        reverse("oversight:activity_re_oversight", args=[activity.pk]),
         {"title": "Tái giám sát BHYT", "period_start": "01/12/2026", "period_end": "30/11/2026"},
     )
     assert not activity.re_oversights.exists()  # the period ends before it starts
     response = client.post(
-        reverse("activity_re_oversight", args=[activity.pk]),
+        reverse("oversight:activity_re_oversight", args=[activity.pk]),
         {"title": "Tái giám sát BHYT", "period_start": "01/12/2026", "period_end": "31/12/2026"},
     )
     child = activity.re_oversights.get()
-    assert response.url == reverse("activity_detail", args=[child.pk])
+    assert response.url == reverse("oversight:activity_detail", args=[child.pk])
     carried = child.recommendations.get()
     assert carried.carried_from.followups.get() == unresolved
     assert unresolved.events.filter(kind="escalated", data__step="re_oversight").exists()
-    client.post(reverse("recommendation_assess", args=[carried.pk]), {"fulfilled": "0"})
+    client.post(reverse("oversight:recommendation_assess", args=[carried.pk]), {"fulfilled": "0"})
     carried.refresh_from_db()
     assert carried.fulfilled_since is False
-    page = client.get(reverse("activity_detail", args=[child.pk])).content.decode()
+    page = client.get(reverse("oversight:activity_detail", args=[child.pk])).content.decode()
     assert "Cấp đủ thuốc BHYT cho trạm y tế" in page and activity.title in page
 
 
 def test_only_carried_recommendations_are_assessed(client, office, activity, agency):
     _recommend(activity, agency, "Khuyến nghị gốc", overdue_days=1)
     own = Recommendation.objects.get()
-    client.post(reverse("recommendation_assess", args=[own.pk]), {"fulfilled": "1"})
+    client.post(reverse("oversight:recommendation_assess", args=[own.pk]), {"fulfilled": "1"})
     own.refresh_from_db()
     assert own.fulfilled_since is None
 
@@ -276,7 +278,7 @@ def test_documents_are_filed_and_served_to_readers_only(
 ):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     login(Role.OFFICE)
-    url = reverse("activity_document_add", args=[activity.pk])
+    url = reverse("oversight:activity_document_add", args=[activity.pk])
     client.post(url, {"kind": "agency_report", "title": "Báo cáo của Sở Y tế", "issued_on": "10/06/2026"})
     assert not ActivityDocument.objects.exists()  # an agency's report names its agency
     client.post(
@@ -290,13 +292,13 @@ def test_documents_are_filed_and_served_to_readers_only(
         },
     )
     document = ActivityDocument.objects.get()
-    download = client.get(reverse("activity_document_file", args=[document.pk]))
+    download = client.get(reverse("oversight:activity_document_file", args=[document.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
-    page = client.get(reverse("activity_detail", args=[activity.pk])).content.decode()
+    page = client.get(reverse("oversight:activity_detail", args=[activity.pk])).content.decode()
     assert "Báo cáo của Sở Y tế" in page
     client.logout()
     login(Role.AGENCY)
-    assert client.get(reverse("activity_document_file", args=[document.pk])).status_code == 404
+    assert client.get(reverse("oversight:activity_document_file", args=[document.pk])).status_code == 404
 
 
 # --- The programme, the committee head's form, My participation -----------------------------------------
@@ -323,12 +325,12 @@ def test_the_programme_groups_activities_by_month_with_constant_queries(
             )
 
     def visit():
-        return client.get(reverse("oversight_programme"), {"year": 2026}).content.decode()
+        return client.get(reverse("oversight:programme"), {"year": 2026}).content.decode()
 
     html, _many = constant_queries(add, visit, few=2, many=19)
     assert "Chương trình giám sát năm 2026" in html
     assert html.index("Giám sát thường xuyên 1") < html.index("Giám sát thường xuyên 2")
-    assert client.get(reverse("oversight_programme"), {"year": "abc"}).status_code == 200
+    assert client.get(reverse("oversight:programme"), {"year": "abc"}).status_code == 200
 
 
 def test_a_committee_head_creates_activities_for_their_committee_only(client, council):
@@ -344,13 +346,13 @@ def test_a_committee_head_creates_activities_for_their_committee_only(client, co
         "period_start": "01/03/2026",
         "period_end": "30/06/2026",
     }
-    client.post(reverse("activity_create"), {**data, "committee": other.pk})
-    client.post(reverse("activity_create"), {**data, "lead_body": "council", "committee": own.pk})
+    client.post(reverse("oversight:activity_create"), {**data, "committee": other.pk})
+    client.post(reverse("oversight:activity_create"), {**data, "lead_body": "council", "committee": own.pk})
     assert not OversightActivity.objects.exists()
-    client.post(reverse("activity_create"), {**data, "committee": own.pk})
+    client.post(reverse("oversight:activity_create"), {**data, "committee": own.pk})
     created = OversightActivity.objects.get()
     assert created.committee == own
-    assert client.get(reverse("activity_update", args=[created.pk])).status_code == 200
+    assert client.get(reverse("oversight:activity_update", args=[created.pk])).status_code == 200
 
 
 def test_a_delegate_sees_the_delegations_they_served_on(client, council, activity):
@@ -360,7 +362,7 @@ def test_a_delegate_sees_the_delegations_they_served_on(client, council, activit
     RoleFactory(user=user, council=council, role=Role.DELEGATE)
     services.member_add(activity, actor=None, role="member", mandate=mandate)
     client.force_login(user)
-    page = client.get(reverse("my_participation")).content.decode()
+    page = client.get(reverse("sessions:my_participation")).content.decode()
     assert activity.title in page
 
 
@@ -368,7 +370,7 @@ def test_an_interpellation_is_drafted_from_an_overdue_commitment(client, office,
     term = TermFactory(council=council, start_date=days(-400), end_date=days(1400))
     asker = MandateFactory(delegate__council=council, term=term)
     item = _recommend(activity, agency, "Cấp đủ thuốc BHYT cho trạm y tế", overdue_days=45)
-    url = reverse("interpellation_create")
+    url = reverse("sessions:interpellation_create")
     form = client.get(url, {"from_followup": item.pk}).content.decode()
     assert "Cấp đủ thuốc BHYT cho trạm y tế" in form and "Giám đốc Sở Y tế" in form
     client.post(
@@ -402,7 +404,7 @@ def test_a_recommendation_typed_in_without_a_source_is_suggested_too(client, off
     rows = selectors.suggestions(council, today=today(), days=30)
     assert [r.followup for r in rows] == [typed] and rows[0].activity is None
     assert rows[0].proposed == EscalationStep.EXPLANATION_SESSION
-    page = client.get(reverse("oversight_suggestions"))
+    page = client.get(reverse("oversight:suggestions"))
     assert page.status_code == 200 and "Kiến nghị nhập tay" in page.content.decode()
 
 
@@ -431,12 +433,12 @@ def test_bad_input_found_by_qa_is_refused_with_a_message(client, office, council
             activity, actor=None, title="Tái giám sát lần 2", period_start=today(), period_end=today()
         )
     for year in ("99999", "-1", "0"):
-        assert client.get(reverse("oversight_programme"), {"year": year}).status_code == 200
+        assert client.get(reverse("oversight:programme"), {"year": year}).status_code == 200
 
 
 def test_a_refused_form_comes_back_open_with_what_was_typed(client, office, council, activity):
     response = client.post(
-        reverse("activity_recommendation_add", args=[activity.pk]),
+        reverse("oversight:activity_recommendation_add", args=[activity.pk]),
         {"text": "Bảo đảm đủ thuốc BHYT tại trạm y tế xã", "due_date": "31/03/2027"},
     )
     html = response.content.decode()

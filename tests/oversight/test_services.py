@@ -245,5 +245,5 @@ def test_a_resolution_page_shows_the_oversight_of_its_implementation(client, off
         period_end=dt.date(2026, 10, 31),
         resolutions=[resolution],
     )
-    page = client.get(reverse("resolution_detail", args=[resolution.pk]))
+    page = client.get(reverse("sessions:resolution_detail", args=[resolution.pk]))
     assert "Giám sát thực hiện Nghị quyết 05" in page.text

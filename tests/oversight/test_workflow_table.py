@@ -52,7 +52,7 @@ def test_the_table_names_real_states_forms_and_services():
 @pytest.mark.parametrize("state", list(State))
 def test_the_page_offers_exactly_the_tables_moves_of_its_state(client, office, activity, state):
     _in_state(activity, state)
-    page = client.get(reverse("activity_detail", args=[activity.pk])).content.decode()
+    page = client.get(reverse("oversight:activity_detail", args=[activity.pk])).content.decode()
     for transition in OVERSIGHT_WORKFLOW.transitions:
         offered = state in transition.sources
         assert (f'<option value="{transition.target}">' in page) is offered, (state, transition.name)
@@ -60,7 +60,7 @@ def test_the_page_offers_exactly_the_tables_moves_of_its_state(client, office, a
 
 
 def test_a_move_the_state_does_not_allow_is_refused_with_the_tables_reason(client, office, activity):
-    response = client.post(reverse("activity_advance", args=[activity.pk]), {"to": State.REPORTED})
+    response = client.post(reverse("oversight:activity_advance", args=[activity.pk]), {"to": State.REPORTED})
     activity.refresh_from_db()
     assert activity.state == State.PLANNED
     reason = str(OVERSIGHT_WORKFLOW.move_refusal) % {"state": State.PLANNED.label, "to": State.REPORTED.label}
@@ -87,6 +87,6 @@ def test_only_who_may_edit_the_activity_is_offered_its_moves(activity, user_with
 
 
 def test_an_unknown_state_is_refused_by_the_form(client, office, activity):
-    client.post(reverse("activity_advance", args=[activity.pk]), {"to": "deleted"})
+    client.post(reverse("oversight:activity_advance", args=[activity.pk]), {"to": "deleted"})
     activity.refresh_from_db()
     assert activity.state == State.PLANNED

@@ -32,8 +32,8 @@ def _link(user, membership):
 
 def test_office_home_shows_the_records_and_the_composition(client, office, group_of_three):
     page = client.get(reverse("home")).text
-    assert reverse("agency_list") in page and reverse("deadline_rule_list") in page
-    assert reverse("delegate_create") in page
+    assert reverse("council:agency_list") in page and reverse("council:deadline_rule_list") in page
+    assert reverse("delegates:delegate_create") in page
 
 
 def test_leadership_home_shows_figures_but_no_names(client, login, group_of_three):
@@ -43,7 +43,7 @@ def test_leadership_home_shows_figures_but_no_names(client, login, group_of_thre
     assert response.context["summary"].composition["groups"] == 1
     for membership in group_of_three[1]:
         assert membership.mandate.delegate.full_name not in response.text
-    assert reverse("delegate_create") not in response.text
+    assert reverse("delegates:delegate_create") not in response.text
 
 
 def test_delegate_home_shows_own_mandate_and_group(client, login, group_of_three):
@@ -59,7 +59,7 @@ def test_unlinked_delegate_is_told_to_ask_the_office(client, login, group_of_thr
     login(Role.DELEGATE)
     response = client.get(reverse("home"))
     assert response.context["summary"].own_mandate is None
-    assert reverse("directory") in response.text
+    assert reverse("delegates:directory") in response.text
 
 
 def test_group_leader_sees_the_members_of_the_group(client, login, council, group_of_three):
@@ -95,7 +95,7 @@ def test_a_user_without_a_role_is_told_so(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 200
     assert response.context["summary"] is None
-    assert reverse("directory") not in response.text
+    assert reverse("delegates:directory") not in response.text
 
 
 def test_office_home_lists_coming_days_off(client, office, council, term):

@@ -15,7 +15,7 @@ from .conftest import Q2
 
 pytestmark = pytest.mark.django_db
 READERS = {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}
-PAGES = ["dashboard", "scorecard", "participation_overview", "report_list"]
+PAGES = ["reports:dashboard", "reports:scorecard", "reports:participation_overview", "reports:report_list"]
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
@@ -29,19 +29,19 @@ def test_only_the_councils_readers_open_the_leadership_pages(client, login, coun
 def test_a_reader_of_another_council_sees_nothing_of_this_one(client, login, council, other_council, records):
     report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
     login(Role.OFFICE, other_council)
-    assert client.get(reverse("report_detail", args=[report.pk])).status_code == 404
-    assert client.get(reverse("report_download", args=[report.pk, "pdf"])).status_code == 404
+    assert client.get(reverse("reports:report_detail", args=[report.pk])).status_code == 404
+    assert client.get(reverse("reports:report_download", args=[report.pk, "pdf"])).status_code == 404
     assert (
         "Thiếu bác sĩ"
         not in client.get(
-            reverse("figure_detail", args=["petitions"]), {"from": "2026-04-01", "to": "2026-06-30"}
+            reverse("reports:figure_detail", args=["petitions"]), {"from": "2026-04-01", "to": "2026-06-30"}
         ).text
     )
 
 
 def test_the_dashboard_shows_the_quarter_asked_for_with_charts_and_tables(client, login, council, records):
     login(Role.LEADERSHIP)
-    response = client.get(reverse("dashboard"), {"quarter": "2026-Q2"})
+    response = client.get(reverse("reports:dashboard"), {"quarter": "2026-Q2"})
     assert response.status_code == 200
     board = response.context["board"]
     assert board.period == Q2
@@ -56,30 +56,30 @@ def test_the_dashboard_shows_the_quarter_asked_for_with_charts_and_tables(client
 @pytest.mark.parametrize("quarter", ["2026-Q5", "abc", "2999-Q1", "2026"])
 def test_a_bad_quarter_is_reported_and_the_current_one_shown(client, login, council, quarter):
     login(Role.LEADERSHIP)
-    response = client.get(reverse("dashboard"), {"quarter": quarter})
+    response = client.get(reverse("reports:dashboard"), {"quarter": quarter})
     assert response.status_code == 200 and response.context["error"]
 
 
 def test_the_drill_down_lists_exactly_the_records_behind_the_figure(client, login, council, records):
     login(Role.LEADERSHIP)
     response = client.get(
-        reverse("figure_detail", args=["petitions"]), {"from": "2026-04-01", "to": "2026-06-30"}
+        reverse("reports:figure_detail", args=["petitions"]), {"from": "2026-04-01", "to": "2026-06-30"}
     )
     assert response.context["shown"] == 3 and len(response.context["page"].object_list) == 3
     for petition in records["petitions"]:
         assert petition.code in response.text
     rate = client.get(
-        reverse("figure_detail", args=["answers_on_time"]), {"from": "2026-04-01", "to": "2026-06-30"}
+        reverse("reports:figure_detail", args=["answers_on_time"]), {"from": "2026-04-01", "to": "2026-06-30"}
     )
     rows = rate.context["page"].object_list
     assert rate.context["figure"] == {"n": 1, "d": 3} and sum(r.counted for r in rows) == 1 and len(rows) == 3
     assert (
         client.get(
-            reverse("figure_detail", args=["nope"]), {"from": "2026-04-01", "to": "2026-06-30"}
+            reverse("reports:figure_detail", args=["nope"]), {"from": "2026-04-01", "to": "2026-06-30"}
         ).status_code
         == 404
     )
-    assert client.get(reverse("figure_detail", args=["petitions"]), {"from": "x"}).status_code == 404
+    assert client.get(reverse("reports:figure_detail", args=["petitions"]), {"from": "x"}).status_code == 404
 
 
 def test_list_pages_run_a_constant_number_of_queries(client, login, council, term, constant_queries):
@@ -90,14 +90,14 @@ def test_list_pages_run_a_constant_number_of_queries(client, login, council, ter
             ReportFactory(council=council, kind=Report.Kind.ANNUAL, period=str(2000 + year))
 
     def visit():
-        assert client.get(reverse("report_list")).status_code == 200
+        assert client.get(reverse("reports:report_list")).status_code == 200
 
     constant_queries(add, visit)
 
 
 def test_the_participation_overview_has_no_ranking_and_lists_those_at_zero(client, login, council, records):
     login(Role.STANDING)
-    response = client.get(reverse("participation_overview"))
+    response = client.get(reverse("reports:participation_overview"))
     assert len(response.context["delegates"]) == 2 and len(response.context["at_zero"]) == 1
     assert "Tổ 2" in response.text and ("Method" in response.text or "Cách tính" in response.text)
 
@@ -107,35 +107,37 @@ def test_the_office_generates_reviews_and_issues_a_report_through_the_pages(
 ):
     login(Role.OFFICE)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q2"})
+        response = client.post(reverse("reports:report_request"), {"kind": "quarterly", "period": "2026-Q2"})
     report = Report.objects.get(council=council)
-    assert response.url == reverse("report_detail", args=[report.pk])
+    assert response.url == reverse("reports:report_detail", args=[report.pk])
     assert report.state == Report.State.DRAFT  # eager tasks: generated once the request commits
     assert "DOCX" in client.get(response.url).text
-    bad = client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q5"}, follow=True)
+    bad = client.post(
+        reverse("reports:report_request"), {"kind": "quarterly", "period": "2026-Q5"}, follow=True
+    )
     assert Report.objects.count() == 1 and list(bad.context["messages"])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("report_regenerate", args=[report.pk]))
+        client.post(reverse("reports:report_regenerate", args=[report.pk]))
     report.refresh_from_db()
     assert report.state == Report.State.DRAFT and report.attempts == 1  # counted afresh for the new draft
     client.post(
-        reverse("report_issue", args=[report.pk]), {"number": "45/BC-HĐND", "issued_on": "10/07/2026"}
+        reverse("reports:report_issue", args=[report.pk]), {"number": "45/BC-HĐND", "issued_on": "10/07/2026"}
     )
     report.refresh_from_db()
     assert report.state == Report.State.ISSUED
     again = client.post(
-        reverse("report_issue", args=[report.pk]),
+        reverse("reports:report_issue", args=[report.pk]),
         {"number": "46/BC-HĐND", "issued_on": "11/07/2026"},
         follow=True,
     )
     report.refresh_from_db()
     assert report.number == "45/BC-HĐND" and list(again.context["messages"])
-    regen = client.post(reverse("report_regenerate", args=[report.pk]), follow=True)
+    regen = client.post(reverse("reports:report_regenerate", args=[report.pk]), follow=True)
     assert "frozen" in str(list(regen.context["messages"])[0]) or "khóa" in str(
         list(regen.context["messages"])[0]
     )
     for fmt in ("docx", "xlsx", "pdf"):
-        download = client.get(reverse("report_download", args=[report.pk, fmt]))
+        download = client.get(reverse("reports:report_download", args=[report.pk, fmt]))
         assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment")
 
 
@@ -143,12 +145,13 @@ def test_leadership_sees_issued_reports_only_and_cannot_act(client, login, counc
     draft, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
     services.report_generate(draft.pk)
     login(Role.LEADERSHIP)
-    assert client.get(reverse("report_detail", args=[draft.pk])).status_code == 404
-    assert client.get(reverse("report_download", args=[draft.pk, "pdf"])).status_code == 404
+    assert client.get(reverse("reports:report_detail", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("reports:report_download", args=[draft.pk, "pdf"])).status_code == 404
     assert (
-        client.post(reverse("report_request"), {"kind": "quarterly", "period": "2026-Q1"}).status_code == 403
+        client.post(reverse("reports:report_request"), {"kind": "quarterly", "period": "2026-Q1"}).status_code
+        == 403
     )
-    assert client.post(reverse("figures_refresh")).status_code == 403
+    assert client.post(reverse("reports:figures_refresh")).status_code == 403
     assert Report.objects.count() == 1
 
 
@@ -156,12 +159,12 @@ def test_the_scorecard_offers_to_seed_the_targets_then_shows_them(
     client, login, council, records, constant_queries
 ):
     login(Role.OFFICE)
-    assert reverse("kpi_targets_seed") in client.get(reverse("scorecard")).text
-    client.post(reverse("kpi_targets_seed"))
-    response = client.get(reverse("scorecard"), {"period": "2026-Q2"})
+    assert reverse("reports:kpi_targets_seed") in client.get(reverse("reports:scorecard")).text
+    client.post(reverse("reports:kpi_targets_seed"))
+    response = client.get(reverse("reports:scorecard"), {"period": "2026-Q2"})
     codes = [line.target.code for line in response.context["lines"]]
     assert codes[:3] == ["T1", "T2", "T3"]
-    assert reverse("figure_detail", args=["t2_sessions"]) in response.text
+    assert reverse("reports:figure_detail", args=["t2_sessions"]) in response.text
 
     def add(rows):
         from voters import services as voter_services
@@ -172,7 +175,9 @@ def test_the_scorecard_offers_to_seed_the_targets_then_shows_them(
             )
         figures.refresh(council, everything=True)
 
-    constant_queries(add, lambda: client.get(reverse("scorecard"), {"period": "2026-Q2"}), few=0, many=20)
+    constant_queries(
+        add, lambda: client.get(reverse("reports:scorecard"), {"period": "2026-Q2"}), few=0, many=20
+    )
 
 
 def test_the_office_home_warns_when_t1_is_behind_late_in_the_year(client, login, council, term, monkeypatch):
@@ -197,7 +202,7 @@ def test_every_figure_opens_its_records_in_a_bounded_number_of_queries(client, l
     for key in metrics.catalogue():
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(
-                reverse("figure_detail", args=[key]), {"from": "2026-01-01", "to": "2026-12-31"}
+                reverse("reports:figure_detail", args=[key]), {"from": "2026-01-01", "to": "2026-12-31"}
             )
         assert response.status_code == 200, key
         assert len(ctx.captured_queries) <= 20, (key, len(ctx.captured_queries))

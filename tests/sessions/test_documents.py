@@ -39,7 +39,7 @@ def _post(client, session, **overrides):
         "file": SimpleUploadedFile("to-trinh.pdf", PDF, content_type="application/pdf"),
         **overrides,
     }
-    return client.post(reverse("document_add", args=[session.pk]), data)
+    return client.post(reverse("sessions:document_add", args=[session.pk]), data)
 
 
 def test_the_office_adds_a_document_and_delegates_download_it(client, login, office, council, session):
@@ -47,16 +47,16 @@ def test_the_office_adds_a_document_and_delegates_download_it(client, login, off
     document = SessionDocument.objects.get()
     assert document.original_name == "to-trinh.pdf" and "to-trinh" not in document.path
     login(Role.DELEGATE)
-    page = client.get(reverse("session_documents", args=[session.pk]))
+    page = client.get(reverse("sessions:session_documents", args=[session.pk]))
     assert "279/TTr-UBND" in page.text and "01/07/2026" in page.text  # the deadline: 7 days before 08/07
-    response = client.get(reverse("document_file", args=[document.pk]))
+    response = client.get(reverse("sessions:document_file", args=[document.pk]))
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content) == PDF
 
 
 def test_a_late_document_is_flagged(client, office, session):
     _post(client, session, sent_on="03/07/2026")
-    page = client.get(reverse("session_detail", args=[session.pk]))
+    page = client.get(reverse("sessions:session_detail", args=[session.pk]))
     assert page.context["documents_deadline"] == dt.date(2026, 7, 1)
     assert SessionDocument.objects.get().sent_on > page.context["documents_deadline"]
     assert "text-bg-warning" in page.text
@@ -88,8 +88,8 @@ def test_documents_of_another_council_are_not_found(client, login, office, sessi
     _post(client, session)
     document = SessionDocument.objects.get()
     login(Role.DELEGATE, other_council)
-    assert client.get(reverse("document_file", args=[document.pk])).status_code == 404
-    assert client.get(reverse("session_documents", args=[session.pk])).status_code == 404
+    assert client.get(reverse("sessions:document_file", args=[document.pk])).status_code == 404
+    assert client.get(reverse("sessions:session_documents", args=[session.pk])).status_code == 404
 
 
 def test_a_symbol_is_used_once_per_session(client, office, session):

@@ -65,12 +65,12 @@ def test_a_session_still_in_progress_says_not_yet_met_and_a_closed_one_not_met(
         end=days(1),
         state="in_session",
     )
-    page = client.get(reverse("session_dashboard", args=[running.pk])).text
+    page = client.get(reverse("sessions:session_dashboard", args=[running.pk])).text
     assert OPEN_TEXT in page and "quota-open" in page and "quota-failed" not in page
     closed = _session(
         council, term, rows, start=dt.date(2026, 7, 8), end=dt.date(2026, 7, 10), state=Session.State.CLOSED
     )
-    page = client.get(reverse("session_dashboard", args=[closed.pk])).text
+    page = client.get(reverse("sessions:session_dashboard", args=[closed.pk])).text
     assert FAILED_TEXT in page and "quota-failed" in page and OPEN_TEXT not in page
     # The panel's summary says it the same way: did not (session over), not "have not yet".
     assert "Các Tổ đại biểu không có ý kiến tại hội trường (kỳ họp đã kết thúc)" in page
@@ -108,10 +108,10 @@ def test_my_participation_lists_my_voter_meetings_and_says_what_counts_for_t2(
         attendance=60,
         delegates=[other],
     )
-    response = client.get(reverse("my_participation"))
+    response = client.get(reverse("sessions:my_participation"))
     assert response.context["voter_meetings"] == [attended]
     page = response.text
-    assert reverse("meeting_detail", args=[attended.pk]) in page
+    assert reverse("voters:meeting_detail", args=[attended.pk]) in page
     assert "Cách tính T2" in page and "phiên họp toàn thể" in page
     # My group spoke at the closed session: met; T3 for me: I spoke, met.
     assert response.context["t3_status"] == MET
@@ -121,7 +121,7 @@ def test_my_t3_is_not_yet_met_while_the_term_runs(client, login, council, term):
     user = login(Role.DELEGATE)
     mandate = MandateFactory(delegate__council=council, term=term)
     delegate_services.delegate_update(mandate.delegate, actor=None, user=user)
-    response = client.get(reverse("my_participation"))
+    response = client.get(reverse("sessions:my_participation"))
     assert response.context["t3_status"] == OPEN and OPEN_TEXT in response.text
     assert "text-bg-danger" not in response.text.split("T3")[1].split("</div></div>")[0]
 
@@ -133,7 +133,7 @@ def test_the_participation_overview_and_the_scorecard_use_the_same_words(client,
         council, term, rows, start=dt.date(2026, 7, 8), end=dt.date(2026, 7, 10), state=Session.State.CLOSED
     )
     login(Role.LEADERSHIP)
-    page = client.get(reverse("participation_overview")).text
+    page = client.get(reverse("reports:participation_overview")).text
     # The group that did not speak at a closed session failed; delegates at zero still have the term.
     assert FAILED_TEXT in page and OPEN_TEXT in page
     with translation.override("vi"):

@@ -161,7 +161,7 @@ def test_a_speech_under_ten_seconds_is_logged_only_when_confirmed(sitting, deleg
 
 def test_the_live_page_logs_a_speech_to_the_second(client, office, sitting, delegates):
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]),
+        reverse("sessions:sitting_live", args=[sitting.pk]),
         {"mandate": delegates[0].pk, "kind": "discussion", "duration": "1:30"},
         HTTP_HX_REQUEST="true",
     )
@@ -172,7 +172,7 @@ def test_the_live_page_logs_a_speech_to_the_second(client, office, sitting, dele
 
 def test_the_live_page_refuses_a_silent_zero_speech(client, office, sitting, delegates):
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]),
+        reverse("sessions:sitting_live", args=[sitting.pk]),
         {"mandate": delegates[0].pk, "kind": "discussion", "duration": "0:04"},
         HTTP_HX_REQUEST="true",
     )
@@ -181,7 +181,7 @@ def test_the_live_page_refuses_a_silent_zero_speech(client, office, sitting, del
     assert "hidden" not in warning and 'role="alert"' in warning
     assert "10" in response.text.split('id="short-warning-text">')[1].split("<")[0]
     client.post(
-        reverse("sitting_live", args=[sitting.pk]),
+        reverse("sessions:sitting_live", args=[sitting.pk]),
         {"mandate": delegates[0].pk, "kind": "discussion", "duration": "0:04", "short_ok": "on"},
         HTTP_HX_REQUEST="true",
     )
@@ -189,7 +189,7 @@ def test_the_live_page_refuses_a_silent_zero_speech(client, office, sitting, del
 
 
 def test_the_correction_form_is_loaded_into_the_row(client, office, speech, delegates):
-    response = client.get(reverse("speech_correct", args=[speech.pk]), HTTP_HX_REQUEST="true")
+    response = client.get(reverse("sessions:speech_correct", args=[speech.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "<html" not in response.text
     assert 'value="1:30"' in response.text and delegates[1].delegate.full_name in response.text
     assert f'id="c{speech.pk}-kind"' in response.text
@@ -197,7 +197,7 @@ def test_the_correction_form_is_loaded_into_the_row(client, office, speech, dele
 
 def test_a_correction_by_htmx_swaps_only_the_row_and_keeps_the_seconds(client, office, speech, delegates):
     response = client.post(
-        reverse("speech_correct", args=[speech.pk]),
+        reverse("sessions:speech_correct", args=[speech.pk]),
         {
             "mandate": speech.mandate_id,
             "official": "",
@@ -216,7 +216,7 @@ def test_a_correction_by_htmx_swaps_only_the_row_and_keeps_the_seconds(client, o
 
 def test_a_correction_by_htmx_changes_the_speaker(client, office, speech, delegates):
     response = client.post(
-        reverse("speech_correct", args=[speech.pk]),
+        reverse("sessions:speech_correct", args=[speech.pk]),
         {"mandate": delegates[1].pk, "kind": "discussion", "duration": "1:30", "reason": "Chọn nhầm"},
         HTTP_HX_REQUEST="true",
     )
@@ -247,7 +247,7 @@ def test_a_bad_correction_by_htmx_shows_the_error_in_the_row_and_changes_nothing
         "reason": "Sửa",
     }
     response = client.post(
-        reverse("speech_correct", args=[speech.pk]), {**data, **bad}, HTTP_HX_REQUEST="true"
+        reverse("sessions:speech_correct", args=[speech.pk]), {**data, **bad}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
     assert f'id="speech-{speech.pk}"' in response.text and '<details class="mt-1" open>' in response.text
@@ -258,7 +258,8 @@ def test_a_bad_correction_by_htmx_shows_the_error_in_the_row_and_changes_nothing
 
 def test_a_correction_without_htmx_redirects_to_the_live_page(client, office, speech):
     response = client.post(
-        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "1:30", "reason": "Nhầm"}
+        reverse("sessions:speech_correct", args=[speech.pk]),
+        {"kind": "debate", "duration": "1:30", "reason": "Nhầm"},
     )
     assert response.status_code == 302
     speech.refresh_from_db()
@@ -268,14 +269,15 @@ def test_a_correction_without_htmx_redirects_to_the_live_page(client, office, sp
 def test_a_speech_of_another_council_cannot_be_corrected(client, login, other_council, speech):
     login("office", other_council)
     response = client.post(
-        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "1:00", "reason": "x"}
+        reverse("sessions:speech_correct", args=[speech.pk]),
+        {"kind": "debate", "duration": "1:00", "reason": "x"},
     )
     assert response.status_code == 404
 
 
 def test_removing_by_htmx_swaps_the_row(client, office, speech):
     response = client.post(
-        reverse("speech_remove", args=[speech.pk]), {"reason": "Ghi trùng"}, HTTP_HX_REQUEST="true"
+        reverse("sessions:speech_remove", args=[speech.pk]), {"reason": "Ghi trùng"}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200 and not Speech.objects.exists()
     assert 'hx-swap-oob="true"' in response.text
@@ -284,6 +286,6 @@ def test_removing_by_htmx_swaps_the_row(client, office, speech):
 def test_my_participation_shows_each_speech_to_the_second(client, login, speech):
     user = login("delegate")
     delegate_services.delegate_update(speech.mandate.delegate, actor=None, user=user)
-    response = client.get(reverse("my_participation"))
+    response = client.get(reverse("sessions:my_participation"))
     assert response.context["speeches"] == [speech]
     assert "1:30" in response.text

@@ -40,34 +40,34 @@ def groups(council, sitting):
 def test_session_pages_by_role(client, login, sitting, role):
     login(role)
     session = sitting.session
-    assert client.get(reverse("session_list")).status_code == 200
-    assert client.get(reverse("session_detail", args=[session.pk])).status_code == 200
-    assert client.get(reverse("session_create")).status_code == (200 if role in MANAGERS else 403)
-    assert client.get(reverse("sitting_live", args=[sitting.pk])).status_code == (
+    assert client.get(reverse("sessions:session_list")).status_code == 200
+    assert client.get(reverse("sessions:session_detail", args=[session.pk])).status_code == 200
+    assert client.get(reverse("sessions:session_create")).status_code == (200 if role in MANAGERS else 403)
+    assert client.get(reverse("sessions:sitting_live", args=[sitting.pk])).status_code == (
         200 if role in MANAGERS else 403
     )
-    assert client.get(reverse("session_dashboard", args=[session.pk])).status_code == (
+    assert client.get(reverse("sessions:session_dashboard", args=[session.pk])).status_code == (
         200 if role in READERS else 403
     )
-    assert client.get(reverse("my_participation")).status_code == 200
+    assert client.get(reverse("sessions:my_participation")).status_code == 200
 
 
 def test_session_pages_of_another_council_are_not_found(client, login, sitting, other_council):
     login(Role.OFFICE, other_council)
-    assert client.get(reverse("session_detail", args=[sitting.session.pk])).status_code == 404
-    assert client.get(reverse("sitting_live", args=[sitting.pk])).status_code == 404
-    assert client.get(reverse("session_dashboard", args=[sitting.session.pk])).status_code == 404
+    assert client.get(reverse("sessions:session_detail", args=[sitting.session.pk])).status_code == 404
+    assert client.get(reverse("sessions:sitting_live", args=[sitting.pk])).status_code == 404
+    assert client.get(reverse("sessions:session_dashboard", args=[sitting.session.pk])).status_code == 404
 
 
 def test_the_clerk_finds_a_speaker_without_accents_and_logs_with_htmx(client, office, sitting, groups):
-    found = client.get(reverse("sitting_speakers", args=[sitting.pk]), {"q": "nguyen thi"}).text
+    found = client.get(reverse("sessions:sitting_speakers", args=[sitting.pk]), {"q": "nguyen thi"}).text
     assert "Nguyễn Thị" in found
     (group, mandate), _ = groups
-    by_group = client.get(reverse("sitting_speakers", args=[sitting.pk]), {"group": group.pk}).text
+    by_group = client.get(reverse("sessions:sitting_speakers", args=[sitting.pk]), {"group": group.pk}).text
     assert mandate.delegate.full_name in by_group and groups[1][1].delegate.full_name not in by_group
     item = AgendaItemFactory(session=sitting.session)
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]),
+        reverse("sessions:sitting_live", args=[sitting.pk]),
         {"mandate": mandate.pk, "kind": "discussion", "agenda_item": item.pk, "duration": "4.5"},
         HTTP_HX_REQUEST="true",
     )
@@ -91,14 +91,14 @@ def test_logging_refuses_a_speaker_without_a_mandate_that_day(client, office, co
         end_reason="resigned",
     )
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]),
+        reverse("sessions:sitting_live", args=[sitting.pk]),
         {"mandate": gone.pk, "kind": "discussion", "duration": "2"},
     )
     assert response.status_code == 200
     assert not Speech.objects.exists()
     assert response.context["form"].errors
     response = client.post(
-        reverse("sitting_live", args=[sitting.pk]), {"kind": "discussion", "duration": "-1"}
+        reverse("sessions:sitting_live", args=[sitting.pk]), {"kind": "discussion", "duration": "-1"}
     )
     assert response.context["form"].errors and not Speech.objects.exists()
 
@@ -107,9 +107,9 @@ def test_removing_a_speech_needs_a_reason_and_is_kept_in_history(client, office,
     speech = Speech.objects.create(
         council=sitting.council, sitting=sitting, mandate=groups[0][1], kind="discussion", venue="plenary"
     )
-    client.post(reverse("speech_remove", args=[speech.pk]), {"reason": ""})
+    client.post(reverse("sessions:speech_remove", args=[speech.pk]), {"reason": ""})
     assert Speech.objects.filter(pk=speech.pk).exists()
-    client.post(reverse("speech_remove", args=[speech.pk]), {"reason": "Ghi trùng"})
+    client.post(reverse("sessions:speech_remove", args=[speech.pk]), {"reason": "Ghi trùng"})
     assert not Speech.objects.filter(pk=speech.pk).exists()
     removed = Speech.history.filter(id=speech.pk, history_type="-").get()
     assert removed.history_user == office and removed.history_change_reason == "Ghi trùng"
@@ -121,7 +121,7 @@ def test_dashboard_names_the_groups_still_silent(client, login, sitting, groups)
     Speech.objects.create(
         council=sitting.council, sitting=sitting, mandate=first, kind="discussion", venue="plenary"
     )
-    response = client.get(reverse("session_dashboard", args=[sitting.session.pk]))
+    response = client.get(reverse("sessions:session_dashboard", args=[sitting.session.pk]))
     missing = [row.group for row in response.context["t2"].missing]
     assert missing == [second_group]
 
@@ -133,7 +133,7 @@ def test_my_participation_shows_my_speeches_and_my_group(client, login, sitting,
     Speech.objects.create(
         council=sitting.council, sitting=sitting, mandate=mandate, kind="interpellation", venue="plenary"
     )
-    response = client.get(reverse("my_participation"))
+    response = client.get(reverse("sessions:my_participation"))
     assert response.context["contributions"] == 1
     assert [row.group for row in response.context["my_group_rows"]] == [group]
     assert "Chất vấn" in response.text or "Interpellation" in response.text
@@ -168,8 +168,8 @@ def test_session_list_and_live_page_queries_do_not_grow(
         return get
 
     pages = {
-        "session list": visit(reverse("session_list")),
-        "live page": visit(reverse("sitting_live", args=[sitting.pk])),
+        "session list": visit(reverse("sessions:session_list")),
+        "live page": visit(reverse("sessions:sitting_live", args=[sitting.pk])),
     }
     constant_queries(add, pages)
 
@@ -201,7 +201,7 @@ def test_a_group_leader_sees_the_members_and_my_interpellations_show_commitments
     session_services.commitment_add(
         slip, actor=None, text="Giải ngân 95% vốn trước 31/01/2027", due_date=dt.date(2027, 1, 31)
     )
-    response = client.get(reverse("my_participation"))
+    response = client.get(reverse("sessions:my_participation"))
     assert [row.mandate for row in response.context["members"]] == [leader]
     assert "Giải ngân 95% vốn" in response.text
 
@@ -218,12 +218,14 @@ def test_a_speech_is_corrected_with_a_reason_and_the_history_keeps_the_old_value
         duration_seconds=60,
     )
     client.post(
-        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": ""}
+        reverse("sessions:speech_correct", args=[speech.pk]),
+        {"kind": "debate", "duration": "4", "reason": ""},
     )
     speech.refresh_from_db()
     assert speech.kind == "discussion"
     client.post(
-        reverse("speech_correct", args=[speech.pk]), {"kind": "debate", "duration": "4", "reason": "Ghi nhầm"}
+        reverse("sessions:speech_correct", args=[speech.pk]),
+        {"kind": "debate", "duration": "4", "reason": "Ghi nhầm"},
     )
     speech.refresh_from_db()
     assert (speech.kind, speech.duration_seconds) == ("debate", 240)

@@ -152,12 +152,12 @@ def test_the_csv_reader_is_tolerant_and_reports_unknown_names_by_line(council, t
 
 def _post_roll_call(client, vote, choices):
     data = {f"m{m.pk}": c for m, c in choices.items()}
-    return client.post(reverse("resolution_roll_call", args=[vote.resolution_id]), data)
+    return client.post(reverse("sessions:resolution_roll_call", args=[vote.resolution_id]), data)
 
 
 def test_roll_call_page_refuses_a_mismatch_and_changes_nothing(client, council, term, mandates, office):
     vote = _vote(council, term, approve=3, reject=1, abstain=1)
-    page = client.get(reverse("resolution_roll_call", args=[vote.resolution_id]))
+    page = client.get(reverse("sessions:resolution_roll_call", args=[vote.resolution_id]))
     assert page.status_code == 200 and "roll_call.js" in page.content.decode()
     for m in mandates:
         assert m.delegate.full_name in page.content.decode()
@@ -177,7 +177,7 @@ def test_roll_call_page_refuses_a_mismatch_and_changes_nothing(client, council, 
 
 def test_roll_call_import_with_a_bad_line_saves_nothing(client, council, term, mandates, office):
     vote = _vote(council, term, approve=3, reject=1, abstain=1)
-    url = reverse("resolution_roll_call_import", args=[vote.resolution_id])
+    url = reverse("sessions:resolution_roll_call_import", args=[vote.resolution_id])
     bad = "Nguyễn Văn An,approve\nNguyễn Văn Không Có,approve\nTrần Thị Bình,maybe\n"
     response = client.post(url, {"file": SimpleUploadedFile("kq.csv", bad.encode())})
     assert response.status_code == 400
@@ -194,30 +194,30 @@ def test_roll_call_import_with_a_bad_line_saves_nothing(client, council, term, m
 def test_only_the_office_enters_a_roll_call_others_read_it(client, council, term, mandates, login):
     vote = _vote(council, term, approve=3, reject=1, abstain=1)
     login(Role.DELEGATE)
-    url = reverse("resolution_roll_call", args=[vote.resolution_id])
+    url = reverse("sessions:resolution_roll_call", args=[vote.resolution_id])
     page = client.get(url)
     assert page.status_code == 200 and "roll-call-form" not in page.content.decode()
     ok = dict(zip(mandates, [Choice.APPROVE] * 3 + [Choice.REJECT, Choice.ABSTAIN], strict=True))
     assert _post_roll_call(client, vote, ok).status_code == 403
-    correct = reverse("resolution_vote_correct", args=[vote.resolution_id])
+    correct = reverse("sessions:resolution_vote_correct", args=[vote.resolution_id])
     assert client.post(correct, {"approve": 1, "reject": 0, "abstain": 0, "reason": "x"}).status_code == 403
     assert not DelegateVote.objects.exists() and Vote.objects.get(pk=vote.pk).approve == 3
 
 
 def test_the_resolution_page_corrects_a_vote_and_shows_its_history(client, council, term, mandates, office):
     vote = _vote(council, term, approve=3, reject=1, abstain=1)
-    url = reverse("resolution_vote_correct", args=[vote.resolution_id])
+    url = reverse("sessions:resolution_vote_correct", args=[vote.resolution_id])
     client.post(url, {"approve": 2, "reject": 2, "abstain": 1, "reason": ""})
     assert Vote.objects.get(pk=vote.pk).approve == 3
     response = client.post(url, {"approve": 2, "reject": 2, "abstain": 1, "reason": "Nhập nhầm"}, follow=True)
     assert Vote.objects.get(pk=vote.pk).approve == 2
     said = " ".join(str(m) for m in response.context["messages"])
     assert "3 → 2" in said and "1 → 2" in said  # the confirmation says what changed
-    page = client.get(reverse("resolution_detail", args=[vote.resolution_id])).content.decode()
+    page = client.get(reverse("sessions:resolution_detail", args=[vote.resolution_id])).content.decode()
     assert "Nhập nhầm" in page and 'id="not-adopted"' in page
     adopted = re.search(r"Ngày thông qua</dt>\s*<dd[^>]*>([^<]*)</dd>", page)
     assert adopted and adopted.group(1).strip() == "—"  # the failed resolution shows no adoption date
-    listing = client.get(reverse("resolution_list")).content.decode()
+    listing = client.get(reverse("sessions:resolution_list")).content.decode()
     row = re.search(r"05/2026/NQ-HĐND.*?</tr>", listing, re.S)
     assert row and "10/12/2026" not in row.group(0)
 
@@ -240,7 +240,10 @@ def test_the_roll_call_page_reads_a_fixed_number_of_queries(client, council, ter
         votes.append(_vote(council, term, symbol=symbol, approve=1, reject=0, abstain=0))
 
     def visit():
-        assert client.get(reverse("resolution_roll_call", args=[votes[-1].resolution_id])).status_code == 200
+        assert (
+            client.get(reverse("sessions:resolution_roll_call", args=[votes[-1].resolution_id])).status_code
+            == 200
+        )
 
     constant_queries(add, visit)
 
@@ -262,7 +265,7 @@ def test_the_roll_call_page_shows_its_history(client, council, term, mandates, o
     services.vote_roll_call(vote, actor=office, ballots=first)
     swapped = {**first, mandates[0]: Choice.REJECT, mandates[3]: Choice.APPROVE}
     services.vote_roll_call(vote, actor=office, ballots=swapped, reason="Đổi chỗ hai đại biểu")
-    page = client.get(reverse("resolution_roll_call", args=[vote.resolution_id])).content.decode()
+    page = client.get(reverse("sessions:resolution_roll_call", args=[vote.resolution_id])).content.decode()
     history = page.split('id="roll-call-history"')[1].split("</details>")[0]
     assert "Đổi chỗ hai đại biểu" in history and "Nguyễn Văn An → Không tán thành" in history
     assert "Phạm Thị Dung → Tán thành" in history

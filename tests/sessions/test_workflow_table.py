@@ -49,26 +49,33 @@ def test_the_table_names_real_states_forms_and_services():
 @pytest.mark.parametrize("state", list(State))
 def test_the_page_offers_exactly_the_tables_transitions_of_its_state(client, office, slip, state):
     _in_state(slip, state)
-    page = client.get(reverse("interpellation_detail", args=[slip.pk])).content.decode()
+    page = client.get(reverse("sessions:interpellation_detail", args=[slip.pk])).content.decode()
     for transition in INTERPELLATION_WORKFLOW.transitions:
-        action = reverse("interpellation_action", args=[slip.pk, transition.name])
+        action = reverse("sessions:interpellation_action", args=[slip.pk, transition.name])
         offered = state in transition.sources and transition.ready is None  # no answer recorded yet
         assert (f'action="{action}"' in page) is offered, (state, transition.name)
 
 
 def test_a_commitment_is_offered_once_an_answer_is_recorded(client, office, slip):
     _in_state(slip, State.ORAL)
-    commitment = reverse("interpellation_action", args=[slip.pk, "commitment"])
-    assert commitment not in client.get(reverse("interpellation_detail", args=[slip.pk])).content.decode()
+    commitment = reverse("sessions:interpellation_action", args=[slip.pk, "commitment"])
+    assert (
+        commitment
+        not in client.get(reverse("sessions:interpellation_detail", args=[slip.pk])).content.decode()
+    )
     services.interpellation_answer(
         slip, actor=None, answered_on=dt.date(2026, 7, 2), answered_by="Giám đốc", text="Quý IV khởi công."
     )
-    assert commitment in client.get(reverse("interpellation_detail", args=[slip.pk])).content.decode()
+    assert (
+        commitment in client.get(reverse("sessions:interpellation_detail", args=[slip.pk])).content.decode()
+    )
 
 
 def test_a_transition_the_state_does_not_allow_is_refused_with_the_tables_reason(client, office, slip):
     response = client.post(
-        reverse("interpellation_action", args=[slip.pk, "conclude"]), {"conclusion": "Kết luận"}, follow=True
+        reverse("sessions:interpellation_action", args=[slip.pk, "conclude"]),
+        {"conclusion": "Kết luận"},
+        follow=True,
     )
     slip.refresh_from_db()
     assert slip.state == State.DRAFT and slip.conclusion == ""
@@ -96,5 +103,5 @@ def test_the_table_runs_the_service_as_the_user(council, slip, user_with_role):
 
 
 def test_an_unknown_action_is_not_found(client, office, slip):
-    response = client.post(reverse("interpellation_action", args=[slip.pk, "delete"]), {})
+    response = client.post(reverse("sessions:interpellation_action", args=[slip.pk, "delete"]), {})
     assert response.status_code == 404

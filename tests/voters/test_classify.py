@@ -178,7 +178,7 @@ def test_too_few_labels_or_a_single_one_give_no_model_and_no_suggestion(client, 
     assert classifier_train(council) == {"field": None, "competence": None}
     assert suggest_classification(council, ROADS[0]) is None
     petition = services.petition_create(actor=None, council=council, title="Đường", text=ROADS[2])
-    page = client.get(reverse("petition_detail", args=[petition.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[petition.pk])).content.decode()
     assert _vi("No suggestion yet: the council has too few classified petitions to learn from.") in page
     assert "data-classify-use" not in page
 
@@ -212,7 +212,7 @@ def test_the_office_sees_the_suggestion_and_a_delegate_does_not(client, login, c
     fields = _classified(council)
     classifier_train(council)
     petition = services.petition_create(actor=None, council=council, title="Cầu", text=HELD_OUT[0][0])
-    url = reverse("petition_detail", args=[petition.pk])
+    url = reverse("voters:petition_detail", args=[petition.pk])
 
     login(Role.OFFICE)
     page = client.get(url).content.decode()
@@ -234,7 +234,7 @@ def test_an_unsure_guess_is_not_offered(client, office, council, monkeypatch):
     classifier_train(council)
     monkeypatch.setattr(classifier, "SURE_FROM", 1.01)  # every guess is below the bar
     petition = services.petition_create(actor=None, council=council, title="Cầu", text=HELD_OUT[0][0])
-    page = client.get(reverse("petition_detail", args=[petition.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[petition.pk])).content.decode()
     assert _vi("not sure") in page and "data-classify-use" not in page
 
 
@@ -243,7 +243,7 @@ def test_no_suggestion_once_the_petition_is_transferred(client, office, council)
     classifier_train(council)
     petition = Petition.objects.filter(council=council).first()
     services.petition_transfer(petition, actor=None, due_date=petition.received_on + dt.timedelta(days=30))
-    page = client.get(reverse("petition_detail", args=[petition.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[petition.pk])).content.decode()
     assert _vi("Suggested:") not in page
 
 
@@ -269,5 +269,5 @@ def test_an_unreadable_stored_model_gives_no_suggestion_and_no_error(client, off
     classifier_train(council)
     ClassifierModel.objects.filter(council=council).update(data={"centroids": "?"})
     petition = services.petition_create(actor=None, council=council, title="Cầu", text=HELD_OUT[0][0])
-    response = client.get(reverse("petition_detail", args=[petition.pk]))
+    response = client.get(reverse("voters:petition_detail", args=[petition.pk]))
     assert response.status_code == 200 and "data-classify-use" not in response.content.decode()

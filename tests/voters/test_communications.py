@@ -22,7 +22,7 @@ def test_channels_count_what_each_brought_in(client, office, council):
     b = _opinion(council, Channel.HOTLINE, "Đèn đường ấp 2 hư", voters=2)
     services.petition_create(actor=None, council=council, title="Đèn đường", opinions=[a, b])
     _opinion(council, Channel.ZALO, "Ngập nước")
-    response = client.get(reverse("voter_channels"), {"year": today().year})
+    response = client.get(reverse("voters:channels"), {"year": today().year})
     table = {row[0]: row[2:] for row in response.context["table"]}
     assert table[Channel.HOTLINE] == (2, 1, 5)
     assert table[Channel.ZALO] == (1, 0, 1)
@@ -32,7 +32,7 @@ def test_channels_count_what_each_brought_in(client, office, council):
 def test_the_office_records_a_media_product_and_others_read(client, login, council):
     login(Role.OFFICE)
     client.post(
-        reverse("media_create"),
+        reverse("voters:media_create"),
         {
             "kind": "newspaper",
             "outlet": "Báo Đồng Tháp",
@@ -48,7 +48,7 @@ def test_the_office_records_a_media_product_and_others_read(client, login, counc
 def test_communications_pages_by_role(client, login, council, role):
     login(role)
     expected = 403 if role == Role.AGENCY else 200
-    for name in ("voter_channels", "media_list", "outreach_event_list"):
+    for name in ("voters:channels", "voters:media_list", "voters:outreach_event_list"):
         assert client.get(reverse(name)).status_code == expected, name
 
 
@@ -60,4 +60,4 @@ def test_the_channels_page_runs_constant_queries(client, office, council, consta
             else:
                 _opinion(council, Channel.WEB if n % 2 else Channel.EMAIL, f"Ý kiến {n}")
 
-    constant_queries(add, lambda: client.get(reverse("voter_channels")), few=1, many=11)
+    constant_queries(add, lambda: client.get(reverse("voters:channels")), few=1, many=11)

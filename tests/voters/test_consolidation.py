@@ -17,7 +17,7 @@ from voters.consolidation import GroupPlan, round_consolidate
 from voters.models import Channel, Petition, VoterOpinion
 
 pytestmark = pytest.mark.django_db
-ROUND = reverse("voters_round")
+ROUND = reverse("voters:round")
 
 FLOOD = [
     "Đề nghị đầu tư xây dựng kè chống sạt lở bờ sông Tiền đoạn qua ấp 1 xã Tân Hồng",
@@ -146,7 +146,7 @@ def test_the_round_page_is_the_offices(client, login, council, meeting, role):
     expected = 200 if role in {Role.OFFICE, Role.ADMIN} else 403
     assert client.get(ROUND, {"session": meeting.session_id}).status_code == expected
     assert client.post(ROUND, {"action": "consolidate"}).status_code == expected
-    assert client.get(reverse("voters_round_done")).status_code == (302 if expected == 200 else 403)
+    assert client.get(reverse("voters:round_done")).status_code == (302 if expected == 200 else 403)
     assert not Petition.objects.exists()
 
 
@@ -233,7 +233,7 @@ def test_the_clerk_arranges_and_consolidates_in_one_action(client, office, counc
     # Consolidate: the confirmed groups become petitions, the third joins the existing petition.
     data[f"o-{flood[2].pk}"] = "1"
     response = _post(client, {**data, "action": "consolidate"}, packed=packed, session=meeting.session_id)
-    assert response.status_code == 302 and response.url == reverse("voters_round_done")
+    assert response.status_code == 302 and response.url == reverse("voters:round_done")
     kè = Petition.objects.get(title="Kè chống sạt lở sông Tiền")
     road_petition = Petition.objects.get(title="Đường liên ấp Tân Thành")
     existing.refresh_from_db()
@@ -241,8 +241,8 @@ def test_the_clerk_arranges_and_consolidates_in_one_action(client, office, counc
     assert set(road_petition.opinions.all()) == set(road)
     assert existing.voters_count == 6 and school in existing.opinions.all()
     done = client.get(response.url).content.decode()
-    assert reverse("petition_detail", args=[kè.pk]) in done and existing.code in done
-    assert reverse("petition_detail", args=[road_petition.pk]) in done
+    assert reverse("voters:petition_detail", args=[kè.pk]) in done and existing.code in done
+    assert reverse("voters:petition_detail", args=[road_petition.pk]) in done
 
 
 def test_on_an_error_nothing_is_written_and_the_arrangement_stays(client, office, council, meeting):
@@ -320,8 +320,8 @@ def test_the_round_runs_the_same_queries_for_5_and_50_opinions(
 
 
 def test_links_to_the_round(client, office, council, meeting):
-    assert ROUND in client.get(reverse("voters_home")).content.decode()
-    page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+    assert ROUND in client.get(reverse("voters:home")).content.decode()
+    page = client.get(reverse("voters:meeting_detail", args=[meeting.pk])).content.decode()
     assert f"{ROUND}?session={meeting.session_id}" in page
 
 

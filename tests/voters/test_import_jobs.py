@@ -218,11 +218,15 @@ def test_a_second_confirmation_queues_nothing_more_and_a_written_job_cannot_be_c
 
 
 def test_upload_then_progress_then_preview_then_confirm_then_result(client, office, council, unit):
-    response = client.post(reverse("petition_import"), {"file": _file(3)})  # its task waits (no commit)
+    response = client.post(
+        reverse("voters:petition_import"), {"file": _file(3)}
+    )  # its task waits (no commit)
     job = BackgroundJob.objects.get()
-    assert response.status_code == 302 and response.url == reverse("petition_import_job", args=[job.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "voters:petition_import_job", args=[job.pk]
+    )
     html = client.get(response.url).content.decode()
-    status = reverse("petition_import_job_status", args=[job.pk])
+    status = reverse("voters:petition_import_job_status", args=[job.pk])
     assert f'hx-get="{status}"' in html and 'hx-trigger="every 1s"' in html
     assert 'role="progressbar"' in html and 'aria-valuenow="0"' in html
     BackgroundJob.objects.filter(pk=job.pk).update(
@@ -236,19 +240,21 @@ def test_upload_then_progress_then_preview_then_confirm_then_result(client, offi
     assert "hx-trigger" not in html and "3 mới, 0 thay đổi, 0 giữ nguyên." in html
     assert 'name="confirm"' in html and not Petition.objects.exists()
     job.refresh_from_db()
-    response = client.post(reverse("petition_import_job", args=[job.pk]), {"digest": job.result["digest"]})
+    response = client.post(
+        reverse("voters:petition_import_job", args=[job.pk]), {"digest": job.result["digest"]}
+    )
     assert response.status_code == 302
     html = client.get(status).content.decode()
     assert 'hx-trigger="every 1s"' in html and _vi("Writing the petitions") in html
     import_jobs.import_apply(job.pk)
-    html = client.get(reverse("petition_import_job", args=[job.pk])).content.decode()
+    html = client.get(reverse("voters:petition_import_job", args=[job.pk])).content.decode()
     assert "Đã nhập: 3 mới, 0 thay đổi, 0 giữ nguyên." in html
     for petition in Petition.objects.all():
-        assert reverse("petition_detail", args=[petition.pk]) in html
+        assert reverse("voters:petition_detail", args=[petition.pk]) in html
     # Coming back later: the import page lists it.
     assert (
-        reverse("petition_import_job", args=[job.pk])
-        in client.get(reverse("petition_import")).content.decode()
+        reverse("voters:petition_import_job", args=[job.pk])
+        in client.get(reverse("voters:petition_import")).content.decode()
     )
 
 
@@ -257,15 +263,18 @@ def test_a_job_is_missing_for_another_council_and_refused_to_other_roles(
 ):
     theirs = BackgroundJob.objects.create(council=other_council, kind=import_jobs.KIND, state=State.DONE)
     login(Role.OFFICE)
-    for name in ("petition_import_job", "petition_import_job_status"):
+    for name in ("voters:petition_import_job", "voters:petition_import_job_status"):
         assert client.get(reverse(name, args=[theirs.pk])).status_code == 404
-    assert client.post(reverse("petition_import_job", args=[theirs.pk]), {"cancel": "1"}).status_code == 404
+    assert (
+        client.post(reverse("voters:petition_import_job", args=[theirs.pk]), {"cancel": "1"}).status_code
+        == 404
+    )
     ours = BackgroundJob.objects.create(council=council, kind=import_jobs.KIND, state=State.DONE)
     for role in (Role.DELEGATE, Role.STANDING, Role.LEADERSHIP):
         login(role)
-        for name in ("petition_import_job", "petition_import_job_status"):
+        for name in ("voters:petition_import_job", "voters:petition_import_job_status"):
             assert client.get(reverse(name, args=[ours.pk])).status_code in (403, 404), (role, name)
-        response = client.post(reverse("petition_import_job", args=[ours.pk]), {"cancel": "1"})
+        response = client.post(reverse("voters:petition_import_job", args=[ours.pk]), {"cancel": "1"})
         assert response.status_code in (403, 404)
     ours.refresh_from_db()
     assert ours.state == State.DONE
@@ -279,7 +288,7 @@ def test_a_stale_job_shows_as_failed_when_its_page_is_opened(client, office, cou
         run_token="dead",
         heartbeat=timezone.now() - dt.timedelta(minutes=10),
     )
-    html = client.get(reverse("petition_import_job", args=[job.pk])).content.decode()
+    html = client.get(reverse("voters:petition_import_job", args=[job.pk])).content.decode()
     assert "hx-trigger" not in html and _vi("Nothing was imported.") in html
     job.refresh_from_db()
     assert job.state == State.FAILED
@@ -302,7 +311,7 @@ def test_the_checks_messages_are_stored_as_msgids_and_shown_in_the_readers_langu
         )
     job.refresh_from_db()
     assert all(isinstance(e, dict) and e["msgid"] == "Row %(row)s: %(problem)s" for e in job.result["errors"])
-    url = reverse("petition_import_job", args=[job.pk])
+    url = reverse("voters:petition_import_job", args=[job.pk])
     html = client.get(url).content.decode()
     assert "Dòng 2: cột “Xã, phường”: “Xã Không Tồn Tại”" in html and "“nhiều”" in html
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -324,15 +333,15 @@ def test_a_job_stored_before_messages_had_msgids_still_shows_its_text(client, of
         result={"errors": ["Dòng 2: cột “Xã, phường”: sai."]},
         created_by=office,
     )
-    html = client.get(reverse("petition_import_job", args=[job.pk])).content.decode()
+    html = client.get(reverse("voters:petition_import_job", args=[job.pk])).content.decode()
     assert "Dòng 2: cột “Xã, phường”: sai." in html
 
 
 def test_the_petition_import_page_writes_its_row_limit_in_the_readers_format(client, office, settings):
-    assert "tối đa 10.000 dòng" in client.get(reverse("petition_import")).content.decode()
+    assert "tối đa 10.000 dòng" in client.get(reverse("voters:petition_import")).content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     try:
-        html = client.get(reverse("petition_import")).content.decode()
+        html = client.get(reverse("voters:petition_import")).content.decode()
     finally:
         translation.deactivate()
     assert "at most 10,000 rows" in html and "10.000" not in html

@@ -46,17 +46,17 @@ def test_the_table_names_real_states_forms_and_services():
 @pytest.mark.parametrize("state", list(State))
 def test_the_page_offers_exactly_the_tables_moves_of_its_state(client, office, letter, state):
     _in_state(letter, state)
-    page = client.get(reverse("letter_detail", args=[letter.pk])).content.decode()
+    page = client.get(reverse("voters:letter_detail", args=[letter.pk])).content.decode()
     for transition in LETTER_WORKFLOW.transitions:
         offered = state in transition.sources
         assert (f'<option value="{transition.target}">' in page) is offered, (state, transition.name)
     moves = any(state in t.sources for t in LETTER_WORKFLOW.transitions)
-    assert (reverse("letter_handle", args=[letter.pk]) in page) is moves
+    assert (reverse("voters:letter_handle", args=[letter.pk]) in page) is moves
 
 
 def test_a_move_the_state_does_not_allow_is_refused_with_the_tables_reason(client, office, letter):
     # The page's form offers only the table's moves, so it refuses another as an invalid choice ...
-    client.post(reverse("letter_handle", args=[letter.pk]), {"to": State.CLOSED})
+    client.post(reverse("voters:letter_handle", args=[letter.pk]), {"to": State.CLOSED})
     letter.refresh_from_db()
     assert letter.state == State.RECEIVED
     # ... and the service, whatever calls it, with the table's reason.
@@ -80,6 +80,6 @@ def test_only_the_office_is_offered_the_moves_and_the_table_runs_the_service(let
 
 
 def test_an_unknown_state_is_refused_by_the_form(client, office, letter):
-    client.post(reverse("letter_handle", args=[letter.pk]), {"to": "deleted"})
+    client.post(reverse("voters:letter_handle", args=[letter.pk]), {"to": "deleted"})
     letter.refresh_from_db()
     assert letter.state == State.RECEIVED

@@ -17,14 +17,14 @@ def _vi(message: str) -> str:
 
 def _post(client, meeting, **data):
     return client.post(
-        reverse("meeting_opinion_add", args=[meeting.pk]),
+        reverse("voters:meeting_opinion_add", args=[meeting.pk]),
         {"text": "Đề nghị nạo vét kênh", "voters_count": "1", **data},
         HTTP_HX_REQUEST="true",
     )
 
 
 def test_the_page_loads_the_queueing_script_and_has_no_inline_handlers(client, office, meeting):
-    html = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+    html = client.get(reverse("voters:meeting_detail", args=[meeting.pk])).content.decode()
     assert "js/opinion_entry.js" in html and "data-opinion-form" in html
     assert "onkeydown" not in html and "hx-on" not in html
     # The status line the script fills, read out by screen readers.
@@ -72,9 +72,9 @@ def test_a_refused_opinion_comes_back_with_its_error_and_what_was_typed(
 
 
 def test_without_the_script_a_refused_opinion_redirects_with_the_error(client, office, meeting):
-    url = reverse("meeting_opinion_add", args=[meeting.pk])
+    url = reverse("voters:meeting_opinion_add", args=[meeting.pk])
     response = client.post(url, {"text": "", "voters_count": "1"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("meeting_detail", args=[meeting.pk])
+    assert response.redirect_chain[-1][0] == reverse("voters:meeting_detail", args=[meeting.pk])
     assert _vi("Write what the voters said.") in response.content.decode()
     assert not VoterOpinion.objects.exists()
 
@@ -84,7 +84,7 @@ def test_an_opinion_longer_than_the_public_form_allows_is_refused(client, office
     from voters.models import VoterOpinion
 
     response = client.post(
-        reverse("meeting_opinion_add", args=[meeting.pk]),
+        reverse("voters:meeting_opinion_add", args=[meeting.pk]),
         {"text": "x" * (OPINION_MAX_LENGTH + 1), "voters_count": 1},
         HTTP_HX_REQUEST="true",
     )

@@ -90,10 +90,10 @@ def _run_tasks():
 
 def _upload(client, meeting, upload):
     with _run_tasks():
-        response = client.post(reverse("meeting_opinion_import", args=[meeting.pk]), {"file": upload})
+        response = client.post(reverse("voters:meeting_opinion_import", args=[meeting.pk]), {"file": upload})
     assert response.status_code == 302, response.content.decode()[:2000]
     job = BackgroundJob.objects.order_by("-pk").first()
-    assert response.url == reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])
+    assert response.url == reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk])
     return job, client.get(response.url).content.decode()
 
 
@@ -101,7 +101,8 @@ def _confirm(client, meeting, job):
     job.refresh_from_db()
     with _run_tasks():
         response = client.post(
-            reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk]), {"digest": job.result["digest"]}
+            reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk]),
+            {"digest": job.result["digest"]},
         )
     assert response.status_code == 302
     job.refresh_from_db()
@@ -109,8 +110,8 @@ def _confirm(client, meeting, job):
 
 
 def test_upload_preview_confirm_then_the_same_file_again_writes_nothing(client, office, meeting, merged):
-    detail = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
-    assert reverse("meeting_opinion_import", args=[meeting.pk]) in detail
+    detail = client.get(reverse("voters:meeting_detail", args=[meeting.pk])).content.decode()
+    assert reverse("voters:meeting_opinion_import", args=[meeting.pk]) in detail
     job, html = _upload(client, meeting, _minutes(_rows()))
     job.refresh_from_db()
     assert job.kind == BackgroundJob.Kind.OPINION_IMPORT and job.state == State.DONE
@@ -123,7 +124,9 @@ def test_upload_preview_confirm_then_the_same_file_again_writes_nothing(client, 
 
     job = _confirm(client, meeting, job)
     assert job.state == State.DONE and job.phase == "apply", job.error
-    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    html = client.get(
+        reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk])
+    ).content.decode()
     assert "Đã nhập: thêm 3 ý kiến vào hội nghị, 0 ý kiến đã có." in html
     written = list(VoterOpinion.objects.order_by("pk"))
     assert [o.text for o in written] == [r[1] for r in _rows()]
@@ -234,7 +237,7 @@ def test_a_table_without_its_opinion_column_is_refused_clearly(meeting):
 
 
 def test_the_template_downloads_and_imports_back(client, office, meeting):
-    response = client.get(reverse("meeting_opinion_template", args=[meeting.pk]))
+    response = client.get(reverse("voters:meeting_opinion_template", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
@@ -284,10 +287,10 @@ def test_other_roles_are_refused_and_another_councils_meeting_is_missing(
         state=State.DONE,
     )
     pages = [
-        reverse("meeting_opinion_import", args=[meeting.pk]),
-        reverse("meeting_opinion_template", args=[meeting.pk]),
-        reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk]),
-        reverse("meeting_opinion_import_job_status", args=[meeting.pk, job.pk]),
+        reverse("voters:meeting_opinion_import", args=[meeting.pk]),
+        reverse("voters:meeting_opinion_template", args=[meeting.pk]),
+        reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk]),
+        reverse("voters:meeting_opinion_import_job_status", args=[meeting.pk, job.pk]),
     ]
     for role in (Role.DELEGATE, Role.STANDING, Role.LEADERSHIP):
         login(role)
@@ -295,7 +298,7 @@ def test_other_roles_are_refused_and_another_councils_meeting_is_missing(
             assert client.get(page).status_code in (403, 404), (role, page)
         response = client.post(pages[0], {"file": _minutes(_rows())})
         assert response.status_code in (403, 404)
-        detail = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+        detail = client.get(reverse("voters:meeting_detail", args=[meeting.pk])).content.decode()
         assert pages[0] not in detail
     login(Role.OFFICE, other_council)
     for page in pages:
@@ -316,7 +319,7 @@ def test_the_check_runs_the_same_queries_for_few_and_many_rows(meeting, merged, 
 
 
 def test_a_missing_or_fake_file_is_refused_on_the_form(client, office, meeting):
-    url = reverse("meeting_opinion_import", args=[meeting.pk])
+    url = reverse("voters:meeting_opinion_import", args=[meeting.pk])
     response = client.post(url, {})
     assert (
         response.status_code == 200 and _vi("Choose the spreadsheet to import.") in response.content.decode()
@@ -409,18 +412,22 @@ def test_the_preview_shows_its_errors_and_notes_in_the_readers_language(
     job, html = _upload(client, meeting, _minutes([[1, "Đường hư.", "", "", "Phường 1", "", ""]]))
     assert "Dòng 7: cột “Xã, phường”: “Phường 1” trùng tên nhiều xã, phường" in html  # checked in Vietnamese
     _english(client)
-    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    html = client.get(
+        reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk])
+    ).content.decode()
     assert "Row 7: column “Commune or ward”: “Phường 1” matches several communes" in html
     assert "add the city or district" in html and "Dòng" not in html
     client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)
     job, _html = _upload(client, meeting, _minutes([[1, "Ngập.", "", "", "xã Thường Lạc", "", ""]]))
     _english(client)
-    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    html = client.get(
+        reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk])
+    ).content.decode()
     assert "“xã Thường Lạc” read as “Phường Thường Lạc”." in html and "được hiểu là" not in html
 
 
 def test_the_row_limit_is_written_in_the_readers_number_format(client, office, meeting):
-    url = reverse("meeting_opinion_import", args=[meeting.pk])
+    url = reverse("voters:meeting_opinion_import", args=[meeting.pk])
     assert "10.000" in client.get(url).content.decode()
     _english(client)
     html = client.get(url).content.decode()
@@ -438,7 +445,9 @@ def test_columns_the_import_does_not_read_are_listed_in_the_preview(client, offi
     job, html = _upload(client, meeting, _minutes(rows, header=header))
     assert 'id="import-unread"' in html and "Ngày, Ghi chú" in html
     _english(client)
-    html = client.get(reverse("meeting_opinion_import_job", args=[meeting.pk, job.pk])).content.decode()
+    html = client.get(
+        reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk])
+    ).content.decode()
     assert "Columns not read: Ngày, Ghi chú" in html
     full = opinions.plan_import(_minutes(_rows()), meeting=meeting)
     assert full.unread == []

@@ -41,7 +41,7 @@ def opinion(council, meeting):
 
 
 def test_an_opinions_page_shows_its_voter_only_to_who_may_see_citizens(client, login, opinion):
-    url = reverse("opinion_detail", args=[opinion.pk])
+    url = reverse("voters:opinion_detail", args=[opinion.pk])
     for role in (Role.LEADERSHIP, Role.DELEGATE, Role.GROUP_LEADER, Role.COMMITTEE_HEAD):
         login(role)
         page = client.get(url).text
@@ -59,23 +59,23 @@ def test_a_delegate_sees_the_voters_of_a_meeting_they_attended(client, council, 
     term = TermFactory(council=council)
     mandate = MandateFactory(delegate__council=council, delegate__user=user, term=term)
     client.force_login(user)
-    assert NAME not in client.get(reverse("meeting_detail", args=[meeting.pk])).text
+    assert NAME not in client.get(reverse("voters:meeting_detail", args=[meeting.pk])).text
     meeting.delegates.add(mandate)
-    assert NAME in client.get(reverse("meeting_detail", args=[meeting.pk])).text
-    assert NAME in client.get(reverse("opinion_detail", args=[opinion.pk])).text
+    assert NAME in client.get(reverse("voters:meeting_detail", args=[meeting.pk])).text
+    assert NAME in client.get(reverse("voters:opinion_detail", args=[opinion.pk])).text
 
 
 def test_the_opinions_export_and_search_hide_voters_from_leadership(client, login, opinion):
     login(Role.LEADERSHIP)
-    workbook = load_workbook(io.BytesIO(client.get(reverse("opinion_xlsx")).content))
+    workbook = load_workbook(io.BytesIO(client.get(reverse("voters:opinion_xlsx")).content))
     cells = " ".join(str(c.value) for row in workbook.active.iter_rows() for c in row)
     assert "Đề nghị sửa cầu" in cells and NAME not in cells
-    detail = f'href="{reverse("opinion_detail", args=[opinion.pk])}"'
+    detail = f'href="{reverse("voters:opinion_detail", args=[opinion.pk])}"'
     # The address used to be in the opinion's search text: now nobody finds it by a value they cannot see.
-    assert detail not in client.get(reverse("opinion_list"), {"q": "bi mat"}).text
-    assert detail in client.get(reverse("opinion_list"), {"q": "sua cau"}).text
+    assert detail not in client.get(reverse("voters:opinion_list"), {"q": "bi mat"}).text
+    assert detail in client.get(reverse("voters:opinion_list"), {"q": "sua cau"}).text
     login(Role.OFFICE)
-    assert detail in client.get(reverse("opinion_list"), {"q": "bi mat"}).text
+    assert detail in client.get(reverse("voters:opinion_list"), {"q": "bi mat"}).text
 
 
 def test_a_public_submission_keeps_the_citizen_on_the_petition_only(council):
@@ -116,11 +116,11 @@ def test_a_letters_followup_does_not_carry_the_citizen_to_leadership(client, log
     assert NAME not in letter_followup.title and "thu hồi đất" not in letter_followup.title
     assert "riengtu" not in letter_followup.search_text
     login(Role.LEADERSHIP)
-    page = client.get(reverse("followup_detail", args=[letter_followup.pk])).text
+    page = client.get(reverse("council:followup_detail", args=[letter_followup.pk])).text
     assert letter_followup.title in page and NAME not in page
-    listing = client.get(reverse("followup_list"), {"q": "Riêngtư"}).text
-    assert reverse("followup_detail", args=[letter_followup.pk]) not in listing
-    export = client.get(reverse("followup_list"), {"format": "xlsx"})
+    listing = client.get(reverse("council:followup_list"), {"q": "Riêngtư"}).text
+    assert reverse("council:followup_detail", args=[letter_followup.pk]) not in listing
+    export = client.get(reverse("council:followup_list"), {"format": "xlsx"})
     cells = " ".join(
         str(c.value) for row in load_workbook(io.BytesIO(export.content)).active.iter_rows() for c in row
     )
@@ -128,13 +128,13 @@ def test_a_letters_followup_does_not_carry_the_citizen_to_leadership(client, log
     # The agency that must answer reads the complaint; the Office too.
     agency_user = RoleFactory(council=council, role=Role.AGENCY, agency=letter_followup.agency).user
     client.force_login(agency_user)
-    assert NAME in client.get(reverse("agency_item", args=[letter_followup.pk])).text
+    assert NAME in client.get(reverse("council:agency_item", args=[letter_followup.pk])).text
     login(Role.OFFICE)
-    assert NAME in client.get(reverse("followup_detail", args=[letter_followup.pk])).text
+    assert NAME in client.get(reverse("council:followup_detail", args=[letter_followup.pk])).text
     # The Office still finds it by the letter's content (accents and case aside); leadership does not.
     assert (
-        reverse("followup_detail", args=[letter_followup.pk])
-        in client.get(reverse("followup_list"), {"q": "thu hoi dat"}).text
+        reverse("council:followup_detail", args=[letter_followup.pk])
+        in client.get(reverse("council:followup_list"), {"q": "thu hoi dat"}).text
     )
     # The agency's mail carries the content it must answer.
     assert any(NAME in mail.body for mail in OutboxMail.objects.filter(dedupe_key__startswith="assigned:"))
@@ -150,11 +150,11 @@ def test_leadership_cannot_download_evidence(client, login, letter_followup):
         content_type="application/pdf",
         size=20,
     )
-    url = reverse("attachment_download", args=[attachment.pk])
+    url = reverse("council:attachment_download", args=[attachment.pk])
     login(Role.LEADERSHIP)
-    assert client.get(reverse("followup_detail", args=[letter_followup.pk])).status_code == 200
+    assert client.get(reverse("council:followup_detail", args=[letter_followup.pk])).status_code == 200
     assert client.get(url).status_code == 404
-    assert url not in client.get(reverse("followup_detail", args=[letter_followup.pk])).text
+    assert url not in client.get(reverse("council:followup_detail", args=[letter_followup.pk])).text
     login(Role.OFFICE)
     assert client.get(url).status_code == 200
 
@@ -166,10 +166,10 @@ def test_files_follow_their_records_page(client, login, council, meeting):
         path=path, original_name="bien-ban.pdf", content_type="application/pdf", size=16
     )
     login(Role.AGENCY)
-    assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 403
-    assert client.get(reverse("meeting_minutes", args=[meeting.pk])).status_code in (403, 404)
+    assert client.get(reverse("voters:meeting_detail", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("voters:meeting_minutes", args=[meeting.pk])).status_code in (403, 404)
     login(Role.OFFICE)
-    assert client.get(reverse("meeting_minutes", args=[meeting.pk])).status_code == 200
+    assert client.get(reverse("voters:meeting_minutes", args=[meeting.pk])).status_code == 200
 
 
 def test_a_letter_is_named_without_its_content(council):
@@ -215,5 +215,5 @@ def test_a_letter_is_found_by_its_content_only_by_who_may_read_it(client, login,
     )
     assert letter.search_text == ""  # the stored search text holds no personal value
     login(Role.STANDING)
-    found = client.get(reverse("letter_list"), {"q": "boi thuong dat"}).text
-    assert f'href="{reverse("letter_detail", args=[letter.pk])}"' in found
+    found = client.get(reverse("voters:letter_list"), {"q": "boi thuong dat"}).text
+    assert f'href="{reverse("voters:letter_detail", args=[letter.pk])}"' in found

@@ -43,7 +43,7 @@ def test_the_merge_search_finds_by_code_and_unaccented_words(client, office, cou
     gone = _petition(council, "Đường liên ấp Tân Thành hư hỏng")
     services.petition_merge(road, actor=None, duplicate=gone)
     theirs = _petition(other_council, "Đường liên ấp Tân Thành của nơi khác")
-    url = reverse("petition_merge_search", args=[target.pk])
+    url = reverse("voters:petition_merge_search", args=[target.pk])
 
     def found(q):
         html = client.get(url, {"q": q}, HTTP_HX_REQUEST="true").content.decode()
@@ -57,27 +57,37 @@ def test_the_merge_search_finds_by_code_and_unaccented_words(client, office, cou
     assert found(gone.code) == set() and found(theirs.code) == set()
     assert found("") == set()
     html = client.get(url, {"q": "tân thành"}, HTTP_HX_REQUEST="true").content.decode()
-    assert "<html" not in html and f'action="{reverse("petition_action", args=[target.pk, "merge"])}"' in html
+    assert (
+        "<html" not in html
+        and f'action="{reverse("voters:petition_action", args=[target.pk, "merge"])}"' in html
+    )
     full = client.get(url, {"q": "tan thanh"}).content.decode()
     assert "<html" in full and road.code in full  # without JavaScript, a page of its own
     foreign = _petition(other_council, "Khác")
-    assert client.get(reverse("petition_merge_search", args=[foreign.pk]), {"q": "x"}).status_code == 404
+    assert (
+        client.get(reverse("voters:petition_merge_search", args=[foreign.pk]), {"q": "x"}).status_code == 404
+    )
 
 
 @pytest.mark.parametrize("role", [Role.LEADERSHIP, Role.DELEGATE, Role.STANDING])
 def test_only_the_office_searches_petitions_to_merge(client, login, council, role):
     login(role)
     target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
-    assert client.get(reverse("petition_merge_search", args=[target.pk]), {"q": "ke"}).status_code == 403
-    assert 'id="merge-any"' not in client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+    assert (
+        client.get(reverse("voters:petition_merge_search", args=[target.pk]), {"q": "ke"}).status_code == 403
+    )
+    assert (
+        'id="merge-any"'
+        not in client.get(reverse("voters:petition_detail", args=[target.pk])).content.decode()
+    )
 
 
 def test_any_petition_merges_through_the_page_and_errors_are_clear(client, office, council):
     target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
     unrelated = _petition(council, "Thiếu giáo viên tiếng Anh trường tiểu học")
-    page = client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[target.pk])).content.decode()
     assert 'id="merge-any"' in page and f'value="{unrelated.pk}"' not in page  # not a suggestion
-    merge = reverse("petition_action", args=[target.pk, "merge"])
+    merge = reverse("voters:petition_action", args=[target.pk, "merge"])
     response = client.post(merge, {"duplicate": unrelated.pk}, follow=True)
     unrelated.refresh_from_db()
     target.refresh_from_db()
@@ -89,14 +99,14 @@ def test_any_petition_merges_through_the_page_and_errors_are_clear(client, offic
     client.post(merge, {"duplicate": foreign.pk})
     foreign.refresh_from_db()
     assert foreign.merged_into is None
-    page = client.get(reverse("petition_detail", args=[unrelated.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[unrelated.pk])).content.decode()
     assert 'id="merge-any"' not in page  # a merged petition takes no others
 
 
 def test_the_merge_message_names_both_petitions(client, office, council):
     target = _petition(council, "Xây kè chống sạt lở bờ sông Tiền")
     duplicate = _petition(council, "Kè sông Tiền")
-    merge = reverse("petition_action", args=[target.pk, "merge"])
+    merge = reverse("voters:petition_action", args=[target.pk, "merge"])
     html = client.post(merge, {"duplicate": duplicate.pk}, follow=True).content.decode()
     assert (
         _vi("%(duplicate)s was merged into %(target)s.")
@@ -110,7 +120,7 @@ def test_the_merge_search_needs_every_word_as_a_word(client, office, council):
     lights = _petition(council, "Lắp đèn tín hiệu giao thông tại ngã tư chợ Tân Hồng")
     # Every word is somewhere inside: "den" in "đến", "tin" in "tỉnh", "hieu" in "hiệu quả".
     unrelated = _petition(council, "Đề nghị tỉnh quan tâm đến hiệu quả đầu tư trường học")
-    url = reverse("petition_merge_search", args=[target.pk])
+    url = reverse("voters:petition_merge_search", args=[target.pk])
 
     def found(q):
         html = client.get(url, {"q": q}, HTTP_HX_REQUEST="true").content.decode()
@@ -134,18 +144,18 @@ def test_the_classify_form_offers_todays_communes_and_keeps_the_petitions_own(cl
         valid_to=dt.date(2025, 6, 30),
     )
     fresh = _petition(council, "Đường liên ấp Tân Thành")
-    html = client.get(reverse("petition_detail", args=[fresh.pk])).content.decode()
+    html = client.get(reverse("voters:petition_detail", args=[fresh.pk])).content.decode()
     assert unit.name in html and gone.name not in html
     kept = _petition(council, "Kè sông Tiền xã cũ")
     Petition.objects.filter(pk=kept.pk).update(admin_unit=gone)
-    html = client.get(reverse("petition_detail", args=[kept.pk])).content.decode()
+    html = client.get(reverse("voters:petition_detail", args=[kept.pk])).content.decode()
     assert f'<option value="{gone.pk}" selected>' in html
-    classify = reverse("petition_action", args=[kept.pk, "classify"])
+    classify = reverse("voters:petition_action", args=[kept.pk, "classify"])
     client.post(classify, {"competence": "central", "admin_unit": gone.pk})
     kept.refresh_from_db()
     assert kept.state == Petition.State.CLASSIFIED  # its own commune was a valid choice
     client.post(
-        reverse("petition_action", args=[fresh.pk, "classify"]),
+        reverse("voters:petition_action", args=[fresh.pk, "classify"]),
         {"competence": "central", "admin_unit": gone.pk},
     )
     fresh.refresh_from_db()

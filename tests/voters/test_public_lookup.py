@@ -68,7 +68,7 @@ def _transferred(council, agency, *, days_ago: int) -> Petition:
 
 
 def _lookup(client, council, code: str) -> str:
-    response = client.get(reverse("public_lookup", args=[council.code]), {"code": code})
+    response = client.get(reverse("voters:public_lookup", args=[council.code]), {"code": code})
     assert response.status_code == 200
     return response.content.decode()
 
@@ -156,8 +156,8 @@ def test_the_code_on_the_agency_portal_is_one_the_public_lookup_accepts(client, 
     user = UserFactory()
     RoleFactory(user=user, council=council, role=Role.AGENCY, agency=agency)
     client.force_login(user)
-    portal = client.get(reverse("agency_home")).content.decode()
-    item = client.get(reverse("agency_item", args=[followup.pk])).content.decode()
+    portal = client.get(reverse("council:agency_home")).content.decode()
+    item = client.get(reverse("council:agency_item", args=[followup.pk])).content.decode()
     client.logout()
     shown = set(re.findall(r"KN\d\d-[A-Z0-9]{6}", portal)) | set(re.findall(r"KN\d\d-[A-Z0-9]{6}", item))
     assert shown == {petition.code}
@@ -203,7 +203,7 @@ def test_a_petition_followup_carried_over_takes_its_petitions_code_on_the_portal
     user = UserFactory()
     RoleFactory(user=user, council=council, role=Role.AGENCY, agency=agency)
     client.force_login(user)
-    portal = client.get(reverse("agency_home")).content.decode()
+    portal = client.get(reverse("council:agency_home")).content.decode()
     client.logout()
     assert "KN-2026-0001" not in portal and petition.code in portal
     html = _lookup(client, council, petition.code.replace("-", ""))

@@ -69,27 +69,27 @@ def test_voters_pages_by_role(client, login, council, meeting, role):
     )
     expected = 200 if role in READERS else 403
     for name in (
-        "voters_home",
-        "meeting_list",
-        "opinion_list",
-        "petition_list",
-        "reception_list",
-        "petition_report",
+        "voters:home",
+        "voters:meeting_list",
+        "voters:opinion_list",
+        "voters:petition_list",
+        "voters:reception_list",
+        "voters:petition_report",
     ):
         assert client.get(reverse(name)).status_code == expected, name
-    assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == expected
-    assert client.get(reverse("petition_detail", args=[petition.pk])).status_code == expected
+    assert client.get(reverse("voters:meeting_detail", args=[meeting.pk])).status_code == expected
+    assert client.get(reverse("voters:petition_detail", args=[petition.pk])).status_code == expected
     letters = 200 if role in {Role.OFFICE, Role.ADMIN, Role.STANDING} else 403
-    assert client.get(reverse("letter_detail", args=[letter.pk])).status_code == letters
-    assert client.get(reverse("petition_import")).status_code == (
+    assert client.get(reverse("voters:letter_detail", args=[letter.pk])).status_code == letters
+    assert client.get(reverse("voters:petition_import")).status_code == (
         200 if role in {Role.OFFICE, Role.ADMIN} else 403
     )
     recorders = {Role.OFFICE, Role.ADMIN, Role.DELEGATE, Role.GROUP_LEADER}
-    assert client.get(reverse("meeting_create")).status_code == (200 if recorders & {role} else 403)
+    assert client.get(reverse("voters:meeting_create")).status_code == (200 if recorders & {role} else 403)
 
 
 def test_opinions_are_typed_one_after_another_with_htmx(client, office, council, meeting):
-    url = reverse("meeting_opinion_add", args=[meeting.pk])
+    url = reverse("voters:meeting_opinion_add", args=[meeting.pk])
     response = client.post(
         url, {"text": "Đề nghị nạo vét kênh Tháp Mười", "voters_count": "15"}, HTTP_HX_REQUEST="true"
     )
@@ -107,7 +107,7 @@ def test_opinions_are_typed_one_after_another_with_htmx(client, office, council,
 
 def test_a_delegate_records_opinions_only_at_meetings_they_attended(client, login, council, meeting):
     user = login(Role.DELEGATE)
-    url = reverse("meeting_opinion_add", args=[meeting.pk])
+    url = reverse("voters:meeting_opinion_add", args=[meeting.pk])
     assert client.post(url, {"text": "Ý kiến", "voters_count": "1"}).status_code == 403
     from tests.delegates.factories import MandateFactory
 
@@ -134,12 +134,14 @@ def test_consolidating_ticked_opinions_makes_a_petition(client, office, council,
         text="Bờ sông Tiền sạt lở ấp 2",
         voters_count=2,
     )
-    url = reverse("meeting_consolidate", args=[meeting.pk])
+    url = reverse("voters:meeting_consolidate", args=[meeting.pk])
     client.post(url, {"opinions": [a.pk, b.pk]})  # neither a subject nor a petition
     assert not Petition.objects.exists()
     response = client.post(url, {"opinions": [a.pk, b.pk], "title": "Kè chống sạt lở bờ sông Tiền"})
     petition = Petition.objects.get()
-    assert response.url == reverse("petition_detail", args=[petition.pk]) and petition.voters_count == 6
+    assert (
+        response.url == reverse("voters:petition_detail", args=[petition.pk]) and petition.voters_count == 6
+    )
     c = services.opinion_add(
         actor=None,
         council=council,
@@ -162,24 +164,24 @@ def test_merge_and_workflow_through_the_page(client, office, council):
     )
     target = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
     duplicate = _petition(council, "Sat lo bo song Tien doan qua xa Tan Hong")
-    page = client.get(reverse("petition_detail", args=[target.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[target.pk])).content.decode()
     assert duplicate.code in page  # suggested as a likely duplicate
-    client.post(reverse("petition_action", args=[target.pk, "merge"]), {"duplicate": duplicate.pk})
+    client.post(reverse("voters:petition_action", args=[target.pk, "merge"]), {"duplicate": duplicate.pk})
     duplicate.refresh_from_db()
     assert duplicate.merged_into == target
     agency = AgencyFactory(council=council, name="Sở Nông nghiệp và Môi trường")
     foreign = AgencyFactory(council=AgencyFactory().council)
     client.post(
-        reverse("petition_action", args=[target.pk, "classify"]),
+        reverse("voters:petition_action", args=[target.pk, "classify"]),
         {"competence": "province", "agency": foreign.pk},
     )
     target.refresh_from_db()
     assert target.state == Petition.State.RECORDED
     client.post(
-        reverse("petition_action", args=[target.pk, "classify"]),
+        reverse("voters:petition_action", args=[target.pk, "classify"]),
         {"competence": "province", "agency": agency.pk},
     )
-    client.post(reverse("petition_action", args=[target.pk, "transfer"]), {})
+    client.post(reverse("voters:petition_action", args=[target.pk, "transfer"]), {})
     target.refresh_from_db()
     assert target.state == Petition.State.TRANSFERRED
     followup = FollowUp.objects.get(source_type__model="petition")
@@ -196,7 +198,7 @@ def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, c
         sender_name="Người Tố Cáo Bí Mật",
         sender_phone="0909000111",
     )
-    url = reverse("letter_detail", args=[letter.pk])
+    url = reverse("voters:letter_detail", args=[letter.pk])
     for role in (Role.OFFICE, Role.STANDING, Role.LEADERSHIP):
         client.logout()
         login(role)
@@ -204,10 +206,10 @@ def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, c
         assert "Người Tố Cáo Bí Mật" not in html and "0909000111" not in html, role
     client.logout()
     login(Role.OFFICE)
-    edit = client.get(reverse("letter_update", args=[letter.pk])).content.decode()
+    edit = client.get(reverse("voters:letter_update", args=[letter.pk])).content.decode()
     assert "Người Tố Cáo Bí Mật" not in edit and "sender_name" not in edit
     client.post(
-        reverse("letter_update", args=[letter.pk]),
+        reverse("voters:letter_update", args=[letter.pk]),
         {"channel": "post", "received_on": today().strftime("%d/%m/%Y"), "summary": "Tố cáo (đã sửa)"},
     )
     letter.refresh_from_db()
@@ -225,7 +227,7 @@ def test_a_denouncers_identity_is_seen_only_by_authorised_office_staff(client, c
     RoleFactory(user=respondent, council=council, role=Role.AGENCY, agency=agency)
     client.force_login(respondent)
     followup = FollowUp.objects.get(source_type__model="letter")
-    item = client.get(reverse("agency_item", args=[followup.pk])).content.decode()
+    item = client.get(reverse("council:agency_item", args=[followup.pk])).content.decode()
     assert "Tố cáo (đã sửa)" in item and "Người Tố Cáo Bí Mật" not in item and "0909000111" not in item
 
 
@@ -246,16 +248,16 @@ def _submission(unit, **overrides):
 
 
 def test_a_citizen_submits_and_follows_a_petition_without_logging_in(client, council, unit):
-    url = reverse("public_submit", args=[council.code])
+    url = reverse("voters:public_submit", args=[council.code])
     assert client.get(url).status_code == 200
     response = client.post(url, _submission(unit))
     petition = Petition.objects.get()
     assert petition.code in response.content.decode() and petition.contact_name == "Nguyễn Văn A"
-    lookup = client.get(reverse("public_lookup", args=[council.code]), {"code": petition.code.lower()})
+    lookup = client.get(reverse("voters:public_lookup", args=[council.code]), {"code": petition.code.lower()})
     html = lookup.content.decode()
     assert petition.title in html and "Nguyễn Văn A" not in html and "0912" not in html
     missing = client.get(
-        reverse("public_lookup", args=[council.code]), {"code": "KN26-ZZZZZZ"}
+        reverse("voters:public_lookup", args=[council.code]), {"code": "KN26-ZZZZZZ"}
     ).content.decode()
     assert _vi("No petition has this code. Check the code you received.") in missing
 
@@ -270,13 +272,15 @@ def test_a_citizen_submits_and_follows_a_petition_without_logging_in(client, cou
     ],
 )
 def test_bad_public_submissions_are_refused_and_nothing_is_written(client, council, unit, overrides):
-    response = client.post(reverse("public_submit", args=[council.code]), _submission(unit, **overrides))
+    response = client.post(
+        reverse("voters:public_submit", args=[council.code]), _submission(unit, **overrides)
+    )
     assert response.status_code == 200 and "is-invalid" in response.content.decode()
     assert not Petition.objects.exists() and not VoterOpinion.objects.exists()
 
 
 def test_the_honeypot_and_the_rate_limit(client, council, unit):
-    url = reverse("public_submit", args=[council.code])
+    url = reverse("voters:public_submit", args=[council.code])
     client.post(url, _submission(unit, website="http://spam.example"))
     assert not Petition.objects.exists()
     RateCounter.objects.all().delete()
@@ -290,7 +294,7 @@ def test_the_public_answers_show_published_answers_only(client, council, unit):
     shown.answer_summary, shown.published = "Đã bố trí vốn năm 2027.", True
     shown.save()
     _petition(council, "Kiến nghị chưa công bố")
-    html = client.get(reverse("public_answers", args=[council.code])).content.decode()
+    html = client.get(reverse("voters:public_answers", args=[council.code])).content.decode()
     assert "Đã bố trí vốn năm 2027." in html and "Kiến nghị chưa công bố" not in html
 
 
@@ -304,7 +308,7 @@ junk = st.one_of(
 def test_public_submissions_never_fail(client, council, unit, name, phone, title, text, unit_value):
     RateCounter.objects.all().delete()  # the examples share one database: each starts with a fresh allowance
     response = client.post(
-        reverse("public_submit", args=[council.code]),
+        reverse("voters:public_submit", args=[council.code]),
         {
             "name": name,
             "phone": phone,
@@ -315,7 +319,9 @@ def test_public_submissions_never_fail(client, council, unit, name, phone, title
         },
     )
     assert response.status_code == 200
-    assert client.get(reverse("public_lookup", args=[council.code]), {"code": title}).status_code == 200
+    assert (
+        client.get(reverse("voters:public_lookup", args=[council.code]), {"code": title}).status_code == 200
+    )
 
 
 # --- Excel ----------------------------------------------------------------------------------------------
@@ -345,7 +351,7 @@ def _upload(client, url, upload):
 
 
 def test_import_is_all_or_nothing_with_row_errors(client, office, council, unit):
-    url = reverse("petition_import")
+    url = reverse("voters:petition_import")
     rows = [_row(f"Kiến nghị {n}") for n in range(60)]
     rows[55] = _row("Ngày sai", date="31/02/2026")
     rows[10] = _row("Xã lạ", unit="Xã Không Có")
@@ -365,12 +371,12 @@ def _import(client, url, upload):
     if not (preview["created"] or preview["changed"]):
         return page  # nothing to write: the confirm button is disabled
     with TestCase.captureOnCommitCallbacks(execute=True):
-        client.post(reverse("petition_import_job", args=[job.pk]), {"digest": preview["digest"]})
-    return client.get(reverse("petition_import_job", args=[job.pk]))
+        client.post(reverse("voters:petition_import_job", args=[job.pk]), {"digest": preview["digest"]})
+    return client.get(reverse("voters:petition_import_job", args=[job.pk]))
 
 
 def test_import_is_idempotent_and_round_trips_with_the_export(client, office, council, unit):
-    url = reverse("petition_import")
+    url = reverse("voters:petition_import")
     rows = [_row("Sạt lở bờ sông Tiền"), _row("Đường ấp 5 xuống cấp", external="SO-2025-17")]
     _import(client, url, _sheet(rows))
     assert Petition.objects.count() == 2
@@ -378,7 +384,7 @@ def test_import_is_idempotent_and_round_trips_with_the_export(client, office, co
     assert first.admin_unit == unit and first.voters_count == 3 and first.received_on == dt.date(2026, 10, 5)
     _import(client, url, _sheet(rows))
     assert Petition.objects.count() == 2
-    exported = client.get(reverse("petition_export"))
+    exported = client.get(reverse("voters:petition_export"))
     assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(exported.content))
     assert workbook.active.max_row == 3
@@ -387,7 +393,7 @@ def test_import_is_idempotent_and_round_trips_with_the_export(client, office, co
 
 
 def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, settings):
-    url = reverse("petition_import")
+    url = reverse("voters:petition_import")
     html = _upload(client, url, SimpleUploadedFile("x.xlsx", b"MZ\x90 not a workbook")).content.decode()
     assert not Petition.objects.exists() and "alert-danger" in html
     from voters.intake import cells as spreadsheets
@@ -404,7 +410,7 @@ def test_a_huge_or_fake_spreadsheet_is_refused(client, office, council, unit, se
 # --- Query counts ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["petition_list", "opinion_list", "meeting_list"])
+@pytest.mark.parametrize("name", ["voters:petition_list", "voters:opinion_list", "voters:meeting_list"])
 def test_lists_run_the_same_queries_for_few_and_many(
     client, office, council, meeting, name, constant_queries
 ):
@@ -437,8 +443,8 @@ def test_the_public_answers_and_the_report_run_constant_queries(
             p.save()
 
     pages = {
-        "public answers": visit(reverse("public_answers", args=[council.code])),
-        "petition report": visit(reverse("petition_report")),
+        "public answers": visit(reverse("voters:public_answers", args=[council.code])),
+        "petition report": visit(reverse("voters:petition_report")),
     }
     constant_queries(add, pages, few=2, many=17)
 
@@ -458,19 +464,19 @@ def test_every_voters_list_exports_its_filtered_rows(client, office, council, me
         summary="Tố cáo",
         sender_name="Người Bí Mật",
     )
-    response = client.get(reverse("opinion_xlsx"), {"channel": "hotline"})
+    response = client.get(reverse("voters:opinion_xlsx"), {"channel": "hotline"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 2 and sheet.cell(2, 3).value == "Đèn đường hư"
-    letters = load_workbook(io.BytesIO(client.get(reverse("letter_xlsx")).content)).active
+    letters = load_workbook(io.BytesIO(client.get(reverse("voters:letter_xlsx")).content)).active
     assert letters.max_row == 2
     assert all("Người Bí Mật" not in str(c.value) for row in letters.iter_rows() for c in row)
-    for name in ("meeting_xlsx", "reception_xlsx"):
+    for name in ("voters:meeting_xlsx", "voters:reception_xlsx"):
         assert client.get(reverse(name)).status_code == 200
 
 
 def test_behind_a_proxy_each_citizen_has_their_own_limit(client, council, unit, settings):
     settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    url = reverse("public_submit", args=[council.code])
+    url = reverse("voters:public_submit", args=[council.code])
     for n in range(5):
         client.post(url, _submission(unit, title=f"A {n}"), HTTP_X_REAL_IP="203.0.113.7")
     assert client.post(url, _submission(unit, title="A 6"), HTTP_X_REAL_IP="203.0.113.7").status_code == 429
@@ -480,7 +486,7 @@ def test_behind_a_proxy_each_citizen_has_their_own_limit(client, council, unit, 
 def test_a_typed_opinion_shows_the_petition_it_likely_repeats(client, office, council, meeting):
     earlier = _petition(council, "Sạt lở bờ sông Tiền đoạn qua xã Tân Hồng")
     response = client.post(
-        reverse("meeting_opinion_add", args=[meeting.pk]),
+        reverse("voters:meeting_opinion_add", args=[meeting.pk]),
         {"text": "sat lo bo song tien xa tan hong", "voters_count": "2"},
         HTTP_HX_REQUEST="true",
     )
@@ -491,11 +497,11 @@ def test_fixes_from_the_qa_pass(client, login, council, meeting, unit):
     # The petition's edit page is not taken for an action.
     petition = _petition(council, "Đèn đường ấp 3 hư")
     login(Role.OFFICE)
-    assert client.get(reverse("petition_update", args=[petition.pk])).status_code == 200
+    assert client.get(reverse("voters:petition_update", args=[petition.pk])).status_code == 200
     # A delegate edits only the meetings they attended.
     client.logout()
     login(Role.DELEGATE)
-    assert client.get(reverse("meeting_update", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("voters:meeting_update", args=[meeting.pk])).status_code == 403
     # A submitter's contact details stay in the Office's box.
     online = services.public_submit(
         council=council,
@@ -509,22 +515,22 @@ def test_fixes_from_the_qa_pass(client, login, council, meeting, unit):
     )
     client.logout()
     login(Role.LEADERSHIP)
-    page = client.get(reverse("petition_detail", args=[online.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[online.pk])).content.decode()
     assert "Trần Thị Riêng Tư" not in page and "0909123456" not in page
     # Codes are read however they are typed.
-    lookup = reverse("public_lookup", args=[council.code])
+    lookup = reverse("voters:public_lookup", args=[council.code])
     spaced = " " + online.code.lower().replace("-", " ") + " "
     assert online.title in client.get(lookup, {"code": spaced}).content.decode()
     # The public search reads what the page shows only.
     online.published, online.answer_summary = True, "Đã sửa đèn."
     online.save()
-    answers = reverse("public_answers", args=[council.code])
+    answers = reverse("voters:public_answers", args=[council.code])
     assert "Kiến nghị trực tuyến" in client.get(answers, {"q": "da sua den"}).content.decode()
     assert "Kiến nghị trực tuyến" not in client.get(answers, {"q": "noi dung"}).content.decode()
 
 
 def test_refused_attempts_do_not_use_up_the_allowance(client, council, unit):
-    url = reverse("public_submit", args=[council.code])
+    url = reverse("voters:public_submit", args=[council.code])
     for _attempt in range(3):
         client.post(url, _submission(unit, phone="abc"))
     statuses = [client.post(url, _submission(unit, title=f"K {n}")).status_code for n in range(5)]
@@ -541,7 +547,7 @@ def test_a_letter_offers_only_the_next_states(client, office, council):
         summary="Phản ánh",
         sender_name="A",
     )
-    html = client.get(reverse("letter_detail", args=[letter.pk])).content.decode()
+    html = client.get(reverse("voters:letter_detail", args=[letter.pk])).content.decode()
     assert 'value="classified"' in html and 'value="closed"' not in html
 
 
@@ -566,12 +572,14 @@ def test_leadership_readers_never_see_who_a_citizen_is(client, login, council, m
         sender_phone="0909000111",
     )
     login(Role.LEADERSHIP)
-    page = client.get(reverse("meeting_detail", args=[meeting.pk])).text
+    page = client.get(reverse("voters:meeting_detail", args=[meeting.pk])).text
     assert "Đề nghị sửa cầu" in page and "Lê Văn Tám" not in page and "Ấp 3" not in page
     # Letters name people in their very subject: leadership readers see them only as counts.
-    assert client.get(reverse("letter_detail", args=[letter.pk])).status_code == 403
-    drill = client.get(reverse("figure_detail", args=["letters"]), {"from": "2026-01-01", "to": "2026-12-31"})
-    assert drill.context["shown"] == 1 and reverse("letter_detail", args=[letter.pk]) not in drill.text
+    assert client.get(reverse("voters:letter_detail", args=[letter.pk])).status_code == 403
+    drill = client.get(
+        reverse("reports:figure_detail", args=["letters"]), {"from": "2026-01-01", "to": "2026-12-31"}
+    )
+    assert drill.context["shown"] == 1 and reverse("voters:letter_detail", args=[letter.pk]) not in drill.text
     login(Role.STANDING)
-    assert "Lê Văn Tám" in client.get(reverse("meeting_detail", args=[meeting.pk])).text
-    assert "Trần Thị Bảy" in client.get(reverse("letter_detail", args=[letter.pk])).text
+    assert "Lê Văn Tám" in client.get(reverse("voters:meeting_detail", args=[meeting.pk])).text
+    assert "Trần Thị Bảy" in client.get(reverse("voters:letter_detail", args=[letter.pk])).text

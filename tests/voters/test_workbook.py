@@ -48,7 +48,7 @@ def _petition(council, title, text=None, **extra):
 
 
 def _export(client) -> list[list]:
-    sheet = load_workbook(io.BytesIO(client.get(reverse("petition_export")).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("voters:petition_export")).content)).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 

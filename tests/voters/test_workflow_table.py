@@ -34,18 +34,18 @@ def test_the_table_names_real_states_forms_and_services():
 @pytest.mark.parametrize("state", [s for s in State if s != State.MERGED])
 def test_the_page_offers_exactly_the_tables_transitions_of_its_state(client, office, council, state):
     petition = _petition(council, state=state)
-    page = client.get(reverse("petition_detail", args=[petition.pk])).content.decode()
+    page = client.get(reverse("voters:petition_detail", args=[petition.pk])).content.decode()
     for transition in PETITION_WORKFLOW.transitions:
         if not transition.listed:
             continue
-        action = reverse("petition_action", args=[petition.pk, transition.name])
+        action = reverse("voters:petition_action", args=[petition.pk, transition.name])
         offered = state in transition.sources and transition.ready is None
         assert (f'action="{action}"' in page) is offered, (state, transition.name)
 
 
 def test_a_transition_the_state_does_not_allow_is_refused_with_the_tables_reason(client, office, council):
     petition = _petition(council)  # recorded, not classified
-    response = client.post(reverse("petition_action", args=[petition.pk, "transfer"]), {}, follow=True)
+    response = client.post(reverse("voters:petition_action", args=[petition.pk, "transfer"]), {}, follow=True)
     petition.refresh_from_db()
     assert petition.state == State.RECORDED
     assert str(PETITION_WORKFLOW["transfer"].refusal) in response.content.decode()
@@ -71,5 +71,5 @@ def test_the_table_runs_the_service_as_the_user(council, user_with_role):
 
 def test_an_unknown_action_is_not_found(client, office, council):
     petition = _petition(council)
-    response = client.post(reverse("petition_action", args=[petition.pk, "delete"]), {})
+    response = client.post(reverse("voters:petition_action", args=[petition.pk, "delete"]), {})
     assert response.status_code == 404

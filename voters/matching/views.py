@@ -42,7 +42,7 @@ def synonym_delete(request, pk):
     synonym = get_object_or_404(SYNONYMS.queryset(request), pk=pk)
     services.synonym_delete(synonym, actor=request.user)
     messages.success(request, _("Removed from the synonyms: %(group)s.") % {"group": synonym})
-    return redirect("synonym_list")
+    return redirect("voters:synonym_list")
 
 
 @require_POST
@@ -54,4 +54,4 @@ def synonyms_load_defaults(request):
         messages.success(request, _("%(n)s groups of the default list were added.") % {"n": added})
     else:
         messages.info(request, _("The council already has every group of the default list."))
-    return redirect("synonym_list")
+    return redirect("voters:synonym_list")

@@ -294,7 +294,7 @@ def _round_post(request):
                     "created": [p.pk for p in result.created],
                     "attached": [[p.pk, n] for p, n in result.attached],
                 }
-                return redirect("voters_round_done")
+                return redirect("voters:round_done")
     consolidation.attach_suggestions(council, groups)
     return _render(request, form, groups)
 
@@ -346,7 +346,7 @@ def round_done(request):
     """What the last consolidation of a round made: petitions created, and those that got more opinions."""
     stored = request.session.get(RESULT_KEY) or {}
     if stored.get("council") != request.council.pk:
-        return redirect("voters_round")
+        return redirect("voters:round")
     attached = [(pk, n) for pk, n in stored.get("attached", [])]
     wanted = set(stored.get("created", [])) | {pk for pk, _n in attached}
     petitions = Petition.objects.for_council(request.council).filter(pk__in=wanted).in_bulk()
@@ -360,7 +360,7 @@ def round_done(request):
             "added": added,
             "added_opinions": sum(n for _p, n in added),
             "added_petitions": len({p.pk for p, _n in added}),
-            "round_url": reverse("voters_round"),
+            "round_url": reverse("voters:round"),
         },
     )
 

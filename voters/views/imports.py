@@ -42,7 +42,7 @@ def petition_import(request):
         except ValidationError as error:
             errors = error.messages
         else:
-            return redirect("petition_import_job", pk=job.pk)
+            return redirect("voters:petition_import_job", pk=job.pk)
     recent = import_jobs.jobs_visible_to(request.council).select_related("created_by")[:RECENT_JOBS]
     return render(
         request,
@@ -98,12 +98,12 @@ def petition_import_job(request, pk: int):
             if "cancel" in request.POST:
                 import_jobs.import_cancel(job, actor=request.user)
                 messages.info(request, _("The import was cancelled; nothing was written."))
-                return redirect("petition_import")
+                return redirect("voters:petition_import")
             import_jobs.import_confirm(job, actor=request.user, digest=request.POST.get("digest", ""))
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-        return redirect("petition_import_job", pk=job.pk)
+        return redirect("voters:petition_import_job", pk=job.pk)
     return render(request, "voters/petition_import_job.html", _context(job))
 
 
@@ -150,7 +150,7 @@ def meeting_opinion_import(request, pk: int):
         except ValidationError as error:
             errors = error.messages
         else:
-            return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
+            return redirect("voters:meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
     recent = _meeting_jobs(request, meeting).select_related("created_by")[:RECENT_JOBS]
     return render(
         request,
@@ -191,12 +191,12 @@ def meeting_opinion_import_job(request, pk: int, job: int):
             if "cancel" in request.POST:
                 import_jobs.import_cancel(job, actor=request.user)
                 messages.info(request, _("The import was cancelled; nothing was written."))
-                return redirect("meeting_opinion_import", pk=meeting.pk)
+                return redirect("voters:meeting_opinion_import", pk=meeting.pk)
             import_jobs.import_confirm(job, actor=request.user, digest=request.POST.get("digest", ""))
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-        return redirect("meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
+        return redirect("voters:meeting_opinion_import_job", pk=meeting.pk, job=job.pk)
     return render(request, "voters/opinion_import_job.html", _opinion_context(meeting, job))
 
 

@@ -67,8 +67,8 @@ def _meeting_context(request, meeting):
     return {
         "present": list(meeting.delegates.select_related("delegate")),
         **_opinions_context(request, meeting, editable=can_edit_meeting(request.user, meeting)),
-        "add_url": "meeting_opinion_add",
-        "consolidate_url": "meeting_consolidate",
+        "add_url": "voters:meeting_opinion_add",
+        "consolidate_url": "voters:meeting_consolidate",
     }
 
 
@@ -97,8 +97,8 @@ def _reception_context(request, reception):
     return {
         "present": list(reception.hosts.select_related("delegate")),
         **_opinions_context(request, reception, editable=manager),
-        "add_url": "reception_opinion_add",
-        "consolidate_url": "reception_consolidate",
+        "add_url": "voters:reception_opinion_add",
+        "consolidate_url": "voters:reception_consolidate",
     }
 
 
@@ -159,7 +159,7 @@ def opinion_add(request, pk, kind="meeting"):
     context = {
         "opinion_form": form,
         "holder": holder,
-        "add_url": "meeting_opinion_add" if kind == "meeting" else "reception_opinion_add",
+        "add_url": "voters:meeting_opinion_add" if kind == "meeting" else "voters:reception_opinion_add",
         "editable": True,
         "manager": can_manage_records(request.user, request.council),
         "object": holder,
@@ -207,7 +207,7 @@ def consolidate(request, pk, kind="meeting"):
     return redirect(_detail_url(kind, holder.pk))
 
 
-@file_of("voters.VoterMeeting", "meeting_detail")
+@file_of("voters.VoterMeeting", "voters:meeting_detail")
 def meeting_minutes(request, pk):
     """The minutes, to who may open the meeting and see the voters they name (council/personal_data.py)."""
     meeting = get_object_or_404(MEETINGS.viewable(request).exclude(path=""), pk=pk)

@@ -32,7 +32,7 @@ def test_the_agency_answers_with_a_pdf_that_the_right_people_can_download(
     respondent, mine = respondent_and_agency(user_with_role)
     followup = item(council, mine, "Nâng cấp tuyến đường ĐT 845", due_in=10)
     client.force_login(respondent)
-    url = reverse("agency_item", args=[followup.pk])
+    url = reverse("council:agency_item", args=[followup.pk])
 
     response = client.post(
         url, {"status": "done", "text": "Sở đã hoàn thành nâng cấp tuyến đường.", "files": pdf()}
@@ -58,7 +58,7 @@ def test_the_agency_answers_with_a_pdf_that_the_right_people_can_download(
     assert (tmp_path / attachment.path).read_bytes() == PDF
 
     page = client.get(url)
-    download_url = reverse("attachment_download", args=[attachment.pk])
+    download_url = reverse("council:attachment_download", args=[attachment.pk])
     assert download_url in page.text
     assert "Agency answered" in page.text
 
@@ -87,7 +87,7 @@ def test_an_attachment_of_another_council_is_not_found(
     services.followup_answer(foreign, actor=office, status="done", text="Đã xong", files=[pdf()])
     attachment = Attachment.objects.get()
 
-    assert client.get(reverse("attachment_download", args=[attachment.pk])).status_code == 404
+    assert client.get(reverse("council:attachment_download", args=[attachment.pk])).status_code == 404
 
 
 def test_cannot_do_without_an_explanation_is_refused(client, council, user_with_role):
@@ -97,7 +97,7 @@ def test_cannot_do_without_an_explanation_is_refused(client, council, user_with_
     client.force_login(respondent)
 
     response = client.post(
-        reverse("agency_item", args=[followup.pk]),
+        reverse("council:agency_item", args=[followup.pk]),
         {"status": "cannot_do", "text": "Sở không thể thực hiện.", "explanation": "  "},
     )
 
@@ -115,7 +115,7 @@ def test_a_disguised_file_is_refused_and_changes_nothing(client, settings, tmp_p
     client.force_login(respondent)
 
     response = client.post(
-        reverse("agency_item", args=[followup.pk]),
+        reverse("council:agency_item", args=[followup.pk]),
         {"status": "done", "text": "Đã xong, gửi kèm báo cáo.", "files": pdf("x.pdf", DISGUISED)},
     )
 
@@ -137,7 +137,7 @@ def test_answering_an_item_closed_meanwhile_says_why_nothing_was_sent(client, co
     client.force_login(respondent)
 
     response = client.post(
-        reverse("agency_item", args=[followup.pk]), {"status": "done", "text": "Sở đã hoàn thành."}
+        reverse("council:agency_item", args=[followup.pk]), {"status": "done", "text": "Sở đã hoàn thành."}
     )
 
     assert response.status_code == 200
@@ -152,7 +152,7 @@ def test_progress_above_100_is_refused(client, council, user_with_role):
     client.force_login(respondent)
 
     response = client.post(
-        reverse("agency_item", args=[followup.pk]),
+        reverse("council:agency_item", args=[followup.pk]),
         {"status": "in_progress", "text": "Đang thi công.", "progress": "150"},
     )
 
@@ -167,7 +167,7 @@ def test_a_progress_report_keeps_the_item_awaiting_the_agency(client, council, u
     client.force_login(respondent)
 
     response = client.post(
-        reverse("agency_item", args=[followup.pk]),
+        reverse("council:agency_item", args=[followup.pk]),
         {"status": "in_progress", "text": "Đã thi công được một nửa.", "progress": "50"},
     )
 

@@ -43,12 +43,12 @@ def create_data(agency, deadline_rule, **changes) -> dict:
 def test_the_office_opens_a_follow_up_due_by_the_rule(client, office, council, rule):
     agency = AgencyFactory(council=council)
 
-    assert client.get(reverse("followup_create")).status_code == 200
-    response = client.post(reverse("followup_create"), create_data(agency, rule))
+    assert client.get(reverse("council:followup_create")).status_code == 200
+    response = client.post(reverse("council:followup_create"), create_data(agency, rule))
 
     followup = FollowUp.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("followup_detail", args=[followup.pk])
+    assert response["Location"] == reverse("council:followup_detail", args=[followup.pk])
     assert followup.council == council
     assert followup.agency == agency
     assert followup.rule == rule
@@ -67,7 +67,9 @@ def test_a_due_date_off_the_rule_without_a_reason_is_refused(client, office, cou
     computed = apply_rule(rule, today())
     other_date = computed + dt.timedelta(days=7)
 
-    response = client.post(reverse("followup_create"), create_data(agency, rule, due_date=dmy(other_date)))
+    response = client.post(
+        reverse("council:followup_create"), create_data(agency, rule, due_date=dmy(other_date))
+    )
 
     assert response.status_code == 200
     assert f"The rule gives {dmy(computed)}; say why the due date differs." in response.text
@@ -81,7 +83,7 @@ def test_a_due_date_off_the_rule_with_a_reason_is_kept(client, office, council, 
     other_date = apply_rule(rule, today()) + dt.timedelta(days=7)
 
     response = client.post(
-        reverse("followup_create"),
+        reverse("council:followup_create"),
         create_data(
             agency, rule, due_date=dmy(other_date), due_date_override_reason="Theo chỉ đạo của Thường trực"
         ),
@@ -96,7 +98,7 @@ def test_a_due_date_off_the_rule_with_a_reason_is_kept(client, office, council, 
 def test_no_rule_and_no_due_date_is_refused_next_to_the_field(client, office, council, rule):
     agency = AgencyFactory(council=council)
 
-    response = client.post(reverse("followup_create"), create_data(agency, rule, rule=""))
+    response = client.post(reverse("council:followup_create"), create_data(agency, rule, rule=""))
 
     assert response.status_code == 200
     assert response.context["form"].errors["due_date"] == ["Give a due date or choose a deadline rule."]
@@ -106,7 +108,7 @@ def test_no_rule_and_no_due_date_is_refused_next_to_the_field(client, office, co
 def test_an_agency_of_another_council_cannot_be_chosen(client, office, council, other_council, rule):
     foreign = AgencyFactory(council=other_council)
 
-    response = client.post(reverse("followup_create"), create_data(foreign, rule))
+    response = client.post(reverse("council:followup_create"), create_data(foreign, rule))
 
     assert response.status_code == 200
     assert "agency" in response.context["form"].errors

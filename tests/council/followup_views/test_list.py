@@ -44,7 +44,7 @@ def board(council):
 
 
 def list_titles(client, **params) -> set[str]:
-    response = client.get(reverse("followup_list"), params)
+    response = client.get(reverse("council:followup_list"), params)
     assert response.status_code == 200
     return titles(response)
 
@@ -73,7 +73,7 @@ def test_list_filters(client, office, board):
 
 
 def test_the_overdue_list_marks_items_overdue(client, office, board):
-    response = client.get(reverse("followup_list"), {"state": "overdue"})
+    response = client.get(reverse("council:followup_list"), {"state": "overdue"})
 
     assert "Kè chống sạt lở bờ sông" in response.text
     assert "Nạo vét kênh nội đồng" in response.text
@@ -83,7 +83,7 @@ def test_the_overdue_list_marks_items_overdue(client, office, board):
 
 
 def test_the_list_counts_items_per_agency(client, office, board):
-    response = client.get(reverse("followup_list"), {"state": "all"})
+    response = client.get(reverse("council:followup_list"), {"state": "all"})
 
     counts = {row["agency__name"]: row for row in response.context["counts"]}
     a, b = counts["Sở Xây dựng"], counts["Sở Giáo dục và Đào tạo"]
@@ -93,14 +93,14 @@ def test_the_list_counts_items_per_agency(client, office, board):
     assert "Sở Xây dựng" in response.text
     assert "Sở Giáo dục và Đào tạo" in response.text
 
-    overdue_only = client.get(reverse("followup_list"), {"state": "overdue"})
+    overdue_only = client.get(reverse("council:followup_list"), {"state": "overdue"})
     rows = {row["agency__name"]: row["total"] for row in overdue_only.context["counts"]}
     assert rows == {"Sở Xây dựng": 1, "Sở Giáo dục và Đào tạo": 1}
 
 
 def test_an_htmx_request_gets_only_the_results(client, office, board):
     response = client.get(
-        reverse("followup_list"),
+        reverse("council:followup_list"),
         {"state": "overdue"},
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="followup-results",
@@ -115,14 +115,14 @@ def test_an_htmx_request_gets_only_the_results(client, office, board):
     assert "council/followups/_results.html" in names
     assert "council/followups/list.html" not in names
 
-    full = client.get(reverse("followup_list"), {"state": "overdue"})
+    full = client.get(reverse("council:followup_list"), {"state": "overdue"})
     assert "<html" in full.text
 
 
 def test_an_invalid_filter_does_not_drop_the_other_filters(client, office, board):
     """Typing 400 in "due within" (the limit is 365) must not turn the overdue list into every item."""
     response = client.get(
-        reverse("followup_list"),
+        reverse("council:followup_list"),
         {"state": "overdue", "within": "400"},
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="followup-results",
@@ -164,7 +164,7 @@ def test_the_list_needs_the_same_number_of_queries_for_5_and_50_items(
         _seed_list(council, agencies, len(rows), rows.start)
 
     def visit():
-        response = client.get(reverse("followup_list"), {"state": "all"})
+        response = client.get(reverse("council:followup_list"), {"state": "all"})
         assert response.status_code == 200
         return response
 
@@ -199,7 +199,7 @@ HEADERS = [
 
 
 def test_the_overdue_list_exports_to_excel(client, office, council, board):
-    response = client.get(reverse("followup_list"), {"format": "xlsx", "state": "overdue"})
+    response = client.get(reverse("council:followup_list"), {"format": "xlsx", "state": "overdue"})
 
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX
@@ -222,7 +222,7 @@ def test_the_overdue_list_exports_to_excel(client, office, council, board):
 
 
 def test_the_export_shows_closing_dates_as_dates(client, office, council, board):
-    response = client.get(reverse("followup_list"), {"format": "xlsx", "state": "closed"})
+    response = client.get(reverse("council:followup_list"), {"format": "xlsx", "state": "closed"})
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 1
@@ -242,12 +242,12 @@ def test_bulk_reminders_queue_one_mail_per_agency(client, office, council):
     untouched = item(council, a, "Quy hoạch chợ đầu mối", due_in=30)
 
     response = client.post(
-        reverse("followup_remind"),
+        reverse("council:followup_remind"),
         {"selected": [first.pk, second.pk], "note": "Đề nghị báo cáo trước ngày 15.", "query": "state=open"},
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('followup_list')}?state=open"
+    assert response["Location"] == f"{reverse('council:followup_list')}?state=open"
     mails = OutboxMail.objects.filter(dedupe_key__startswith="manual:")
     assert sorted(mails.values_list("to", flat=True)) == [
         "vanphong@sogiaoduc.gov.vn",
@@ -270,7 +270,7 @@ def test_bulk_reminders_queue_one_mail_per_agency(client, office, council):
 def test_bulk_reminders_with_nothing_selected_send_nothing(client, office, council):
     followup = item(council, AgencyFactory(council=council), "Kè chống sạt lở", due_in=-5)
 
-    response = client.post(reverse("followup_remind"), {"note": "Nhắc chung"}, follow=True)
+    response = client.post(reverse("council:followup_remind"), {"note": "Nhắc chung"}, follow=True)
 
     assert response.status_code == 200
     assert "Choose at least one open item." in response.text
@@ -282,7 +282,7 @@ def test_bulk_reminders_with_nothing_selected_send_nothing(client, office, counc
 def test_bulk_reminders_ignore_items_of_another_council(client, office, council, other_council):
     foreign = item(other_council, AgencyFactory(council=other_council), "Việc tỉnh khác", due_in=-5)
 
-    response = client.post(reverse("followup_remind"), {"selected": [foreign.pk]}, follow=True)
+    response = client.post(reverse("council:followup_remind"), {"selected": [foreign.pk]}, follow=True)
 
     assert "Choose at least one open item." in response.text
     assert not OutboxMail.objects.filter(dedupe_key__startswith="manual:").exists()

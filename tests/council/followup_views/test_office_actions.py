@@ -35,12 +35,12 @@ pytestmark = pytest.mark.django_db
 
 def test_verifying_an_answered_item_as_done_closes_it(client, office, council):
     followup = answer(item(council, AgencyFactory(council=council), "Lắp đèn chiếu sáng", due_in=10))
-    url = reverse("followup_action", args=[followup.pk, "verify"])
+    url = reverse("council:followup_action", args=[followup.pk, "verify"])
 
     response = client.post(url, {"outcome": "done", "text": "Đã kiểm tra thực tế, đạt yêu cầu."})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("followup_detail", args=[followup.pk])
+    assert response["Location"] == reverse("council:followup_detail", args=[followup.pk])
     followup.refresh_from_db()
     assert followup.closed_on == today()
     assert followup.council_status == CouncilStatus.DONE
@@ -49,7 +49,7 @@ def test_verifying_an_answered_item_as_done_closes_it(client, office, council):
     assert verified.actor == office
     assert verified.data["outcome"] == "done"
 
-    page = client.get(reverse("followup_detail", args=[followup.pk]))
+    page = client.get(reverse("council:followup_detail", args=[followup.pk]))
     assert [e.kind for e in page.context["timeline"]] == [Event.CREATED, Event.ANSWERED, Event.VERIFIED]
     assert "Verified by the council" in page.text
     assert "Đã kiểm tra thực tế, đạt yêu cầu." in page.text
@@ -59,7 +59,7 @@ def test_verifying_an_answered_item_as_done_closes_it(client, office, council):
 def test_verifying_an_unanswered_item_needs_a_reason(client, office, council):
     followup = item(council, AgencyFactory(council=council), "Nạo vét kênh", due_in=10)
     before = snapshot(followup)
-    url = reverse("followup_action", args=[followup.pk, "verify"])
+    url = reverse("council:followup_action", args=[followup.pk, "verify"])
 
     refused = client.post(url, {"outcome": "done"})
 
@@ -83,7 +83,7 @@ def test_an_unsatisfactory_answer_suggests_escalation_and_the_step_mails_the_age
     followup = answer(item(council, agency, "Sửa chữa cầu yếu", due_in=10))
 
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "verify"]),
+        reverse("council:followup_action", args=[followup.pk, "verify"]),
         {"outcome": "unsatisfactory", "text": "Trả lời chưa rõ tiến độ."},
     )
 
@@ -93,15 +93,15 @@ def test_an_unsatisfactory_answer_suggests_escalation_and_the_step_mails_the_age
     assert followup.council_status == CouncilStatus.UNSATISFACTORY
     assert followup.agency_status == AgencyStatus.IN_PROGRESS  # sent back to the agency
 
-    page = client.get(reverse("followup_detail", args=[followup.pk]))
+    page = client.get(reverse("council:followup_detail", args=[followup.pk]))
     assert page.context["next_step"] == EscalationStep.REMINDER
     assert "Suggested next step" in page.text
     assert "Send a reminder" in page.text
-    assert reverse("followup_action", args=[followup.pk, "escalate"]) in page.text
+    assert reverse("council:followup_action", args=[followup.pk, "escalate"]) in page.text
     assert not OutboxMail.objects.filter(dedupe_key__startswith="manual:").exists()
 
     escalated = client.post(
-        reverse("followup_action", args=[followup.pk, "escalate"]),
+        reverse("council:followup_action", args=[followup.pk, "escalate"]),
         {"step": EscalationStep.REMINDER.value, "text": "Đề nghị trả lời lại trong tuần."},
     )
 
@@ -115,7 +115,7 @@ def test_an_unsatisfactory_answer_suggests_escalation_and_the_step_mails_the_age
     assert mail.sent_at is None
     assert kinds(followup)[-2:] == [Event.ESCALATED, Event.REMINDED]
 
-    after = client.get(reverse("followup_detail", args=[followup.pk]))
+    after = client.get(reverse("council:followup_detail", args=[followup.pk]))
     assert after.context["next_step"] == EscalationStep.REPORT_AUTHORITY
 
 
@@ -124,7 +124,7 @@ def test_an_escalation_step_out_of_turn_is_refused(client, office, council):
     before = snapshot(followup)
 
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "escalate"]),
+        reverse("council:followup_action", args=[followup.pk, "escalate"]),
         {"step": EscalationStep.INTERPELLATION.value},
     )
 
@@ -142,7 +142,8 @@ def test_verifying_an_item_closed_meanwhile_says_why_nothing_was_recorded(client
     before = snapshot(followup)
 
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "verify"]), {"outcome": "not_done", "close": "on"}
+        reverse("council:followup_action", args=[followup.pk, "verify"]),
+        {"outcome": "not_done", "close": "on"},
     )
 
     assert response.status_code == 200
@@ -154,7 +155,7 @@ def test_reopening_a_closed_item_needs_a_reason(client, office, council):
     followup = answer(item(council, AgencyFactory(council=council), "Cấp nước sạch", due_in=10))
     services.followup_verify(followup, actor=office, outcome=CouncilStatus.DONE)
     before = snapshot(followup)
-    url = reverse("followup_action", args=[followup.pk, "reopen"])
+    url = reverse("council:followup_action", args=[followup.pk, "reopen"])
 
     refused = client.post(url, {"reason": ""})
 
@@ -178,7 +179,7 @@ def test_changing_the_due_date_needs_a_reason_and_is_logged(client, office, coun
     previous = followup.due_date
     new_due = days(40)
     before = snapshot(followup)
-    url = reverse("followup_action", args=[followup.pk, "due"])
+    url = reverse("council:followup_action", args=[followup.pk, "due"])
 
     refused = client.post(url, {"due_date": dmy(new_due), "reason": ""})
 
@@ -194,7 +195,7 @@ def test_changing_the_due_date_needs_a_reason_and_is_logged(client, office, coun
     assert followup.due_date_override_reason == "Theo đề nghị của UBND tỉnh"
     event = followup.events.get(kind=Event.DUE_CHANGED)
     assert event.data == {"previous": previous.isoformat(), "due_date": new_due.isoformat()}
-    page = client.get(reverse("followup_detail", args=[followup.pk]))
+    page = client.get(reverse("council:followup_detail", args=[followup.pk]))
     assert "Due date changed" in page.text
     assert f"{dmy(previous)} → {dmy(new_due)}" in page.text
 
@@ -204,7 +205,7 @@ def test_the_same_due_date_is_refused_next_to_the_field(client, office, council)
     before = snapshot(followup)
 
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "due"]),
+        reverse("council:followup_action", args=[followup.pk, "due"]),
         {"due_date": dmy(followup.due_date), "reason": "Nhầm"},
     )
 
@@ -216,15 +217,17 @@ def test_the_same_due_date_is_refused_next_to_the_field(client, office, council)
 def test_office_adds_evidence_a_note_and_a_milestone(client, settings, tmp_path, office, council, login):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     followup = item(council, AgencyFactory(council=council), "Xây nhà văn hóa", due_in=30)
-    detail = reverse("followup_detail", args=[followup.pk])
+    detail = reverse("council:followup_detail", args=[followup.pk])
 
     evidence = client.post(
-        reverse("followup_action", args=[followup.pk, "evidence"]),
+        reverse("council:followup_action", args=[followup.pk, "evidence"]),
         {"files": pdf("bien-ban.pdf"), "text": "Biên bản kiểm tra"},
     )
-    note = client.post(reverse("followup_action", args=[followup.pk, "note"]), {"text": "Gọi điện nhắc"})
+    note = client.post(
+        reverse("council:followup_action", args=[followup.pk, "note"]), {"text": "Gọi điện nhắc"}
+    )
     milestone = client.post(
-        reverse("followup_action", args=[followup.pk, "milestone"]),
+        reverse("council:followup_action", args=[followup.pk, "milestone"]),
         {"title": "Khởi công", "due_date": dmy(days(7))},
     )
 
@@ -236,7 +239,7 @@ def test_office_adds_evidence_a_note_and_a_milestone(client, settings, tmp_path,
     step = Milestone.objects.get(followup=followup)
     assert step.due_date == days(7)
 
-    done = client.post(reverse("milestone_done", args=[step.pk]))
+    done = client.post(reverse("council:milestone_done", args=[step.pk]))
 
     assert done.status_code == 302
     assert done["Location"] == detail
@@ -256,7 +259,7 @@ def test_an_evidence_post_without_files_is_refused(client, office, council):
     before = snapshot(followup)
 
     response = client.post(
-        reverse("followup_action", args=[followup.pk, "evidence"]), {"text": "Không có tệp"}
+        reverse("council:followup_action", args=[followup.pk, "evidence"]), {"text": "Không có tệp"}
     )
 
     assert response.status_code == 200
@@ -278,7 +281,7 @@ def test_readers_who_do_not_manage_cannot_act(client, council, login, action):
         "step": "reminder",
     }
 
-    response = client.post(reverse("followup_action", args=[followup.pk, action]), data)
+    response = client.post(reverse("council:followup_action", args=[followup.pk, action]), data)
 
     assert response.status_code == 403
     assert snapshot(followup) == before
@@ -289,9 +292,9 @@ def test_readers_who_do_not_manage_cannot_create_remind_or_tick_milestones(clien
     step = services.milestone_add(followup, actor=None, title="Khảo sát", due_date=days(-20))
     login(Role.STANDING)
 
-    assert client.get(reverse("followup_create")).status_code == 403
-    assert client.post(reverse("followup_remind"), {"selected": [followup.pk]}).status_code == 403
-    assert client.post(reverse("milestone_done", args=[step.pk])).status_code == 403
+    assert client.get(reverse("council:followup_create")).status_code == 403
+    assert client.post(reverse("council:followup_remind"), {"selected": [followup.pk]}).status_code == 403
+    assert client.post(reverse("council:milestone_done", args=[step.pk])).status_code == 403
     assert not OutboxMail.objects.filter(dedupe_key__startswith="manual:").exists()
     step.refresh_from_db()
     assert step.done_on is None
@@ -300,5 +303,5 @@ def test_readers_who_do_not_manage_cannot_create_remind_or_tick_milestones(clien
 def test_an_unknown_action_is_not_found(client, office, council):
     followup = item(council, AgencyFactory(council=council), "Kè chống sạt lở", due_in=5)
 
-    assert client.post(reverse("followup_action", args=[followup.pk, "delete"])).status_code == 404
-    assert client.get(reverse("followup_action", args=[followup.pk, "verify"])).status_code == 405
+    assert client.post(reverse("council:followup_action", args=[followup.pk, "delete"])).status_code == 404
+    assert client.get(reverse("council:followup_action", args=[followup.pk, "verify"])).status_code == 405

@@ -144,6 +144,8 @@ CASES = {
 }
 SLUGS = list(CASES)
 CRUDS = {crud.slug: crud for crud, _prefix in REFERENCE_CRUDS} | {COMMITTEES.slug: COMMITTEES}
+# The namespaced prefix of each type's URL names ("council:term", "delegates:committee").
+ROUTES = {slug: crud.route for slug, crud in CRUDS.items()}
 
 
 def _model(slug: str):
@@ -152,10 +154,10 @@ def _model(slug: str):
 
 def _pages(slug: str, pk: int) -> list[str]:
     return [
-        reverse(f"{slug}_list"),
-        reverse(f"{slug}_create"),
-        reverse(f"{slug}_detail", args=[pk]),
-        reverse(f"{slug}_update", args=[pk]),
+        reverse(f"{ROUTES[slug]}_list"),
+        reverse(f"{ROUTES[slug]}_create"),
+        reverse(f"{ROUTES[slug]}_detail", args=[pk]),
+        reverse(f"{ROUTES[slug]}_update", args=[pk]),
     ]
 
 

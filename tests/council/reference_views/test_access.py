@@ -7,7 +7,7 @@ from council.models import Role
 from council.views.reference import REFERENCE_CRUDS
 from tests.conftest import ALL_ROLES
 from tests.council.factories import CouncilFactory, RoleFactory, TermFactory, UserFactory
-from tests.council.reference_views.cases import CASES, MANAGERS, SLUGS, _model, _pages
+from tests.council.reference_views.cases import CASES, MANAGERS, ROUTES, SLUGS, _model, _pages
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,8 @@ def test_anonymous_posts_write_nothing(client, council, slug):
     valid = CASES[slug].valid(council)
     rows, history = _model(slug).objects.count(), _model(slug).history.count()
 
-    client.post(reverse(f"{slug}_create"), valid)
-    client.post(reverse(f"{slug}_update", args=[obj.pk]), valid)
+    client.post(reverse(f"{ROUTES[slug]}_create"), valid)
+    client.post(reverse(f"{ROUTES[slug]}_update", args=[obj.pk]), valid)
 
     assert _model(slug).objects.count() == rows
     assert _model(slug).history.count() == history
@@ -60,9 +60,9 @@ def test_records_of_another_council_are_not_found_even_for_the_office(
     foreign = CASES[slug].make(other_council)
     history = foreign.history.count()
 
-    assert client.get(reverse(f"{slug}_detail", args=[foreign.pk])).status_code == 404
-    assert client.get(reverse(f"{slug}_update", args=[foreign.pk])).status_code == 404
-    response = client.post(reverse(f"{slug}_update", args=[foreign.pk]), CASES[slug].valid(council))
+    assert client.get(reverse(f"{ROUTES[slug]}_detail", args=[foreign.pk])).status_code == 404
+    assert client.get(reverse(f"{ROUTES[slug]}_update", args=[foreign.pk])).status_code == 404
+    response = client.post(reverse(f"{ROUTES[slug]}_update", args=[foreign.pk]), CASES[slug].valid(council))
     assert response.status_code == 404
     assert foreign.history.count() == history
 
@@ -73,7 +73,10 @@ def test_a_role_in_council_a_never_reaches_council_b_records(client, login, othe
     login(role)
     foreign = CASES[slug].make(other_council)
 
-    for url in (reverse(f"{slug}_detail", args=[foreign.pk]), reverse(f"{slug}_update", args=[foreign.pk])):
+    for url in (
+        reverse(f"{ROUTES[slug]}_detail", args=[foreign.pk]),
+        reverse(f"{ROUTES[slug]}_update", args=[foreign.pk]),
+    ):
         response = client.get(url)
         # Managers are told the record does not exist; other roles may not open the page at all.
         assert response.status_code == (404 if role in MANAGERS else 403), url
@@ -85,16 +88,16 @@ def test_lists_show_only_the_current_councils_records(client, office, council, o
     own = CASES[slug].make(council)
     foreign = CASES[slug].make(other_council)
 
-    response = client.get(reverse(f"{slug}_list"))
+    response = client.get(reverse(f"{ROUTES[slug]}_list"))
 
     assert list(response.context["page"].object_list) == [own]
-    assert reverse(f"{slug}_detail", args=[foreign.pk]) not in response.text
+    assert reverse(f"{ROUTES[slug]}_detail", args=[foreign.pk]) not in response.text
 
 
 def test_a_user_without_any_role_is_refused(client):
     client.force_login(UserFactory())
 
-    assert client.get(reverse("term_list")).status_code == 403
+    assert client.get(reverse("council:term_list")).status_code == 403
 
 
 # Council switching ---------------------------------------------------------------------------------
@@ -115,15 +118,15 @@ def two_councils_user(client):
 
 def test_switching_council_changes_what_the_lists_show(client, two_councils_user):
     first, second = two_councils_user
-    before = client.get(reverse("term_list"))
+    before = client.get(reverse("council:term_list"))
     assert "Khóa của An Giang" in before.text
     assert "Khóa của Bắc Ninh" not in before.text
 
-    response = client.post(reverse("council_switch"), {"council": second.pk, "next": "/terms/"})
+    response = client.post(reverse("council:switch"), {"council": second.pk, "next": "/terms/"})
 
     assert response.status_code == 302
     assert response["Location"] == "/terms/"
-    after = client.get(reverse("term_list"))
+    after = client.get(reverse("council:term_list"))
     assert "Khóa của Bắc Ninh" in after.text
     assert "Khóa của An Giang" not in after.text
 
@@ -132,7 +135,7 @@ def test_switching_never_redirects_to_another_site(client, two_councils_user):
     _first, second = two_councils_user
 
     response = client.post(
-        reverse("council_switch"), {"council": second.pk, "next": "https://evil.example.com/"}
+        reverse("council:switch"), {"council": second.pk, "next": "https://evil.example.com/"}
     )
 
     assert response.status_code == 302
@@ -143,10 +146,10 @@ def test_switching_to_a_council_without_a_role_is_not_found(client, two_councils
     stranger = CouncilFactory(name="HĐND tỉnh Cà Mau")
     TermFactory(council=stranger, name="Khóa của Cà Mau")
 
-    response = client.post(reverse("council_switch"), {"council": stranger.pk})
+    response = client.post(reverse("council:switch"), {"council": stranger.pk})
 
     assert response.status_code == 404
-    page = client.get(reverse("term_list"))
+    page = client.get(reverse("council:term_list"))
     assert "Khóa của An Giang" in page.text
     assert "Khóa của Cà Mau" not in page.text
 
@@ -154,4 +157,4 @@ def test_switching_to_a_council_without_a_role_is_not_found(client, two_councils
 def test_switching_needs_a_post(client, two_councils_user):
     _first, second = two_councils_user
 
-    assert client.get(reverse("council_switch"), {"council": second.pk}).status_code == 405
+    assert client.get(reverse("council:switch"), {"council": second.pk}).status_code == 405
