@@ -7,7 +7,7 @@ notice, so no free text of a citizen's can slip into one. ``tests/notifications/
 that no field path ends on a field the personal-data registry marks.
 
 The audience is a function of the record returning the users who should hear of it; ``notify`` then keeps
-only those who may open the record (``notifications/visibility.py``). Kinds whose audience the record
+only those who may open the record (``reports/visibility.py``). Kinds whose audience the record
 cannot tell (the group leaders of a group that has not spoken, the delegates taking part in a hearing
 named in free text) have none: their producer names the recipients.
 

@@ -19,10 +19,10 @@ from council.models import Council, OutboxMail, User
 from council.permissions import role_context
 from council.services.outbox import queue_mail
 from council.services.records import record_save
+from reports.visibility import may_open
 
 from .catalogue import Kind, kind_of, params_for, render
 from .models import CalendarFeed, Delivery, Notification, NotificationPreference
-from .visibility import may_open
 
 
 def _event_key(kind: Kind, record: Model | None, council_id: int, extra: dict) -> str:

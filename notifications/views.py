@@ -14,12 +14,12 @@ from council.middleware import SESSION_KEY
 from council.models import User
 from council.params import paginate
 from council.permissions import can_manage_records, role_context, role_required
+from reports.visibility import may_open
 
 from . import ics, selectors, services
 from .catalogue import KINDS
 from .forms import NotificationFilterForm, PreferencesForm
 from .models import CalendarFeed, Notification, NotificationPreference
-from .visibility import may_open
 
 
 def notification_list(request):
@@ -122,7 +122,8 @@ def calendar_feed(request, token):
 
 
 def event_ics(request, kind, pk):
-    """One event (a session, sitting, voter meeting or training) as an .ics file to add to a calendar."""
+    """One event (a session, sitting, voter meeting, training, oversight fieldwork or hearing) as an .ics file
+    to add to a calendar; one the person may not open is a 404, like a missing one."""
     event = ics.single_event(request.user, kind, pk)
     if event is None:
         raise Http404

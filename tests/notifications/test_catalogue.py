@@ -9,7 +9,7 @@ from django.utils import translation
 
 from council.personal_data import MARKS
 from notifications.catalogue import KINDS
-from notifications.visibility import OPENERS
+from reports.visibility import OPENERS
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
