@@ -22,6 +22,7 @@ The one way permissions are done in this project (``council/views/followups.py``
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -29,6 +30,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from .models import Council, Role, User
+
+if TYPE_CHECKING:
+    from .models.followups import FollowUpQuerySet
 
 MANAGERS = frozenset({Role.OFFICE, Role.ADMIN})
 OVERVIEW_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
@@ -64,11 +68,11 @@ class RoleContext:
 
     def agencies(self, council_id: int | None) -> list[int]:
         """The agencies the user answers for in the council."""
-        return list(self._agencies.get(council_id, ()))
+        return list(self._agencies.get(council_id, ())) if council_id is not None else []
 
     def headed_committees(self, council_id: int | None) -> list[int]:
         """The committees the user heads in the council."""
-        return list(self._committees.get(council_id, ()))
+        return list(self._committees.get(council_id, ())) if council_id is not None else []
 
     def sees_protected_identities(self, council_id: int | None) -> bool:
         """Whether an Office or administrator role in the council is authorised to see denouncers."""
@@ -82,13 +86,14 @@ def role_context(user: User | None) -> RoleContext:
     """The user's roles; nobody's for an anonymous or deactivated user."""
     if user is None or not user.is_authenticated or not user.is_active:
         return _NOBODY
-    cached = getattr(user, "_role_context", None)
+    holder: Any = user  # the context rides on the request's user object, read once per request
+    cached = getattr(holder, "_role_context", None)
     if cached is None:
         rows = user.roles.values_list(
             "council_id", "role", "agency_id", "committee_id", "sees_protected_identities"
         )
         cached = RoleContext(rows, superuser=user.is_superuser)
-        user._role_context = cached
+        holder._role_context = cached
     return cached
 
 
@@ -169,7 +174,7 @@ def can_use_agency_portal(user: User, council: Council | None) -> bool:
     return bool(agency_ids_of(user, council))
 
 
-def followups_visible_to(user: User, council: Council | None) -> QuerySet:
+def followups_visible_to(user: User, council: Council | None) -> "FollowUpQuerySet":
     """Follow-ups the user may open: all the council's for its readers; only its agency's for a respondent."""
     from .models import FollowUp
 

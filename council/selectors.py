@@ -6,11 +6,14 @@ from django.db.models import Count, Q, QuerySet
 
 from . import personal_data
 from .models import Council, FollowUp, FollowUpEvent
+from .models.followups import FollowUpQuerySet
 from .text import fold
 from .workdays import add_working_days
 
 
-def followup_filter(qs: QuerySet, council: Council, filters: dict, today: dt.date) -> QuerySet:
+def followup_filter(
+    qs: FollowUpQuerySet, council: Council, filters: dict, today: dt.date
+) -> FollowUpQuerySet:
     """Apply the list's filters (already validated by the filter form)."""
     text = fold(filters.get("q") or "")
     if text:

@@ -60,12 +60,12 @@ def can_edit_program(user: User, mandate: Mandate) -> bool:
     return mandate.delegate.user_id == user.pk or bool(roles_on(user, mandate) & MANAGERS)
 
 
-def assessors_for(user: User, mandate: Mandate) -> list[str]:
+def assessors_for(user: User, mandate: Mandate) -> list[Assessor]:
     """In which capacities the user may assess this delegate's programme or rate their year."""
     if mandate.delegate.user_id == user.pk:
         # One's own programme is assessed as oneself only, never as the group or the Standing Committee.
         return [Assessor.SELF]
-    parties = []
+    parties: list[Assessor] = []
     if leads_group_of(user, mandate):
         parties.append(Assessor.GROUP)
     if Role.STANDING in roles_on(user, mandate):

@@ -29,7 +29,7 @@ from .followups import (
     milestone_done,
 )
 from .outbox import outbox_send
-from .records import assign_fields, record_create, record_save, record_update
+from .records import assign_fields, record_create, record_delete, record_save, record_update
 from .reference import (
     agency_create,
     committee_create,
@@ -77,6 +77,7 @@ __all__ = [
     "outbox_send",
     "plan_reminders",
     "record_create",
+    "record_delete",
     "record_save",
     "record_update",
     "role_assign",

@@ -22,7 +22,8 @@ def _refresh_search_text(instance: models.Model, update_fields: list[str] | None
     fields = getattr(type(instance), "SEARCH_FIELDS", ())
     if not fields:
         return update_fields
-    instance.search_text = searchable_text(instance, fields)
+    searched: Any = instance  # a model declaring SEARCH_FIELDS has a search_text column
+    searched.search_text = searchable_text(instance, fields)
     if update_fields is not None and "search_text" not in update_fields and set(update_fields) & set(fields):
         return [*update_fields, "search_text"]
     return update_fields
@@ -43,11 +44,23 @@ def record_save(
     _normalise_text(instance)
     update_fields = _refresh_search_text(instance, update_fields)
     instance.full_clean()
-    instance._history_user = actor
-    if reason:
-        instance._change_reason = reason
+    _mark_history(instance, actor, reason)
     instance.save(update_fields=update_fields)
     return instance
+
+
+def record_delete(instance: models.Model, *, actor: User | None, reason: str = "") -> None:
+    """Delete one record; its history keeps it, with who removed it (and why, when said)."""
+    _mark_history(instance, actor, reason)
+    instance.delete()
+
+
+def _mark_history(instance: models.Model, actor: User | None, reason: str) -> None:
+    # django-simple-history reads these attributes when it writes the history row of a save or delete.
+    marked: Any = instance
+    marked._history_user = actor
+    if reason:
+        marked._change_reason = reason
 
 
 @transaction.atomic

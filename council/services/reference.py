@@ -22,7 +22,7 @@ from council.models import (
 )
 
 from .followup_deadlines import followups_recompute_due
-from .records import assign_fields, record_create, record_save, record_update
+from .records import assign_fields, record_create, record_delete, record_save, record_update
 
 
 def term_create(*, actor: User | None, council: Council, **data: Any) -> Term:
@@ -80,8 +80,7 @@ def holiday_update(holiday: Holiday, *, actor: User | None, **data: Any) -> Holi
 def holiday_delete(holiday: Holiday, *, actor: User | None) -> None:
     """Remove a calendar row (its history stays) and move the open deadlines back."""
     council = holiday.council
-    holiday._history_user = actor
-    holiday.delete()
+    record_delete(holiday, actor=actor)
     _calendar_changed(council, actor, holiday, _("Calendar changed, day removed"))
 
 

@@ -230,7 +230,7 @@ def vote_roll_call(
         )
     if errors:
         raise ValidationError(errors)
-    entered = {key: sum(1 for c in ballots.values() if c == key) for key in COUNTED}
+    entered = {str(key): sum(1 for c in ballots.values() if c == key) for key in COUNTED}
     recorded = _counts(vote)
     if entered != recorded:
         if not correct_totals:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from council.queue import enqueue
-from council.services import record_save
+from council.services import record_delete, record_save
 from council.text import fold
 
 from .features import STOP_SYLLABLES, lower_words
@@ -58,7 +58,9 @@ def _check(council: Council, phrases: str, *, instance: Synonym | None) -> str:
     keys = [_key(v) for v in variants]
     if len(set(keys)) < len(keys):
         errors.append(_("The same word is given twice."))
-    others = Synonym.objects.filter(council=council).exclude(pk=getattr(instance, "pk", None))
+    others = Synonym.objects.filter(council=council)
+    if instance is not None and instance.pk is not None:
+        others = others.exclude(pk=instance.pk)
     taken = {_key(v): row for row in others for v in row.variants()}
     errors.extend(
         _("“%(v)s” is already in the group “%(group)s”.") % {"v": v, "group": taken[key]}
@@ -110,8 +112,7 @@ def synonym_update(synonym: Synonym, *, actor: User | None, phrases: str, note: 
 @transaction.atomic
 def synonym_delete(synonym: Synonym, *, actor: User | None) -> None:
     council = synonym.council
-    synonym._history_user = actor
-    synonym.delete()
+    record_delete(synonym, actor=actor)
     _reindex(council)
 
 

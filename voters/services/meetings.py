@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from council.services import (
+    record_delete,
     record_save,
     record_update,
 )
@@ -66,5 +67,4 @@ def opinion_remove(opinion: VoterOpinion, *, actor: User | None) -> None:
     opinion = _lock(VoterOpinion, opinion)
     if opinion.petition_id:
         raise ValidationError(_("This opinion is part of a petition; take it out of the petition first."))
-    opinion._history_user = actor
-    opinion.delete()
+    record_delete(opinion, actor=actor)
