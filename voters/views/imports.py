@@ -6,6 +6,7 @@ a meeting's opinions from its minutes' table (from the meeting's page)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -79,14 +80,28 @@ def _shown(result: dict) -> dict:
     return {**result, "rows": rows, "errors": [render_message(e) for e in result.get("errors") or []]}
 
 
-def _context(job: BackgroundJob) -> dict:
+def _context(job: BackgroundJob, *, status_url: str, confirm_url: str, restart_url: str) -> dict:
+    """The import panel's context (``components/import_job.html``): the job, what its result shows, and
+    where the panel polls, confirms and starts again."""
     result = _shown(job.result or {})
     return {
         "job": job,
+        "status_url": status_url,
+        "confirm_url": confirm_url,
+        "restart_url": restart_url,
         "preview": result if job.phase == BackgroundJob.Phase.CHECK and job.state == "done" else None,
         "errors": result["errors"],
         "imported": result.get("imported") if job.phase == BackgroundJob.Phase.APPLY else None,
     }
+
+
+def _petition_context(job: BackgroundJob) -> dict:
+    return _context(
+        job,
+        status_url=reverse("voters:petition_import_job_status", args=[job.pk]),
+        confirm_url=reverse("voters:petition_import_job", args=[job.pk]),
+        restart_url=reverse("voters:petition_import"),
+    )
 
 
 @role_required(can_manage_records)
@@ -104,14 +119,14 @@ def petition_import_job(request, pk: int):
             for message in error.messages:
                 messages.error(request, message)
         return redirect("voters:petition_import_job", pk=job.pk)
-    return render(request, "voters/petition_import_job.html", _context(job))
+    return render(request, "voters/petition_import_job.html", _petition_context(job))
 
 
 @role_required(can_manage_records)
 def petition_import_job_status(request, pk: int):
     """The part of the job's page that htmx polls every second while the job runs."""
     job = _job(request, pk)
-    return render(request, "voters/_petition_import_job.html", _context(job))
+    return render(request, "voters/_petition_import_job.html", _petition_context(job))
 
 
 # --- A meeting's opinions from its minutes' table ----------------------------------------------------------
@@ -179,7 +194,12 @@ def _opinion_job(request, pk: int, job: int) -> tuple[VoterMeeting, BackgroundJo
 
 
 def _opinion_context(meeting: VoterMeeting, job: BackgroundJob) -> dict:
-    return {"meeting": meeting, **_context(job)}
+    urls = {
+        "status_url": reverse("voters:meeting_opinion_import_job_status", args=[meeting.pk, job.pk]),
+        "confirm_url": reverse("voters:meeting_opinion_import_job", args=[meeting.pk, job.pk]),
+        "restart_url": reverse("voters:meeting_opinion_import", args=[meeting.pk]),
+    }
+    return {"meeting": meeting, **_context(job, **urls)}
 
 
 @role_required(can_manage_records)
