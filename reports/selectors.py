@@ -27,6 +27,7 @@ from sessions.models import Interpellation, Speech
 from voters.models import Petition, Reception, VoterMeeting, VoterOpinion
 
 from .services import t1_warning
+from .whats_next import WhatsNext, whats_next
 
 
 @dataclass
@@ -48,6 +49,7 @@ class HomeSummary:
     voters: dict = field(default_factory=dict)
     directive_items: int = 0
     t1_warning: str = ""
+    next: WhatsNext = field(default_factory=WhatsNext)
 
 
 def composition(council: Council, term, on: dt.date) -> dict:
@@ -144,6 +146,7 @@ def home_summary(user: User, council: Council, roles: frozenset[str]) -> HomeSum
         summary.oversight = oversight_overview(user, council, on)
     if roles & {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP}:
         summary.voters = voters_overview(council)
+    summary.next = whats_next(user, council, roles, summary.own_mandate, on)
     return summary
 
 
