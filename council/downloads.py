@@ -3,7 +3,7 @@ record's stored file: only to who may open the record, and never a file holding 
 to a viewer who may not see it.
 
 A view that serves a file declares the record page it belongs to with ``@file_of(...)``. The view fetches
-the record through the same check as that page (``Crud.viewable`` or the page's own visibility
+the record through the same check as that page (``ReferenceViewSet.viewable`` or the page's own visibility
 function) and answers with ``record_file_response``. The URL-walking privacy test reads the declaration and
 checks, for every role and record, that a page answered 403/404 means its file is 403/404 too.
 """

@@ -16,7 +16,7 @@ The one way permissions are done in this project (``council/views/followups.py``
 4. **Views call those.** A page that needs only a role in the current council is decorated with
    ``@role_required(can_<verb>)``; a check that needs the record (or a form's data) is
    ``require(can_<verb>(request.user, record))`` after the fetch. Both refuse with a 403. The generic
-   record pages (``council/views/crud.py``) take the same predicates: ``can_view`` and ``can_create`` on
+   record pages (``council/views/viewsets.py``) take the same predicates: ``can_view`` and ``can_create`` on
    the council, ``can_edit`` on the record.
 """
 

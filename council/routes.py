@@ -4,7 +4,7 @@ calendar and the council switch. ``council/urls.py`` includes them beside every 
 from django.urls import path
 
 from council.views import core, followups
-from council.views.reference import REFERENCE_CRUDS, holiday_delete
+from council.views.reference import REFERENCE_VIEWSETS, holiday_delete
 
 app_name = "council"
 
@@ -21,5 +21,5 @@ urlpatterns = [
     path("agency/items/<int:pk>/", followups.agency_item, name="agency_item"),
     path("holidays/<int:pk>/delete/", holiday_delete, name="holiday_delete"),
 ]
-for crud, prefix in REFERENCE_CRUDS:
-    urlpatterns += crud.urls(prefix)
+for viewset, prefix in REFERENCE_VIEWSETS:
+    urlpatterns += viewset.urls(prefix)

@@ -1,6 +1,7 @@
 """Page-shaped reads for delegates: the directory, profiles and group rosters."""
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
@@ -9,7 +10,17 @@ from council.models import Council, Term
 from council.models.querysets import active_q
 from council.text import fold
 
-from .models import CommitteeMembership, Delegate, DelegateGroup, GroupMembership, Mandate, StandingPosition
+from .models import (
+    CommitteeMembership,
+    Delegate,
+    DelegateGroup,
+    EmulationMovement,
+    GroupMembership,
+    Mandate,
+    Nomination,
+    StandingPosition,
+    TrainingCourse,
+)
 
 
 def today() -> dt.date:
@@ -107,4 +118,26 @@ def standing_roster(council: Council) -> list[StandingPosition]:
         .order_by(
             "-mandate__term__start_date", F("end_date").asc(nulls_first=True), _rank("chair", "vice_chair")
         )
+    )
+
+
+def course_attendance(course: TrainingCourse) -> dict[str, Any]:
+    """A course's invitations (by the delegate's name), how many attended and the rate in per cent (None
+    before anyone is invited); one query."""
+    attendances = list(
+        course.attendances.select_related("mandate__delegate").order_by("mandate__delegate__name_folded")
+    )
+    attended = sum(1 for a in attendances if a.attended)
+    return {
+        "attendances": attendances,
+        "attended": attended,
+        "rate": round(100 * attended / len(attendances)) if attendances else None,
+        "started": course.start_date <= today(),
+    }
+
+
+def movement_nominations(movement: EmulationMovement) -> list[Nomination]:
+    """A movement's nominations, newest year first, with the nominee; one query."""
+    return list(
+        movement.nominations.select_related("mandate__delegate", "group").order_by("-year", "state", "pk")
     )

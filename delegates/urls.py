@@ -26,5 +26,5 @@ urlpatterns = [
     *work.CRITERIA.urls("evaluation-criteria"),
     *work.MOVEMENTS.urls("emulation"),
 ]
-for crud, prefix in views.DELEGATE_CRUDS:
-    urlpatterns += crud.urls(prefix)
+for viewset, prefix in views.DELEGATE_VIEWSETS:
+    urlpatterns += viewset.urls(prefix)

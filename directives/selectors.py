@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,9 @@ def implementation(council: Council, today: dt.date) -> list[dict]:
         DirectiveItem.objects.filter(directive__in=directives).select_related("member", "committee", "group")
     )
     followups = current_followups(items)
-    result = {d.pk: {"directive": d, "states": Counter(), "by_body": {}, "total": 0} for d in directives}
+    result: dict[int, dict[str, Any]] = {
+        d.pk: {"directive": d, "states": Counter(), "by_body": {}, "total": 0} for d in directives
+    }
     for item in items:
         entry = result[item.directive_id]
         state = item_state(followups.get(item.pk), today)
@@ -57,3 +60,18 @@ def implementation(council: Council, today: dt.date) -> list[dict]:
     for entry in result.values():
         entry["by_body"] = sorted(entry["by_body"].items())
     return list(result.values())
+
+
+def directive_progress(directive: Directive, today: dt.date) -> dict[str, Any]:
+    """One directive's items with their current follow-up, counted by state and by responsible body (two
+    queries): what its page shows at a glance."""
+    items = list(directive.items.select_related("member", "committee", "group"))
+    followups = current_followups(items)
+    rows = [(item, followups.get(item.pk)) for item in items]
+    states: Counter = Counter()
+    by_body: dict[str, Counter] = {}
+    for item, followup in rows:
+        state = item_state(followup, today)
+        states[state] += 1
+        by_body.setdefault(item.responsible_name, Counter())[state] += 1
+    return {"rows": rows, "states": states, "by_body": sorted(by_body.items())}

@@ -1,8 +1,6 @@
 """Directive pages: the list, a directive's implementation at a glance with its items, and each responsible
 person's own items with a progress report form."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,56 +13,54 @@ from council.forms.followups import AnswerForm
 from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups, is_member, require, role_required
 from council.views.actions import run_form_action, year_param
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 
 from . import forms, services
 from .models import Directive, DirectiveItem
 from .permissions import can_read_directives, can_report_on_item, items_answered_by
-from .selectors import current_followups, item_state
+from .selectors import current_followups, directive_progress
 
 
-def _directive_context(request, directive):
-    items = list(directive.items.select_related("member", "committee", "group"))
-    followups = current_followups(items)
-    today = timezone.localdate()
-    rows = [(item, followups.get(item.pk)) for item in items]
-    states = Counter()
-    by_body: dict[str, Counter] = {}
-    for item, followup in rows:
-        state = item_state(followup, today)
-        states[state] += 1
-        by_body.setdefault(item.responsible_name, Counter())[state] += 1
-    return {
-        "rows": rows,
-        "states": states,
-        "by_body": sorted(by_body.items()),
-        "today": today,
-        "followup_reader": can_read_followups(request.user, request.council),
-        "item_form": forms.ItemForm(council=request.council, directive=directive)
-        if can_manage_records(request.user, request.council)
-        else None,
-    }
+class DirectiveViewSet(ReferenceViewSet):
+    """A directive's record pages; its items are added by ``item_add`` and reported on from "My items"."""
+
+    model = Directive
+    form_class = forms.DirectiveForm
+    slug = "directive"
+    columns = ["issued_on", "symbol", "subject", "issuer", "kind"]
+    search_fields = ["symbol", "subject", "issuer", "partners"]
+    filters = ["kind"]
+    ordering = ["-issued_on", "pk"]
+    detail_template = "directives/directive_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_directives(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.directive_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.directive_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        today = timezone.localdate()
+        return {
+            **super().get_detail_context(request, obj),
+            **directive_progress(obj, today),
+            "today": today,
+            "followup_reader": can_read_followups(request.user, request.council),
+            "item_form": forms.ItemForm(council=request.council, directive=obj)
+            if can_manage_records(request.user, request.council)
+            else None,
+        }
 
 
-DIRECTIVES = Crud(
-    model=Directive,
-    form_class=forms.DirectiveForm,
-    create=services.directive_create,
-    update=services.directive_update,
-    slug="directive",
-    columns=["issued_on", "symbol", "subject", "issuer", "kind"],
-    search_fields=["symbol", "subject", "issuer", "partners"],
-    filters=["kind"],
-    ordering=["-issued_on", "pk"],
-    detail_template="directives/directive_detail.html",
-    can_view=can_read_directives,
-    extra_detail_context=_directive_context,
-)
+DIRECTIVES = DirectiveViewSet()
 
 
 @require_POST
 def item_add(request, pk):
-    directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
+    directive = get_object_or_404(DIRECTIVES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
@@ -126,7 +122,7 @@ def coordination_review(request):
     today = timezone.localdate()
     year = year_param(request)
     directives = list(
-        DIRECTIVES.queryset(request)
+        DIRECTIVES.get_queryset(request)
         .filter(items__recurrence__in=[DirectiveItem.Recurrence.YEARLY, DirectiveItem.Recurrence.SESSION])
         .distinct()
     )
@@ -136,9 +132,7 @@ def coordination_review(request):
         .select_related("member", "committee", "group")
     )
     rounds: dict[int, FollowUp] = {}
-    for f in FollowUp.objects.filter(
-        source_type__model="directiveitem", source_id__in=[i.pk for i in items], due_date__year=year
-    ).order_by("pk"):
+    for f in FollowUp.objects.of_sources(items).filter(due_date__year=year).order_by("pk"):
         rounds[f.source_id] = f
     by_directive = {d.pk: [] for d in directives}
     for item in items:
@@ -158,7 +152,7 @@ def coordination_review(request):
 
 @require_POST
 def yearly_round(request, pk):
-    directive = get_object_or_404(DIRECTIVES.queryset(request), pk=pk)
+    directive = get_object_or_404(DIRECTIVES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     year = timezone.localdate().year
     opened = services.yearly_round(directive, actor=request.user, year=year)

@@ -134,3 +134,25 @@ def _proposed_step(followup: FollowUp, activity: OversightActivity | None) -> Es
                 break
             return step
     return EscalationStep.REPORT_SESSION
+
+
+def activity_record(activity: OversightActivity) -> dict:
+    """What an activity's page shows of its sections: the delegation, the field surveys, the documents, each
+    recommendation with its follow-up (and those carried over from an earlier activity), the re-oversights,
+    the resolutions and agencies covered, and the timeline of it all (eleven queries, whatever the size)."""
+    recommendations = list(activity.recommendations.select_related("carried_from"))
+    followups = FollowUp.objects.select_related("agency").by_source(recommendations)
+    surveys = list(activity.surveys.select_related("place").prefetch_related("agencies"))
+    documents = list(activity.documents.select_related("agency"))
+    pairs = [(r, followups.get(r.pk)) for r in recommendations]
+    return {
+        "members": list(activity.members.select_related("mandate__delegate")),
+        "surveys": surveys,
+        "documents": documents,
+        "recommendations": pairs,
+        "carried": [r for r in recommendations if r.carried_from_id],
+        "re_oversights": list(activity.re_oversights.all()),
+        "covered_resolutions": list(activity.resolutions.all()),
+        "overseen_agencies": list(activity.agencies.all()),
+        "timeline": activity_timeline(activity, surveys=surveys, documents=documents, recommendations=pairs),
+    }

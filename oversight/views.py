@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
+from council.forms.base import apply_errors
 from council.models import FollowUp
 from council.params import id_param, year_param
 from council.permissions import can_manage_records, can_read_followups, require, role_required
 from council.uploads import ACCEPT
-from council.views.actions import form_errors_text, run_form_action
-from council.views.crud import Crud
+from council.views.actions import run_form_action
+from council.views.viewsets import ReferenceViewSet
 
 from . import forms, selectors, services
 from .models import Accountability, ActivityDocument, OversightActivity, OversightProgram, Recommendation
@@ -28,77 +29,80 @@ from .permissions import (
 from .workflows import OVERSIGHT_WORKFLOW
 
 
-def _activity_context(request, activity):
-    recommendations = list(activity.recommendations.select_related("carried_from"))
-    followups = FollowUp.objects.select_related("agency").by_source(recommendations)
-    editable = can_edit_activity(request.user, activity)
-    council = request.council
-    members = list(activity.members.select_related("mandate__delegate"))
-    surveys = list(activity.surveys.select_related("place").prefetch_related("agencies"))
-    documents = list(activity.documents.select_related("agency"))
-    pairs = [(r, followups.get(r.pk)) for r in recommendations]
-    return {
-        "members": members,
-        "surveys": surveys,
-        "documents": documents,
-        "recommendations": pairs,
-        "carried": [r for r in recommendations if r.carried_from_id],
-        "re_oversights": list(activity.re_oversights.all()),
-        "covered_resolutions": list(activity.resolutions.all()),
-        "overseen_agencies": list(activity.agencies.all()),
-        "timeline": selectors.activity_timeline(
-            activity, surveys=surveys, documents=documents, recommendations=pairs
-        ),
-        # The states this user may move the activity to now (oversight/workflows.py), each with its label.
-        "next_states": [(t.target, t.title) for t in OVERSIGHT_WORKFLOW.available(request.user, activity)],
-        # Establishing the delegation asks for its decision.
-        "establishing": OversightActivity.State.ESTABLISHED in services.allowed_next(activity),
-        "editable": editable,
-        "followup_reader": can_read_followups(request.user, council),
-        "accept": ACCEPT,
-        "member_form": forms.MemberForm(council=council, auto_id="member-%s") if editable else None,
-        "survey_form": forms.SurveyForm(council=council, activity=activity, auto_id="survey-%s")
-        if editable
-        else None,
-        "document_form": forms.DocumentForm(council=council, activity=activity, auto_id="document-%s")
-        if editable
-        else None,
-        "recommendation_form": forms.RecommendationForm(council=council, auto_id="recommendation-%s")
-        if editable
-        else None,
-        "open_reoversight": request.GET.get("open") == "re-oversight",
-        "reoversight_form": forms.ReOversightForm(
-            initial={"title": _("Re-oversight: %(title)s") % {"title": activity.title}},
-            auto_id="reoversight-%s",
-        )
-        if editable
-        else None,
-    }
+class ActivityViewSet(ReferenceViewSet):
+    """An oversight activity's record pages; its workflow and its sections are recorded from its page."""
+
+    model = OversightActivity
+    form_class = forms.ActivityForm
+    slug = "activity"
+    columns = ["title", "kind", "lead_body", "committee", "state", "period_start", "period_end"]
+    search_fields = ["title", "scope"]
+    filters = ["kind", "state", "committee", "program"]
+    select_related = ["committee", "program"]
+    ordering = ["-period_start"]
+    detail_template = "oversight/activity_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_oversight(user, council)
+
+    def can_create(self, user, council):
+        return can_create_activity(user, council)
+
+    def can_edit(self, user, obj):
+        return can_edit_activity(user, obj)
+
+    def create(self, form, *, actor, council):
+        return services.activity_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.activity_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_queryset(self, request):
+        # A committee head sees the activities their committee leads.
+        return narrow_activities(super().get_queryset(request), request)
+
+    def get_form_kwargs(self, request):
+        return {"user": request.user}  # the committees offered are those the user may lead for
+
+    def get_detail_context(self, request, obj):
+        council = request.council
+        editable = can_edit_activity(request.user, obj)
+        record = selectors.activity_record(obj)
+        return {
+            **super().get_detail_context(request, obj),
+            **record,
+            # The states this user may move the activity to now (oversight/workflows.py), each with its label.
+            "next_states": [(t.target, t.title) for t in OVERSIGHT_WORKFLOW.available(request.user, obj)],
+            # Establishing the delegation asks for its decision.
+            "establishing": OversightActivity.State.ESTABLISHED in services.allowed_next(obj),
+            "editable": editable,
+            "followup_reader": can_read_followups(request.user, council),
+            "accept": ACCEPT,
+            "member_form": forms.MemberForm(council=council, auto_id="member-%s") if editable else None,
+            "survey_form": forms.SurveyForm(council=council, activity=obj, auto_id="survey-%s")
+            if editable
+            else None,
+            "document_form": forms.DocumentForm(council=council, activity=obj, auto_id="document-%s")
+            if editable
+            else None,
+            "recommendation_form": forms.RecommendationForm(council=council, auto_id="recommendation-%s")
+            if editable
+            else None,
+            "open_reoversight": request.GET.get("open") == "re-oversight",
+            "reoversight_form": forms.ReOversightForm(
+                initial={"title": _("Re-oversight: %(title)s") % {"title": obj.title}},
+                auto_id="reoversight-%s",
+            )
+            if editable
+            else None,
+        }
 
 
-ACTIVITIES = Crud(
-    model=OversightActivity,
-    form_class=forms.ActivityForm,
-    create=services.activity_create,
-    update=services.activity_update,
-    slug="activity",
-    columns=["title", "kind", "lead_body", "committee", "state", "period_start", "period_end"],
-    search_fields=["title", "scope"],
-    filters=["kind", "state", "committee", "program"],
-    select_related=["committee", "program"],
-    ordering=["-period_start"],
-    detail_template="oversight/activity_detail.html",
-    can_view=can_read_oversight,
-    can_create=can_create_activity,
-    can_edit=can_edit_activity,
-    extra_detail_context=_activity_context,
-    narrow=narrow_activities,
-    form_kwargs=lambda request: {"user": request.user},
-)
+ACTIVITIES = ActivityViewSet()
 
 
 def _editable_activity(request, pk) -> OversightActivity:
-    activity = get_object_or_404(ACTIVITIES.queryset(request), pk=pk)
+    activity = get_object_or_404(ACTIVITIES.get_queryset(request), pk=pk)
     require(can_edit_activity(request.user, activity))
     return activity
 
@@ -112,15 +116,11 @@ def _act(request, pk, form_for, call, key):
         try:
             call(activity, form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, " ".join(error.messages))
+            apply_errors(form, error)
         else:
             messages.success(request, _("Recorded."))
             return redirect(ACTIVITIES.url("detail", activity.pk))
-    messages.error(request, form_errors_text(form))
-    context = {"crud": ACTIVITIES, "can_edit": ACTIVITIES.can_create(request.user, request.council)}
-    context.update(ACTIVITIES.detail_context(request, activity))
-    context[key] = form
-    return render(request, ACTIVITIES.detail_template, context)
+    return ACTIVITIES.render_detail(request, activity, **{key: form})
 
 
 @require_POST
@@ -230,7 +230,7 @@ def re_oversight_open(request, pk):
 @require_POST
 def carried_assess(request, pk):
     recommendation = get_object_or_404(
-        Recommendation.objects.filter(activity__in=ACTIVITIES.queryset(request)), pk=pk
+        Recommendation.objects.filter(activity__in=ACTIVITIES.get_queryset(request)), pk=pk
     )
     activity = _editable_activity(request, recommendation.activity_id)
     run_form_action(
@@ -247,11 +247,11 @@ def programme(request):
     today = timezone.localdate()
     year = year_param(request)
     program = OversightProgram.objects.filter(council=request.council, year=year).first()
-    activities = ACTIVITIES.queryset(request).filter(period_start__year=year).select_related("group")
+    activities = ACTIVITIES.get_queryset(request).filter(period_start__year=year).select_related("group")
     years = sorted(
         set(OversightProgram.objects.filter(council=request.council).values_list("year", flat=True))
         | set(
-            ACTIVITIES.queryset(request)
+            ACTIVITIES.get_queryset(request)
             .dates("period_start", "year")
             .values_list("period_start__year", flat=True)
         )
@@ -274,54 +274,64 @@ def programme(request):
 # --- Explanation sessions and hearings ------------------------------------------------------------------
 
 
-def _accountability_initial(request) -> dict:
-    """A new session is drafted from an escalated follow-up when the link names one."""
-    initial = {k: v for k, v in request.GET.items() if k in forms.AccountabilityForm.base_fields}
-    followup_id = id_param(request, "from_followup")
-    if followup_id is not None:
-        followup = (
-            FollowUp.objects.filter(council=request.council, pk=followup_id).select_related("agency").first()
-        )
-        if followup is not None:
-            kind = request.GET.get("kind", Accountability.Kind.EXPLANATION)
-            initial.update(services.accountability_draft_from(followup, kind=kind))
-            initial["from_followup"] = followup.pk
-    return initial
+class AccountabilityViewSet(ReferenceViewSet):
+    """Explanation sessions and hearings; their conclusions (each a follow-up) are added from the page."""
+
+    model = Accountability
+    form_class = forms.AccountabilityForm
+    slug = "accountability"
+    columns = ["date", "kind", "topic", "body", "committee"]
+    search_fields = ["topic", "summoned"]
+    filters = ["kind", "body", "committee"]
+    select_related = ["committee", "from_followup"]
+    ordering = ["-date"]
+    detail_template = "oversight/accountability_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_oversight(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.accountability_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.accountability_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_initial(self, request):
+        """A new session is drafted from an escalated follow-up when the link names one."""
+        initial = super().get_initial(request)
+        followup_id = id_param(request, "from_followup")
+        if followup_id is not None:
+            followup = (
+                FollowUp.objects.filter(council=request.council, pk=followup_id)
+                .select_related("agency")
+                .first()
+            )
+            if followup is not None:
+                kind = request.GET.get("kind", Accountability.Kind.EXPLANATION)
+                initial.update(services.accountability_draft_from(followup, kind=kind))
+                initial["from_followup"] = followup.pk
+        return initial
+
+    def get_detail_context(self, request, obj):
+        conclusions = list(obj.conclusions.all())
+        followups = FollowUp.objects.select_related("agency").by_source(conclusions)
+        return {
+            **super().get_detail_context(request, obj),
+            "conclusions": [(c, followups.get(c.pk)) for c in conclusions],
+            "summoned_agencies": list(obj.agencies.all()),
+            "followup_reader": can_read_followups(request.user, request.council),
+            "conclusion_form": forms.ConclusionForm(council=request.council)
+            if can_manage_records(request.user, request.council)
+            else None,
+        }
 
 
-def _accountability_context(request, session):
-    conclusions = list(session.conclusions.all())
-    followups = FollowUp.objects.select_related("agency").by_source(conclusions)
-    manager = can_manage_records(request.user, request.council)
-    return {
-        "conclusions": [(c, followups.get(c.pk)) for c in conclusions],
-        "summoned_agencies": list(session.agencies.all()),
-        "followup_reader": can_read_followups(request.user, request.council),
-        "conclusion_form": forms.ConclusionForm(council=request.council) if manager else None,
-    }
-
-
-ACCOUNTABILITY = Crud(
-    model=Accountability,
-    form_class=forms.AccountabilityForm,
-    create=services.accountability_create,
-    update=services.accountability_update,
-    slug="accountability",
-    columns=["date", "kind", "topic", "body", "committee"],
-    search_fields=["topic", "summoned"],
-    filters=["kind", "body", "committee"],
-    select_related=["committee", "from_followup"],
-    ordering=["-date"],
-    detail_template="oversight/accountability_detail.html",
-    can_view=can_read_oversight,
-    extra_detail_context=_accountability_context,
-    initial=_accountability_initial,
-)
+ACCOUNTABILITY = AccountabilityViewSet()
 
 
 @require_POST
 def conclusion_add(request, pk):
-    session = get_object_or_404(ACCOUNTABILITY.queryset(request), pk=pk)
+    session = get_object_or_404(ACCOUNTABILITY.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,

@@ -3,7 +3,7 @@ registry (council/personal_data.py) reaches a role that may not see it — in pa
 and files — and every file download follows its record's page.
 
 The patterns come from the URLconf itself (tests/urlwalk.py), never from a hand-kept list; path arguments
-are filled from the records of the model each route names (a Crud's model, a file view's declared record,
+are filled from the records of the model each route names (a viewset's model, a file view's declared record,
 or the table below), and what cannot be filled is counted with its reason.
 """
 
@@ -62,7 +62,7 @@ OTHER_COUNCIL_ROLES = ["office_protected", "standing", "delegate", "leadership",
 
 def _model_of(pattern) -> str | None:
     callback = pattern.callback
-    crud = getattr(callback, "view_initkwargs", {}).get("crud")
+    crud = getattr(callback, "view_initkwargs", {}).get("viewset")
     if crud is not None:
         return crud.model._meta.label
     file_of = getattr(callback, "file_of", None)
@@ -234,7 +234,7 @@ def test_no_role_receives_a_personal_value_it_may_not_see(world):
     # Search: nobody finds a record by a personal value they may not see (the search box echoes the query,
     # so what counts is whether the record's link is among the results).
     for pattern in url_patterns():
-        crud = getattr(pattern.callback, "view_initkwargs", {}).get("crud")
+        crud = getattr(pattern.callback, "view_initkwargs", {}).get("viewset")
         if crud is None or not pattern.name.endswith("_list") or not personal_fields(crud.model):
             continue
         for token, marker in world.markers.items():

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from council.models import FollowUp
 
-from .matching.matcher import Matcher
+from .matching.matcher import Matcher, page_options, page_text, petitions_like
 from .models import Petition, VoterOpinion
+from .services.petitions import merge_direction
 
 
 def suggest_for_opinions(
@@ -132,7 +133,7 @@ def petition_public_track(petition: Petition, *, today: dt.date | None = None) -
             track.steps.append(PublicStep(str(_("The agency answered")), followup.first_answered_on, True))
     limit = None
     for step in reversed(track.steps):
-        if step.recorded:
+        if step.recorded and step.on is not None:
             limit = step.on if limit is None else min(limit, step.on)
         elif limit is not None and step.on is not None and step.on > limit:
             step.on = limit
@@ -141,3 +142,20 @@ def petition_public_track(petition: Petition, *, today: dt.date | None = None) -
         track.answered_on = followup.first_answered_on
         track.overdue = followup.first_answered_on is None and followup.due_date < today
     return track
+
+
+def petition_duplicates(council, petition: Petition) -> list[tuple[float, Petition, str]]:
+    """The petitions likely to repeat this one, best first, each with its score and how the two can be merged
+    (``merge_direction``: "here", "there" or ""); none for a petition merged away. The duplicate finder's
+    fixed number of queries, and one for which of them are already with an agency."""
+    if petition.state == Petition.State.MERGED:
+        return []
+    found = petitions_like(council, page_text(petition), **page_options(petition))
+    transferred = set(
+        FollowUp.objects.of_sources([petition, *(other for _score, other in found)]).values_list(
+            "source_id", flat=True
+        )
+    )
+    return [
+        (score, other, merge_direction(petition, other, transferred=transferred)) for score, other in found
+    ]

@@ -1,6 +1,7 @@
 """Form plumbing shared by every app: council-scoped choices, day-first dates, NFC text."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.utils import flatatt
 from django.utils.html import format_html
@@ -80,6 +81,38 @@ def name_forms(context: dict) -> dict:
                 if isinstance(form, forms.BaseForm):
                     _name_form(form, f"{key.removesuffix('_forms')}-{sub_key}")
     return context
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form it came from: the one way an error reaches a user of a form.
+
+    A message about a field the form shows goes beside that field; any other message goes above the form
+    (crispy's error block, or ``components/form_errors.html`` for a hand-written form), prefixed with its
+    field's label when it names a field of the record the form does not show. The view then renders the
+    page again with the bound form (what was typed is kept), and the service has changed nothing."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        if name in form.fields:
+            form.add_error(name, errors)
+            continue
+        label = _model_label(form, name)
+        texts = [message for item in errors for message in item.messages]
+        form.add_error(None, [f"{label}: {text}" if label else text for text in texts])
+
+
+def _model_label(form: forms.BaseForm, name: str) -> str:
+    """The verbose name of the form's model field ``name``, or "" (non-field errors, plain forms)."""
+    meta = getattr(form, "_meta", None)
+    model = getattr(meta, "model", None)
+    if model is None or name == NON_FIELD_ERRORS:
+        return ""
+    try:
+        label = str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return ""
+    return label[:1].upper() + label[1:]
 
 
 def _name_form(form: forms.BaseForm, name: str) -> None:

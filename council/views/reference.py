@@ -10,72 +10,103 @@ from council.forms import reference as forms
 from council.models import Agency, Constituency, DeadlineRule, Field, Holiday, Term
 from council.permissions import can_manage_records, role_required
 
-from .crud import Crud
+from .viewsets import ReferenceViewSet
 
-TERMS = Crud(
-    model=Term,
-    form_class=forms.TermForm,
-    create=services.term_create,
-    slug="term",
-    columns=["name", "number", "start_date", "end_date"],
-    search_fields=["name"],
-)
-CONSTITUENCIES = Crud(
-    model=Constituency,
-    form_class=forms.ConstituencyForm,
-    create=services.constituency_create,
-    update=services.constituency_update,
-    slug="constituency",
-    columns=["name", "number", "term", "seats"],
-    search_fields=["name"],
-    filters=["term"],
-    select_related=["term"],
-    prefetch_related=["admin_units"],
-    ordering=["-term__start_date", "number"],
-)
-AGENCIES = Crud(
-    model=Agency,
-    form_class=forms.AgencyForm,
-    create=services.agency_create,
-    slug="agency",
-    columns=["name", "short_name", "kind", "admin_unit", "is_active"],
-    search_fields=["name", "short_name"],
-    filters=["kind", "is_active"],
-    select_related=["admin_unit"],
-)
-FIELDS = Crud(
-    model=Field,
-    form_class=forms.FieldForm,
-    create=services.field_create,
-    slug="field",
-    columns=["name", "code", "is_active"],
-    search_fields=["name", "code"],
-    filters=["is_active"],
-)
-HOLIDAYS = Crud(
-    model=Holiday,
-    form_class=forms.HolidayForm,
-    create=services.holiday_create,
-    update=services.holiday_update,
-    slug="holiday",
-    columns=["date", "name", "kind"],
-    search_fields=["name"],
-    filters=["kind"],
-    ordering=["-date"],
-    detail_template="council/holiday_detail.html",
-)
-DEADLINE_RULES = Crud(
-    model=DeadlineRule,
-    form_class=forms.DeadlineRuleForm,
-    create=services.deadline_rule_create,
-    update=services.deadline_rule_update,
-    slug="deadline_rule",
-    columns=["code", "name", "days", "day_type", "direction", "anchor", "valid_from", "valid_to"],
-    search_fields=["code", "name", "legal_basis"],
-    filters=["day_type", "anchor"],
-)
 
-REFERENCE_CRUDS = [
+class TermViewSet(ReferenceViewSet):
+    model = Term
+    form_class = forms.TermForm
+    slug = "term"
+    columns = ["name", "number", "start_date", "end_date"]
+    search_fields = ["name"]
+
+    def create(self, form, *, actor, council):
+        return services.term_create(actor=actor, council=council, **form.cleaned_data)
+
+
+class ConstituencyViewSet(ReferenceViewSet):
+    model = Constituency
+    form_class = forms.ConstituencyForm
+    slug = "constituency"
+    columns = ["name", "number", "term", "seats"]
+    search_fields = ["name"]
+    filters = ["term"]
+    select_related = ["term"]
+    prefetch_related = ["admin_units"]
+    ordering = ["-term__start_date", "number"]
+
+    def create(self, form, *, actor, council):
+        return services.constituency_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.constituency_update(obj, actor=actor, **form.cleaned_data)
+
+
+class AgencyViewSet(ReferenceViewSet):
+    model = Agency
+    form_class = forms.AgencyForm
+    slug = "agency"
+    columns = ["name", "short_name", "kind", "admin_unit", "is_active"]
+    search_fields = ["name", "short_name"]
+    filters = ["kind", "is_active"]
+    select_related = ["admin_unit"]
+
+    def create(self, form, *, actor, council):
+        return services.agency_create(actor=actor, council=council, **form.cleaned_data)
+
+
+class FieldViewSet(ReferenceViewSet):
+    model = Field
+    form_class = forms.FieldForm
+    slug = "field"
+    columns = ["name", "code", "is_active"]
+    search_fields = ["name", "code"]
+    filters = ["is_active"]
+
+    def create(self, form, *, actor, council):
+        return services.field_create(actor=actor, council=council, **form.cleaned_data)
+
+
+class HolidayViewSet(ReferenceViewSet):
+    model = Holiday
+    form_class = forms.HolidayForm
+    slug = "holiday"
+    columns = ["date", "name", "kind"]
+    search_fields = ["name"]
+    filters = ["kind"]
+    ordering = ["-date"]
+    detail_template = "council/holiday_detail.html"
+
+    def create(self, form, *, actor, council):
+        return services.holiday_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.holiday_update(obj, actor=actor, **form.cleaned_data)
+
+
+class DeadlineRuleViewSet(ReferenceViewSet):
+    model = DeadlineRule
+    form_class = forms.DeadlineRuleForm
+    slug = "deadline_rule"
+    columns = ["code", "name", "days", "day_type", "direction", "anchor", "valid_from", "valid_to"]
+    search_fields = ["code", "name", "legal_basis"]
+    filters = ["day_type", "anchor"]
+
+    def create(self, form, *, actor, council):
+        return services.deadline_rule_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.deadline_rule_update(obj, actor=actor, **form.cleaned_data)
+
+
+TERMS = TermViewSet()
+CONSTITUENCIES = ConstituencyViewSet()
+AGENCIES = AgencyViewSet()
+FIELDS = FieldViewSet()
+HOLIDAYS = HolidayViewSet()
+DEADLINE_RULES = DeadlineRuleViewSet()
+
+REFERENCE_VIEWSETS = [
     (TERMS, "terms"),
     (CONSTITUENCIES, "constituencies"),
     (AGENCIES, "agencies"),
@@ -89,7 +120,7 @@ REFERENCE_CRUDS = [
 @role_required(can_manage_records)
 def holiday_delete(request, pk):
     """Remove a calendar row; open working-day deadlines move back, each change logged."""
-    holiday = get_object_or_404(HOLIDAYS.queryset(request), pk=pk)
+    holiday = get_object_or_404(HOLIDAYS.get_queryset(request), pk=pk)
     services.holiday_delete(holiday, actor=request.user)
     messages.success(request, _("Removed from the calendar: %(day)s.") % {"day": holiday})
     return redirect("council:holiday_list")

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import services as core_services
-from council.forms.base import name_forms
+from council.forms.base import apply_errors
 from council.forms.reference import CommitteeForm
 from council.models import Committee
 from council.params import id_param, next_param, paginate
 from council.permissions import can_manage_records, is_member, require, role_required, scoped
 from council.views.actions import run_form_action
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 
 from .. import selectors, services
 from ..forms import delegates as forms
@@ -23,77 +23,97 @@ from ..models import CommitteeMembership, Delegate, DelegateGroup, GroupMembersh
 from ..permissions import can_read_standing
 
 
-def _delegate_context(request, delegate):
-    return {"mandates": selectors.delegate_profile(delegate)}
+class DelegateViewSet(ReferenceViewSet):
+    model = Delegate
+    form_class = forms.DelegateForm
+    slug = "delegate"
+    columns = ["full_name", "gender", "birth_date", "ethnicity", "phone"]
+    folded_search_field = "name_folded"
+    filters = ["gender"]
+    detail_template = "delegates/delegate_detail.html"
+
+    def create(self, form, *, actor, council):
+        return services.delegate_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.delegate_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        return {**super().get_detail_context(request, obj), "mandates": selectors.delegate_profile(obj)}
 
 
-def _group_context(request, group):
-    return {
-        "roster": selectors.group_roster(group),
-        "member_form": forms.GroupMembershipForm(council=request.council, group=group),
-    }
+class MandateViewSet(ReferenceViewSet):
+    model = Mandate
+    form_class = forms.MandateForm
+    slug = "mandate"
+    columns = ["delegate", "term", "constituency", "kind", "start_date", "end_date", "end_reason"]
+    folded_search_field = "delegate__name_folded"
+    filters = ["term", "kind", "start_reason", "end_reason"]
+    select_related = ["delegate", "term", "constituency"]
+    ordering = ["-term__start_date", "delegate__name_folded"]
+
+    def create(self, form, *, actor, council):
+        return services.mandate_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.mandate_update(obj, actor=actor, **form.cleaned_data)
 
 
-def _committee_context(request, committee):
-    return {
-        "roster": selectors.committee_roster(committee),
-        "member_form": forms.CommitteeMembershipForm(council=request.council, committee=committee),
-    }
+class GroupViewSet(ReferenceViewSet):
+    model = DelegateGroup
+    form_class = forms.GroupForm
+    slug = "group"
+    columns = ["name", "term", "area"]
+    search_fields = ["name", "area"]
+    filters = ["term"]
+    select_related = ["term"]
+    prefetch_related = ["admin_units"]
+    ordering = ["-term__start_date", "name"]
+    detail_template = "delegates/group_detail.html"
+
+    def create(self, form, *, actor, council):
+        return services.group_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.group_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        return {
+            **super().get_detail_context(request, obj),
+            "roster": selectors.group_roster(obj),
+            "member_form": forms.GroupMembershipForm(council=request.council, group=obj),
+        }
 
 
-DELEGATES = Crud(
-    model=Delegate,
-    form_class=forms.DelegateForm,
-    create=services.delegate_create,
-    update=services.delegate_update,
-    slug="delegate",
-    columns=["full_name", "gender", "birth_date", "ethnicity", "phone"],
-    folded_search_field="name_folded",
-    filters=["gender"],
-    detail_template="delegates/delegate_detail.html",
-    extra_detail_context=_delegate_context,
-)
-MANDATES = Crud(
-    model=Mandate,
-    form_class=forms.MandateForm,
-    create=services.mandate_create,
-    update=services.mandate_update,
-    slug="mandate",
-    columns=["delegate", "term", "constituency", "kind", "start_date", "end_date", "end_reason"],
-    folded_search_field="delegate__name_folded",
-    filters=["term", "kind", "start_reason", "end_reason"],
-    select_related=["delegate", "term", "constituency"],
-    ordering=["-term__start_date", "delegate__name_folded"],
-)
-GROUPS = Crud(
-    model=DelegateGroup,
-    form_class=forms.GroupForm,
-    create=services.group_create,
-    update=services.group_update,
-    slug="group",
-    columns=["name", "term", "area"],
-    search_fields=["name", "area"],
-    filters=["term"],
-    select_related=["term"],
-    prefetch_related=["admin_units"],
-    ordering=["-term__start_date", "name"],
-    detail_template="delegates/group_detail.html",
-    extra_detail_context=_group_context,
-)
-COMMITTEES = Crud(
-    model=Committee,
-    form_class=CommitteeForm,
-    create=core_services.committee_create,
-    slug="committee",
-    columns=["name", "kind", "is_active"],
-    search_fields=["name"],
-    filters=["kind", "is_active"],
-    detail_template="delegates/committee_detail.html",
-    extra_detail_context=_committee_context,
-    namespace="delegates",
-)
+class CommitteeViewSet(ReferenceViewSet):
+    """The council's committees (a core record) have their pages here, beside their members."""
 
-DELEGATE_CRUDS = [
+    model = Committee
+    form_class = CommitteeForm
+    slug = "committee"
+    namespace = "delegates"
+    columns = ["name", "kind", "is_active"]
+    search_fields = ["name"]
+    filters = ["kind", "is_active"]
+    detail_template = "delegates/committee_detail.html"
+
+    def create(self, form, *, actor, council):
+        return core_services.committee_create(actor=actor, council=council, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        return {
+            **super().get_detail_context(request, obj),
+            "roster": selectors.committee_roster(obj),
+            "member_form": forms.CommitteeMembershipForm(council=request.council, committee=obj),
+        }
+
+
+DELEGATES = DelegateViewSet()
+MANDATES = MandateViewSet()
+GROUPS = GroupViewSet()
+COMMITTEES = CommitteeViewSet()
+
+DELEGATE_VIEWSETS = [
     (DELEGATES, "delegates"),
     (MANDATES, "mandates"),
     (GROUPS, "groups"),
@@ -107,26 +127,29 @@ def _add_position(request, form, create, success_url, rerender):
         try:
             position = create(actor=request.user, council=request.council, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved: %(object)s.") % {"object": position})
             return redirect(success_url)
     return rerender(form)
 
 
-def _member_add(request, pk, crud: Crud, form_class, create, parent: str):
+def _member_add(request, pk, viewset: ReferenceViewSet, form_class, create, parent: str):
     """Seat a delegate in a group or committee from its page; on bad input, show the page with the errors."""
-    body = get_object_or_404(crud.queryset(request), pk=pk)
+    body = get_object_or_404(viewset.get_queryset(request), pk=pk)
     if request.method != "POST":
-        return redirect(crud.url("detail", body.pk))
+        return redirect(viewset.url("detail", body.pk))
     form = form_class(request.POST, council=request.council, **{parent: body})
 
     def rerender(bound):
-        page = {"crud": crud, "can_edit": True, **crud.detail_context(request, body), "member_form": bound}
-        return render(request, crud.detail_template, name_forms(page))
+        return viewset.render_detail(request, body, member_form=bound)
 
     return _add_position(
-        request, form, lambda **data: create(**{parent: body}, **data), crud.url("detail", body.pk), rerender
+        request,
+        form,
+        lambda **data: create(**{parent: body}, **data),
+        viewset.url("detail", body.pk),
+        rerender,
     )
 
 

@@ -13,8 +13,9 @@ from council.downloads import file_of, record_file_response
 from council.params import ID_MAX, ID_MIN, ids_param, int_value, year_param
 from council.permissions import can_manage_records, require, role_required
 from council.views.actions import run_form_action
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 
+from .. import selectors
 from ..forms import work as forms
 from ..models import (
     ActionCommitment,
@@ -39,42 +40,42 @@ from ..services import work as services
 # --- Training -------------------------------------------------------------------------------------------
 
 
-def _course_context(request, course):
-    attendances = list(
-        course.attendances.select_related("mandate__delegate").order_by("mandate__delegate__name_folded")
-    )
-    manager = can_manage_records(request.user, request.council)
-    attended = sum(1 for a in attendances if a.attended)
-    return {
-        "attendances": attendances,
-        "attended": attended,
-        "rate": round(100 * attended / len(attendances)) if attendances else None,
-        "manager": manager,
-        "started": course.start_date <= timezone.localdate(),
-        "invite_form": forms.InviteForm(course=course) if manager else None,
-    }
+class CourseViewSet(ReferenceViewSet):
+    model = TrainingCourse
+    form_class = forms.CourseForm
+    slug = "course"
+    columns = ["title", "start_date", "end_date", "organiser", "place", "online"]
+    search_fields = ["title", "organiser", "place"]
+    filters = ["online"]
+    ordering = ["-start_date"]
+    detail_template = "delegates/course_detail.html"
+    exportable = True
+
+    def can_view(self, user, council):
+        return can_read_delegate_work(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.course_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.course_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        manager = can_manage_records(request.user, request.council)
+        return {
+            **super().get_detail_context(request, obj),
+            **selectors.course_attendance(obj),
+            "manager": manager,
+            "invite_form": forms.InviteForm(course=obj) if manager else None,
+        }
 
 
-COURSES = Crud(
-    model=TrainingCourse,
-    form_class=forms.CourseForm,
-    create=services.course_create,
-    update=services.course_update,
-    slug="course",
-    columns=["title", "start_date", "end_date", "organiser", "place", "online"],
-    search_fields=["title", "organiser", "place"],
-    filters=["online"],
-    ordering=["-start_date"],
-    detail_template="delegates/course_detail.html",
-    can_view=can_read_delegate_work,
-    extra_detail_context=_course_context,
-    exportable=True,
-)
+COURSES = CourseViewSet()
 
 
 @require_POST
 def course_invite(request, pk):
-    course = get_object_or_404(COURSES.queryset(request), pk=pk)
+    course = get_object_or_404(COURSES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
@@ -86,7 +87,7 @@ def course_invite(request, pk):
 
 @require_POST
 def course_attendance(request, pk):
-    course = get_object_or_404(COURSES.queryset(request), pk=pk)
+    course = get_object_or_404(COURSES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     notes = {
         int_value(key[5:]): value
@@ -118,7 +119,7 @@ def training_summary(request):
     """Attendance per course and per term: invited, attended, rate."""
     today = timezone.localdate()
     courses = list(
-        COURSES.queryset(request).annotate(
+        COURSES.get_queryset(request).annotate(
             invited=Count("attendances"), present=Count("attendances", filter=Q(attendances__attended=True))
         )
     )
@@ -243,56 +244,63 @@ def commitment_assess(request, pk):
 # --- Criteria and emulation ----------------------------------------------------------------------------
 
 
-CRITERIA = Crud(
-    model=EvaluationCriterion,
-    form_class=forms.CriterionForm,
-    create=services.criterion_create,
-    update=services.criterion_update,
-    slug="criterion",
-    columns=["order", "text", "max_points", "is_active"],
-    search_fields=["text"],
-    filters=["is_active"],
-    ordering=["order", "pk"],
-)
+class CriterionViewSet(ReferenceViewSet):
+    model = EvaluationCriterion
+    form_class = forms.CriterionForm
+    slug = "criterion"
+    columns = ["order", "text", "max_points", "is_active"]
+    search_fields = ["text"]
+    filters = ["is_active"]
+    ordering = ["order", "pk"]
+
+    def create(self, form, *, actor, council):
+        return services.criterion_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.criterion_update(obj, actor=actor, **form.cleaned_data)
 
 
-def _movement_context(request, movement):
-    manager = can_manage_records(request.user, request.council)
-    nominations = list(
-        movement.nominations.select_related("mandate__delegate", "group").order_by("-year", "state", "pk")
-    )
-    return {
-        "nominations": nominations,
-        "manager": manager,
-        "nomination_form": forms.NominationForm(
-            council=request.council, initial={"year": timezone.localdate().year}
-        )
-        if manager
-        else None,
-        "decide_forms": {n.pk: forms.DecideForm(auto_id=f"decide-{n.pk}-%s") for n in nominations}
-        if manager
-        else {},
-    }
+class MovementViewSet(ReferenceViewSet):
+    model = EmulationMovement
+    form_class = forms.MovementForm
+    slug = "movement"
+    columns = ["name", "launched_on", "is_active"]
+    search_fields = ["name"]
+    filters = ["is_active"]
+    ordering = ["-launched_on"]
+    detail_template = "delegates/movement_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_delegate_work(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.movement_create(actor=actor, council=council, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        manager = can_manage_records(request.user, request.council)
+        nominations = selectors.movement_nominations(obj)
+        return {
+            **super().get_detail_context(request, obj),
+            "nominations": nominations,
+            "manager": manager,
+            "nomination_form": forms.NominationForm(
+                council=request.council, initial={"year": timezone.localdate().year}
+            )
+            if manager
+            else None,
+            "decide_forms": {n.pk: forms.DecideForm(auto_id=f"decide-{n.pk}-%s") for n in nominations}
+            if manager
+            else {},
+        }
 
 
-MOVEMENTS = Crud(
-    model=EmulationMovement,
-    form_class=forms.MovementForm,
-    create=services.movement_create,
-    slug="movement",
-    columns=["name", "launched_on", "is_active"],
-    search_fields=["name"],
-    filters=["is_active"],
-    ordering=["-launched_on"],
-    detail_template="delegates/movement_detail.html",
-    can_view=can_read_delegate_work,
-    extra_detail_context=_movement_context,
-)
+CRITERIA = CriterionViewSet()
+MOVEMENTS = MovementViewSet()
 
 
 @require_POST
 def nomination_add(request, pk):
-    movement = get_object_or_404(MOVEMENTS.queryset(request), pk=pk)
+    movement = get_object_or_404(MOVEMENTS.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,

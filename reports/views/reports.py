@@ -20,7 +20,7 @@ from council.permissions import can_manage_records, can_read_overview, require, 
 from council.resilience import publish
 from council.uploads import attachment_response
 from council.views.actions import form_errors_text, run_form_action
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 from directives.selectors import ITEM_STATES, implementation
 from voters.models import Letter
 from voters.permissions import can_read_letters
@@ -331,14 +331,22 @@ def targets_seed(request):
     return redirect(reverse("reports:scorecard"))
 
 
-TARGETS = Crud(
-    model=KpiTarget,
-    form_class=forms.KpiTargetForm,
-    create=services.target_create,
-    slug="kpi_target",
-    columns=["code", "description", "metric", "threshold", "cadence", "is_active"],
-    search_fields=["code", "description"],
-    filters=["cadence", "is_active"],
-    ordering=["order", "code"],
-    can_view=can_read_overview,
-)
+class KpiTargetViewSet(ReferenceViewSet):
+    """The scorecard's rows (T1–T9), kept by the Office; the overview's readers may look at them."""
+
+    model = KpiTarget
+    form_class = forms.KpiTargetForm
+    slug = "kpi_target"
+    columns = ["code", "description", "metric", "threshold", "cadence", "is_active"]
+    search_fields = ["code", "description"]
+    filters = ["cadence", "is_active"]
+    ordering = ["order", "code"]
+
+    def can_view(self, user, council):
+        return can_read_overview(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.target_create(actor=actor, council=council, **form.cleaned_data)
+
+
+TARGETS = KpiTargetViewSet()

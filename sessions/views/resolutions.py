@@ -7,62 +7,59 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from council.models import FollowUp
 from council.permissions import can_manage_records, is_member, require, role_required
 from council.views.actions import run_form_action
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 
-from .. import forms, services
+from .. import forms, selectors, services
 from ..models import DelegateVote, Resolution, Vote
 from ..roll_call import RollCallForm, RollCallImportForm, VoteCorrectForm, parse_roll_call_csv
 
 
-def _resolution_context(request, resolution):
-    tasks = list(resolution.tasks.all())
-    followups = FollowUp.objects.by_source(tasks)
-    manager = can_manage_records(request.user, request.council)
-    # The reverse relation is declared by the oversight app (higher in the layering); no import needed.
-    oversight = list(resolution.oversight_activities.all())
-    vote = Vote.objects.filter(resolution=resolution).first()
-    initial_day = resolution.adopted_on or (resolution.session.end_date if resolution.session_id else None)
-    return {
-        "oversight": oversight,
-        "vote": vote,
-        "vote_history": (
-            vote.history.select_related("history_user").order_by("-history_date", "-history_id")[:20]
-            if vote
-            else []
-        ),
-        "roll_call": services.roll_call_counts(vote) if vote else None,
-        "correct_form": (
-            VoteCorrectForm(initial={"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain})
-            if manager and vote
-            else None
-        ),
-        "tasks": [(t, followups.get(t.pk)) for t in tasks],
-        "vote_form": forms.VoteForm(initial={"voted_on": initial_day}) if manager else None,
-        "task_form": forms.TaskForm(council=request.council) if manager else None,
-    }
+class ResolutionViewSet(ReferenceViewSet):
+    """A resolution's record pages; its vote, roll call and tasks are recorded from its page."""
+
+    model = Resolution
+    form_class = forms.ResolutionForm
+    slug = "resolution"
+    columns = ["symbol", "title", "kind", "adopted_on", "effective_on"]
+    search_fields = ["symbol", "title"]
+    filters = ["kind", "session", "field"]
+    select_related = ["session", "field"]
+    ordering = ["-year", "-number"]
+    detail_template = "sessions/resolution_detail.html"
+
+    def can_view(self, user, council):
+        return is_member(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.resolution_create(actor=actor, council=council, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        record = selectors.resolution_record(obj)
+        vote = record["vote"]
+        manager = can_manage_records(request.user, request.council)
+        initial_day = obj.adopted_on or (obj.session.end_date if obj.session_id else None)
+        return {
+            **super().get_detail_context(request, obj),
+            **record,
+            "correct_form": (
+                VoteCorrectForm(
+                    initial={"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain}
+                )
+                if manager and vote
+                else None
+            ),
+            "vote_form": forms.VoteForm(initial={"voted_on": initial_day}) if manager else None,
+            "task_form": forms.TaskForm(council=request.council) if manager else None,
+        }
 
 
-RESOLUTIONS = Crud(
-    model=Resolution,
-    form_class=forms.ResolutionForm,
-    create=services.resolution_create,
-    slug="resolution",
-    columns=["symbol", "title", "kind", "adopted_on", "effective_on"],
-    search_fields=["symbol", "title"],
-    filters=["kind", "session", "field"],
-    select_related=["session", "field"],
-    ordering=["-year", "-number"],
-    detail_template="sessions/resolution_detail.html",
-    can_view=is_member,
-    extra_detail_context=_resolution_context,
-)
+RESOLUTIONS = ResolutionViewSet()
 
 
 def _act(request, pk, form, call):
-    resolution = get_object_or_404(RESOLUTIONS.queryset(request).select_related("council"), pk=pk)
+    resolution = get_object_or_404(RESOLUTIONS.get_queryset(request).select_related("council"), pk=pk)
     run_form_action(request, form, lambda data: call(resolution, data), record=resolution)
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
 
@@ -92,7 +89,7 @@ def resolution_task(request, pk):
 @require_POST
 @role_required(can_manage_records)
 def resolution_vote_correct(request, pk):
-    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    resolution = get_object_or_404(RESOLUTIONS.get_queryset(request), pk=pk)
     vote = get_object_or_404(Vote, resolution=resolution)
     run_form_action(
         request,
@@ -121,7 +118,7 @@ def _roll_call_rows(form, mandates, current):
 @role_required(is_member)
 def resolution_roll_call(request, pk):
     """How each delegate in office voted: entered by keyboard (or from a CSV) by the Office, read by all."""
-    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    resolution = get_object_or_404(RESOLUTIONS.get_queryset(request), pk=pk)
     vote = Vote.objects.filter(resolution=resolution).select_related("resolution").first()
     if vote is None:
         raise Http404
@@ -205,7 +202,7 @@ def _render_roll_call(
 @role_required(can_manage_records)
 def resolution_roll_call_import(request, pk):
     """Enter the roll call from the voting system's CSV export: all lines valid and matching, or nothing."""
-    resolution = get_object_or_404(RESOLUTIONS.queryset(request), pk=pk)
+    resolution = get_object_or_404(RESOLUTIONS.get_queryset(request), pk=pk)
     vote = get_object_or_404(Vote, resolution=resolution)
     mandates = services.mandates_in_office_at(vote)
     current = dict(vote.ballots.values_list("mandate_id", "choice"))

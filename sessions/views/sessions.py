@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
-from council.forms.base import name_forms
+from council.forms.base import apply_errors
 from council.models import FollowUp, Role
 from council.params import ID_MAX, ID_MIN, id_param, int_value
 from council.permissions import can_manage_records, can_read_overview, is_member, role_required, roles_in
 from council.quota import quota_status
 from council.text import fold, natural_key
 from council.views.actions import form_errors_text
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 from delegates.selectors import current_term
 
@@ -24,40 +24,52 @@ from .. import forms, selectors, services
 from ..models import Interpellation, Session, SessionDocument, Sitting, Speech
 
 
-def _session_context(request, session):
-    manager = can_manage_records(request.user, request.council)
-    return {
-        "sittings": list(session.sittings.order_by("date", "start_time", "pk")),
-        "agenda": list(session.agenda.select_related("field").order_by("order")),
-        "t2": selectors.session_t2(session),
-        "t4": selectors.t4_trend(request.council, until=session),
-        "documents": list(session.documents.select_related("agenda_item")),
-        "documents_deadline": services.documents_deadline(session),
-        "document_form": forms.DocumentForm(council=request.council, session=session) if manager else None,
-        "sitting_form": forms.SittingForm(council=request.council, session=session) if manager else None,
-        "agenda_form": forms.AgendaItemForm(council=request.council, session=session) if manager else None,
-    }
+class SessionViewSet(ReferenceViewSet):
+    """A session's record pages; its sittings, agenda and documents are added from its page."""
+
+    model = Session
+    form_class = forms.SessionForm
+    slug = "session"
+    columns = ["__str__", "term", "kind", "state", "start_date", "end_date", "place"]
+    search_fields = ["title", "place", "convening_decision"]
+    filters = ["term", "kind", "state"]
+    select_related = ["term"]
+    ordering = ["-start_date"]
+    detail_template = "sessions/session_detail.html"
+
+    def can_view(self, user, council):
+        return is_member(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.session_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        # Through the service: moving the session to "convened" or "documents sent" tells the council.
+        return services.session_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        council = request.council
+        manager = can_manage_records(request.user, council)
+        return {
+            **super().get_detail_context(request, obj),
+            "sittings": list(obj.sittings.order_by("date", "start_time", "pk")),
+            "agenda": list(obj.agenda.select_related("field").order_by("order")),
+            "t2": selectors.session_t2(obj),
+            "t4": selectors.t4_trend(council, until=obj),
+            "documents": list(obj.documents.select_related("agenda_item")),
+            "documents_deadline": services.documents_deadline(obj),
+            "document_form": forms.DocumentForm(council=council, session=obj) if manager else None,
+            "sitting_form": forms.SittingForm(council=council, session=obj) if manager else None,
+            "agenda_form": forms.AgendaItemForm(council=council, session=obj) if manager else None,
+        }
 
 
-SESSIONS = Crud(
-    model=Session,
-    form_class=forms.SessionForm,
-    create=services.session_create,
-    slug="session",
-    columns=["__str__", "term", "kind", "state", "start_date", "end_date", "place"],
-    search_fields=["title", "place", "convening_decision"],
-    filters=["term", "kind", "state"],
-    select_related=["term"],
-    ordering=["-start_date"],
-    detail_template="sessions/session_detail.html",
-    can_view=is_member,
-    extra_detail_context=_session_context,
-)
+SESSIONS = SessionViewSet()
 
 
 def _child_add(request, pk, form_class, create, key):
     """Add a sitting or an agenda item from the session page; on bad input show the page with the errors."""
-    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    session = get_object_or_404(SESSIONS.get_queryset(request), pk=pk)
     if request.method != "POST":
         return redirect(SESSIONS.url("detail", session.pk))
     form = form_class(request.POST, council=request.council, session=session)
@@ -65,18 +77,17 @@ def _child_add(request, pk, form_class, create, key):
         try:
             create(actor=request.user, council=request.council, session=session, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(SESSIONS.url("detail", session.pk))
-    context = {"crud": SESSIONS, "can_edit": True, **SESSIONS.detail_context(request, session), key: form}
-    return render(request, SESSIONS.detail_template, name_forms(context))
+    return SESSIONS.render_detail(request, session, **{key: form})
 
 
 @role_required(can_manage_records)
 def document_add(request, pk):
     """Add a document sent to delegates (with its file) from the session page."""
-    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    session = get_object_or_404(SESSIONS.get_queryset(request), pk=pk)
     if request.method != "POST":
         return redirect(SESSIONS.url("detail", session.pk))
     form = forms.DocumentForm(request.POST, request.FILES, council=request.council, session=session)
@@ -86,17 +97,12 @@ def document_add(request, pk):
         try:
             services.document_add(actor=request.user, session=session, upload=upload, **data)
         except ValidationError as error:
-            form.add_error("file" if not hasattr(error, "error_dict") else None, error)
+            # The service refuses the file itself (type, size, content) without naming a field.
+            apply_errors(form, error if hasattr(error, "error_dict") else ValidationError({"file": error}))
         else:
             messages.success(request, _("Saved."))
             return redirect(SESSIONS.url("detail", session.pk))
-    context = {
-        "crud": SESSIONS,
-        "can_edit": True,
-        **SESSIONS.detail_context(request, session),
-        "document_form": form,
-    }
-    return render(request, SESSIONS.detail_template, name_forms(context))
+    return SESSIONS.render_detail(request, session, document_form=form)
 
 
 def session_documents(request, pk):
@@ -322,7 +328,7 @@ def speech_remove(request, pk):
 @role_required(can_read_overview)
 def dashboard(request, pk):
     """During a session: which delegate groups have not yet spoken in the plenary (T2), and T4 so far."""
-    session = get_object_or_404(SESSIONS.queryset(request), pk=pk)
+    session = get_object_or_404(SESSIONS.get_queryset(request), pk=pk)
     context = {
         "session": session,
         "t2": selectors.session_t2(session),

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from council.forms.base import CouncilModelForm
 from council.permissions import can_manage_records, role_required
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 
 from . import services
 from .models import Synonym
@@ -22,24 +22,30 @@ class SynonymForm(CouncilModelForm):
         widgets = {"phrases": forms.Textarea(attrs={"rows": 3})}
 
 
-SYNONYMS = Crud(
-    model=Synonym,
-    form_class=SynonymForm,
-    create=services.synonym_create,
-    update=services.synonym_update,
-    slug="synonym",
-    columns=["phrases", "note"],
-    search_fields=["phrases", "note"],
-    list_template="voters/synonym_list.html",
-    detail_template="voters/synonym_detail.html",
-)
+class SynonymViewSet(ReferenceViewSet):
+    model = Synonym
+    form_class = SynonymForm
+    slug = "synonym"
+    columns = ["phrases", "note"]
+    search_fields = ["phrases", "note"]
+    list_template = "voters/synonym_list.html"
+    detail_template = "voters/synonym_detail.html"
+
+    def create(self, form, *, actor, council):
+        return services.synonym_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.synonym_update(obj, actor=actor, **form.cleaned_data)
+
+
+SYNONYMS = SynonymViewSet()
 
 
 @require_POST
 @role_required(can_manage_records)
 def synonym_delete(request, pk):
     """Remove a synonym group; the council's petitions are indexed again without it."""
-    synonym = get_object_or_404(SYNONYMS.queryset(request), pk=pk)
+    synonym = get_object_or_404(SYNONYMS.get_queryset(request), pk=pk)
     services.synonym_delete(synonym, actor=request.user)
     messages.success(request, _("Removed from the synonyms: %(group)s.") % {"group": synonym})
     return redirect("voters:synonym_list")

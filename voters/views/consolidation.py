@@ -374,7 +374,7 @@ def petition_merge_search(request, pk):
     accents ignored), never merged ones nor this one; with htmx just the list, else a page of its own."""
     from .records import PETITIONS
 
-    petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
+    petition = get_object_or_404(PETITIONS.get_queryset(request), pk=pk)
     query = _text(request.GET.get("q"))[:200]
     found = consolidation.petitions_to_merge(request.council, petition, query)
     template = "voters/_merge_search.html" if request.htmx else "voters/petition_merge_search.html"

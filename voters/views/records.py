@@ -12,15 +12,13 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from council.downloads import download_response, file_of, record_file_response
-from council.models import FollowUp
 from council.permissions import can_manage_records, can_read_followups, require, role_required, roles_in
 from council.views.actions import run_form_action, year_param
-from council.views.crud import Crud
+from council.views.viewsets import ReferenceViewSet
 from council.xlsx import EXPORT_MAX_ROWS
 
 from .. import communications, forms, selectors, services
 from ..matching.classifier import suggest_classification
-from ..matching.matcher import page_options, page_text, petitions_like
 from ..models import (
     Channel,
     Letter,
@@ -63,69 +61,85 @@ def _opinions_context(request, holder, *, editable: bool) -> dict:
     }
 
 
-def _meeting_context(request, meeting):
-    return {
-        "present": list(meeting.delegates.select_related("delegate")),
-        **_opinions_context(request, meeting, editable=can_edit_meeting(request.user, meeting)),
-        "add_url": "voters:meeting_opinion_add",
-        "consolidate_url": "voters:meeting_consolidate",
-    }
+class MeetingViewSet(ReferenceViewSet):
+    model = VoterMeeting
+    form_class = forms.MeetingForm
+    slug = "meeting"
+    exportable = True
+    columns = ["date", "kind", "format", "place", "place_detail", "attendance"]
+    search_fields = ["place_detail", "co_organiser", "notes"]
+    filters = ["kind", "format", "session"]
+    select_related = ["place"]
+    ordering = ["-date", "-pk"]
+    detail_template = "voters/meeting_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def can_create(self, user, council):
+        return can_record_meetings(user, council)
+
+    def can_edit(self, user, obj):
+        return can_edit_meeting(user, obj)
+
+    def create(self, form, *, actor, council):
+        return services.meeting_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.meeting_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        return {
+            **super().get_detail_context(request, obj),
+            "present": list(obj.delegates.select_related("delegate")),
+            **_opinions_context(request, obj, editable=can_edit_meeting(request.user, obj)),
+            "add_url": "voters:meeting_opinion_add",
+            "consolidate_url": "voters:meeting_consolidate",
+        }
 
 
-MEETINGS = Crud(
-    model=VoterMeeting,
-    form_class=forms.MeetingForm,
-    create=services.meeting_create,
-    update=services.meeting_update,
-    slug="meeting",
-    exportable=True,
-    columns=["date", "kind", "format", "place", "place_detail", "attendance"],
-    search_fields=["place_detail", "co_organiser", "notes"],
-    filters=["kind", "format", "session"],
-    select_related=["place"],
-    ordering=["-date", "-pk"],
-    detail_template="voters/meeting_detail.html",
-    can_view=can_read_voters,
-    can_create=can_record_meetings,
-    can_edit=can_edit_meeting,
-    extra_detail_context=_meeting_context,
-)
+class ReceptionViewSet(ReferenceViewSet):
+    model = Reception
+    form_class = forms.ReceptionForm
+    slug = "reception"
+    exportable = True
+    columns = ["date", "host", "place", "place_detail"]
+    search_fields = ["place_detail", "notes"]
+    filters = ["host"]
+    select_related = ["place"]
+    ordering = ["-date", "-pk"]
+    detail_template = "voters/meeting_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.reception_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.reception_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        manager = can_manage_records(request.user, request.council)
+        return {
+            **super().get_detail_context(request, obj),
+            "present": list(obj.hosts.select_related("delegate")),
+            **_opinions_context(request, obj, editable=manager),
+            "add_url": "voters:reception_opinion_add",
+            "consolidate_url": "voters:reception_consolidate",
+        }
 
 
-def _reception_context(request, reception):
-    manager = can_manage_records(request.user, request.council)
-    return {
-        "present": list(reception.hosts.select_related("delegate")),
-        **_opinions_context(request, reception, editable=manager),
-        "add_url": "voters:reception_opinion_add",
-        "consolidate_url": "voters:reception_consolidate",
-    }
-
-
-RECEPTIONS = Crud(
-    model=Reception,
-    form_class=forms.ReceptionForm,
-    create=services.reception_create,
-    update=services.reception_update,
-    slug="reception",
-    exportable=True,
-    columns=["date", "host", "place", "place_detail"],
-    search_fields=["place_detail", "notes"],
-    filters=["host"],
-    select_related=["place"],
-    ordering=["-date", "-pk"],
-    detail_template="voters/meeting_detail.html",
-    can_view=can_read_voters,
-    extra_detail_context=_reception_context,
-)
+MEETINGS = MeetingViewSet()
+RECEPTIONS = ReceptionViewSet()
 
 
 def _holder(request, kind: str, pk: int):
     if kind == "meeting":
-        meeting = get_object_or_404(MEETINGS.queryset(request), pk=pk)
+        meeting = get_object_or_404(MEETINGS.get_queryset(request), pk=pk)
         require(can_edit_meeting(request.user, meeting))
         return meeting, {"meeting": meeting, "channel": "meeting"}
-    reception = get_object_or_404(RECEPTIONS.queryset(request), pk=pk)
+    reception = get_object_or_404(RECEPTIONS.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     return reception, {"reception": reception, "channel": "reception"}
 
@@ -217,88 +231,90 @@ def meeting_minutes(request, pk):
 # --- Opinions through other channels -------------------------------------------------------------------
 
 
-OPINIONS = Crud(
-    model=VoterOpinion,
-    form_class=forms.OpinionForm,
-    create=services.opinion_add,
-    slug="opinion",
-    exportable=True,
-    columns=["received_on", "channel", "text", "admin_unit", "voters_count", "petition"],
-    folded_search_field="search_text",
-    filters=["channel"],
-    select_related=["admin_unit", "petition"],
-    ordering=["-received_on", "-pk"],
-    can_view=can_read_voters,
-)
+class OpinionViewSet(ReferenceViewSet):
+    model = VoterOpinion
+    form_class = forms.OpinionForm
+    slug = "opinion"
+    exportable = True
+    columns = ["received_on", "channel", "text", "admin_unit", "voters_count", "petition"]
+    folded_search_field = "search_text"
+    filters = ["channel"]
+    select_related = ["admin_unit", "petition"]
+    ordering = ["-received_on", "-pk"]
+
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.opinion_add(actor=actor, council=council, **form.cleaned_data)
+
+
+OPINIONS = OpinionViewSet()
 
 
 # --- Petitions ------------------------------------------------------------------------------------------
 
 
-def _petition_context(request, petition):
-    manager = can_manage_records(request.user, request.council)
-    followup = services.petition_followup(petition)
-    sources = list(
-        petition.opinions.select_related("meeting__place", "reception", "admin_unit").order_by(
-            "received_on", "pk"
+class PetitionViewSet(ReferenceViewSet):
+    """A petition's record pages; its workflow moves are ``petition_action`` (``voters/workflows.py``)."""
+
+    model = Petition
+    form_class = forms.PetitionForm
+    slug = "petition"
+    columns = ["code", "title", "admin_unit", "field", "agency", "voters_count", "state", "received_on"]
+    folded_search_field = "search_text"
+    filters = ["state", "competence", "field", "agency", "committee"]
+    select_related = ["admin_unit", "field", "agency"]
+    ordering = ["-received_on", "-pk"]
+    detail_template = "voters/petition_detail.html"
+    list_template = "voters/petition_list.html"
+
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.petition_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.petition_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_detail_context(self, request, obj):
+        council = request.council
+        manager = can_manage_records(request.user, council)
+        sources = list(
+            obj.opinions.select_related("meeting__place", "reception", "admin_unit").order_by(
+                "received_on", "pk"
+            )
         )
-    )
-    duplicates = []
-    if manager and petition.state != State.MERGED:
-        found = petitions_like(request.council, page_text(petition), **page_options(petition))
-        transferred = set(
-            FollowUp.objects.filter(
-                source_type__model="petition", source_id__in=[petition.pk, *(p.pk for _s, p in found)]
-            ).values_list("source_id", flat=True)
-        )
-        duplicates = [
-            (score, other, services.merge_direction(petition, other, transferred=transferred))
-            for score, other in found
-        ]
-    council = request.council
-    actions = PETITION_WORKFLOW.forms(request.user, petition, council)
-    return {
-        "manager": manager,
-        "followup": followup,
-        "followup_reader": can_read_followups(request.user, council),
-        "sources": sources,
-        "channels": sorted({o.get_channel_display() for o in sources}),
-        "units": sorted({o.admin_unit.name for o in sources if o.admin_unit_id}),
-        "meetings": sorted({o.meeting for o in sources if o.meeting_id}, key=lambda m: m.date),
-        "duplicates": duplicates,
-        "actions": actions,
-        "merged_here": list(petition.merged.all()),
-        # Shown beside the classify form only: a suggestion, never applied without the clerk.
-        "classify_suggestion": (
-            suggest_classification(council, f"{petition.title}\n{petition.text}")
-            if any(t.name == "classify" for t, _form in actions)
-            else None
-        ),
-    }
+        actions = PETITION_WORKFLOW.forms(request.user, obj, council)
+        return {
+            **super().get_detail_context(request, obj),
+            "manager": manager,
+            "followup": services.petition_followup(obj),
+            "followup_reader": can_read_followups(request.user, council),
+            "sources": sources,
+            "channels": sorted({o.get_channel_display() for o in sources}),
+            "units": sorted({o.admin_unit.name for o in sources if o.admin_unit_id}),
+            "meetings": sorted({o.meeting for o in sources if o.meeting_id}, key=lambda m: m.date),
+            "duplicates": selectors.petition_duplicates(council, obj) if manager else [],
+            "actions": actions,
+            "merged_here": list(obj.merged.all()),
+            # Shown beside the classify form only: a suggestion, never applied without the clerk.
+            "classify_suggestion": (
+                suggest_classification(council, f"{obj.title}\n{obj.text}")
+                if any(t.name == "classify" for t, _form in actions)
+                else None
+            ),
+        }
 
 
-PETITIONS = Crud(
-    model=Petition,
-    form_class=forms.PetitionForm,
-    create=services.petition_create,
-    update=services.petition_update,
-    slug="petition",
-    columns=["code", "title", "admin_unit", "field", "agency", "voters_count", "state", "received_on"],
-    folded_search_field="search_text",
-    filters=["state", "competence", "field", "agency", "committee"],
-    select_related=["admin_unit", "field", "agency"],
-    ordering=["-received_on", "-pk"],
-    detail_template="voters/petition_detail.html",
-    list_template="voters/petition_list.html",
-    can_view=can_read_voters,
-    extra_detail_context=_petition_context,
-)
+PETITIONS = PetitionViewSet()
 
 
 @require_POST
 def petition_action(request, pk, action):
     """Run one transition of the petition's workflow (``voters/workflows.py``) from its page's form."""
-    petition = get_object_or_404(PETITIONS.queryset(request), pk=pk)
+    petition = get_object_or_404(PETITIONS.get_queryset(request), pk=pk)
     if action not in PETITION_WORKFLOW:
         raise Http404
     transition = PETITION_WORKFLOW[action]
@@ -350,40 +366,51 @@ def petition_report(request):
 # --- Letters --------------------------------------------------------------------------------------------
 
 
-def _letter_context(request, letter):
-    # One form for every move the Office may make now (LETTER_WORKFLOW), its choices the states it may reach.
-    return {
-        "handle_form": forms.LetterHandleForm(council=request.council, letter=letter)
-        if LETTER_WORKFLOW.available(request.user, letter)
-        else None,
-        "followups": list(letter.followups.select_related("agency")),
-        "duplicates_of_this": list(letter.duplicates.all()),
-        "followup_reader": can_read_followups(request.user, request.council),
-    }
+class LetterViewSet(ReferenceViewSet):
+    """A letter's record pages; its moves are ``letter_handle`` (``LETTER_WORKFLOW``)."""
+
+    model = Letter
+    form_class = forms.LetterForm
+    slug = "letter"
+    exportable = True
+    columns = ["received_on", "kind", "channel", "admin_unit", "state", "agency"]
+    folded_search_field = "search_text"
+    filters = ["kind", "state", "channel"]
+    select_related = ["admin_unit", "agency"]
+    ordering = ["-received_on", "-pk"]
+    detail_template = "voters/letter_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_letters(user, council)
+
+    def create(self, form, *, actor, council):
+        return services.letter_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return services.letter_update(obj, actor=actor, **form.cleaned_data)
+
+    def get_form_kwargs(self, request):
+        return {"user": request.user}  # the sender's identity is offered only to who may see it
+
+    def get_detail_context(self, request, obj):
+        # One form for every move the Office may make now (LETTER_WORKFLOW), choices: the states it reaches.
+        return {
+            **super().get_detail_context(request, obj),
+            "handle_form": forms.LetterHandleForm(council=request.council, letter=obj)
+            if LETTER_WORKFLOW.available(request.user, obj)
+            else None,
+            "followups": list(obj.followups.select_related("agency")),
+            "duplicates_of_this": list(obj.duplicates.all()),
+            "followup_reader": can_read_followups(request.user, request.council),
+        }
 
 
-LETTERS = Crud(
-    model=Letter,
-    form_class=forms.LetterForm,
-    create=services.letter_create,
-    update=services.letter_update,
-    slug="letter",
-    exportable=True,
-    columns=["received_on", "kind", "channel", "admin_unit", "state", "agency"],
-    folded_search_field="search_text",
-    filters=["kind", "state", "channel"],
-    select_related=["admin_unit", "agency"],
-    ordering=["-received_on", "-pk"],
-    detail_template="voters/letter_detail.html",
-    can_view=can_read_letters,
-    extra_detail_context=_letter_context,
-    form_kwargs=lambda request: {"user": request.user},
-)
+LETTERS = LetterViewSet()
 
 
 @require_POST
 def letter_handle(request, pk):
-    letter = get_object_or_404(LETTERS.queryset(request), pk=pk)
+    letter = get_object_or_404(LETTERS.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
     run_form_action(
         request,
@@ -417,31 +444,44 @@ def voters_home(request):
 # --- Communications ------------------------------------------------------------------------------------
 
 
-MEDIA = Crud(
-    model=MediaProduct,
-    form_class=forms.MediaForm,
-    create=communications.media_create,
-    update=communications.media_update,
-    slug="media",
-    columns=["published_on", "kind", "outlet", "topic", "cost"],
-    search_fields=["outlet", "topic"],
-    filters=["kind"],
-    ordering=["-published_on", "-pk"],
-    can_view=can_read_voters,
-    exportable=True,
-)
+class MediaViewSet(ReferenceViewSet):
+    model = MediaProduct
+    form_class = forms.MediaForm
+    slug = "media"
+    columns = ["published_on", "kind", "outlet", "topic", "cost"]
+    search_fields = ["outlet", "topic"]
+    filters = ["kind"]
+    ordering = ["-published_on", "-pk"]
+    exportable = True
 
-EVENTS = Crud(
-    model=OutreachEvent,
-    form_class=forms.EventForm,
-    create=communications.event_create,
-    slug="outreach_event",
-    columns=["date", "title", "place", "attendance"],
-    search_fields=["title", "place", "participants"],
-    ordering=["-date", "-pk"],
-    can_view=can_read_voters,
-    exportable=True,
-)
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def create(self, form, *, actor, council):
+        return communications.media_create(actor=actor, council=council, **form.cleaned_data)
+
+    def update(self, obj, form, *, actor):
+        return communications.media_update(obj, actor=actor, **form.cleaned_data)
+
+
+class OutreachEventViewSet(ReferenceViewSet):
+    model = OutreachEvent
+    form_class = forms.EventForm
+    slug = "outreach_event"
+    columns = ["date", "title", "place", "attendance"]
+    search_fields = ["title", "place", "participants"]
+    ordering = ["-date", "-pk"]
+    exportable = True
+
+    def can_view(self, user, council):
+        return can_read_voters(user, council)
+
+    def create(self, form, *, actor, council):
+        return communications.event_create(actor=actor, council=council, **form.cleaned_data)
+
+
+MEDIA = MediaViewSet()
+EVENTS = OutreachEventViewSet()
 
 
 @role_required(can_read_voters)

@@ -11,7 +11,7 @@ import factory
 from django.urls import reverse
 
 from council.models import AdminUnit, Committee, Constituency, Council, Role, Term
-from council.views.reference import REFERENCE_CRUDS
+from council.views.reference import REFERENCE_VIEWSETS
 from delegates.views.delegates import COMMITTEES
 from tests.council.factories import (
     AgencyFactory,
@@ -143,7 +143,7 @@ CASES = {
     ),
 }
 SLUGS = list(CASES)
-CRUDS = {crud.slug: crud for crud, _prefix in REFERENCE_CRUDS} | {COMMITTEES.slug: COMMITTEES}
+CRUDS = {crud.slug: crud for crud, _prefix in REFERENCE_VIEWSETS} | {COMMITTEES.slug: COMMITTEES}
 # The namespaced prefix of each type's URL names ("council:term", "delegates:committee").
 ROUTES = {slug: crud.route for slug, crud in CRUDS.items()}
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from council.models import Role
-from council.views.reference import REFERENCE_CRUDS
+from council.views.reference import REFERENCE_VIEWSETS
 from tests.conftest import ALL_ROLES
 from tests.council.factories import CouncilFactory, RoleFactory, TermFactory, UserFactory
 from tests.council.reference_views.cases import CASES, MANAGERS, ROUTES, SLUGS, _model, _pages
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_reference_record_type_is_covered():
-    assert {crud.slug for crud, _prefix in REFERENCE_CRUDS} | {"committee"} == set(SLUGS)
+    assert {crud.slug for crud, _prefix in REFERENCE_VIEWSETS} | {"committee"} == set(SLUGS)
 
 
 # Access --------------------------------------------------------------------------------------------
