@@ -1,8 +1,10 @@
 """The demo logins of ``demo/data/users.json``: one per role, each with its roles in the demo councils.
 
 A login that speaks for a delegate names them (``"delegate"``) and takes their name; the others carry their
-own. Every password is ``settings.DEMO_PASSWORD``. Roles go through ``council.services.role_assign`` and the
-link to the delegate through ``delegates.services.delegate_update``; a second run changes nothing.
+own. Every password is ``settings.DEMO_PASSWORD`` and every address ``<login>@example.invalid`` (a domain
+that never receives mail: what is mailed to the demo users waits in the outbox, and the development server's
+console backend prints it). Roles go through ``council.services.role_assign`` and the link to the delegate
+through ``delegates.services.delegate_update``; a second run changes nothing.
 """
 
 from django.conf import settings
@@ -28,14 +30,22 @@ def seed_users(delegates: dict[str, Delegate]) -> list[tuple[str, str, str]]:
             user = User(
                 username=username,
                 full_name=delegate.full_name if delegate else spec["full_name"],
+                email=spec["email"],
                 is_staff=admin,
                 is_superuser=admin,
             )
             user.set_password(password)
             user.save()
-        elif not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
+        else:
+            changed = []
+            if not user.check_password(password):
+                user.set_password(password)
+                changed.append("password")
+            if user.email != spec["email"]:  # a demo loaded before the logins had addresses
+                user.email = spec["email"]
+                changed.append("email")
+            if changed:
+                user.save(update_fields=changed)
         for role in spec["roles"]:
             council = councils[role["council"]]
             extra: dict = {}

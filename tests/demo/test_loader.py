@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from demo import followups, oversight, sessions, slips, voters
+from demo import documents, followups, notifications, oversight, sessions, slips, voters
 from demo.loader import DATA, build, rows
 
 
@@ -57,6 +57,8 @@ def test_an_unknown_field_is_an_error_not_a_silent_loss():
         ("oversight", "activities", oversight.DemoActivity),
         ("sessions", "sessions", sessions.DemoSession),
         ("slips", "slips", slips.DemoSlip),
+        ("sessions", "documents", documents.DemoDocument),
+        ("notifications", "notices", notifications.DemoNotice),
     ],
 )
 def test_every_scenario_file_reads_whole_and_in_vietnamese(subject, table, cls):

@@ -7,8 +7,10 @@ from django.core.management import CommandError, call_command
 from django.db.models import F
 from django.utils import timezone, translation
 
-from council.models import Council, FollowUp, Role, RoleAssignment, User
+from council.models import Council, FollowUp, OutboxMail, Role, RoleAssignment, User
 from delegates.models import Delegate, DelegateGroup, Mandate
+from notifications.models import Notification
+from reports.visibility import may_open
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,7 @@ def test_seed_demo_twice_gives_the_same_rows(settings):
     # The summary is in the user's language (Vietnamese here) and says the second run added nothing.
     summary = out.getvalue()
     assert "Dữ liệu mẫu" in summary and "Việc theo dõi của HĐND xã Tháp Mười" in summary
+    assert "Thông báo của HĐND tỉnh Đồng Tháp" in summary
     added = re.findall(r"\(\+(\d+)\)", summary)
     assert added and set(added) == {"0"}
 
@@ -56,6 +59,7 @@ def test_seed_demo_twice_gives_the_same_rows(settings):
     ]:
         user = User.objects.get(username=username)
         assert user.check_password(settings.DEMO_PASSWORD)
+        assert user.email == f"{username}@example.invalid"
         assert RoleAssignment.objects.filter(user=user, council=province, role=role).exists()
     assert Delegate.objects.get(user__username="daibieu").mandates.filter(term=term).exists()
 
@@ -71,6 +75,39 @@ def test_seed_demo_twice_gives_the_same_rows(settings):
     assert FollowUp.objects.filter(council=commune).count() >= 5
     assert FollowUp.objects.filter(council=commune).closed().exists()
     assert FollowUp.objects.filter(council=commune).overdue(timezone.localdate()).exists()
+
+    _assert_each_demo_user_finds_notices_they_may_open()
+
+
+def _unread_kinds(username: str) -> set[str]:
+    notices = Notification.objects.filter(recipient__username=username).unread()
+    return set(notices.values_list("kind", flat=True))
+
+
+def _assert_each_demo_user_finds_notices_they_may_open() -> None:
+    """Called after the seed of the test above (one seed is long enough)."""
+    # What each role hears of: the coming session and training for delegates, the documents late for the
+    # Office, the agency's items assigned, due and overdue, the items the leadership should know about.
+    assert {"session_documents", "training_invited"} <= _unread_kinds("daibieu")
+    assert {"session_documents", "training_invited"} <= _unread_kinds("totruong")
+    assert "session_documents" in _unread_kinds("vanphong")
+    coquan = _unread_kinds("coquan")
+    assert "followup_assigned" in coquan and coquan & {"followup_due", "followup_overdue"}
+    assert "followup_for_leadership" in _unread_kinds("lanhdao")
+    # A few were read the day after they came (the convened session, the issued report).
+    read = Notification.objects.filter(read_at__isnull=False)
+    assert read.filter(kind="session_convened", recipient__username="daibieu").exists()
+    assert read.filter(kind="report_issued", recipient__username="lanhdao").exists()
+    assert not read.filter(read_at__lt=F("created_at")).exists()
+    # Nobody hears of a record their role may not open: no session for the agency, no agency item for a
+    # delegate.
+    notices = list(Notification.objects.select_related("recipient"))
+    assert notices and all(may_open(n.recipient, n.subject) for n in notices if n.subject is not None)
+    mine = Notification.objects.filter
+    assert not mine(recipient__username="coquan", kind__startswith="session").exists()
+    assert not mine(recipient__username="daibieu", kind__startswith="followup").exists()
+    # The demo's past is mailed to nobody: the addresses are for what users do next.
+    assert not OutboxMail.objects.exists()
 
 
 def test_seed_demo_refuses_demo_users_in_production(settings):

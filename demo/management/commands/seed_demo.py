@@ -4,8 +4,9 @@ Idempotent: every row is looked up by its natural key first and created through 
 when missing, so running the command again changes nothing. The whole scenario is read from
 ``demo/data/*.json`` (``demo.loader``): units, councils and calendar (``demo.reference``), the delegates
 (``demo.roster``), the logins (``demo.users``), then meetings, petitions, follow-ups, sessions, oversight,
-delegates' work and directives, each step taken on the day it would have been taken (``demo.clock.as_of``),
-so answers are on time or late and each quarter's figures are realistic. This module holds only the run
+delegates' work, directives and the notices waiting for the demo users (``demo.notifications``), each step
+taken on the day it would have been taken (``demo.clock.as_of``), so answers are on time or late and each
+quarter's figures are realistic. This module holds only the run
 order and the summary.
 """
 
@@ -35,6 +36,7 @@ from council.models import (
     Term,
     User,
 )
+from council.services.outbox import mail_suppressed
 from delegates.models import (
     CommitteeMembership,
     Delegate,
@@ -45,7 +47,9 @@ from delegates.models import (
 )
 from demo.delegates import delegate_work_summary, seed_delegate_work
 from demo.directives import directives_summary, seed_directives
+from demo.documents import seed_session_documents
 from demo.followups import COMMUNE_FOLLOWUPS, seed_followups
+from demo.notifications import notifications_summary, seed_notifications
 from demo.oversight import oversight_summary, seed_oversight
 from demo.reference import ReferenceSeeder, council_named
 from demo.reports import reports_summary, seed_reports
@@ -53,6 +57,7 @@ from demo.roster import seed_commune_delegates, seed_roster
 from demo.sessions import seed_sessions, sessions_summary
 from demo.users import seed_users
 from demo.voters import seed_voters, voters_summary
+from notifications.models import Notification
 
 COUNTED_MODELS = [
     AdminUnit,
@@ -75,6 +80,7 @@ COUNTED_MODELS = [
     FollowUp,
     FollowUpEvent,
     Milestone,
+    Notification,
 ]
 
 
@@ -116,6 +122,8 @@ class Seeder(ReferenceSeeder):
             seed_followups(commune, COMMUNE_FOLLOWUPS, with_users=with_users)
             # Sessions, sittings, agenda and speeches (invented too), logged by the Office.
             seed_sessions(province, with_users=with_users)
+            # The coming session's documents, sent to the delegates (one late, one not yet).
+            seed_session_documents(province)
             # Oversight programmes, activities, surveys, recommendations (on the sessions' resolutions),
             # explanation sessions and hearings (invented too).
             seed_oversight(province, with_users=with_users)
@@ -128,6 +136,9 @@ class Seeder(ReferenceSeeder):
         # figures are computed here once, at the end, not after every write (see ``handle``).
         seed_reports(province, with_users=with_users)
         seed_reports(commune, with_users=False)
+        if with_users:
+            # Last, once every record it tells of exists: the notices in the demo users' centres.
+            seed_notifications(province)
         return logins
 
 
@@ -189,12 +200,14 @@ class Command(BaseCommand):
         before = {model: model.objects.count() for model in COUNTED_MODELS}
         # New follow-ups queue mail, and each commit kicks the outbox sweep (run in-process without Redis):
         # keep its per-task log lines out of the summary.
+        # The demo's history is mailed to nobody (the demo logins have addresses, for what is done later).
         # The stored figures are refreshed once at the end (``seed_reports``), not scheduled after each of
         # the seed's thousands of writes.
         with (
             quiet_logger("celery.app.trace"),
             override_settings(SUMMARY_REFRESH_AFTER_WRITES=False),
             transaction.atomic(),
+            mail_suppressed(),
         ):
             logins = Seeder().run(with_users=not no_users)
         if verbosity < 1:
@@ -215,6 +228,7 @@ class Command(BaseCommand):
             self.stdout.write(delegate_work_summary(province))
             self.stdout.write(directives_summary(province))
             self.stdout.write(reports_summary(province))
+            self.stdout.write(notifications_summary(province))
         if commune is not None:
             self.stdout.write(followup_summary(commune))
         if logins:
