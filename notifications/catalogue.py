@@ -166,8 +166,11 @@ KINDS: dict[str, Kind] = {
         ),
         Kind(
             "voter_meeting",
-            _("Voter meeting you are scheduled for"),
-            _("You are scheduled for a voter meeting on %(date)s: %(meeting)s."),
+            _("Voter meeting you are recorded at"),
+            _(
+                "You are recorded as present at the voter meeting of %(date)s: %(meeting)s. You can add "
+                "the opinions voters raised there."
+            ),
             "voters.VoterMeeting",
             _meeting_delegates,
             fields={"date": "date", "meeting": ""},
@@ -194,10 +197,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "interpellation_answered",
             _("Your interpellation is answered"),
-            _("Your interpellation “%(interpellation)s” has been answered."),
+            _("Your interpellation “%(interpellation)s” was answered on %(date)s."),
             INTERPELLATION,
             _askers,
             fields={"interpellation": ""},
+            extra=("date",),
             mail=AT_ONCE_FOR_DELEGATES,
         ),
         Kind(

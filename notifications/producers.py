@@ -9,6 +9,11 @@
   has spoken in the plenary (``sessions.selectors.session_t2``).
 - **T3**: a delegate with no contribution in the term, in the week before each session and once at
   mid-term (in the 30 days after it; ``sessions.selectors.term_t3``), worded as an offer of help.
+- **Documents late**: the Office, once per session and deadline, when the day the documents had to reach
+  the delegates has passed (``sessions.dispatch.late_documents``, as the Office's home page lists them)
+  before the session closed and some document was sent after it or is still not sent (the page's "late"
+  and "not sent" marks). Event notices (a session convened, an item assigned...) are made by the services
+  as they happen: ``notifications/handlers.py``.
 """
 
 import datetime as dt
@@ -21,6 +26,7 @@ from council.models import Council, FollowUp, ReminderLog, SourceKind, Term, Use
 from council.services import plan_reminders
 from council.services.followup_deadlines import STEP_DAYS
 from delegates.models import GroupMembership
+from sessions.dispatch import late_documents
 from sessions.models import Commitment, Session, Sitting
 from sessions.selectors import session_t2, session_window_open, term_t3
 
@@ -44,6 +50,7 @@ def notify_timed(*, today: dt.date | None = None, dry_run: bool = False) -> Coun
             _followup_steps(today, made)
             _group_plenary(today, made)
             _delegate_contribution(today, made)
+            _documents_late(today, made)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -81,6 +88,20 @@ def _commitments(items: list[FollowUp]) -> dict[int, Commitment]:
     ids = {item.source_id: item.pk for item in items if item.source_kind == SourceKind.COMMITMENT}
     found = Commitment.objects.filter(pk__in=ids).select_related("interpellation")
     return {ids[commitment.pk]: commitment for commitment in found}
+
+
+def _documents_late(today: dt.date, made: Counter) -> None:
+    for council in Council.objects.all():
+        for row in late_documents(council, today):
+            if not row.late:
+                continue  # none recorded at all: the Office's home page lists it, there is nothing to count
+            notices = notify(
+                "session_documents_late",
+                row.session,
+                params={"count": row.late},
+                key=f"session_documents_late:{row.session.pk}:{row.deadline:%Y%m%d}",
+            )
+            _count(made, "session_documents_late", notices)
 
 
 def _group_plenary(today: dt.date, made: Counter) -> None:

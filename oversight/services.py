@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, CouncilStatus, FollowUp, User
 from council.models.followups import EscalationStep
 from council.services import followup_escalation_scheduled, followup_open, record_save, record_update
@@ -120,10 +121,13 @@ def member_add(
         raise ValidationError({"role": _("The delegation already has a head.")})
     if mandate is not None and activity.members.filter(mandate=mandate).exists():
         raise ValidationError({"mandate": _("This delegate is already a member of the delegation.")})
-    return record_save(
+    member = record_save(
         DelegationMember(activity=activity, mandate=mandate, outside_member=outside_member, role=role),
         actor=actor,
     )
+    if mandate is not None and activity.state != State.CLOSED:
+        announce("oversight.member_added", activity, mandate=mandate)
+    return member
 
 
 @transaction.atomic
@@ -273,6 +277,8 @@ def accountability_create(
                 "topic": session.topic,
             },
         )
+    if session.date >= timezone.localdate():
+        announce("accountability.scheduled", session)
     return session
 
 

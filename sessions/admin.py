@@ -43,6 +43,7 @@ class AgendaInline(ListedInline, admin.TabularInline):
 @admin.register(Session)
 class SessionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     create_service = services.session_create
+    update_service = services.session_update
     list_display = ("__str__", "council", "term", "kind", "state", "start_date", "end_date")
     list_filter = ("council", "kind", "state")
     list_select_related = ("council", "term")

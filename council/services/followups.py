@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.followup_workflow import FOLLOWUP_WORKFLOW
 from council.models import (
     Agency,
@@ -189,6 +190,7 @@ def followup_open(
             "date": f"{followup.due_date:%d/%m/%Y}",
         },
     )
+    announce("followup.opened", followup)
     return followup
 
 
@@ -288,7 +290,7 @@ def followup_verify(
         followup.agency_status = AgencyStatus.IN_PROGRESS
         fields.append("agency_status")
     record_save(followup, actor=actor, update_fields=fields)
-    return _log(
+    event = _log(
         followup,
         Event.VERIFIED,
         actor=actor,
@@ -297,6 +299,8 @@ def followup_verify(
         closed=close,
         reason=normalize(reason),
     )
+    announce("followup.verified", followup, event=event)
+    return event
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, User
 from council.services import record_save, record_update
 from council.text import normalize
@@ -72,15 +73,19 @@ def course_update(course: TrainingCourse, *, actor: User | None, upload=None, **
 
 @transaction.atomic
 def course_invite(course: TrainingCourse, *, actor: User | None, mandates) -> int:
-    """Invite delegates (each must hold a mandate on the course's first day); those already invited stay."""
+    """Invite delegates (each must hold a mandate on the course's first day); those already invited stay.
+    The newly invited hear of it, unless the course is already over (an invitation recorded afterwards)."""
     invited = set(course.attendances.values_list("mandate_id", flat=True))
-    added = 0
+    added = []
     for mandate in mandates:
         if mandate.pk in invited:
             continue
         record_save(TrainingAttendance(course=course, mandate=mandate), actor=actor)
-        added += 1
-    return added
+        invited.add(mandate.pk)
+        added.append(mandate)
+    if added and course.end_date >= timezone.localdate():
+        announce("training.invited", course, mandates=added)
+    return len(added)
 
 
 @transaction.atomic

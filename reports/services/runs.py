@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, Role, User
 from council.personal_data import Redactor, active
 from council.queue import enqueue
@@ -336,6 +337,7 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
         )
         transaction.on_commit(lambda: remove_files(old))
         _notify_recipients(report)
+        announce("report.issued", report)
     except Exception:
         remove_files(paths.values())  # the transaction rolls back: its new files go too
         raise

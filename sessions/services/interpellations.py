@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, User
 from council.models.followups import EscalationStep
 from council.services import followup_escalation_scheduled, followup_open, record_save
@@ -147,6 +148,7 @@ def interpellation_answer(
     record_save(answer, actor=actor)
     slip.state = Interpellation.State.ANSWERED
     record_save(slip, actor=actor, update_fields=["state"])
+    announce("interpellation.answered", slip, answer=answer)
     return answer
 
 

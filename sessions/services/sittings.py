@@ -5,10 +5,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, User
-from council.services import assign_fields, record_save
+from council.services import assign_fields, record_save, record_update
 from council.uploads import atomic_with_files, attach_file
 from council.workdays import apply_rule, rule_in_force
 
@@ -20,10 +22,36 @@ from ..models import (
     Speech,
 )
 
+# The states in which a session has been convened but not yet opened; the documents are sent in the last.
+CONVENED = (Session.State.CONVENED, Session.State.DOCUMENTS_SENT)
+
+
+def _announce_moves(session: Session, previous: str | None) -> None:
+    """Tell the council's people that a session is convened, or its documents sent, when its state has just
+    moved there (never for a session already closed, nor again on a re-save in the same state)."""
+    if session.end_date < timezone.localdate() or session.state == previous:
+        return
+    if session.state in CONVENED and previous not in CONVENED:
+        announce("session.convened", session)
+    if session.state == Session.State.DOCUMENTS_SENT:
+        announce("session.documents_published", session)
+
 
 @transaction.atomic
 def session_create(*, actor: User | None, council: Council, **data: Any) -> Session:
-    return record_save(Session(council=council, **data), actor=actor)
+    session = record_save(Session(council=council, **data), actor=actor)
+    _announce_moves(session, None)
+    return session
+
+
+@transaction.atomic
+def session_update(session: Session, *, actor: User | None, **data: Any) -> Session:
+    """Change a session; moving it to "convened" or "documents sent" tells the council's people."""
+    previous = Session.objects.select_for_update().filter(pk=session.pk).values_list("state", flat=True).get()
+    session.state = previous
+    record_update(session, actor=actor, **data)
+    _announce_moves(session, previous)
+    return session
 
 
 @transaction.atomic

@@ -7,13 +7,16 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from council.models import Role
+from council.models import DeadlineRule, OutboxMail, Role
 from council.services import followup_reminders_run
 from council.workdays import WorkCalendar
 from delegates.models import GroupMembership
 from notifications.models import Notification
 from notifications.producers import notify_timed
-from tests.council.factories import make_followup
+from sessions import services as session_services
+from sessions.models import Session
+from sessions.services import DOCUMENTS_RULE
+from tests.council.factories import DeadlineRuleFactory, make_followup
 from tests.dates import days, today
 from tests.delegates.factories import GroupFactory, GroupMembershipFactory
 from tests.sessions.factories import SessionFactory, SittingFactory
@@ -92,3 +95,47 @@ def test_a_delegate_with_no_contribution_is_offered_help_before_a_session(counci
     with translation.override("en"):
         assert "The Office can help you" in str(notice)
     assert notify_timed() == {}
+
+
+def test_the_office_is_warned_once_when_a_sessions_documents_are_late(council, other_council):
+    office = person(council, Role.OFFICE, email="vanphong@example.invalid")
+    delegate = person(council, Role.DELEGATE)
+    person(other_council, Role.OFFICE)
+    DeadlineRuleFactory(
+        council=council,
+        code=DOCUMENTS_RULE,
+        days=7,
+        day_type=DeadlineRule.DayType.CALENDAR,
+        direction=DeadlineRule.Direction.BEFORE,
+        anchor=DeadlineRule.Anchor.SESSION_START,
+        valid_from=days(-400),
+    )
+    session = SessionFactory(
+        term=delegate.mandate.term, start_date=days(3), end_date=days(5), state=Session.State.CONVENED
+    )  # the documents had to reach delegates 4 days ago
+    on_time = dict(session=session, kind="submission", issued_on=days(-20))
+    session_services.document_add(
+        actor=None, symbol="1/TTr-UBND", title="Tờ trình 1", sent_on=days(-5), **on_time
+    )
+    session_services.document_add(
+        actor=None, symbol="2/TTr-UBND", title="Tờ trình 2", sent_on=days(-2), **on_time
+    )
+    session_services.document_add(actor=None, symbol="3/TTr-UBND", title="Tờ trình 3", **on_time)  # not sent
+    # A session whose deadline has not come yet, and one already closed, warn about nothing.
+    later = SessionFactory(term=delegate.mandate.term, start_date=days(30), end_date=days(31))
+    session_services.document_add(
+        actor=None, symbol="4/TTr-UBND", title="Tờ trình 4", kind="report", session=later, issued_on=days(-1)
+    )
+    closed = SessionFactory(term=delegate.mandate.term, start_date=days(-2), end_date=days(1), state="closed")
+    session_services.document_add(
+        actor=None, symbol="5/TTr-UBND", title="Tờ trình 5", kind="report", session=closed, issued_on=days(-9)
+    )
+
+    assert notify_timed()["session_documents_late"] == 1
+    notice = Notification.objects.get(kind="session_documents_late")
+    assert notice.recipient == office and notice.subject == session and notice.params["count"] == 2
+    with translation.override("vi"):
+        assert "2 tài liệu chậm so với thời hạn" in str(notice)
+    assert OutboxMail.objects.filter(to__contains=office.email, dedupe_key__startswith="notify-").count() == 1
+    assert "session_documents_late" not in notify_timed()  # a rerun, even the next day, adds nothing
+    assert "session_documents_late" not in notify_timed(today=days(1))

@@ -1,11 +1,14 @@
 """Writes for voter meetings and the opinions recorded at them (or at a reception, or sent in)."""
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.events import announce
 from council.models import Council, User
 from council.services import (
     record_delete,
@@ -21,6 +24,9 @@ from ..models import (
 )
 from .common import _lock, current_unit
 
+# Delegates recorded at a meeting held within these days are told (an archive typed in later is not).
+RECENT_MEETING = dt.timedelta(days=30)
+
 
 @atomic_with_files
 def meeting_create(
@@ -30,6 +36,7 @@ def meeting_create(
     attach_file(meeting, upload, prefix=f"voters/{council.pk}")
     record_save(meeting, actor=actor)
     meeting.delegates.set(delegates)
+    _announce_scheduled(meeting, list(delegates))
     return meeting
 
 
@@ -40,8 +47,17 @@ def meeting_update(
     replace_file(meeting, upload, prefix=f"voters/{meeting.council_id}", data=data)
     record_update(meeting, actor=actor, **data)
     if delegates is not None:
+        before = set(meeting.delegates.values_list("pk", flat=True))
         meeting.delegates.set(delegates)
+        _announce_scheduled(meeting, [mandate for mandate in delegates if mandate.pk not in before])
     return meeting
+
+
+def _announce_scheduled(meeting: VoterMeeting, added: list) -> None:
+    """Tell the delegates just recorded at a recent meeting (meetings are recorded once held), so they can
+    add what voters raised; a meeting of long ago typed in from the archive tells nobody."""
+    if added and meeting.date >= timezone.localdate() - RECENT_MEETING:
+        announce("voter_meeting.scheduled", meeting, mandates=added)
 
 
 @transaction.atomic
