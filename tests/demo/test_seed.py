@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import re
 
@@ -10,7 +11,9 @@ from django.utils import timezone, translation
 from council.models import Council, FollowUp, OutboxMail, Role, RoleAssignment, User
 from delegates.models import Delegate, DelegateGroup, Mandate
 from notifications.models import Notification
+from reports.calendar import events_for
 from reports.visibility import may_open
+from sessions.models import Session
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +111,21 @@ def _assert_each_demo_user_finds_notices_they_may_open() -> None:
     assert not mine(recipient__username="daibieu", kind__startswith="followup").exists()
     # The demo's past is mailed to nobody: the addresses are for what users do next.
     assert not OutboxMail.objects.exists()
+    # Each demo delegate's calendar has the coming weeks filled: the training they are invited to and,
+    # while the demo's last session is still to come, the session and its sittings.
+    today = timezone.localdate()
+    horizon = today + dt.timedelta(weeks=4)
+    coming_session = Session.objects.filter(term__number=11, number=4, start_date__gte=today).exists()
+    for username in ("daibieu", "totruong"):
+        events = events_for(User.objects.get(username=username), today=today)
+        soon = {e.uid.split("-")[0] for e in events if today <= _day(e.start) <= horizon}
+        assert "delegates.trainingcourse" in soon
+        if coming_session:
+            assert {"council_sessions.session", "council_sessions.sitting"} <= soon
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def test_seed_demo_refuses_demo_users_in_production(settings):
