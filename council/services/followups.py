@@ -35,7 +35,7 @@ from council.text import normalize
 from council.uploads import atomic_with_files
 from council.workdays import apply_rule
 
-from .outbox import _agency_addresses, _office_addresses, mail_suppressed, queue_mail
+from .outbox import _office_addresses, mail_suppressed, queue_mail
 from .records import record_save
 
 __all__ = [
@@ -176,10 +176,12 @@ def followup_open(
         rule=rule.code if rule else None,
         agency=agency.pk,
     )
+    # The agency's own mailbox; its respondents are told by their notice (``followup.opened`` below), by
+    # mail at once unless they chose otherwise, so nobody gets the same news twice.
     queue_mail(
         council,
         f"assigned:{followup.pk}",
-        _agency_addresses(agency),
+        agency.email_list,
         _("[%(council)s] New item assigned, due %(date)s")
         % {"council": council, "date": f"{followup.due_date:%d/%m/%Y}"},
         _("%(title)s\n\n%(description)s\n\nDue date: %(date)s.")

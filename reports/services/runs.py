@@ -347,10 +347,10 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
 
 
 def _notify_recipients(report: Report) -> None:
+    # The Office's mail; the leadership readers and the Standing Committee are told by their notice
+    # (``report.issued``), mailed as each of them chose, so nobody gets the same news twice.
     readers = User.objects.filter(
-        roles__council=report.council,
-        roles__role__in=[Role.STANDING, Role.LEADERSHIP, Role.OFFICE],
-        is_active=True,
+        roles__council=report.council, roles__role=Role.OFFICE, is_active=True
     ).exclude(email="")
     to = sorted(set(readers.values_list("email", flat=True)))
     with translation.override("vi"):
