@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of, record_file_response
 from council.forms.followups import AnswerForm
 from council.models import FollowUp
+from council.params import year_param
 from council.permissions import can_manage_records, can_read_followups, is_member, require, role_required
-from council.views.actions import run_form_action, year_param
+from council.views.actions import run_form_action
 from council.views.viewsets import ReferenceViewSet
 
 from . import forms, services
@@ -62,6 +63,7 @@ DIRECTIVES = DirectiveViewSet()
 def item_add(request, pk):
     directive = get_object_or_404(DIRECTIVES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
+    # Answered with a message and back to the page (tests/directives pin the redirect).
     run_form_action(
         request,
         forms.ItemForm(request.POST, council=request.council, directive=directive),

@@ -14,7 +14,7 @@ from council.models import FollowUp
 from council.params import id_param, year_param
 from council.permissions import can_manage_records, can_read_followups, require, role_required
 from council.uploads import ACCEPT
-from council.views.actions import run_form_action
+from council.views.actions import form_action, run_form_action
 from council.views.viewsets import ReferenceViewSet
 
 from . import forms, selectors, services
@@ -220,11 +220,17 @@ def re_oversight_open(request, pk):
     def call(data):
         created["activity"] = services.re_oversight_open(parent, actor=request.user, **data)
 
-    if run_form_action(
-        request, form, call, success=_("Re-oversight opened with the unresolved recommendations.")
-    ):
+    response = form_action(
+        request,
+        form,
+        call,
+        done=ACTIVITIES.url("detail", parent.pk),
+        page=lambda bound: ACTIVITIES.render_detail(request, parent, reoversight_form=bound),
+        success=_("Re-oversight opened with the unresolved recommendations."),
+    )
+    if "activity" in created:  # opened: go to the new activity's page
         return redirect(ACTIVITIES.url("detail", created["activity"].pk))
-    return redirect(ACTIVITIES.url("detail", parent.pk))
+    return response
 
 
 @require_POST
@@ -333,12 +339,13 @@ ACCOUNTABILITY = AccountabilityViewSet()
 def conclusion_add(request, pk):
     session = get_object_or_404(ACCOUNTABILITY.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
-    run_form_action(
+    return form_action(
         request,
         forms.ConclusionForm(request.POST, council=request.council),
         lambda d: services.accountability_conclude(session, actor=request.user, **d),
+        done=ACCOUNTABILITY.url("detail", session.pk),
+        page=lambda form: ACCOUNTABILITY.render_detail(request, session, conclusion_form=form),
     )
-    return redirect(ACCOUNTABILITY.url("detail", session.pk))
 
 
 # --- Suggestions for the next session -------------------------------------------------------------------

@@ -241,7 +241,11 @@ class SpeechCorrectForm(forms.Form):
 
 
 class SpeechRemoveForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        error_messages={"required": _("Say why the speech record is removed.")},
+    )
 
 
 class InterpellationForm(CouncilModelForm):

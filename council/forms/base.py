@@ -83,27 +83,35 @@ def name_forms(context: dict) -> dict:
     return context
 
 
-def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
+def apply_errors(
+    form: forms.BaseForm, error: ValidationError, *, rename: dict[str, str] | None = None
+) -> None:
     """Show a service's refusal on the form it came from: the one way an error reaches a user of a form.
 
     A message about a field the form shows goes beside that field; any other message goes above the form
     (crispy's error block, or ``components/form_errors.html`` for a hand-written form), prefixed with its
     field's label when it names a field of the record the form does not show. The view then renders the
-    page again with the bound form (what was typed is kept), and the service has changed nothing."""
+    page again with the bound form (what was typed is kept), and the service has changed nothing.
+    ``rename`` maps a name the service uses to the form's field of that name (``{"duration_seconds":
+    "duration"}``)."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
     for name, errors in error.error_dict.items():
+        name = (rename or {}).get(name, name)
         if name in form.fields:
             form.add_error(name, errors)
             continue
-        label = _model_label(form, name)
+        label = error_label(form, name)
         texts = [message for item in errors for message in item.messages]
         form.add_error(None, [f"{label}: {text}" if label else text for text in texts])
 
 
-def _model_label(form: forms.BaseForm, name: str) -> str:
-    """The verbose name of the form's model field ``name``, or "" (non-field errors, plain forms)."""
+def error_label(form: forms.BaseForm, name: str) -> str:
+    """The label an error about ``name`` is shown with: the form's field's, else the verbose name of the
+    form's model field, else "" (non-field errors, a name neither has)."""
+    if name in form.fields:
+        return str(form[name].label)
     meta = getattr(form, "_meta", None)
     model = getattr(meta, "model", None)
     if model is None or name == NON_FIELD_ERRORS:

@@ -15,7 +15,7 @@ from council.downloads import download_response, file_of, record_file_response
 from council.exports import followups_xlsx
 from council.followup_workflow import FOLLOWUP_WORKFLOW
 from council.forms import followups as forms
-from council.forms.base import name_forms
+from council.forms.base import apply_errors, name_forms
 from council.models import Attachment, FollowUp, Milestone
 from council.params import ids_param, paginate
 from council.permissions import (
@@ -29,6 +29,7 @@ from council.permissions import (
     require,
     role_required,
 )
+from council.views.actions import error_text, form_errors_text
 from council.xlsx import EXPORT_MAX_ROWS
 
 
@@ -74,13 +75,14 @@ def followup_remind(request):
     ids = ids_param(request, "selected")
     chosen = list(FollowUp.objects.filter(council=request.council, pk__in=ids))
     form = forms.RemindForm(request.POST)
+    # The list's ticked rows and a note: no form of its own on the page, so the outcome is a message.
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
     else:
         try:
             count = services.followups_remind(chosen, actor=request.user, note=form.cleaned_data["note"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error, form))
         else:
             messages.success(request, _("Reminders queued for %(count)s item(s).") % {"count": count})
     return redirect(f"{reverse('council:followup_list')}?{request.POST.get('query', '')}")
@@ -110,9 +112,7 @@ def followup_create(request):
             )
         except ValidationError as error:
             # The service names the override reason after its argument; the form after the model field.
-            if hasattr(error, "error_dict") and "override_reason" in error.error_dict:
-                error.error_dict["due_date_override_reason"] = error.error_dict.pop("override_reason")
-            form.add_error(None, error)
+            apply_errors(form, error, rename={"override_reason": "due_date_override_reason"})
         else:
             messages.success(
                 request, _("Follow-up opened, due %(date)s.") % {"date": f"{followup.due_date:%d/%m/%Y}"}
@@ -166,16 +166,15 @@ def followup_action(request, pk, action):
         try:
             FOLLOWUP_WORKFLOW.run(action, request.user, followup, form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
-            # The form may not be on the page any more (the item changed meanwhile): say it at the top too.
-            messages.error(request, " ".join(error.messages))
+            apply_errors(form, error)
         else:
             followup.refresh_from_db()
             messages.success(request, recorded_message(before, followup))
             return redirect("council:followup_detail", followup.pk)
-    else:
-        messages.error(request, _("Nothing was recorded; see the message in the form."))
     followup.refresh_from_db()
+    if not any(t.name == action and t.listed for t in FOLLOWUP_WORKFLOW.available(request.user, followup)):
+        # The item changed meanwhile and the page no longer shows this form: say what was refused above it.
+        messages.error(request, form_errors_text(form))
     return render(
         request,
         "council/followups/detail.html",
@@ -189,8 +188,8 @@ def milestone_mark_done(request, pk):
     milestone = get_object_or_404(Milestone.objects.filter(followup__council=request.council), pk=pk)
     try:
         services.milestone_done(milestone, actor=request.user, done_on=timezone.localdate())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except ValidationError as error:  # a button: the outcome is a message
+        messages.error(request, error_text(error))
     return redirect("council:followup_detail", milestone.followup_id)
 
 
@@ -245,8 +244,10 @@ def agency_item(request, pk):
                     files=data["files"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
-                messages.error(request, " ".join(error.messages))
+                apply_errors(form, error)
+                followup.refresh_from_db()
+                if not followup.is_open:  # closed meanwhile: the page shows no answer form to put it on
+                    messages.error(request, form_errors_text(form))
             else:
                 messages.success(request, _("Your answer was sent to the council's Office."))
                 return redirect("council:agency_item", followup.pk)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from council.downloads import file_of, record_file_response
 from council.params import ID_MAX, ID_MIN, ids_param, int_value, year_param
 from council.permissions import can_manage_records, require, role_required
-from council.views.actions import run_form_action
+from council.views.actions import error_text, form_action, run_form_action
 from council.views.viewsets import ReferenceViewSet
 
 from .. import selectors
@@ -77,12 +78,13 @@ COURSES = CourseViewSet()
 def course_invite(request, pk):
     course = get_object_or_404(COURSES.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
-    run_form_action(
+    return form_action(
         request,
         forms.InviteForm(request.POST, course=course),
         lambda d: services.course_invite(course, actor=request.user, mandates=d["mandates"]),
+        done=COURSES.url("detail", course.pk),
+        page=lambda form: COURSES.render_detail(request, course, invite_form=form),
     )
-    return redirect(COURSES.url("detail", course.pk))
 
 
 @require_POST
@@ -101,8 +103,8 @@ def course_attendance(request, pk):
             attended_ids=ids_param(request, "attended"),
             notes=notes,
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except ValidationError as error:  # the attendance table is a list of rows, not a form: a message
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Attendance recorded."))
     return redirect(COURSES.url("detail", course.pk))
@@ -158,7 +160,11 @@ def _program_mandate(request, pk) -> Mandate:
 
 
 def program_detail(request, pk):
-    mandate = _program_mandate(request, pk)
+    return _program_page(request, _program_mandate(request, pk))
+
+
+def _program_page(request, mandate, **bound):
+    """The programme's page; ``bound``: a form sent from it and refused, shown again with its errors."""
     program = ActionProgram.objects.filter(mandate=mandate).first()
     editable = can_edit_program(request.user, mandate)
     years = services.assessment_years(mandate)
@@ -195,6 +201,7 @@ def program_detail(request, pk):
             if parties and years
             else None,
             "assessors": Assessor,
+            **bound,
         },
     )
 
@@ -218,8 +225,14 @@ def program_save(request, pk):
         def call(data):
             services.program_save(mandate, actor=request.user, **data)
 
-    run_form_action(request, form, call)
-    return redirect("delegates:program_detail", mandate.pk)
+    key = "commitment_form" if form_class is forms.CommitmentForm else "program_form"
+    return form_action(
+        request,
+        form,
+        call,
+        done=reverse("delegates:program_detail", args=[mandate.pk]),
+        page=lambda bound: _program_page(request, mandate, **{key: bound}),
+    )
 
 
 @require_POST
@@ -302,12 +315,13 @@ MOVEMENTS = MovementViewSet()
 def nomination_add(request, pk):
     movement = get_object_or_404(MOVEMENTS.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
-    run_form_action(
+    return form_action(
         request,
         forms.NominationForm(request.POST, council=request.council),
         lambda d: services.nomination_create(movement, actor=request.user, **d),
+        done=MOVEMENTS.url("detail", movement.pk),
+        page=lambda form: MOVEMENTS.render_detail(request, movement, nomination_form=form),
     )
-    return redirect(MOVEMENTS.url("detail", movement.pk))
 
 
 @require_POST

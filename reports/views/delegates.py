@@ -4,6 +4,7 @@ evaluation, which rests on the facts the app holds (shown beside the form, each 
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council.models import Term
 from council.params import year_or_404, year_param
 from council.permissions import can_read_overview, require, role_required
-from council.views.actions import run_form_action
+from council.views.actions import form_action, run_form_action
 from delegates import services as delegate_services
 from delegates.forms.work import GroupMeetingForm, RatingForm
 from delegates.models import (
@@ -49,6 +50,11 @@ def _group(request, pk) -> tuple[DelegateGroup, bool]:
 
 def group_activity(request, pk):
     group, can_record = _group(request, pk)
+    return _group_page(request, group, can_record)
+
+
+def _group_page(request, group, can_record: bool, meeting_form=None):
+    """The group's page; ``meeting_form``: a meeting sent from it and refused, shown again with its errors."""
     memberships = list(
         group.memberships.select_related("mandate__delegate").order_by(
             "-end_date", "role", "mandate__delegate__name_folded"
@@ -84,7 +90,9 @@ def group_activity(request, pk):
             "voter_meetings": voter_meetings,
             "petitions": petitions,
             "t2": t2,
-            "meeting_form": GroupMeetingForm(council=request.council, group=group) if can_record else None,
+            "meeting_form": meeting_form
+            if meeting_form is not None
+            else (GroupMeetingForm(council=request.council, group=group) if can_record else None),
         },
     )
 
@@ -100,8 +108,13 @@ def group_meeting_add(request, pk):
         attendees = data.pop("attendees")
         delegate_services.group_meeting_create(group, actor=request.user, attendees=attendees, **data)
 
-    run_form_action(request, form, call)
-    return redirect("reports:group_activity", group.pk)
+    return form_action(
+        request,
+        form,
+        call,
+        done=reverse("reports:group_activity", args=[group.pk]),
+        page=lambda bound: _group_page(request, group, can_record, meeting_form=bound),
+    )
 
 
 # --- The yearly evaluation -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from council.params import next_param, paginate, period_param
 from council.permissions import can_manage_records, can_read_overview, require, role_required
 from council.resilience import publish
 from council.uploads import attachment_response
-from council.views.actions import form_errors_text, run_form_action
+from council.views.actions import error_text, form_action, form_errors_text
 from council.views.viewsets import ReferenceViewSet
 from directives.selectors import ITEM_STATES, implementation
 from voters.models import Letter
@@ -238,7 +238,7 @@ def report_request(request):
             session=data.get("session"),
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error, form))
         return redirect("reports:report_list")
     if queued:
         messages.success(request, _("The report is being generated."))
@@ -254,12 +254,18 @@ def report_request(request):
 
 @role_required(can_read_overview)
 def report_detail(request, pk):
-    report = get_report_for_user_or_404(request.user, request.council, pk)
+    return _report_page(request, get_report_for_user_or_404(request.user, request.council, pk))
+
+
+def _report_page(request, report, issue_form=None):
+    """The report's page; ``issue_form``: the issue form sent from it and refused, with its errors."""
     manager = can_manage_records(request.user, request.council)
+    if issue_form is None and manager and report.state == Report.State.DRAFT:
+        issue_form = forms.IssueForm()
     context = {
         "report": report,
         "manager": manager,
-        "issue_form": forms.IssueForm() if manager and report.state == Report.State.DRAFT else None,
+        "issue_form": issue_form,
         "history": report.history.select_related("history_user").order_by("-history_date")[:20]
         if manager
         else [],
@@ -277,8 +283,8 @@ def report_regenerate(request, pk):
     try:
         services.report_regenerate(report, actor=request.user)
         messages.success(request, _("The draft is being generated again from the current records."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except ValidationError as error:  # a button: the outcome is a message
+        messages.error(request, error_text(error))
     return redirect("reports:report_detail", report.pk)
 
 
@@ -287,15 +293,21 @@ def report_regenerate(request, pk):
 def report_issue(request, pk):
     report = get_report_for_user_or_404(request.user, request.council, pk)
     require(can_manage_records(request.user, request.council))
-    run_form_action(
+
+    def page(bound):
+        report.refresh_from_db()
+        return _report_page(request, report, issue_form=bound)
+
+    return form_action(
         request,
         forms.IssueForm(request.POST),
         lambda d: services.report_issue(
             report, actor=request.user, number=d["number"], issued_on=d["issued_on"]
         ),
+        done=reverse("reports:report_detail", args=[report.pk]),
+        page=page,
         success=_("The report is issued; its figures are frozen and its recipients have been notified."),
     )
-    return redirect("reports:report_detail", report.pk)
 
 
 def _file_period(report: Report) -> str:

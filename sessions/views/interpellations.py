@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.downloads import file_of, record_file_response
+from council.forms.base import apply_errors
 from council.models import FollowUp
 from council.params import id_param, paginate
 from council.permissions import can_manage_records, is_member, require, role_required
@@ -93,7 +94,7 @@ def interpellation_create(request):
                     **data,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_errors(form, error)
             else:
                 messages.success(
                     request, _("The interpellation slip is saved as a draft; submit it when ready.")
@@ -139,6 +140,7 @@ def interpellation_action(request, pk, action):
     transition = INTERPELLATION_WORKFLOW[action]
     require(transition.permission(request.user, slip))
     form = transition.build_form(slip, request.council, data=request.POST, files=request.FILES)
+    # Answered with a message and back to the page (tests/sessions pin the redirect).
     run_form_action(request, form, lambda data: INTERPELLATION_WORKFLOW.run(action, request.user, slip, data))
     return redirect("sessions:interpellation_detail", slip.pk)
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from council.forms.base import apply_errors
 from council.permissions import can_manage_records, is_member, require, role_required
 from council.views.actions import run_form_action
 from council.views.viewsets import ReferenceViewSet
@@ -59,6 +60,7 @@ RESOLUTIONS = ResolutionViewSet()
 
 
 def _act(request, pk, form, call):
+    # Answered with a message and back to the page (tests/sessions pin the redirect of the vote).
     resolution = get_object_or_404(RESOLUTIONS.get_queryset(request).select_related("council"), pk=pk)
     run_form_action(request, form, lambda data: call(resolution, data), record=resolution)
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
@@ -139,7 +141,7 @@ def resolution_roll_call(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The roll call is saved."))
             return redirect("sessions:resolution_roll_call", resolution.pk)

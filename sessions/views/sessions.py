@@ -210,7 +210,7 @@ def live(request, pk):
                         duration_seconds=data["duration"],
                     )
                 except ValidationError as error:
-                    form.add_error(None, error.messages)
+                    apply_errors(form, error, rename={"duration_seconds": "duration"})
                 else:
                     logged = speech
                     # A fresh form keeps the kind and agenda item: speakers on one item follow each other.
@@ -253,16 +253,6 @@ def _speech_for(request, pk) -> Speech:
     )
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on the field it names where the form has one."""
-    fields = {"duration_seconds": "duration", "mandate": "mandate", "official": "official", "kind": "kind"}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for name, errors in error.message_dict.items():
-        form.add_error(fields.get(name) if fields.get(name) in form.fields else None, errors)
-
-
 def _row(request, speech: Speech, **extra):
     """One row of the last speeches, with the T2 panel swapped alongside (a new speaker may change it)."""
     context = {"s": speech, "speech_kinds": Speech.Kind.choices, **extra}
@@ -292,7 +282,7 @@ def speech_correct(request, pk):
             )
         except ValidationError as error:
             speech.refresh_from_db()
-            _add_service_errors(form, error)
+            apply_errors(form, error, rename={"duration_seconds": "duration"})
     if form.errors:
         if request.htmx:
             return _row(request, speech, correct_form=form)
@@ -316,9 +306,10 @@ def speech_remove(request, pk):
             return render(request, "sessions/_speech_removed.html", {"t2": selectors.session_t2(session)})
         messages.success(request, _("The speech record was removed; the history keeps it."))
         return redirect("sessions:sitting_live", sitting_id)
+    # The reason box sits in the speech's row (htmx); without htmx the live page has no such form: a message.
     if request.htmx:
-        return _row(request, speech, remove_error=_("Say why the speech record is removed."))
-    messages.error(request, _("Say why the speech record is removed."))
+        return _row(request, speech, remove_error=form_errors_text(form))
+    messages.error(request, form_errors_text(form))
     return redirect("sessions:sitting_live", speech.sitting_id)
 
 

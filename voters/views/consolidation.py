@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from council.forms.base import DayFirstDateInput
+from council.forms.base import DayFirstDateInput, apply_errors
 from council.models import AdminUnit
 from council.permissions import can_manage_records, role_required
 from sessions.models import Session
@@ -287,7 +287,7 @@ def _round_post(request):
                 if hasattr(error, "error_dict"):
                     groups = _refused(request, council, groups, error.message_dict)
                 else:
-                    messages.error(request, " ".join(error.messages))
+                    apply_errors(form, error)  # shown above the round, where its period is chosen
             else:
                 request.session[RESULT_KEY] = {
                     "council": council.pk,

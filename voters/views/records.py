@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from council.downloads import download_response, file_of, record_file_response
+from council.forms.base import apply_errors, name_forms
+from council.params import year_param
 from council.permissions import can_manage_records, can_read_followups, require, role_required, roles_in
-from council.views.actions import run_form_action, year_param
+from council.views.actions import form_action, form_errors_text
 from council.views.viewsets import ReferenceViewSet
 from council.xlsx import EXPORT_MAX_ROWS
 
@@ -163,12 +165,14 @@ def opinion_add(request, pk, kind="meeting"):
                 actor=request.user, council=request.council, **link, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
     if not request.htmx:
+        # Without the page's script the entry box is not re-rendered from here: back to the page, the outcome
+        # (each error with its field's label) as a message.
         if opinion is not None:
             messages.success(request, _("Opinion recorded."))
         else:
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+            messages.error(request, form_errors_text(form))
         return redirect(_detail_url(kind, holder.pk))
     context = {
         "opinion_form": form,
@@ -216,9 +220,20 @@ def consolidate(request, pk, kind="meeting"):
                 actor=request.user, council=request.council, title=data["title"], opinions=data["opinions"]
             )
 
-    if run_form_action(request, form, call, success=_("Consolidated into the petition.")):
+    viewset = MEETINGS if kind == "meeting" else RECEPTIONS
+    response = form_action(
+        request,
+        form,
+        call,
+        done=_detail_url(kind, holder.pk),
+        page=lambda bound: viewset.render_detail(
+            request, holder, consolidate_form=bound, ticked=set(request.POST.getlist("opinions"))
+        ),
+        success=_("Consolidated into the petition."),
+    )
+    if "petition" in result:  # consolidated: on to the petition
         return redirect(PETITIONS.url("detail", result["petition"].pk))
-    return redirect(_detail_url(kind, holder.pk))
+    return response
 
 
 @file_of("voters.VoterMeeting", "voters:meeting_detail")
@@ -326,14 +341,25 @@ def petition_action(request, pk, action):
             "duplicate": form.cleaned_data["duplicate"].code,
             "target": petition.code,
         }
-    run_form_action(
+
+    def page(bound):
+        petition.refresh_from_db()
+        context = {"viewset": PETITIONS, **PETITIONS.get_detail_context(request, petition)}
+        if any(t.name == action for t, _form in context["actions"]):
+            context["actions"] = [(t, bound if t.name == action else f) for t, f in context["actions"]]
+        else:  # sent from a control that is not this form on the page (the merge search): a message
+            messages.error(request, form_errors_text(bound))
+        return render(request, PETITIONS.detail_template, name_forms(context))
+
+    return form_action(
         request,
         form,
         lambda data: PETITION_WORKFLOW.run(action, request.user, petition, data),
+        done=PETITIONS.url("detail", petition.pk),
+        page=page,
         success=success,
         record=petition,
     )
-    return redirect(PETITIONS.url("detail", petition.pk))
 
 
 @role_required(can_read_voters)
@@ -412,13 +438,14 @@ LETTERS = LetterViewSet()
 def letter_handle(request, pk):
     letter = get_object_or_404(LETTERS.get_queryset(request), pk=pk)
     require(can_manage_records(request.user, request.council))
-    run_form_action(
+    return form_action(
         request,
         forms.LetterHandleForm(request.POST, council=request.council, letter=letter),
         lambda data: services.letter_handle(letter, actor=request.user, **data),
+        done=LETTERS.url("detail", letter.pk),
+        page=lambda form: LETTERS.render_detail(request, letter, handle_form=form),
         record=letter,
     )
-    return redirect(LETTERS.url("detail", letter.pk))
 
 
 @role_required(can_read_voters)
