@@ -27,6 +27,7 @@ from .models import (
     ReminderLog,
     RoleAssignment,
     ServiceBeat,
+    SignInEvent,
     Term,
     User,
 )
@@ -240,11 +241,30 @@ class OutboxMailAdmin(ReadOnlyAdmin):
     list_filter = ("council",)
     search_fields = ("subject", "to")
 
+    def get_exclude(self, request, obj=None):
+        from .services.signin import RESET_MAIL_KEY
+
+        # A password-reset mail holds a working link to someone else's account: nobody reads it here.
+        if obj is not None and obj.dedupe_key.startswith(RESET_MAIL_KEY):
+            return ("body",)
+        return super().get_exclude(request, obj)
+
 
 @admin.register(RateCounter)
 class RateCounterAdmin(ReadOnlyAdmin):
     list_display = ("key", "window", "count")
     search_fields = ("key",)
+
+
+@admin.register(SignInEvent)
+class SignInEventAdmin(ReadOnlyAdmin):
+    """The sign-in log: successes, failures, lockouts, two-factor events and password resets."""
+
+    list_display = ("at", "username", "kind", "ip_address", "user_agent")
+    list_filter = ("kind", "at")
+    search_fields = ("username", "ip_address")
+    date_hierarchy = "at"
+    list_select_related = ("user",)
 
 
 @admin.register(ServiceBeat)

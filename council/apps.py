@@ -25,3 +25,8 @@ class CouncilConfig(AppConfig):
         from .lookups import register as register_bounded_lookups
 
         register_bounded_lookups()
+
+        # Failed passwords, lockouts and sign-outs go to the sign-in log (council/signin.py).
+        from .signin import connect_signin_log
+
+        connect_signin_log()

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "council.apps.CouncilConfig",
     "delegates.apps.DelegatesConfig",
     "sessions.apps.SessionsConfig",
@@ -72,7 +75,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # request.user.is_verified(): the session passed the two-factor code step (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The code step, enrolment when it is mandatory, /admin/ only after the code, the staff idle timeout.
+    "council.signin.SignInSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -151,6 +158,22 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address as the public rate limits read it (CLIENT_IP_HEADER behind the proxy): without it
 # every clerk behind nginx would be 127.0.0.1, and five wrong passwords would lock a username for everyone.
 AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_ip"
+
+# Two-factor sign-in (django-otp, TOTP with single-use recovery codes; README "Sign-in security"). Mandatory
+# for administrators, Office staff and anyone allowed to see denouncers' identity: asked at the first
+# sign-in, which may be postponed for MFA_GRACE_DAYS days; then no page opens until it is set up.
+MFA_GRACE_DAYS = env.int("MFA_GRACE_DAYS", default=7)
+# The code step is throttled like the password step: this many wrong codes from one address lock the
+# step for AXES_COOLOFF_HOURS (and four times as many from anywhere lock it for everyone).
+MFA_FAILURE_LIMIT = AXES_FAILURE_LIMIT
+OTP_TOTP_ISSUER = "HĐND"
+# The library's own back-off is replaced by the counter above (one message, one rule for both steps).
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Staff (those for whom two-factor sign-in is mandatory) are signed out after this many idle minutes.
+STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
+# A password-reset link works once, for this many minutes.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

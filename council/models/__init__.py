@@ -22,6 +22,7 @@ from .institutions import (
 )
 from .jobs import BackgroundJob
 from .ratelimit import RateCounter, ServiceBeat
+from .signin import SignInEvent
 from .users import Role, RoleAssignment, User
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "Holiday",
     "RateCounter",
     "ServiceBeat",
+    "SignInEvent",
     "Role",
     "RoleAssignment",
     "Term",

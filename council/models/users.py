@@ -4,15 +4,43 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    mfa_due_since = models.DateTimeField(
+        _("asked to set up two-factor sign-in on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The first sign-in at which two-factor sign-in was required: the grace period runs from it."
+        ),
+    )
+    session_generation = models.PositiveIntegerField(
+        _("session generation"),
+        default=0,
+        editable=False,
+        help_text=_('Raised to end every other session of the user ("sign out my other sessions").'),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password, salted with the generation: raising it ends the other sessions.
+
+        Overridden at this level so the SECRET_KEY_FALLBACKS hashes carry the generation too."""
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "council.User.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def get_full_name(self):
         return self.full_name or super().get_full_name() or self.username

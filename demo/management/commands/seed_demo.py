@@ -49,6 +49,7 @@ from demo.delegates import delegate_work_summary, seed_delegate_work
 from demo.directives import directives_summary, seed_directives
 from demo.documents import seed_session_documents
 from demo.followups import COMMUNE_FOLLOWUPS, seed_followups
+from demo.mfa import seed_authenticators
 from demo.notifications import notifications_summary, seed_notifications
 from demo.oversight import oversight_summary, seed_oversight
 from demo.reference import ReferenceSeeder, council_named
@@ -237,3 +238,16 @@ class Command(BaseCommand):
             )
             for username, full_name, description in logins:
                 self.stdout.write(f"  {username:<11} {full_name:<26} {description}")
+            # Two-factor sign-in is mandatory for the Office and the administrator: their keys.
+            keys = seed_authenticators([username for username, _name, _description in logins])
+            if keys:
+                self.stdout.write(
+                    self.style.MIGRATE_HEADING(
+                        _(
+                            "Two-factor sign-in keys (add one to an authenticator app, or print the current "
+                            "code with `python manage.py demo_code <login>`)"
+                        )
+                    )
+                )
+                for username, key in keys:
+                    self.stdout.write(f"  {username:<11} {key}")
