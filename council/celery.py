@@ -64,6 +64,11 @@ app.conf.beat_schedule = {
         "task": "notifications.tasks.notifications_digest_task",
         "schedule": crontab(hour=6, minute=45),
     },
+    # Citizens' contact data are anonymised PERSONAL_DATA_RETENTION_DAYS after their matter closed.
+    "personal-data-retention": {
+        "task": "voters.tasks.personal_data_anonymise_task",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "figures-nightly": {
         "task": "reports.tasks.summaries_refresh_all_task",
         "schedule": crontab(hour=2, minute=0),

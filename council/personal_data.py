@@ -14,6 +14,7 @@ that no role outside the category ever receives it.
 from __future__ import annotations
 
 import contextvars
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
+
+logger = logging.getLogger(__name__)
 
 MASK = _("— hidden —")
 
@@ -84,6 +87,10 @@ class Mark:
     participants: tuple[tuple[str, str], ...] = ()
     # Attribute path to the id of the agency the record is assigned to.
     agency: str | None = None
+    # The fields name or reach the person (name, phone, e-mail, address): anonymised when the retention period
+    # after the matter's closing ends (voters/services/retention.py), and each showing of them is logged
+    # (``PersonalDataAccess``). Content (a letter's text, minutes, evidence) is not contact: it is kept.
+    contact: bool = False
     why: str = field(default="", compare=False)
 
     def category_of(self, obj: Model) -> Category:
@@ -105,21 +112,31 @@ MARKS: tuple[Mark, ...] = (
         ("voter_name", "voter_address"),
         CITIZEN,
         participants=(("meeting", "delegates__delegate__user"), ("reception", "hosts__delegate__user")),
+        contact=True,
         why="the voter behind an opinion",
     ),
     Mark(
         "voters.Petition",
         ("contact_name", "contact_phone", "contact_email", "contact_address"),
         CITIZEN,
+        contact=True,
         why="the citizen who submitted online",
     ),
     Mark(
         "voters.Letter",
         ("sender_name", "sender_address", "sender_phone"),
         _letter_sender,
+        contact=True,
         why="a letter's sender; a denouncer's identity is protected (Law on Denunciation, art. 47)",
     ),
     Mark("voters.Letter", ("summary",), CITIZEN, why="a letter's content names its sender"),
+    Mark(
+        "voters.DataSubjectRequest",
+        ("identifier",),
+        CITIZEN,
+        contact=True,
+        why="the phone or e-mail of a person asking about their data",
+    ),
     Mark(
         "voters.VoterMeeting",
         ("path", "original_name"),
@@ -169,6 +186,11 @@ def mark_of(obj_or_model, name: str) -> Mark | None:
     return None
 
 
+def contact_fields(model) -> tuple[str, ...]:
+    """The fields of ``model`` that name or reach a person (``Mark.contact``), in the registry's order."""
+    return tuple(name for mark in marks_for(model) if mark.contact for name in mark.fields)
+
+
 def personal_fields(model) -> set[str]:
     return {name for mark in marks_for(model) for name in mark.fields}
 
@@ -191,6 +213,9 @@ class Redactor:
         self.protected = protected
         self.agencies = frozenset(agencies)
         self._took_part: dict[tuple, bool] = {}
+        # Contact data and protected identities this viewer was shown: (label, pk) -> (fields, protected).
+        # The request's viewer writes them to the access log once the response is built (``log_accesses``).
+        self.revealed: dict[tuple[str, int], tuple[set[str], bool]] = {}
 
     @classmethod
     def for_user(cls, user, council) -> Redactor:
@@ -228,10 +253,29 @@ class Redactor:
         return self.protected or not category.needs_protection_flag
 
     def sees(self, obj: Model, name: str) -> bool:
-        """Whether the viewer may see field ``name`` of ``obj`` (fields that are not personal: always)."""
+        """Whether the viewer may see field ``name`` of ``obj`` (fields that are not personal: always).
+
+        A contact field or protected identity that holds a value and is seen is noted for the access log."""
         mark = mark_of(obj, name)
         if mark is None or (mark.when is not None and not mark.when(obj)):
             return True
+        allowed = self._sees_marked(obj, name, mark)
+        if allowed and mark.contact:
+            # A page that may show one of a person's contact fields shows them together (a letter's sender):
+            # the log names every field of the mark that holds a value.
+            for field_name in mark.fields:
+                self.note(obj, field_name, mark)
+        return allowed
+
+    def note(self, obj: Model, name: str, mark: Mark) -> None:
+        """Note that the viewer is shown contact field ``name`` of ``obj`` (when it holds a value)."""
+        if obj.pk is None or getattr(obj, name, None) in (None, ""):
+            return
+        key = (obj._meta.label, obj.pk)
+        fields, _protected = self.revealed.setdefault(key, (set(), mark.category_of(obj) is DENOUNCER))
+        fields.add(name)
+
+    def _sees_marked(self, obj: Model, name: str, mark: Mark) -> bool:
         category = mark.category_of(obj)
         if self.sees_category(category):
             return True
@@ -285,6 +329,7 @@ class Redactor:
         if not folded or not names:
             return None
         matches = set()
+        contact_hits: dict[int, set[str]] = {}
         for mark in marks_for(model):
             fields = [n for n in mark.fields if n in names]
             if not fields:
@@ -296,11 +341,19 @@ class Redactor:
             for name in fields:
                 filled |= Q(**{f"{name}__gt": ""})
             rows = rows.filter(filled)
-            matches.update(
-                row[0]
-                for row in rows.values_list("pk", *fields)
-                if any(folded in fold(str(value or "")) for value in row[1:])
-            )
+            for row in rows.values_list("pk", *fields):
+                hit = [n for n, v in zip(fields, row[1:], strict=True) if folded in fold(str(v or ""))]
+                if hit:
+                    matches.add(row[0])
+                    if mark.contact:
+                        contact_hits.setdefault(row[0], set()).update(hit)
+        if contact_hits:
+            # A hit found by a person's name or contact reveals it: noted for the access log (one query).
+            for obj in queryset.model._default_manager.filter(pk__in=list(contact_hits)):
+                for name in contact_hits[obj.pk]:
+                    mark = mark_of(obj, name)
+                    if mark is not None:
+                        self.note(obj, name, mark)
         return Q(pk__in=matches)
 
 
@@ -369,8 +422,57 @@ class _RequestRedactor(Redactor):
         return getattr(real, name)
 
 
+def note_shown(request, obj: Model) -> None:
+    """Note for the access log that a page outside the redactor (the Django admin's change form, which shows
+    the raw values) showed the record's contact fields that hold a value."""
+    viewer = redactor_for(request)
+    for name in contact_fields(type(obj)):
+        mark = mark_of(obj, name)
+        if mark is not None:
+            viewer.note(obj, name, mark)
+
+
+def log_accesses(request, response) -> None:
+    """Write who was shown which citizen's contact data or protected identity in this request: one row per
+    record, all in one ``bulk_create`` (a page is one insert, an export of many rows a few)."""
+    from django.db import DatabaseError
+
+    from .models import PersonalDataAccess
+
+    viewer = getattr(request, "_hdnd_redactor", None)
+    user = getattr(request, "user", None)
+    if viewer is None or not viewer.revealed or user is None or not user.is_authenticated:
+        return
+    if response.get("Content-Disposition", "").startswith("attachment"):
+        kind = PersonalDataAccess.Kind.EXPORT
+    elif request.GET.get("q"):
+        kind = PersonalDataAccess.Kind.SEARCH
+    else:
+        kind = PersonalDataAccess.Kind.VIEW
+    council = getattr(request, "council", None)
+    rows = [
+        PersonalDataAccess(
+            council=council,
+            user=user,
+            kind=kind,
+            model=label,
+            object_id=pk,
+            fields=",".join(sorted(fields))[:300],
+            protected=protected,
+            path=request.path[:300],
+        )
+        for (label, pk), (fields, protected) in viewer.revealed.items()
+    ]
+    viewer.revealed.clear()
+    try:
+        PersonalDataAccess.objects.bulk_create(rows)
+    except DatabaseError:  # the page was built: a failed log line is reported, never the reader's error
+        logger.exception("Could not write %s personal data access rows", len(rows))
+
+
 class PersonalDataMiddleware:
-    """Make the request's viewer the active redactor while the response is built (pages, partials, files)."""
+    """Make the request's viewer the active redactor while the response is built (pages, partials, files),
+    then log the contact data and protected identities it was shown."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -379,6 +481,8 @@ class PersonalDataMiddleware:
         request.redactor = _RequestRedactor(request)
         token = _current.set(request.redactor)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _current.reset(token)
+        log_accesses(request, response)
+        return response

@@ -212,6 +212,9 @@ BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
 UPLOAD_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+# Citizens' contact data (and a denouncer's identity) are anonymised this many days after their matter is
+# closed (voters/services/retention.py, `manage.py anonymise_personal_data`, beat at 03:00).
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=5 * 365)
 
 # Reasons given for changes (corrections, rejections) can be long; keep them whole in the history.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

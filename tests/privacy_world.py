@@ -130,6 +130,10 @@ def _council_records(council, *, users: dict | None, n: int) -> None:
         admin_unit=None,
         title=f"Kiến nghị trực tuyến {n}",
         text="Đèn đường không sáng",
+        consent=True,
+    )
+    voters.data_request_open(
+        council=council, actor=None, kind="access", identifier="0909123456", received_on=today
     )
     for kind in (Letter.Kind.COMPLAINT, Letter.Kind.DENUNCIATION):
         letter = voters.letter_create(

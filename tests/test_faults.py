@@ -192,6 +192,7 @@ def test_with_redis_down_the_site_serves_and_keeps_everything_then_mail_goes_out
                 "admin_unit": unit.pk,
                 "title": f"Đèn đường ấp {n} hư",
                 "text": f"Đèn đường ấp {n} hư đã hai tháng, đề nghị sửa chữa.",
+                "consent": "on",
             },
             REMOTE_ADDR=f"203.0.113.{n % 250}" if n < 250 else "198.51.100.1",
         )

@@ -3,13 +3,23 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from council import personal_data
 from council.admin import ReadOnlyAdmin
 from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_action, workflow_action
-from council.models import Agency
+from council.models import Agency, PersonalDataAccess, ProcessingNotice
 
 from . import communications, services
 from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
-from .models import Letter, MediaProduct, OutreachEvent, Petition, Reception, VoterMeeting, VoterOpinion
+from .models import (
+    DataSubjectRequest,
+    Letter,
+    MediaProduct,
+    OutreachEvent,
+    Petition,
+    Reception,
+    VoterMeeting,
+    VoterOpinion,
+)
 from .workflows import PETITION_WORKFLOW
 
 
@@ -24,8 +34,47 @@ class VoterMeetingAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("delegates",)
 
 
+class LogsContactShown:
+    """The change form shows the record's contact data raw (not through the redactor): note it for the log."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)  # type: ignore[misc]
+        if obj is not None:
+            personal_data.note_shown(request, obj)
+        return obj
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
+    """Who was shown or exported a citizen's contact data or a protected identity (written on each page)."""
+
+    list_display = ("at", "user", "kind", "model", "object_id", "fields", "protected", "council", "path")
+    list_filter = ("kind", "protected", "model", "council")
+    search_fields = ("user__username", "path", "=object_id")
+    date_hierarchy = "at"
+    list_select_related = ("user", "council")
+
+
+@admin.register(DataSubjectRequest)
+class DataSubjectRequestAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    """A person's requests about their data are handled on the Office's page, through the services."""
+
+    list_display = ("pk", "council", "kind", "received_on", "due_on", "state", "closed_at")
+    list_filter = ("council", "kind", "state")
+    list_select_related = ("council",)
+
+
+@admin.register(ProcessingNotice)
+class ProcessingNoticeAdmin(ReadOnlyAdmin):
+    """Versions of the notice are published on the Office's page ("Processing of personal data")."""
+
+    list_display = ("council", "version", "published_at", "published_by")
+    list_filter = ("council",)
+    list_select_related = ("council", "published_by")
+
+
 @admin.register(VoterOpinion)
-class VoterOpinionAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class VoterOpinionAdmin(LogsContactShown, WorkflowAdminMixin, SimpleHistoryAdmin):
     """Opinions are recorded on their meeting's page and joined to petitions by consolidation."""
 
     list_display = ("__str__", "council", "channel", "received_on", "petition")
@@ -48,7 +97,7 @@ PETITION_EDITABLE = (
 
 
 @admin.register(Petition)
-class PetitionAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
+class PetitionAdmin(LogsContactShown, ServiceSaveMixin, SimpleHistoryAdmin):
     """The content is edited here through ``petition_update`` (search text and duplicate index kept); the
     workflow moves only by the actions, which call the petition's services."""
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
-from council.models import AdminUnit, Agency, Committee, CouncilStatus, Field
+from council.models import AdminUnit, Agency, Committee, CouncilStatus, Field, ProcessingNotice
 from council.text import normalize
 from delegates.models import Mandate
 from sessions.models import Session
@@ -15,6 +15,7 @@ from sessions.models import Session
 from .models import (
     Channel,
     Competence,
+    DataSubjectRequest,
     Letter,
     MediaProduct,
     OutreachEvent,
@@ -341,6 +342,19 @@ class PublicPetitionForm(forms.Form):
     text = forms.CharField(
         label=_("Your petition"), max_length=OPINION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )
+    # Law 91/2025/QH15: consent is explicit (an unticked box) and given to one version of the notice.
+    consent = forms.BooleanField(
+        label=_("I have read the notice on the processing of personal data above and consent to it."),
+        error_messages={
+            "required": _(
+                "Your petition cannot be recorded without your consent to the processing of your "
+                "personal data: tick the box after reading the notice."
+            )
+        },
+    )
+    notice_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=10**6
+    )
     # A field people never see: bots fill it in.
     website = forms.CharField(
         required=False,
@@ -348,7 +362,7 @@ class PublicPetitionForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, council, **kwargs):
+    def __init__(self, *args, council, notice=None, **kwargs):
         super().__init__(*args, **kwargs)
         units = AdminUnit.objects.current().order_by("name")
         if council.admin_unit_id:
@@ -357,6 +371,8 @@ class PublicPetitionForm(forms.Form):
         self.fields["admin_unit"].queryset = units
         for field in self.fields.values():
             field.error_messages.setdefault("required", _("This field is required."))
+        if notice is not None:
+            self.fields["notice_version"].initial = notice.version
 
     def clean(self):
         data = super().clean()
@@ -430,3 +446,84 @@ class EventForm(CouncilModelForm):
             "participants": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+NOTICE_MAX_LENGTH = 5000
+
+
+class ProcessingNoticeForm(forms.ModelForm):
+    """The council's notice on the processing of personal data; saving publishes a new version."""
+
+    class Meta:
+        model = ProcessingNotice
+        fields = list(ProcessingNotice.TEXT_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ProcessingNotice.TEXT_FIELDS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators.append(MaxLengthValidator(NOTICE_MAX_LENGTH))
+            field.widget.attrs["maxlength"] = NOTICE_MAX_LENGTH
+            field.error_messages["required"] = _("This field is required.")
+
+    def clean(self):
+        data = super().clean()
+        for name in ProcessingNotice.TEXT_FIELDS:
+            if name in data:
+                data[name] = clean_public_text(data[name])
+                if not data[name]:
+                    self.add_error(name, _("This field is required."))
+        return data
+
+
+class DataRequestForm(forms.ModelForm):
+    """A person's request about their data, as the Office receives it."""
+
+    class Meta:
+        model = DataSubjectRequest
+        fields = ["kind", "identifier", "received_on", "note"]
+        widgets = {"received_on": DayFirstDateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"received_on": DATE_ERROR}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].validators.append(MaxLengthValidator(NOTICE_MAX_LENGTH))
+        for field in self.fields.values():
+            field.error_messages["required"] = _("This field is required.")
+
+
+class DataRequestCloseForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (DataSubjectRequest.State.DONE, DataSubjectRequest.State.DONE.label),
+            (DataSubjectRequest.State.PARTLY, _("Done in part")),
+            (DataSubjectRequest.State.REFUSED, _("Refused")),
+        ],
+    )
+    outcome = forms.CharField(
+        label=_("What was done, or why it was refused"),
+        max_length=NOTICE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DataRequestCorrectForm(forms.Form):
+    """The corrected values; empty ones are left as they are."""
+
+    name = forms.CharField(label=_("Correct name"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Correct phone"), required=False, max_length=20)
+    email = forms.EmailField(label=_("Correct e-mail"), required=False, max_length=200)
+    address = forms.CharField(label=_("Correct address"), required=False, max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        for name in ("name", "address"):
+            if name in data:
+                data[name] = clean_public_text(data[name])
+        phone = (data.get("phone") or "").strip()
+        if phone and not PHONE.match(phone):
+            self.add_error("phone", _("Enter a phone number of 8 to 15 digits, e.g. 0912 345 678."))
+        if not any((data.get(k) or "").strip() for k in ("name", "phone", "email", "address")):
+            raise forms.ValidationError(_("Give at least one corrected value."))
+        return data

@@ -323,6 +323,17 @@ class Petition(models.Model):
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_address = models.CharField(_("address"), max_length=300, blank=True)
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    # A citizen who submitted online consented to the processing notice of this version, at this time.
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True, editable=False)
+    notice = models.ForeignKey(
+        "council.ProcessingNotice",
+        verbose_name=_("processing notice consented to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     SEARCH_FIELDS = (
         "code",
         "title",
@@ -542,3 +553,4 @@ class OutreachEvent(models.Model):
 
 
 from .matching.models import PetitionTerm, Synonym, TermFrequency  # noqa: E402, F401 - models of this app
+from .subject_requests import DataSubjectRequest  # noqa: E402, F401 - a model of this app in its own module

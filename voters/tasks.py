@@ -65,3 +65,11 @@ def classifier_nightly_task() -> int:
     from .matching.classifier import classifier_train_all
 
     return classifier_train_all()
+
+
+@shared_task
+def personal_data_anonymise_task() -> dict[str, int]:
+    """Anonymise citizens' contact data past their retention period (voters/services/retention.py)."""
+    from .services.retention import personal_data_anonymise
+
+    return personal_data_anonymise()

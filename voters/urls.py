@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .matching import views as matching_views
-from .views import consolidation, imports, public
+from .views import consolidation, data_requests, imports, privacy, public
 from .views import records as views
 
 app_name = "voters"
@@ -66,6 +66,15 @@ urlpatterns = [
     path("public/<slug:council_code>/petitions/new/", public.submit, name="public_submit"),
     path("public/<slug:council_code>/petitions/lookup/", public.lookup, name="public_lookup"),
     path("public/<slug:council_code>/answers/", public.answers, name="public_answers"),
+    path("public/<slug:council_code>/personal-data/", public.privacy, name="public_privacy"),
+    path("personal-data/notice/", privacy.notice_edit, name="privacy_notice"),
+    path("personal-data/requests/", data_requests.data_requests, name="data_requests"),
+    path("personal-data/requests/<int:pk>/", data_requests.data_request_detail, name="data_request_detail"),
+    path(
+        "personal-data/requests/<int:pk>/export/",
+        data_requests.data_request_export,
+        name="data_request_export",
+    ),
     *views.MEETINGS.urls("meetings"),
     *views.RECEPTIONS.urls("receptions"),
     *views.OPINIONS.urls("opinions"),

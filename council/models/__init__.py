@@ -21,6 +21,7 @@ from .institutions import (
     Term,
 )
 from .jobs import BackgroundJob
+from .privacy import PersonalDataAccess, ProcessingNotice
 from .ratelimit import RateCounter, ServiceBeat
 from .signin import SignInEvent
 from .users import Role, RoleAssignment, User
@@ -45,6 +46,8 @@ __all__ = [
     "DeadlineRule",
     "Field",
     "Holiday",
+    "PersonalDataAccess",
+    "ProcessingNotice",
     "RateCounter",
     "ServiceBeat",
     "SignInEvent",

@@ -29,6 +29,7 @@ from .followups import (
     milestone_done,
 )
 from .outbox import outbox_send
+from .privacy import processing_notice_in_force, processing_notice_publish
 from .records import assign_fields, record_create, record_delete, record_save, record_update
 from .reference import (
     agency_create,
@@ -46,6 +47,8 @@ from .reference import (
 )
 
 __all__ = [
+    "processing_notice_in_force",
+    "processing_notice_publish",
     "agency_create",
     "assign_fields",
     "committee_create",

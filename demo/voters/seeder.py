@@ -460,6 +460,7 @@ class VotersSeeder:
             admin_unit=self.units.get(spec.unit),
             title=spec.title,
             text=spec.text,
+            consent=True,
         )
         if spec.classify:
             field, competence, agency = spec.classify

@@ -65,6 +65,7 @@ def test_a_public_submission_is_saved_and_shows_its_code_without_the_cache(dead_
         "admin_unit": unit.pk,
         "title": "Đèn đường ấp 3 hư",
         "text": "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa.",
+        "consent": "on",
     }
     response = client.post(reverse("voters:public_submit", args=[council.code]), data)
     petition = Petition.objects.get()

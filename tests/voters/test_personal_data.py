@@ -88,6 +88,7 @@ def test_a_public_submission_keeps_the_citizen_on_the_petition_only(council):
         admin_unit=None,
         title="Đèn đường",
         text="Đèn đường ấp 3 không sáng",
+        consent=True,
     )
     opinion = petition.opinions.get()
     assert opinion.voter_name == "" and opinion.voter_address == ""

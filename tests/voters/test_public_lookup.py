@@ -53,7 +53,7 @@ def agency(council):
 
 def _submitted(council, title="Đèn đường ấp 3 hư đã hai tháng"):
     return services.public_submit(
-        council=council, admin_unit=None, title=title, text=f"{title}, đề nghị sửa.", **CONTACT
+        council=council, admin_unit=None, title=title, text=f"{title}, đề nghị sửa.", consent=True, **CONTACT
     )
 
 

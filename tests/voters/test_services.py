@@ -236,6 +236,7 @@ def test_a_public_submission_gets_a_code_and_keeps_contact_details(council, unit
         admin_unit=units[0],
         title="Đèn đường hư",
         text="Đèn đường ấp 3 hư đã 2 tháng",
+        consent=True,
     )
     assert petition.contact_phone == "0912345678" and petition.admin_unit == units[1]
     assert petition.opinions.get().channel == Channel.WEB

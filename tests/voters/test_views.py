@@ -243,6 +243,7 @@ def _submission(unit, **overrides):
         "admin_unit": unit.pk,
         "title": "Đèn đường ấp 3 hư",
         "text": "Đèn đường ấp 3 hư đã hai tháng, đề nghị sửa.",
+        "consent": "on",
         **overrides,
     }
 
@@ -512,6 +513,7 @@ def test_fixes_from_the_qa_pass(client, login, council, meeting, unit):
         admin_unit=unit,
         title="Kiến nghị trực tuyến",
         text="Nội dung",
+        consent=True,
     )
     client.logout()
     login(Role.LEADERSHIP)

@@ -7,6 +7,13 @@ One module per subject, every public name re-exported here, so callers write ``s
 """
 
 from .common import current_unit
+from .data_requests import (
+    data_request_close,
+    data_request_correct,
+    data_request_erase,
+    data_request_open,
+    data_request_records,
+)
 from .meetings import meeting_create, meeting_update, opinion_add, opinion_remove
 from .petition_handling import (
     PETITION_RULE,
@@ -50,6 +57,11 @@ __all__ = [
     "PETITION_RULE",
     "State",
     "current_unit",
+    "data_request_close",
+    "data_request_correct",
+    "data_request_erase",
+    "data_request_open",
+    "data_request_records",
     "letter_create",
     "letter_followup_title",
     "letter_handle",

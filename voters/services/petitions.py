@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, FollowUp, User
 from council.services import (
+    processing_notice_in_force,
     record_save,
 )
 from council.text import normalize
@@ -228,13 +229,45 @@ def petition_merge(target: Petition, *, actor: User | None, duplicate: Petition)
 
 
 @transaction.atomic
+@transaction.atomic
 def public_submit(
-    *, council: Council, name: str, phone: str, email: str, address: str, admin_unit, title: str, text: str
+    *,
+    council: Council,
+    name: str,
+    phone: str,
+    email: str,
+    address: str,
+    admin_unit,
+    title: str,
+    text: str,
+    consent: bool,
+    notice_version: int | None = None,
 ) -> Petition:
     """A citizen's online petition: recorded as an opinion of the web channel and a petition with a code.
 
     The citizen's name and contact are kept once, on the petition (where only those allowed see them), never
-    copied into the opinion, which every voter reader lists."""
+    copied into the opinion, which every voter reader lists. Nothing is recorded without the citizen's
+    consent to the processing notice in force, whose version is kept with the time of consent (a notice
+    published while the citizen was writing is refused: they consented to another text)."""
+    if not consent:
+        raise ValidationError(
+            {
+                "consent": _(
+                    "Your petition cannot be recorded without your consent to the processing of your "
+                    "personal data: tick the box after reading the notice."
+                )
+            }
+        )
+    notice = processing_notice_in_force(council=council)
+    if notice_version is not None and notice_version != notice.version:
+        raise ValidationError(
+            {
+                "consent": _(
+                    "The notice on the processing of personal data was updated while you were writing. "
+                    "Please read it again and tick the box."
+                )
+            }
+        )
     today = timezone.localdate()
     opinion = opinion_add(
         actor=None,
@@ -255,4 +288,6 @@ def public_submit(
         contact_phone=phone,
         contact_email=email,
         contact_address=address,
+        consent_at=timezone.now(),
+        notice=notice,
     )

@@ -5,13 +5,15 @@ opinion. Submissions and look-ups are rate-limited per address, and a hidden fie
 """
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from council import ratelimit
-from council.models import AdminUnit, Council, Field
+from council.models import AdminUnit, Council, Field, ProcessingNotice
 from council.params import id_param, paginate
+from council.privacy import notice_current, notice_shown
 from council.text import fold
 
 from .. import selectors, services
@@ -58,8 +60,9 @@ def _council(code: str) -> Council:
 @never_cache
 def submit(request, council_code):
     council = _council(council_code)
-    form = PublicPetitionForm(request.POST or None, council=council)
-    context = {"council": council, "form": form}
+    notice = notice_shown(council)
+    form = PublicPetitionForm(request.POST or None, council=council, notice=notice)
+    context = {"council": council, "form": form, "notice": notice}
     if request.method == "POST":
         # Only accepted petitions count: a citizen correcting a typo is not held back. Refused attempts count
         # in a looser window of their own, so a script cannot hammer the form either.
@@ -73,12 +76,47 @@ def submit(request, council_code):
                 # A bot filled the hidden field: answer as if accepted, record nothing.
                 return render(request, "voters/public/submitted.html", {"council": council, "code": None})
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            petition = services.public_submit(council=council, **data)
+            try:
+                petition = services.public_submit(council=council, **data)
+            except ValidationError as error:
+                context.update(_notice_changed(request, council, error))
+                return render(request, "voters/public/submit.html", context)
             _count(request, "submit", 3600)
             return render(
                 request, "voters/public/submitted.html", {"council": council, "code": petition.code}
             )
     return render(request, "voters/public/submit.html", context)
+
+
+def _notice_changed(request, council, error: ValidationError) -> dict:
+    """The form again, with the notice now in force to read and consent to (the box unticked)."""
+    notice = notice_shown(council)
+    data = request.POST.copy()
+    data["notice_version"] = str(notice.version)
+    data.pop("consent", None)
+    form = PublicPetitionForm(data, council=council, notice=notice)
+    form.is_valid()
+    form.errors["consent"] = form.error_class(error.message_dict.get("consent", error.messages))
+    return {"form": form, "notice": notice}
+
+
+@login_not_required
+def privacy(request, council_code):
+    """How the council processes citizens' personal data: the notice in force, or an earlier version."""
+    council = _council(council_code)
+    versions = ProcessingNotice.objects.filter(council=council).order_by("-version")
+    wanted = id_param(request, "version")
+    notice = get_object_or_404(versions, version=wanted) if wanted is not None else notice_shown(council)
+    return render(
+        request,
+        "voters/public/privacy.html",
+        {
+            "council": council,
+            "notice": notice,
+            "versions": versions.only("version", "published_at", "council_id"),
+            "current": notice_current(council),
+        },
+    )
 
 
 @login_not_required
