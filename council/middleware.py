@@ -45,3 +45,24 @@ class BoundedPathIdsMiddleware:
                 elif not 0 <= value <= ID_MAX:
                     raise Http404("No such record.")
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (settings.PERMISSIONS_POLICY: feature -> allowed origins, [] for none).
+
+    Camera, microphone, geolocation and the other powerful features no page uses are off for every page
+    and anything it might embed; the header is built once. A response that set its own keeps it."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})" for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = self.header
+        return response

@@ -113,7 +113,13 @@ def server_error(request):
     from django.template import loader
 
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request_id": getattr(request, "id", "")}))
+    try:  # the page's one inline style carries the response's nonce (none if the failure came before it)
+        nonce = str(request.csp_nonce)
+    except Exception:  # noqa: BLE001 - no nonce attribute, or django-csp already wrote the header
+        nonce = ""
+    return HttpResponseServerError(
+        template.render({"request_id": getattr(request, "id", ""), "csp_nonce": nonce})
+    )
 
 
 # --- Celery ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ and list, the privacy walk). The pieces:
   back when the module ends) and returns the councils and the demo users;
 - ``role_client(role)``: a test client logged in as the demo user of a role (``anonymous``: nobody);
 - ``discover(client)``: crawls from every pattern without arguments, following links and form actions,
-  and returns one concrete URL per reached pattern, so path arguments come from real records;
+  and returns one concrete URL per reached pattern, so path arguments come from real records (and, if
+  asked, each response it fetched: the security headers' walk checks them);
 - ``fill(pattern, found, world)``: a concrete URL for a pattern the crawl did not reach (ids of the
   model named by the route, or 1);
 - ``parse_page(html)``: the links and the forms of a page, each form with its method, action and the
@@ -228,12 +229,13 @@ def discover(
     patterns: list[Pattern] | None = None,
     limit: int = 600,
     forms_seen: dict[str, list[PageForm]] | None = None,
+    responses: dict[str, tuple[str, object]] | None = None,
 ) -> dict[str, str]:
     """One concrete path per pattern name reachable by links and form actions from the argument-less pages.
 
     Breadth-first from every pattern without path arguments; a page is fetched only if its pattern has
     not been reached yet, so the crawl costs about one GET per pattern. ``forms_seen``, if given, receives
-    the forms of every page fetched, by pattern name.
+    the forms of every page fetched, by pattern name; ``responses`` the path and the response of every GET.
     """
     patterns = patterns or url_patterns()
     found: dict[str, str] = {}
@@ -258,6 +260,8 @@ def discover(
             continue
         response = client.get(clean)
         fetched += 1
+        if responses is not None:
+            responses[name] = (clean, response)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         links, forms = parse_page(response.content.decode("utf-8", "replace"))
