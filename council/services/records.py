@@ -8,6 +8,7 @@ them."""
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 
 from council.models import Council, User
@@ -37,13 +38,57 @@ def _normalise_text(instance: models.Model) -> None:
                 setattr(instance, field.attname, normalize(value))
 
 
+def _loaded_relations(instance: models.Model) -> set[str]:
+    """The foreign keys set to a record loaded from the database (not one made in memory): it exists."""
+    names = set()
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey) or not field.is_cached(instance):
+            continue  # a OneToOneField is a ForeignKey too
+        related = field.get_cached_value(instance)
+        target = field.target_field.attname
+        if (
+            related is not None
+            and not related._state.adding
+            and getattr(related, target) == getattr(instance, field.attname)
+        ):
+            names.add(field.name)
+    return names
+
+
+def full_clean_known_relations(instance: models.Model) -> None:
+    """``Model.full_clean``, without asking the database whether a related record the service holds exists.
+
+    Django checks every foreign key with a query even when the related record was just read or saved; a
+    service always sets its relations from records it has in hand, so that query (one per key and save,
+    the costliest part of validating) only repeats what is known. A key given by id alone, or to a record
+    not yet saved, is still checked; every other rule (fields, ``clean``, uniqueness, constraints) runs as
+    in ``full_clean``, in the same order."""
+    errors: dict = {}
+    try:
+        instance.clean_fields(exclude=_loaded_relations(instance))
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        instance.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    failed = {name for name in errors if name != NON_FIELD_ERRORS}
+    for check in (instance.validate_unique, instance.validate_constraints):
+        try:
+            check(exclude=failed)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
 def record_save(
     instance: M, *, actor: User | None, update_fields: list[str] | None = None, reason: str = ""
 ) -> M:
     """Validate and save one record, leaving a history row that names the actor."""
     _normalise_text(instance)
     update_fields = _refresh_search_text(instance, update_fields)
-    instance.full_clean()
+    full_clean_known_relations(instance)
     _mark_history(instance, actor, reason)
     instance.save(update_fields=update_fields)
     return instance
