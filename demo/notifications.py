@@ -8,7 +8,9 @@ services' events already made for the same event is not made again, and only peo
 are told. It is dated on the day the event happened (a date of its record, shifted by ``offset`` days, never
 after today) with ``demo.clock.as_of``; those marked ``read`` are read by their recipients the day after,
 through ``notification_mark_read``. Then ``notifications.producers.notify_timed`` makes today's time-based
-notices (items due in 7/3/1 working days and overdue, commitments falling due, the quota reminders).
+notices (items due in 7/3/1 working days and overdue, commitments falling due, the quota reminders), and
+each login in ``read_all_but`` has read its notices of a kind but the latest few (the services' events made
+the others while the demo's year was laid out).
 
 Like the rest of the demo's history it is written inside ``mail_suppressed()``: the demo's past is not
 mailed. Notices made while the demo is used are mailed to ``<login>@example.invalid`` through the outbox.
@@ -48,7 +50,17 @@ class DemoNotice:
     read: bool = False
 
 
+@dataclasses.dataclass(frozen=True)
+class DemoReading:
+    """The login has read its notices of ``kind`` but the ``keep`` latest."""
+
+    login: str
+    kind: str
+    keep: int
+
+
 NOTICES = rows("notifications", "notices", DemoNotice)
+READINGS = rows("notifications", "read_all_but", DemoReading)
 
 
 def _record(council: Council, spec: DemoNotice) -> Model:
@@ -84,7 +96,16 @@ def seed_notifications(council: Council) -> Counter:
             if spec.read:
                 _read(spec.kind, record, min(day + DAY, today))
         made.update(notify_timed(today=today))
+    for reading in READINGS:
+        _read_all_but(reading)
     return made
+
+
+def _read_all_but(reading: DemoReading) -> None:
+    """A busy reader's centre: what came earlier (the services' events of the past year among it) is read."""
+    notices = Notification.objects.filter(recipient__username=reading.login, kind=reading.kind)
+    for notice in notices.order_by("-created_at", "-pk").select_related("recipient")[reading.keep :]:
+        notification_mark_read(notice, actor=notice.recipient)
 
 
 def _read(kind: str, record: Model, day: dt.date) -> None:

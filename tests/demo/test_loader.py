@@ -59,6 +59,7 @@ def test_an_unknown_field_is_an_error_not_a_silent_loss():
         ("slips", "slips", slips.DemoSlip),
         ("sessions", "documents", documents.DemoDocument),
         ("notifications", "notices", notifications.DemoNotice),
+        ("notifications", "read_all_but", notifications.DemoReading),
     ],
 )
 def test_every_scenario_file_reads_whole_and_in_vietnamese(subject, table, cls):

@@ -102,6 +102,9 @@ def _assert_each_demo_user_finds_notices_they_may_open() -> None:
     assert read.filter(kind="session_convened", recipient__username="daibieu").exists()
     assert read.filter(kind="report_issued", recipient__username="lanhdao").exists()
     assert not read.filter(read_at__lt=F("created_at")).exists()
+    # A busy reader has read what came earlier: at most the agency's latest three assignments are unread.
+    assigned = Notification.objects.filter(recipient__username="coquan", kind="followup_assigned")
+    assert 1 <= assigned.unread().count() <= 3 < assigned.count()
     # Nobody hears of a record their role may not open: no session for the agency, no agency item for a
     # delegate.
     notices = list(Notification.objects.select_related("recipient"))
