@@ -17,7 +17,9 @@ delegates, sessions, oversight and voters together.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -96,7 +98,7 @@ def sitting_event(sitting: Sitting) -> CalendarEvent:
     summary = f"{sitting.session} — {sitting.title or sitting.get_kind_display()}"
     place = sitting.session.place
     path = sitting.session.get_absolute_url()
-    extra = {"location": place, "path": path, "kind": "sitting", "pk": sitting.pk}
+    extra: dict[str, Any] = {"location": place, "path": path, "kind": "sitting", "pk": sitting.pk}
     if sitting.start_time is None:
         return _all_day(sitting, summary, sitting.date, sitting.date, **extra)
     start = dt.datetime.combine(sitting.date, sitting.start_time, tzinfo=_zone())
@@ -108,7 +110,7 @@ def sitting_event(sitting: Sitting) -> CalendarEvent:
 
 
 def meeting_event(meeting: VoterMeeting) -> CalendarEvent:
-    place = meeting.place_detail or (meeting.place.name if meeting.place_id else "")
+    place = meeting.place_detail or (meeting.place.name if meeting.place else "")
     return _all_day(
         meeting,
         _("Voter meeting: %(meeting)s") % {"meeting": meeting.get_kind_display()},
@@ -136,7 +138,7 @@ def training_event(course: TrainingCourse) -> CalendarEvent:
 
 
 def survey_event(visit: SurveyVisit) -> CalendarEvent:
-    place = visit.place_detail or (visit.place.name if visit.place_id else "")
+    place = visit.place_detail or (visit.place.name if visit.place else "")
     return _all_day(
         visit,
         _("Oversight fieldwork: %(activity)s") % {"activity": visit.activity.title},
@@ -231,7 +233,8 @@ def _council_events(
         items = FollowUp.objects.open().filter(answered, council=council, due_date__range=(low, high))
         found.extend((item, due_event(item)) for item in items.distinct())
     for record, _event in found:
-        record.council = council  # the rules read the council: known here, not fetched once per record
+        # The rules read the council: known here, not fetched once per record.
+        record.council = council  # type: ignore[attr-defined]
     return found
 
 
@@ -242,7 +245,8 @@ def _sort_key(value: dt.date | dt.datetime) -> dt.datetime:
 
 
 # kind -> (model, related rows, the record whose page decides, the event)
-SINGLE = {
+Single = tuple[type[Any], tuple[str, ...], Callable[[Any], Model], Callable[[Any], CalendarEvent]]
+SINGLE: dict[str, Single] = {
     "session": (Session, (), lambda r: r, session_event),
     "sitting": (Sitting, ("session",), lambda r: r, sitting_event),
     "meeting": (VoterMeeting, ("place",), lambda r: r, meeting_event),

@@ -88,7 +88,8 @@ def openable(user: User, records: Iterable[R]) -> list[R]:
     batches: dict[tuple[str, int], list] = defaultdict(list)
     for record in records:
         if isinstance(OPENERS.get(record._meta.label), _VisibleIn) and roles_on(user, record):
-            batches[(record._meta.label, record.council_id)].append(record)
+            council_id: int = record.council_id  # type: ignore[attr-defined]
+            batches[(record._meta.label, council_id)].append(record)
     opened: set[tuple[str, int]] = set()
     for (label, _council_id), batch in batches.items():
         rule = OPENERS[label]
@@ -97,9 +98,9 @@ def openable(user: User, records: Iterable[R]) -> list[R]:
     kept = []
     for record in records:
         label = record._meta.label
-        rule = OPENERS.get(label)
-        if rule is None:
+        opener = OPENERS.get(label)
+        if opener is None:
             continue
-        if (label, record.pk) in opened if isinstance(rule, _VisibleIn) else rule(user, record):
+        if (label, record.pk) in opened if isinstance(opener, _VisibleIn) else opener(user, record):
             kept.append(record)
     return kept
