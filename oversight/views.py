@@ -22,6 +22,7 @@ from .models import Accountability, ActivityDocument, OversightActivity, Oversig
 from .permissions import (
     can_create_activity,
     can_edit_activity,
+    can_read_activities,
     can_read_oversight,
     narrow_activities,
     sees_whole_council,
@@ -43,7 +44,7 @@ class ActivityViewSet(ReferenceViewSet):
     detail_template = "oversight/activity_detail.html"
 
     def can_view(self, user, council):
-        return can_read_oversight(user, council)
+        return can_read_activities(user, council)
 
     def can_create(self, user, council):
         return can_create_activity(user, council)

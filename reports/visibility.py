@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 from django.db.models import Model
 
 from council.models import User
-from council.permissions import can_manage_records, followups_visible_to, headed_committees, roles_on
+from council.permissions import can_manage_records, followups_visible_to, roles_on
 from delegates.permissions import can_read_delegate_work
-from oversight.permissions import can_read_oversight, sees_whole_council
+from oversight.permissions import can_open_activity, can_read_oversight
 from sessions.permissions import interpellations_visible_to
 from voters.permissions import can_read_voters
 
@@ -26,13 +26,6 @@ from .permissions import reports_visible_to
 
 def _member(user: User, record) -> bool:
     return bool(roles_on(user, record))
-
-
-def _activity(user: User, activity) -> bool:
-    council = activity.council
-    if not can_read_oversight(user, council):
-        return False
-    return sees_whole_council(user, council) or activity.committee_id in headed_committees(user, council)
 
 
 class _VisibleIn:
@@ -61,7 +54,7 @@ OPENERS: dict[str, Callable[[User, Any], bool]] = {
     "delegates.TrainingCourse": _council_right(can_read_delegate_work),
     "delegates.Mandate": _council_right(can_manage_records),
     "voters.VoterMeeting": _council_right(can_read_voters),
-    "oversight.OversightActivity": _activity,
+    "oversight.OversightActivity": can_open_activity,
     "oversight.Accountability": _council_right(can_read_oversight),
     "reports.Report": _VisibleIn(reports_visible_to),
 }

@@ -184,7 +184,7 @@ def test_a_meeting_of_long_ago_typed_in_from_the_archive_tells_nobody(council, p
 # --- Oversight delegations and explanation sessions -----------------------------------------------------
 
 
-def test_joining_an_oversight_delegation_tells_the_member_who_may_open_it(council):
+def test_joining_an_oversight_delegation_tells_each_member_and_nobody_else(council):
     activity = OversightActivityFactory(council=council)
     head = person(
         council, Role.COMMITTEE_HEAD, committee=activity.committee, mandate=True, email="t@x.invalid"
@@ -193,14 +193,16 @@ def test_joining_an_oversight_delegation_tells_the_member_who_may_open_it(counci
         council, Role.COMMITTEE_HEAD, committee=CommitteeFactory(council=council), mandate=True
     )
     plain = person(council, Role.DELEGATE)
+    bystander = person(council, Role.DELEGATE)
     for member in (head, other_head, plain):
         oversight_services.member_add(activity, actor=None, role="member", mandate=member.mandate)
 
-    # The head of the leading committee opens the activity; the head of another committee and a delegate
-    # without an oversight role may not (oversight/permissions.py), so a notice would show them nothing.
-    assert told("oversight_member") == {head}
+    # A member opens the activity whose delegation they sit on (oversight/permissions.py), whatever their
+    # role; a delegate not on it may not, and hears nothing.
+    assert told("oversight_member") == {head, other_head, plain}
+    assert bystander not in told("oversight_member")
     assert mails_to(head) == 1
-    assert Notification.objects.get(kind="oversight_member").params["activity"] == activity.title
+    assert Notification.objects.filter(kind="oversight_member").first().params["activity"] == activity.title
 
 
 def _standing_member(council):

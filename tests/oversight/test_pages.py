@@ -364,6 +364,39 @@ def test_a_delegate_sees_the_delegations_they_served_on(client, council, activit
     client.force_login(user)
     page = client.get(reverse("sessions:my_participation")).content.decode()
     assert activity.title in page
+    assert activity.get_absolute_url() in page
+
+
+def test_a_delegate_opens_only_the_activities_whose_delegation_they_sit_on(client, council, activity):
+    term = TermFactory(council=council, start_date=days(-400), end_date=days(1400))
+    member, outsider = UserFactory(), UserFactory()
+    for user in (member, outsider):
+        RoleFactory(user=user, council=council, role=Role.DELEGATE)
+    mandate = MandateFactory(delegate__council=council, delegate__user=member, term=term)
+    MandateFactory(delegate__council=council, delegate__user=outsider, term=term)
+    other = services.activity_create(
+        actor=None,
+        council=council,
+        kind="thematic",
+        title="Giám sát công tác phòng chống sạt lở",
+        lead_body="council",
+        period_start=days(-10),
+        period_end=days(50),
+    )
+    services.member_add(activity, actor=None, role="member", mandate=mandate)
+    detail = reverse("oversight:activity_detail", args=[activity.pk])
+
+    client.force_login(member)
+    assert client.get(detail).status_code == 200
+    assert client.get(reverse("oversight:activity_detail", args=[other.pk])).status_code == 404
+    listed = client.get(reverse("oversight:activity_list")).content.decode()
+    assert activity.title in listed and other.title not in listed
+    assert client.get(reverse("oversight:activity_update", args=[activity.pk])).status_code in (403, 404)
+    assert client.get(reverse("oversight:programme")).status_code == 403  # the council's whole plan is not theirs
+
+    client.force_login(outsider)
+    assert client.get(detail).status_code in (403, 404)
+    assert client.get(reverse("oversight:activity_list")).status_code == 403
 
 
 def test_an_interpellation_is_drafted_from_an_overdue_commitment(client, office, council, activity, agency):
