@@ -211,6 +211,9 @@ class Command(BaseCommand):
             mail_suppressed(),
         ):
             logins = Seeder().run(with_users=not no_users)
+            # Two-factor sign-in is mandatory for the Office and the administrator: their authenticators are
+            # made here, not only when printed, so a quiet run leaves nothing for the next one to add.
+            keys = seed_authenticators([username for username, _name, _description in logins])
         if verbosity < 1:
             return
         self.stdout.write(self.style.MIGRATE_HEADING(_("Demo data (table: rows, new this run)")))
@@ -238,8 +241,6 @@ class Command(BaseCommand):
             )
             for username, full_name, description in logins:
                 self.stdout.write(f"  {username:<11} {full_name:<26} {description}")
-            # Two-factor sign-in is mandatory for the Office and the administrator: their keys.
-            keys = seed_authenticators([username for username, _name, _description in logins])
             if keys:
                 self.stdout.write(
                     self.style.MIGRATE_HEADING(
