@@ -36,6 +36,8 @@ document.addEventListener("securitypolicyviolation", (e) => {
     + ` on ${e.documentURI} (${e.sourceFile || "?"}:${e.lineNumber}) ${e.sample || ""}`);
 }, true);
 """
+# A test's own page.wait_for_function must be given a function ("() => ..."): Playwright evaluates an
+# expression string with eval while it polls, which the policy refuses (script-src ... eval, no source file).
 # What Chromium writes to the console when a policy refuses something or names an unknown feature.
 POLICY_MESSAGES = (
     "Content Security Policy",

@@ -49,13 +49,15 @@ def test_three_speeches_logged_live_and_t2_flips(live_server, page):
     def log(search, kind, minutes, name):
         expected = Speech.objects.filter(sitting=sitting).count() + 1
         # After each log the panel is swapped; the page puts the cursor back in the search box when ready.
-        page.wait_for_function("document.activeElement && document.activeElement.id === 'speaker-search'")
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement.id === 'speaker-search'"
+        )
         page.wait_for_timeout(100)
         page.fill("#speaker-search", search)
         # Wait for the results of this search (not a stale list), then Enter picks the first match.
         page.wait_for_selector(f"#speaker-results [data-mandate][data-name='{name}']")
         page.press("#speaker-search", "Enter")
-        page.wait_for_function("document.getElementById('id_mandate').value !== ''")
+        page.wait_for_function("() => document.getElementById('id_mandate').value !== ''")
         page.select_option("#id_kind", kind)
         page.fill("#id_duration", minutes)
         page.click("#speech-form button[type=submit]")

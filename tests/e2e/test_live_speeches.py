@@ -39,7 +39,7 @@ def live(live_server, page, sitting):
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/sittings/{sitting.pk}/live/")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'speaker-search'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'speaker-search'")
     return page
 
 
@@ -126,7 +126,7 @@ def test_a_speech_under_ten_seconds_is_never_logged_silently(live, sitting):
     _suggest(page, "nguyen thi hoa", "Nguyễn Thị Hoà")
     page.press("#speaker-search", "Enter")
     page.keyboard.press("Alt+KeyS")
-    page.wait_for_function("document.getElementById('id_duration').value === '0:01'")
+    page.wait_for_function("() => document.getElementById('id_duration').value === '0:01'")
     page.keyboard.press("Alt+KeyS")
     warning = page.locator("#short-warning")
     assert warning.is_visible() and warning.get_attribute("role") == "alert"

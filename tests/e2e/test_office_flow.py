@@ -63,7 +63,7 @@ def test_office_creates_group_and_delegate_and_finds_them_in_the_directory(live_
     page.goto(f"{live_server.url}/directory/")
     page.fill("#id_q", "huynh thi thanh")
     page.wait_for_function(
-        "document.querySelector('#directory-results').innerText.includes('Huỳnh Thị Thanh Xuân')"
+        "() => document.querySelector('#directory-results').innerText.includes('Huỳnh Thị Thanh Xuân')"
     )
     row = page.locator("#directory-results tbody tr").first
     assert "Tổ đại biểu số 3" in row.inner_text()

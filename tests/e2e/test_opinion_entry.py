@@ -83,7 +83,7 @@ def test_opinions_typed_during_slow_saves_are_all_kept_in_order(live_server, pag
     assert page.locator("#opinions tbody tr.opinion-pending").count() >= 1
 
     page.wait_for_function(
-        "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 8"
+        "() => document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 8"
         " && !document.querySelector('#opinions tbody tr.opinion-pending')",
         timeout=60000,
     )
@@ -114,7 +114,7 @@ def test_opinions_typed_during_slow_saves_are_all_kept_in_order(live_server, pag
     page.fill("#opinion-voters_count", "3")
     page.press("#opinion-text", "Control+Enter")
     page.wait_for_function(
-        "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 11"
+        "() => document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 11"
         " && !document.querySelector("
         "'#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
         timeout=30000,
@@ -158,7 +158,7 @@ def test_a_failed_save_keeps_the_opinion_and_those_after_it_until_retried(live_s
 
     page.click("#opinions tr.opinion-failed button:text('Thử lại')")
     page.wait_for_function(
-        "document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 2"
+        "() => document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === 2"
         " && !document.querySelector("
         "'#opinions tbody tr.opinion-pending, #opinions tbody tr.opinion-failed')",
         timeout=30000,

@@ -41,11 +41,13 @@ def test_a_roll_call_entered_by_keyboard(live_server, page):
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/resolutions/{resolution.pk}/roll-call/")
     # The page puts the cursor on the first delegate (rows by name: Dũng, Hoà, Trí, Yến).
-    page.wait_for_function("document.activeElement && document.activeElement.type === 'radio'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.type === 'radio'")
     for key in ("1", "2", "2"):
         page.keyboard.press(key)
     page.click("#fill-remaining")  # the rest: absent or no vote cast
-    page.wait_for_function("document.getElementById('roll-call-tally').classList.contains('text-danger')")
+    page.wait_for_function(
+        "() => document.getElementById('roll-call-tally').classList.contains('text-danger')"
+    )
     page.click("#roll-call-save")
     page.wait_for_selector("#roll-call-errors")
     errors = page.inner_text("#roll-call-errors")
@@ -57,7 +59,9 @@ def test_a_roll_call_entered_by_keyboard(live_server, page):
     page.focus(f"#m{mandates[2].pk}-reject")
     page.keyboard.press("1")
     page.keyboard.press("1")
-    page.wait_for_function("document.getElementById('roll-call-tally').classList.contains('text-success')")
+    page.wait_for_function(
+        "() => document.getElementById('roll-call-tally').classList.contains('text-success')"
+    )
     page.click("#roll-call-save")
     page.wait_for_url(f"{live_server.url}/resolutions/{resolution.pk}/roll-call/")
     page.wait_for_selector(".alert-success")

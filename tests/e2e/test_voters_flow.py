@@ -74,7 +74,7 @@ def test_a_petition_from_meeting_to_public_answer(live_server, page):
         page.press("#opinion-text", "Control+Enter")
         # Saved rows only (a waiting one shows as a row with a spinner until the server's row replaces it).
         page.wait_for_function(
-            f"document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === {number}"
+            f"() => document.querySelectorAll('#opinions tbody tr[id^=\"opinion-\"]').length === {number}"
         )
     assert page.inner_text("#voters-total") == "15"
     assert VoterOpinion.objects.count() == 5
