@@ -166,11 +166,8 @@ KINDS: dict[str, Kind] = {
         ),
         Kind(
             "voter_meeting",
-            _("Voter meeting you are recorded at"),
-            _(
-                "You are recorded as present at the voter meeting of %(date)s: %(meeting)s. You can add "
-                "the opinions voters raised there."
-            ),
+            _("Voter meeting you take part in"),
+            _("You are down for the voter meeting of %(date)s: %(meeting)s."),
             "voters.VoterMeeting",
             _meeting_delegates,
             fields={"date": "date", "meeting": ""},

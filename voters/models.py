@@ -2,6 +2,8 @@
 the petitions those opinions are consolidated into (each transferred to an agency and followed up until
 answered, reported and closed), citizen reception and letters."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,6 +36,11 @@ class Competence(models.TextChoices):
     COMMUNE = "commune", _("Commune level")
     PROVINCE = "province", _("Province level")
     CENTRAL = "central", _("Central level")
+
+
+# A voter meeting may be entered ahead, once planned, with the delegates down for it (they are told and it is
+# in their calendars); its opinions are recorded once it is held.
+PLANNED_AHEAD = dt.timedelta(days=366)
 
 
 class VoterMeeting(StoredFileFields):
@@ -93,6 +100,10 @@ class VoterMeeting(StoredFileFields):
         verbose_name_plural = _("voter meetings")
         ordering = ["council", "-date", "-pk"]
 
+    def is_held(self, today: dt.date | None = None) -> bool:
+        """Whether the meeting has taken place (a planned one waits for its day to record opinions)."""
+        return self.date <= (today or timezone.localdate())
+
     def __str__(self):
         where = self.place_detail or (self.place.name if self.place_id else "")
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y} {where}".strip()
@@ -102,8 +113,8 @@ class VoterMeeting(StoredFileFields):
 
     def clean(self):
         errors = {}
-        if self.date and self.date > timezone.localdate():
-            errors["date"] = _("A meeting cannot be recorded before it is held: the date is in the future.")
+        if self.date and self.date > timezone.localdate() + PLANNED_AHEAD:
+            errors["date"] = _("A meeting is planned at most a year ahead.")
         if self.format == self.Format.IN_PERSON and not self.place_id:
             errors["place"] = _("Choose the commune or ward where the meeting was held.")
         if self.kind in (self.Kind.BEFORE_SESSION, self.Kind.AFTER_SESSION) and not self.session_id:

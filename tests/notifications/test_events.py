@@ -5,13 +5,16 @@ tells nobody twice, and that mail at once lands in the outbox for people with an
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from council.models import OutboxMail, Role
 from delegates import services as delegate_services
 from delegates.models import StandingPosition
+from notifications.catalogue import render
 from notifications.models import Notification
 from oversight import services as oversight_services
 from oversight.models import Accountability
+from reports.calendar import events_for
 from sessions import services as session_services
 from sessions.models import Session
 from tests.council.factories import CommitteeFactory, TermFactory
@@ -174,6 +177,14 @@ def test_delegates_recorded_at_a_recent_voter_meeting_are_told(council, people):
     assert told("voter_meeting") == {first, second}
     assert Notification.objects.filter(kind="voter_meeting").count() == 2
     assert people["office"] not in told("voter_meeting") and people["stranger"] not in told("voter_meeting")
+
+
+def test_delegates_down_for_a_planned_voter_meeting_are_told_and_find_it_in_their_calendar(council, people):
+    meeting = VoterMeetingFactory(council=council, date=days(12), delegates=[people["delegate"].mandate])
+    assert told("voter_meeting") == {people["delegate"]}
+    with translation.override("vi"):
+        assert "tiếp xúc cử tri" in render(Notification.objects.get(kind="voter_meeting"))
+    assert ("meeting", meeting.pk) in [(event.kind, event.pk) for event in events_for(people["delegate"])]
 
 
 def test_a_meeting_of_long_ago_typed_in_from_the_archive_tells_nobody(council, people):

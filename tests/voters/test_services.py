@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from council import services as core_services
 from council.models import AdminUnit, CouncilStatus, DeadlineRule, FollowUp, SourceKind
@@ -67,17 +68,32 @@ def _opinion(council, meeting, text, voters=1):
     )
 
 
-def test_a_meeting_cannot_be_dated_in_the_future_and_needs_its_place(council, units, session):
+def test_a_meeting_is_planned_at_most_a_year_ahead_and_needs_its_place(council, units, session):
     with pytest.raises(ValidationError) as error:
         services.meeting_create(
             actor=None,
             council=council,
             kind=VoterMeeting.Kind.BEFORE_SESSION,
             session=session,
-            date=days(1),
+            date=days(400),
         )
     assert {"date", "place"} <= set(error.value.message_dict)
     assert not VoterMeeting.objects.exists()
+
+
+def test_a_planned_meeting_takes_its_opinions_once_it_is_held(council, units, session):
+    planned = services.meeting_create(
+        actor=None,
+        council=council,
+        kind=VoterMeeting.Kind.BEFORE_SESSION,
+        session=session,
+        date=days(10),
+        place=units[1],
+    )
+    with translation.override("vi"), pytest.raises(ValidationError) as error:
+        _opinion(council, planned, "Đề nghị sửa cầu Cái Tàu")
+    assert "được ghi khi cuộc tiếp xúc diễn ra" in " ".join(error.value.messages)
+    assert not VoterOpinion.objects.exists()
 
 
 def test_an_opinion_takes_the_meetings_date_and_commune_and_needs_text(council, meeting):

@@ -105,6 +105,18 @@ def test_opinions_are_typed_one_after_another_with_htmx(client, office, council,
     assert VoterOpinion.objects.count() == 1
 
 
+def test_a_planned_meeting_says_so_and_takes_no_opinion_yet(client, office, council, meeting):
+    planned = services.meeting_update(meeting, actor=None, date=days(9))
+    page = client.get(reverse("voters:meeting_detail", args=[planned.pk])).content.decode()
+    assert 'id="meeting-planned"' in page and 'id="opinion-entry"' not in page
+    assert 'id="opinion-import-link"' not in page
+    response = client.post(
+        reverse("voters:meeting_opinion_add", args=[planned.pk]), {"text": "Ý kiến sớm", "voters_count": "1"}
+    )
+    assert response.status_code in (302, 422)
+    assert not VoterOpinion.objects.exists()
+
+
 def test_a_delegate_records_opinions_only_at_meetings_they_attended(client, login, council, meeting):
     user = login(Role.DELEGATE)
     url = reverse("voters:meeting_opinion_add", args=[meeting.pk])

@@ -54,8 +54,8 @@ def meeting_update(
 
 
 def _announce_scheduled(meeting: VoterMeeting, added: list) -> None:
-    """Tell the delegates just recorded at a recent meeting (meetings are recorded once held), so they can
-    add what voters raised; a meeting of long ago typed in from the archive tells nobody."""
+    """Tell the delegates just put down for a planned meeting, or recorded at a recent one (they can add what
+    voters raised); a meeting of long ago typed in from the archive tells nobody."""
     if added and meeting.date >= timezone.localdate() - RECENT_MEETING:
         announce("voter_meeting.scheduled", meeting, mandates=added)
 
@@ -65,6 +65,11 @@ def opinion_add(*, actor: User | None, council: Council, channel: str, **data: A
     """Record one opinion; at a meeting it takes the meeting's date and commune unless given."""
     meeting = data.get("meeting")
     if meeting is not None:
+        if not meeting.is_held():
+            raise ValidationError(
+                _("The meeting is planned for %(date)s: its opinions are recorded once it is held.")
+                % {"date": f"{meeting.date:%d/%m/%Y}"}
+            )
         data.setdefault("received_on", meeting.date)
         if not data.get("admin_unit"):
             data["admin_unit"] = meeting.place

@@ -94,7 +94,9 @@ class MeetingViewSet(ReferenceViewSet):
         return {
             **super().get_detail_context(request, obj),
             "present": list(obj.delegates.select_related("delegate")),
-            **_opinions_context(request, obj, editable=can_edit_meeting(request.user, obj)),
+            # A planned meeting's opinions wait for its day.
+            "planned": not obj.is_held(),
+            **_opinions_context(request, obj, editable=can_edit_meeting(request.user, obj) and obj.is_held()),
             "add_url": "voters:meeting_opinion_add",
             "consolidate_url": "voters:meeting_consolidate",
         }
