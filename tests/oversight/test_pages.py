@@ -392,7 +392,8 @@ def test_a_delegate_opens_only_the_activities_whose_delegation_they_sit_on(clien
     listed = client.get(reverse("oversight:activity_list")).content.decode()
     assert activity.title in listed and other.title not in listed
     assert client.get(reverse("oversight:activity_update", args=[activity.pk])).status_code in (403, 404)
-    assert client.get(reverse("oversight:programme")).status_code == 403  # the council's whole plan is not theirs
+    # The council's whole programme is not theirs.
+    assert client.get(reverse("oversight:programme")).status_code == 403
 
     client.force_login(outsider)
     assert client.get(detail).status_code in (403, 404)
