@@ -121,6 +121,10 @@ class Sitting(models.Model):
             f" {self.start_time:%H:%M}" if self.start_time else ""
         )
 
+    def get_absolute_url(self) -> str:
+        """A sitting is shown on its session's page."""
+        return reverse("sessions:session_detail", args=[self.session_id])
+
     @property
     def venue(self) -> str:
         """Where speeches at this sitting count: in the plenary, or in a group."""

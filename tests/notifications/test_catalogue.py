@@ -53,3 +53,10 @@ def test_no_kind_reads_a_personal_field():
                     field = model._meta.pk if name == "pk" else model._meta.get_field(name)
                     model = field.related_model or model
     assert found == []
+
+
+@pytest.mark.parametrize("label", sorted(OPENERS))
+def test_every_record_a_notice_or_a_calendar_may_name_has_a_page(label):
+    """A notice opens its record's page (notifications:open redirects to get_absolute_url)."""
+    model = apps.get_model(label)
+    assert callable(getattr(model, "get_absolute_url", None)), label
