@@ -26,7 +26,7 @@ class CouncilConfig(AppConfig):
 
         register_bounded_lookups()
 
-        # Failed passwords, lockouts and sign-outs go to the sign-in log (council/signin.py).
-        from .signin import connect_signin_log
+        # Failed passwords, lockouts and sign-outs go to the sign-in log (council/signin_middleware.py).
+        from .signin_middleware import connect_signin_log
 
         connect_signin_log()

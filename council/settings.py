@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The code step, enrolment when it is mandatory, /admin/ only after the code, the staff idle timeout.
-    "council.signin.SignInSecurityMiddleware",
+    "council.signin_middleware.SignInSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
