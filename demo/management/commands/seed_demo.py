@@ -116,7 +116,6 @@ class Seeder(ReferenceSeeder):
         seed_commune_delegates(commune, commune_term, commune_spec["delegates"])
 
         logins = seed_users(delegates) if with_users else []
-        seed_authenticators([username for username, _name, _description in logins])
         # After the users, so the Office and the agency respondent appear as the actors. Demo follow-ups
         # are invented petitions: only for a demo installation, never with --no-users on a real one.
         if with_users:
