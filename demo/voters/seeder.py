@@ -531,6 +531,23 @@ class VotersSeeder:
         for spec in SUBMISSIONS:
             if spec.email not in submitted:
                 self.submission(spec)
+        from voters.models import DataSubjectRequest
+        from voters.services import data_request_close, data_request_open
+
+        if SUBMISSIONS and not DataSubjectRequest.objects.filter(council=self.council).exists():
+            # One of them asked for a copy of what the council holds about them (Law 91/2025/QH15).
+
+            asked = data_request_open(
+                council=self.council,
+                actor=self.office,
+                kind=DataSubjectRequest.Kind.ACCESS,
+                identifier=SUBMISSIONS[0].phone,
+                received_on=self.ago(3),
+                note="Gọi điện đến Văn phòng.",
+            )
+            data_request_close(
+                asked, actor=self.office, state="done", outcome="Đã gửi bản sao dữ liệu qua thư điện tử."
+            )
         rebuild_frequencies(self.council)  # the duplicate finder's weights, as the nightly task would
         classifier_train(self.council)  # the suggested classification, as the nightly task would
 
