@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from council.events import announce
 from council.models import Council, User
-from council.services import assign_fields, record_save, record_update
+from council.services import assign_fields, record_delete, record_save, record_update
 from council.uploads import atomic_with_files, attach_file
 from council.workdays import apply_rule, rule_in_force
 
@@ -129,9 +129,7 @@ def speech_remove(speech: Speech, *, actor: User | None, reason: str) -> None:
     """Remove a speech logged by mistake; the history keeps it, with who removed it and why."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the speech record is removed.")})
-    speech._history_user = actor
-    speech._change_reason = reason
-    speech.delete()
+    record_delete(speech, actor=actor, reason=reason)
 
 
 # --- Documents sent to delegates ------------------------------------------------------------------------
