@@ -29,6 +29,7 @@ from demo.voters.specs import (
     LOOSE,
     MEETINGS,
     PETITIONS,
+    PLANNED_MEETINGS,
     RECEPTIONS,
     REPORT_AFTER_DAYS,
     REVIEW_TEXT,
@@ -59,6 +60,7 @@ from voters.models import (
     Competence,
     Letter,
     Petition,
+    VoterMeeting,
     VoterOpinion,
 )
 from voters.services import (
@@ -492,6 +494,11 @@ class VotersSeeder:
         for spec, seed in zip(RECEPTIONS, seeds[len(MEETINGS) :], strict=True):
             if opinion_key(spec.key, 1) not in self.opinions:
                 self.reception(spec, random.Random(seed))
+        # A planned meeting has no opinion to find it by: its venue and a day still ahead do.
+        for spec in PLANNED_MEETINGS:
+            ahead = VoterMeeting.objects.filter(council=self.council, date__gt=self.today)
+            if not ahead.filter(place_detail=spec.venue).exists():
+                self.meeting(spec, random.Random(spec.key))
         for spec in LOOSE:
             if spec.key not in self.opinions:
                 received = self.when(spec.day)

@@ -183,6 +183,8 @@ class Submission:
 # --- Voter meetings ---------------------------------------------------------------------------------------
 
 MEETINGS = rows("voters", "meetings", DemoMeeting)
+# Meetings planned for the coming weeks (``day`` negative: days after the run), with no opinions yet.
+PLANNED_MEETINGS = rows("voters", "planned_meetings", DemoMeeting)
 
 # --- Citizen receptions ---------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from notifications.models import Notification
 from reports.calendar import events_for
 from reports.visibility import may_open
 from sessions.models import Session
+from voters.models import VoterMeeting
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +119,7 @@ def _assert_each_demo_user_finds_notices_they_may_open() -> None:
     # while the demo's last session is still to come, the session and its sittings.
     today = timezone.localdate()
     horizon = today + dt.timedelta(weeks=4)
+    planned = VoterMeeting.objects.filter(date__gt=today).values("pk")
     coming_session = Session.objects.filter(term__number=11, number=4, start_date__gte=today).exists()
     for username in ("daibieu", "totruong"):
         events = events_for(User.objects.get(username=username), today=today)
@@ -125,6 +127,10 @@ def _assert_each_demo_user_finds_notices_they_may_open() -> None:
         assert "delegates.trainingcourse" in soon
         if coming_session:
             assert {"council_sessions.session", "council_sessions.sitting"} <= soon
+        if username == "daibieu":
+            assert "voters.votermeeting" in soon  # the meeting planned after the session
+    # Told of it once, as it was planned.
+    assert mine(recipient__username="daibieu", kind="voter_meeting", subject_id__in=planned).exists()
 
 
 def _day(value: dt.date | dt.datetime) -> dt.date:

@@ -28,8 +28,15 @@ def test_seed_demo_lays_out_a_year_of_voters_work_in_every_state_once(settings):
     today = timezone.localdate()
     province = Council.objects.get(code="dong-thap")
 
-    # Meetings of every kind, in person and online, none in the future, with delegates and the Front.
-    meetings = list(VoterMeeting.objects.filter(council=province).select_related("session", "place"))
+    # One meeting planned for the coming weeks, the demo delegate down for it, no opinion yet.
+    planned = VoterMeeting.objects.filter(council=province, date__gt=today)
+    assert planned.count() == 1
+    assert planned.filter(delegates__delegate__user__username="daibieu").exists()
+    assert not planned.filter(opinions__isnull=False).exists()
+
+    # Meetings held, of every kind, in person and online, with delegates and the Front.
+    held = VoterMeeting.objects.filter(council=province, date__lte=today)
+    meetings = list(held.select_related("session", "place"))
     assert 14 <= len(meetings) <= 20
     assert {m.kind for m in meetings} == set(VoterMeeting.Kind.values)
     assert {m.format for m in meetings} == set(VoterMeeting.Format.values)
