@@ -125,12 +125,13 @@ def constant_queries(db):
 
 @pytest.fixture(autouse=True)
 def _administrators_pass_the_code_step(monkeypatch):
-    """A test that force-logs in an administrator stands for one who passed the two-factor code step.
+    """A test that force-logs in an administrator, or anyone with an authenticator (the demo's Office
+    clerk), stands for one who passed the two-factor code step.
 
-    django-otp (rightly) does not count a ``force_login`` session as verified, and ``/admin/`` needs the
-    code step: such a user is given an authenticator and the session marked as verified by it, as the code
-    step does. Everyone else is logged in as before. ``tests/council/test_mfa.py`` signs in through the
-    real pages, password and code.
+    django-otp (rightly) does not count a ``force_login`` session as verified, and ``/admin/`` and every page
+    of a user with an authenticator need the code step: the session is marked as verified by the user's
+    authenticator (an administrator without one is given one), as the code step does. Everyone else is
+    logged in as before. ``tests/council/test_mfa.py`` signs in through the real pages, password and code.
     """
     from django.test import Client
 
@@ -138,13 +139,13 @@ def _administrators_pass_the_code_step(monkeypatch):
 
     def force_login(self, user, backend=None):
         original(self, user, backend)
-        if user.is_staff or user.is_superuser:
-            from django_otp import DEVICE_ID_SESSION_KEY
-            from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            if device is None:
-                device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None and (user.is_staff or user.is_superuser):
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        if device is not None:
             session = self.session
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.save()

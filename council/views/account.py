@@ -24,8 +24,10 @@ from council.services import signin as services
 
 
 def _next(request) -> str:
+    """Where to go after the step: a path of this site given as ``next``, else the home page (anything else,
+    another site or a bare word that ``redirect`` would take for a view's name, is ignored)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

@@ -370,3 +370,13 @@ def test_failures_and_lockouts_are_logged(client, delegate_user):
 
     assert kinds.count("failed") >= settings.AXES_FAILURE_LIMIT - 1
     assert "locked_out" in kinds
+
+
+@pytest.mark.parametrize(
+    "target", ["100000000000000000000", "home", "https://evil.example/", "//evil.example/x"]
+)
+def test_after_the_code_step_only_a_path_of_this_site_is_followed(client, delegate_user, target):
+    device = _device(delegate_user)
+    _password(client, delegate_user, next_url="/terms/")
+    response = client.post("/accounts/mfa/", {"code": _code(device), "next": target}, REMOTE_ADDR=IP)
+    assert response.status_code == 302 and response["Location"] == "/"

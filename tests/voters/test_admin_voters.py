@@ -194,7 +194,7 @@ def test_a_meeting_the_service_refuses_is_not_saved_and_gives_no_500(client, adm
             "council": meeting.council_id,
             "kind": meeting.kind,
             "format": meeting.format,
-            "date": f"{days(3):%d/%m/%Y}",
+            "date": f"{days(400):%d/%m/%Y}",  # beyond the year a meeting may be planned ahead
             "place": meeting.place_id,
             "session": meeting.session_id,
             "attendance": 95,
