@@ -12,9 +12,14 @@ def normalize(value: str) -> str:
 
 
 def fold(value: str) -> str:
-    """Fold text for accent-insensitive matching: "Giải phóng Mặt bằng" → "giai phong mat bang"."""
+    """Fold text for accent-insensitive matching: "Giải phóng Mặt bằng" → "giai phong mat bang".
+
+    Control characters (a NUL typed into a search box, which PostgreSQL refuses in a query) separate words
+    like spaces."""
     decomposed = unicodedata.normalize("NFD", value.translate(_FOLD_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch for ch in decomposed if not unicodedata.combining(ch)
+    )
     return " ".join(stripped.lower().split())
 
 

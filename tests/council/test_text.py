@@ -102,3 +102,7 @@ def test_natural_key_orders_numbered_groups_as_people_count():
 
     names = ["Tổ số 10 – Cái Bè", "Tổ số 2 – Sa Đéc", "Tổ số 1 – Cao Lãnh"]
     assert sorted(names, key=natural_key) == ["Tổ số 1 – Cao Lãnh", "Tổ số 2 – Sa Đéc", "Tổ số 10 – Cái Bè"]
+
+
+def test_a_control_character_folds_to_a_space():
+    assert fold("cầu\x00Tân\tHồng\x07") == "cau tan hong"
