@@ -37,11 +37,8 @@ class DirectiveViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_directives(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.directive_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.directive_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.directive_create)
+    update_service = staticmethod(services.directive_update)
 
     def get_detail_context(self, request, obj):
         today = timezone.localdate()

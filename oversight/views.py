@@ -52,11 +52,8 @@ class ActivityViewSet(ReferenceViewSet):
     def can_edit(self, user, obj):
         return can_edit_activity(user, obj)
 
-    def create(self, form, *, actor, council):
-        return services.activity_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.activity_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.activity_create)
+    update_service = staticmethod(services.activity_update)
 
     def get_queryset(self, request):
         # A committee head sees the activities their committee leads.
@@ -297,11 +294,8 @@ class AccountabilityViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_oversight(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.accountability_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.accountability_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.accountability_create)
+    update_service = staticmethod(services.accountability_update)
 
     def get_initial(self, request):
         """A new session is drafted from an escalated follow-up when the link names one."""

@@ -20,8 +20,7 @@ class TermViewSet(ReferenceViewSet):
     columns = ["name", "number", "start_date", "end_date"]
     search_fields = ["name"]
 
-    def create(self, form, *, actor, council):
-        return services.term_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.term_create)
 
 
 class ConstituencyViewSet(ReferenceViewSet):
@@ -35,11 +34,8 @@ class ConstituencyViewSet(ReferenceViewSet):
     prefetch_related = ["admin_units"]
     ordering = ["-term__start_date", "number"]
 
-    def create(self, form, *, actor, council):
-        return services.constituency_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.constituency_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.constituency_create)
+    update_service = staticmethod(services.constituency_update)
 
 
 class AgencyViewSet(ReferenceViewSet):
@@ -51,8 +47,7 @@ class AgencyViewSet(ReferenceViewSet):
     filters = ["kind", "is_active"]
     select_related = ["admin_unit"]
 
-    def create(self, form, *, actor, council):
-        return services.agency_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.agency_create)
 
 
 class FieldViewSet(ReferenceViewSet):
@@ -63,8 +58,7 @@ class FieldViewSet(ReferenceViewSet):
     search_fields = ["name", "code"]
     filters = ["is_active"]
 
-    def create(self, form, *, actor, council):
-        return services.field_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.field_create)
 
 
 class HolidayViewSet(ReferenceViewSet):
@@ -77,11 +71,8 @@ class HolidayViewSet(ReferenceViewSet):
     ordering = ["-date"]
     detail_template = "council/holiday_detail.html"
 
-    def create(self, form, *, actor, council):
-        return services.holiday_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.holiday_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.holiday_create)
+    update_service = staticmethod(services.holiday_update)
 
 
 class DeadlineRuleViewSet(ReferenceViewSet):
@@ -92,11 +83,8 @@ class DeadlineRuleViewSet(ReferenceViewSet):
     search_fields = ["code", "name", "legal_basis"]
     filters = ["day_type", "anchor"]
 
-    def create(self, form, *, actor, council):
-        return services.deadline_rule_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.deadline_rule_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.deadline_rule_create)
+    update_service = staticmethod(services.deadline_rule_update)
 
 
 TERMS = TermViewSet()

@@ -27,9 +27,12 @@ council, and records are always fetched through ``get_queryset`` (the council's 
 record is a 404, never a 403. Workflow records keep their explicit action views beside these pages.
 """
 
+from collections.abc import Callable
+from typing import cast
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -88,13 +91,25 @@ class ReferenceViewSet:
 
     # --- writes: the app's services -----------------------------------------------------------------------
 
+    # The app's services, called with the valid form's values: ``create_service(actor=, council=, **values)``
+    # and ``update_service(obj, actor=, **values)``; override ``create``/``update`` when a form's values need
+    # more than passing on. A viewset that can create names its service (checked when the class is made).
+    create_service: Callable[..., Model] | None = None
+    update_service: Callable[..., Model] = staticmethod(record_update)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.create_service is None and cls.create is ReferenceViewSet.create:
+            raise ImproperlyConfigured(f"{cls.__name__} must name the service that creates a record")
+
     def create(self, form: forms.ModelForm, *, actor, council: Council) -> Model:
         """Create the record from the valid form through the app's service."""
-        raise NotImplementedError(f"{type(self).__name__} must say which service creates a record")
+        service = cast(Callable[..., Model], self.create_service)  # named: checked in __init_subclass__
+        return service(actor=actor, council=council, **form.cleaned_data)
 
     def update(self, obj: Model, form: forms.ModelForm, *, actor) -> Model:
         """Save the valid form's values on ``obj`` (a fresh copy from the database) through a service."""
-        return record_update(obj, actor=actor, **form.cleaned_data)
+        return self.update_service(obj, actor=actor, **form.cleaned_data)
 
     # --- reads ----------------------------------------------------------------------------------------------
 

@@ -32,11 +32,8 @@ class DelegateViewSet(ReferenceViewSet):
     filters = ["gender"]
     detail_template = "delegates/delegate_detail.html"
 
-    def create(self, form, *, actor, council):
-        return services.delegate_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.delegate_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.delegate_create)
+    update_service = staticmethod(services.delegate_update)
 
     def get_detail_context(self, request, obj):
         return {**super().get_detail_context(request, obj), "mandates": selectors.delegate_profile(obj)}
@@ -52,11 +49,8 @@ class MandateViewSet(ReferenceViewSet):
     select_related = ["delegate", "term", "constituency"]
     ordering = ["-term__start_date", "delegate__name_folded"]
 
-    def create(self, form, *, actor, council):
-        return services.mandate_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.mandate_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.mandate_create)
+    update_service = staticmethod(services.mandate_update)
 
 
 class GroupViewSet(ReferenceViewSet):
@@ -71,11 +65,8 @@ class GroupViewSet(ReferenceViewSet):
     ordering = ["-term__start_date", "name"]
     detail_template = "delegates/group_detail.html"
 
-    def create(self, form, *, actor, council):
-        return services.group_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.group_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.group_create)
+    update_service = staticmethod(services.group_update)
 
     def get_detail_context(self, request, obj):
         return {
@@ -97,8 +88,7 @@ class CommitteeViewSet(ReferenceViewSet):
     filters = ["kind", "is_active"]
     detail_template = "delegates/committee_detail.html"
 
-    def create(self, form, *, actor, council):
-        return core_services.committee_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(core_services.committee_create)
 
     def get_detail_context(self, request, obj):
         return {

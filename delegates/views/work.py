@@ -55,11 +55,8 @@ class CourseViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_delegate_work(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.course_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.course_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.course_create)
+    update_service = staticmethod(services.course_update)
 
     def get_detail_context(self, request, obj):
         manager = can_manage_records(request.user, request.council)
@@ -266,11 +263,8 @@ class CriterionViewSet(ReferenceViewSet):
     filters = ["is_active"]
     ordering = ["order", "pk"]
 
-    def create(self, form, *, actor, council):
-        return services.criterion_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.criterion_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.criterion_create)
+    update_service = staticmethod(services.criterion_update)
 
 
 class MovementViewSet(ReferenceViewSet):
@@ -286,8 +280,7 @@ class MovementViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_delegate_work(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.movement_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.movement_create)
 
     def get_detail_context(self, request, obj):
         manager = can_manage_records(request.user, request.council)

@@ -357,8 +357,7 @@ class KpiTargetViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_overview(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.target_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.target_create)
 
 
 TARGETS = KpiTargetViewSet()

@@ -33,8 +33,7 @@ class ResolutionViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return is_member(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.resolution_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.resolution_create)
 
     def get_detail_context(self, request, obj):
         record = selectors.resolution_record(obj)

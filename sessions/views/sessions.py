@@ -40,8 +40,7 @@ class SessionViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return is_member(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.session_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.session_create)
 
     def update(self, obj, form, *, actor):
         # Through the service: moving the session to "convened" or "documents sent" tells the council.

@@ -114,3 +114,16 @@ def test_an_error_on_a_field_the_form_does_not_show_goes_above_it_with_the_field
         label = str(Mandate._meta.get_field("council").verbose_name)
     assert form.errors["term"] == ["Nhiệm kỳ sai."]
     assert form.non_field_errors() == [f"{label[:1].upper()}{label[1:]}: Không thuộc hội đồng này."]
+
+
+def test_a_reference_viewset_that_can_create_must_name_its_service():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from council.models import Field
+    from council.views.viewsets import ReferenceViewSet
+
+    with pytest.raises(ImproperlyConfigured):
+
+        class Nameless(ReferenceViewSet):
+            model = Field
+            slug = "nameless"

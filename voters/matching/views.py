@@ -31,11 +31,8 @@ class SynonymViewSet(ReferenceViewSet):
     list_template = "voters/synonym_list.html"
     detail_template = "voters/synonym_detail.html"
 
-    def create(self, form, *, actor, council):
-        return services.synonym_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.synonym_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.synonym_create)
+    update_service = staticmethod(services.synonym_update)
 
 
 SYNONYMS = SynonymViewSet()

@@ -84,11 +84,8 @@ class MeetingViewSet(ReferenceViewSet):
     def can_edit(self, user, obj):
         return can_edit_meeting(user, obj)
 
-    def create(self, form, *, actor, council):
-        return services.meeting_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.meeting_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.meeting_create)
+    update_service = staticmethod(services.meeting_update)
 
     def get_detail_context(self, request, obj):
         return {
@@ -117,11 +114,8 @@ class ReceptionViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_voters(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.reception_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.reception_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.reception_create)
+    update_service = staticmethod(services.reception_update)
 
     def get_detail_context(self, request, obj):
         manager = can_manage_records(request.user, request.council)
@@ -262,8 +256,7 @@ class OpinionViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_voters(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.opinion_add(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(services.opinion_add)
 
 
 OPINIONS = OpinionViewSet()
@@ -289,11 +282,8 @@ class PetitionViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_voters(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.petition_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.petition_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.petition_create)
+    update_service = staticmethod(services.petition_update)
 
     def get_detail_context(self, request, obj):
         council = request.council
@@ -411,11 +401,8 @@ class LetterViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_letters(user, council)
 
-    def create(self, form, *, actor, council):
-        return services.letter_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return services.letter_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(services.letter_create)
+    update_service = staticmethod(services.letter_update)
 
     def get_form_kwargs(self, request):
         return {"user": request.user}  # the sender's identity is offered only to who may see it
@@ -486,11 +473,8 @@ class MediaViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_voters(user, council)
 
-    def create(self, form, *, actor, council):
-        return communications.media_create(actor=actor, council=council, **form.cleaned_data)
-
-    def update(self, obj, form, *, actor):
-        return communications.media_update(obj, actor=actor, **form.cleaned_data)
+    create_service = staticmethod(communications.media_create)
+    update_service = staticmethod(communications.media_update)
 
 
 class OutreachEventViewSet(ReferenceViewSet):
@@ -505,8 +489,7 @@ class OutreachEventViewSet(ReferenceViewSet):
     def can_view(self, user, council):
         return can_read_voters(user, council)
 
-    def create(self, form, *, actor, council):
-        return communications.event_create(actor=actor, council=council, **form.cleaned_data)
+    create_service = staticmethod(communications.event_create)
 
 
 MEDIA = MediaViewSet()
