@@ -49,10 +49,16 @@ def as_of(day: dt.date) -> Iterator[None]:
         start = _latest + dt.timedelta(milliseconds=1)  # a later step of the same day comes after
     began = time.monotonic()
 
+    last = start - dt.timedelta(microseconds=1)
+
     def now() -> dt.datetime:
+        # Strictly increasing even when the monotonic clock has not ticked between two calls.
         global _latest
-        _latest = start + dt.timedelta(seconds=time.monotonic() - began)
-        return _latest
+        nonlocal last
+        elapsed = dt.timedelta(seconds=time.monotonic() - began)
+        last = max(start + elapsed, last + dt.timedelta(microseconds=1))
+        _latest = last
+        return last
 
     fields = _stamped_fields()
     outer = timezone.now  # the real clock, or the clock of an enclosing as_of
