@@ -135,19 +135,12 @@ def _administrators_pass_the_code_step(monkeypatch):
     """
     from django.test import Client
 
+    from tests.urlwalk import pass_code_step
+
     original = Client.force_login
 
     def force_login(self, user, backend=None):
         original(self, user, backend)
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        if device is None and (user.is_staff or user.is_superuser):
-            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-        if device is not None:
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        pass_code_step(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
