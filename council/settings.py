@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "council.apps.CouncilConfig",
     "delegates.apps.DelegatesConfig",
     "sessions.apps.SessionsConfig",
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
     "directives.apps.DirectivesConfig",
     "reports.apps.ReportsConfig",
     "notifications.apps.NotificationsConfig",
+    "api.apps.ApiConfig",
     "demo.apps.DemoConfig",
 ]
 
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     # First: the request id and the access log line cover everything below.
     "council.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that may answer early (sign-in, code step, idle timeout): every answer has it.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (django-csp, with a nonce per response) and Permissions-Policy on every answer.
     "csp.middleware.CSPMiddleware",
     "council.middleware.PermissionsPolicyMiddleware",
@@ -85,7 +91,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # The code step, enrolment when it is mandatory, /admin/ only after the code, the staff idle timeout.
     "council.signin_middleware.SignInSecurityMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "council.middleware.CurrentCouncilMiddleware",
@@ -381,3 +386,34 @@ HEALTH_TOKEN = env.str("HEALTH_TOKEN", default="")
 # Error tracking (optional): Sentry with its Django and Celery integrations, personal data scrubbed.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+
+
+# ---------------------------------------------------------------- the API (api/, README "API")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # each view says: a token (api.auth) or nobody
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.ApiRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.base.problem_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "HĐND API",
+    "DESCRIPTION": (
+        "Open data of the People's Councils (no key needed) and integrations with an access key "
+        "(Authorization: Bearer <key>). Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": [],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SessionKindEnum": "sessions.models.Session.Kind",
+        "ResolutionKindEnum": "sessions.models.Resolution.Kind",
+    },
+}

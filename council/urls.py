@@ -41,6 +41,7 @@ urlpatterns = [
     # The admin signs in through the app's sign-in (password, then the code step), never its own form.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("", include("delegates.urls")),
     path("", include("sessions.urls")),
     path("", include("oversight.urls")),

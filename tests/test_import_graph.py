@@ -5,7 +5,17 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("council", "delegates", "directives", "notifications", "oversight", "reports", "sessions", "voters")
+APPS = (
+    "api",
+    "council",
+    "delegates",
+    "directives",
+    "notifications",
+    "oversight",
+    "reports",
+    "sessions",
+    "voters",
+)
 # Views that need the broker's answer at once, not a message queued on commit: the health view waits for a
 # worker's answer to a task, and the Office's "recompute the figures" button says whether the broker took it.
 IMPORTS_A_TASK = {"council.views.core", "reports.views.reports"}

@@ -1,6 +1,6 @@
 """The dependency direction holds: a lower app never imports a higher one (at module or function level).
 
-council → delegates → sessions, directives → oversight, voters → reports → notifications → demo.
+council → delegates → sessions, directives → oversight, voters → reports → notifications, api → demo.
 ``council/urls.py`` is the composition root and the one exception. An app above needing a lower one's help
 registers with it (the health probe of report runs, ``council.health.register_probe``), never the other way
 round."""
@@ -19,6 +19,8 @@ RANK = {
     "reports": 4,
     # Reads every app's records and permissions to tell people what concerns them (its visibility.py).
     "notifications": 5,
+    # The REST API: reads and writes every app through its selectors, permissions and services.
+    "api": 5,
     "demo": 6,
 }
 COMPOSITION_ROOTS = {Path("council/urls.py")}

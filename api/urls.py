@@ -1,0 +1,56 @@
+"""``/api/v1/``: the open data, the agency integration, the schema and its documentation page."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import agency, pages, public
+from .views import not_found
+
+app_name = "api"
+
+
+def _open(view):
+    """API views answer for themselves (a token or nobody): the site's sign-in requirement does not apply."""
+    return login_not_required(view)
+
+
+urlpatterns = [
+    path("v1/schema/", _open(SpectacularAPIView.as_view(api_version="v1")), name="schema"),
+    path(
+        "v1/docs/",
+        _open(SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html")),
+        name="docs",
+    ),
+    path("v1/councils/", _open(public.CouncilList.as_view()), name="councils"),
+    path("v1/councils/<slug:council_code>/terms/", _open(public.TermList.as_view()), name="terms"),
+    path(
+        "v1/councils/<slug:council_code>/delegates/", _open(public.DelegateList.as_view()), name="delegates"
+    ),
+    path("v1/councils/<slug:council_code>/sessions/", _open(public.SessionList.as_view()), name="sessions"),
+    path(
+        "v1/councils/<slug:council_code>/sessions/<int:pk>/",
+        _open(public.SessionDetail.as_view()),
+        name="session",
+    ),
+    path(
+        "v1/councils/<slug:council_code>/resolutions/",
+        _open(public.ResolutionList.as_view()),
+        name="resolutions",
+    ),
+    path(
+        "v1/councils/<slug:council_code>/resolutions/<int:pk>/",
+        _open(public.ResolutionDetail.as_view()),
+        name="resolution",
+    ),
+    path("v1/agency/followups/", _open(agency.FollowUpList.as_view()), name="agency_followups"),
+    path("v1/agency/followups/<int:pk>/", _open(agency.FollowUpDetail.as_view()), name="agency_followup"),
+    path(
+        "v1/agency/followups/<int:pk>/reports/",
+        _open(agency.FollowUpReport.as_view()),
+        name="agency_followup_report",
+    ),
+    path("keys/", pages.keys, name="keys"),
+    path("keys/<int:pk>/revoke/", pages.revoke, name="key_revoke"),
+    re_path(r"^.*$", _open(not_found), name="not_found"),
+]
