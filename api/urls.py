@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import agency, pages, public
+from . import agency, figures, pages, public
 from .views import not_found
 
 app_name = "api"
@@ -43,6 +43,12 @@ urlpatterns = [
         _open(public.ResolutionDetail.as_view()),
         name="resolution",
     ),
+    path(
+        "v1/councils/<slug:council_code>/figures/",
+        _open(figures.PublicFigures.as_view()),
+        name="council_figures",
+    ),
+    path("v1/figures/", _open(figures.KeyFigures.as_view()), name="figures"),
     path("v1/agency/followups/", _open(agency.FollowUpList.as_view()), name="agency_followups"),
     path("v1/agency/followups/<int:pk>/", _open(agency.FollowUpDetail.as_view()), name="agency_followup"),
     path(

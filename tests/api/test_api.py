@@ -321,3 +321,26 @@ def test_the_keys_page_shows_a_new_key_once_and_revokes_it(client, council, agen
     client.post(f"/api/keys/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+# ---------------------------------------------------------------- figures
+
+
+def test_figures_are_open_data_and_a_leadership_key_reads_its_councils(
+    client, council, agency_user, user_with_role
+):
+    _resolution(_session(council, start_date=dt.date(2026, 2, 3), end_date=dt.date(2026, 2, 4)), 7)
+    public = client.get(f"/api/v1/councils/{council.code}/figures/?period=2026-Q1")
+    assert public.status_code == 200
+    body = public.json()
+    assert body["period"] == "2026-Q1" and body["start"] == "2026-01-01"
+    by_key = {f["key"]: f for f in body["figures"]}
+    assert by_key["sessions"]["value"] == 1
+    assert client.get(f"/api/v1/councils/{council.code}/figures/?period=nonsense").status_code == 400
+    leader = user_with_role(Role.STANDING)
+    _t, key = _key(leader, council, scope=Scope.FIGURES)
+    mine = client.get("/api/v1/figures/?period=2026-Q1", **_auth(key))
+    assert mine.status_code == 200 and mine.json()["figures"] == body["figures"]
+    agency_key = _key(agency_user[0], council)[1]
+    assert client.get("/api/v1/figures/", **_auth(agency_key)).status_code == 403
+    assert client.get("/api/v1/figures/").status_code == 401
