@@ -1,10 +1,18 @@
-"""XLSX exports of lists, with the same rows the page shows, written through ``council.xlsx.table_xlsx``."""
+"""Exports of lists, with the same rows the page shows: XLSX written through ``council.xlsx.table_xlsx``, and
+CSV for public open data through ``table_csv`` (the same formula rule, ``council.xlsx.is_formula_like``)."""
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council import personal_data
-from council.xlsx import Column, table_xlsx
+from council.xlsx import EXPORT_MAX_ROWS, Column, cell_value, is_formula_like, table_xlsx
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 WIDE_COLUMNS = ("text", "title", "summary")
 
@@ -74,3 +82,35 @@ def rows_xlsx(model, columns: list[str], rows, *, title: str) -> bytes:
             yield value
 
     return table_xlsx(sheet=title, columns=headers, rows=(list(values(row)) for row in rows))
+
+
+def csv_cell(value) -> str:
+    """One value as a CSV cell: dates in ISO 8601, nothing for None, and text a spreadsheet could take for a
+    formula (``=``, ``+``, ``-``, ``@``, also after blanks, or a leading tab or line break) behind an
+    apostrophe, so it opens as the text it is. Numbers stay numbers (a negative one is not text)."""
+    value = cell_value(value)  # local time for an aware datetime, control characters dropped
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return f"'{text}" if is_formula_like(text) else text
+
+
+def table_csv(header: Sequence[str], rows: Iterable, *, limit: int | None = EXPORT_MAX_ROWS) -> bytes:
+    """A list as CSV that Excel opens as UTF-8 (a byte-order mark first), comma-separated, CRLF line ends,
+    the (translated) header row first and each value through ``csv_cell``. At most ``limit`` rows: beyond
+    it a last line says the export was cut, as ``table_xlsx`` does."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([csv_cell(str(title)) for title in header])
+    for written, values in enumerate(rows):
+        if limit is not None and written >= limit:
+            writer.writerow([_("Only the first %(n)s rows are exported: narrow the list.") % {"n": limit}])
+            break
+        writer.writerow([csv_cell(value) for value in values])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from .views import interpellations, resolutions
+from .views import interpellations, public, resolutions
 from .views import sessions as views
 
 app_name = "sessions"
 
 urlpatterns = [
+    # Public, without login: what sessions/public.py says is public, and its lists as CSV.
+    path("public/<slug:council_code>/sessions/", public.sessions, name="public_sessions"),
+    path("public/<slug:council_code>/sessions.csv", public.sessions_csv, name="public_sessions_csv"),
+    path("public/<slug:council_code>/sessions/<int:pk>/", public.session, name="public_session"),
+    path("public/<slug:council_code>/resolutions/", public.resolutions, name="public_resolutions"),
+    path("public/<slug:council_code>/resolutions.csv", public.resolutions_csv, name="public_resolutions_csv"),
+    path("public/<slug:council_code>/resolutions/<int:pk>/", public.resolution, name="public_resolution"),
     path("sessions/<int:pk>/sittings/", views.sitting_add, name="sitting_add"),
     path("sessions/<int:pk>/agenda/", views.agenda_add, name="agenda_add"),
     path("sessions/<int:pk>/dashboard/", views.dashboard, name="session_dashboard"),
