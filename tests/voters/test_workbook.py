@@ -329,7 +329,8 @@ def _header():
     ("row", "message"),
     [
         (_new_row("Ngày quá cũ", date="31/12/1989"), "31/12/1989"),
-        (_new_row("Ngày tương lai", date=f"{days(1):%d/%m/%Y}"), None),
+        # Two days ahead: this list is made when the tests are collected, maybe the day before they run.
+        (_new_row("Ngày tương lai", date=f"{days(2):%d/%m/%Y}"), None),
         (_new_row("Quá dài", text="x" * 5001), "5001"),
         (_new_row("T" * 201), "201"),
     ],
