@@ -1,13 +1,29 @@
 """``/api/v1/``: the open data, the agency integration, the schema and its documentation page."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from django.urls import path, re_path, register_converter
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import agency, figures, pages, public
 from .views import not_found
 
 app_name = "api"
+
+
+class RecordId:
+    """A record id of at most 18 digits: anything longer is no record, and falls to the API's own 404 (the
+    site-wide bound, ``BoundedPathIdsMiddleware``, would answer with the site's HTML page)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(RecordId, "record_id")
 
 
 def _open(view):
@@ -19,7 +35,7 @@ urlpatterns = [
     path("v1/schema/", _open(SpectacularAPIView.as_view(api_version="v1")), name="schema"),
     path(
         "v1/docs/",
-        _open(SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html")),
+        _open(SpectacularSwaggerView.as_view(url_name="api:schema", template_name="api/docs.html")),
         name="docs",
     ),
     path("v1/councils/", _open(public.CouncilList.as_view()), name="councils"),
@@ -29,7 +45,7 @@ urlpatterns = [
     ),
     path("v1/councils/<slug:council_code>/sessions/", _open(public.SessionList.as_view()), name="sessions"),
     path(
-        "v1/councils/<slug:council_code>/sessions/<int:pk>/",
+        "v1/councils/<slug:council_code>/sessions/<record_id:pk>/",
         _open(public.SessionDetail.as_view()),
         name="session",
     ),
@@ -39,7 +55,7 @@ urlpatterns = [
         name="resolutions",
     ),
     path(
-        "v1/councils/<slug:council_code>/resolutions/<int:pk>/",
+        "v1/councils/<slug:council_code>/resolutions/<record_id:pk>/",
         _open(public.ResolutionDetail.as_view()),
         name="resolution",
     ),
@@ -50,13 +66,15 @@ urlpatterns = [
     ),
     path("v1/figures/", _open(figures.KeyFigures.as_view()), name="figures"),
     path("v1/agency/followups/", _open(agency.FollowUpList.as_view()), name="agency_followups"),
-    path("v1/agency/followups/<int:pk>/", _open(agency.FollowUpDetail.as_view()), name="agency_followup"),
     path(
-        "v1/agency/followups/<int:pk>/reports/",
+        "v1/agency/followups/<record_id:pk>/", _open(agency.FollowUpDetail.as_view()), name="agency_followup"
+    ),
+    path(
+        "v1/agency/followups/<record_id:pk>/reports/",
         _open(agency.FollowUpReport.as_view()),
         name="agency_followup_report",
     ),
     path("keys/", pages.keys, name="keys"),
-    path("keys/<int:pk>/revoke/", pages.revoke, name="key_revoke"),
+    path("keys/<record_id:pk>/revoke/", pages.revoke, name="key_revoke"),
     re_path(r"^.*$", _open(not_found), name="not_found"),
 ]

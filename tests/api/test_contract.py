@@ -1,0 +1,103 @@
+"""Contract test: schemathesis generates requests from the API's own OpenAPI schema and sends them to the
+app (its WSGI handler, through every middleware), as nobody and with each kind of key.
+
+Every answer must be no server error, a status the schema declares, the content type it declares, and a
+body that matches the schema. Runs in ``make test-full`` with a fixed budget: ``EXAMPLES`` generated
+requests per operation and caller (positive and negative data), derandomized so a run is repeatable.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi import checks as openapi_checks
+
+from api import services as api_services
+from api.models import Scope
+from council.models import Role
+from sessions.models import Resolution, Session, Vote
+from tests.council.factories import AgencyFactory, RoleFactory, make_followup
+from tests.sessions.factories import AgendaItemFactory, SessionFactory
+
+pytestmark = [pytest.mark.full, pytest.mark.django_db]
+
+EXAMPLES = 10
+CHECKS = [
+    not_a_server_error,
+    openapi_checks.status_code_conformance,
+    openapi_checks.content_type_conformance,
+    openapi_checks.response_schema_conformance,
+]
+
+
+BUDGET = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@pytest.fixture
+def api_world(council, other_council):
+    """Records of two councils and a key of each kind for the first."""
+    session = SessionFactory(term__council=council, council=council, state=Session.State.CLOSED)
+    AgendaItemFactory(session=session, council=council)
+    resolution = Resolution.objects.create(
+        council=council,
+        session=session,
+        symbol="5/NQ-HĐND",
+        number=5,
+        year=2026,
+        kind=Resolution.Kind.INDIVIDUAL,
+        title="Về dự toán ngân sách",
+        adopted_on=session.start_date,
+    )
+    Vote.objects.create(resolution=resolution, voted_on=session.start_date, approve=50, delegates_total=70)
+    agency = AgencyFactory(council=council)
+    respondent = RoleFactory(council=council, role=Role.AGENCY, agency=agency).user
+    make_followup(council, agency=agency)
+    make_followup(other_council)
+    leader = RoleFactory(council=council, role=Role.STANDING).user
+    keys = {"anonymous": None}
+    for kind, user, scope in (("agency", respondent, Scope.AGENCY), ("figures", leader, Scope.FIGURES)):
+        keys[kind] = api_services.token_create(
+            user=user, council=council, name=kind, scope=scope, days=30, actor=user
+        )[1]
+    return council, keys
+
+
+def _exercise(operation, mode, council, keys, failures: list[str]) -> None:
+    """Send ``EXAMPLES`` generated requests of one operation and mode, as each caller; note what breaks."""
+
+    @BUDGET
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def run(case):
+        if "council_code" in (case.path_parameters or {}):
+            case.path_parameters["council_code"] = council.code  # else nearly every case is a 404
+        for caller, key in keys.items():
+            response = case.call(headers={"Authorization": f"Bearer {key}"} if key else {})
+            try:
+                case.validate_response(response, checks=CHECKS)
+            except Exception as error:  # noqa: BLE001 - collected, reported together by the test
+                failures.append(f"{operation.label} ({mode.value}, {caller}): {str(error)[:400]}")
+
+    run()
+
+
+def test_the_api_answers_as_its_schema_says(api_world):
+    """Each operation of the schema, positive and negative data, as each caller."""
+    from django.core.wsgi import get_wsgi_application
+
+    council, keys = api_world
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 12
+    failures: list[str] = []
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            _exercise(operation, mode, council, keys, failures)
+    assert not failures, f"{len(failures)} answers broke the contract:\n" + "\n\n".join(failures[:15])
