@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 class Scope(models.TextChoices):
     AGENCY = "agency", _("Agency: read and answer the follow-ups assigned to the agency")
     FIGURES = "figures", _("Leadership: read aggregate figures")
+    HALL = "hall", _("Office: import the hall system's speeches and votes")
 
 
 class ApiToken(models.Model):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
-from council.permissions import agency_ids_of, can_read_overview
+from council.permissions import agency_ids_of, can_manage_records, can_read_overview
 from council.services.records import record_save
 
 from .models import ApiToken, Scope
@@ -31,6 +31,8 @@ def scope_allowed(user: User, council: Council, scope: str) -> bool:
         return bool(agency_ids_of(user, council))
     if scope == Scope.FIGURES:
         return can_read_overview(user, council)
+    if scope == Scope.HALL:
+        return can_manage_records(user, council)
     return False
 
 

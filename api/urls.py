@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from . import agency, figures, pages, public
+from . import agency, figures, hall, pages, public
 from .views import not_found
 
 app_name = "api"
@@ -73,6 +73,16 @@ urlpatterns = [
         "v1/agency/followups/<record_id:pk>/reports/",
         _open(agency.FollowUpReport.as_view()),
         name="agency_followup_report",
+    ),
+    path(
+        "v1/hall/sittings/<record_id:pk>/speeches/",
+        _open(hall.SittingSpeeches.as_view()),
+        name="hall_speeches",
+    ),
+    path(
+        "v1/hall/resolutions/<record_id:pk>/ballots/",
+        _open(hall.ResolutionBallots.as_view()),
+        name="hall_ballots",
     ),
     path("keys/", pages.keys, name="keys"),
     path("keys/<record_id:pk>/revoke/", pages.revoke, name="key_revoke"),

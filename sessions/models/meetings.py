@@ -231,6 +231,8 @@ class Speech(models.Model):
     )
     duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), default=0)
     summary = models.TextField(_("summary"), blank=True)
+    # The hall system's own id of the speech, when it came from there: a batch sent twice adds nothing.
+    external_id = models.CharField(_("id in the hall system"), max_length=64, blank=True, editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -246,6 +248,11 @@ class Speech(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(duration_seconds__lte=MAX_MINUTES * 60), name="speech_duration_max"
+            ),
+            models.UniqueConstraint(
+                fields=["sitting", "external_id"],
+                condition=~Q(external_id=""),
+                name="speech_unique_external_id",
             ),
         ]
         indexes = [models.Index(fields=["council", "mandate"], name="speech_council_mandate")]

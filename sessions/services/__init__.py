@@ -31,6 +31,7 @@ from .resolutions import (
 from .sittings import (
     CORRECTABLE,
     DOCUMENTS_RULE,
+    HallSpeech,
     agenda_item_create,
     document_add,
     documents_deadline,
@@ -40,6 +41,7 @@ from .sittings import (
     speech_correct,
     speech_log,
     speech_remove,
+    speeches_import,
 )
 
 __all__ = [
@@ -69,7 +71,9 @@ __all__ = [
     "session_update",
     "sitting_create",
     "speech_correct",
+    "HallSpeech",
     "speech_log",
+    "speeches_import",
     "speech_remove",
     "vote_correct",
     "vote_roll_call",
