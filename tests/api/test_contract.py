@@ -1,5 +1,6 @@
 """Contract test: schemathesis generates requests from the API's own OpenAPI schema and sends them to the
-app (its WSGI handler, through every middleware), as nobody and with each kind of key.
+app (its WSGI handler, through every middleware), as nobody and with each kind of key (agency, figures,
+hall).
 
 Every answer must be no server error, a status the schema declares, the content type it declares, and a
 body that matches the schema. Runs in ``make test-full`` with a fixed budget: ``EXAMPLES`` generated
@@ -18,7 +19,7 @@ from api.models import Scope
 from council.models import Role
 from sessions.models import Resolution, Session, Vote
 from tests.council.factories import AgencyFactory, RoleFactory, make_followup
-from tests.sessions.factories import AgendaItemFactory, SessionFactory
+from tests.sessions.factories import AgendaItemFactory, SessionFactory, SittingFactory
 
 pytestmark = [pytest.mark.full, pytest.mark.django_db]
 
@@ -62,8 +63,15 @@ def api_world(council, other_council):
     make_followup(council, agency=agency)
     make_followup(other_council)
     leader = RoleFactory(council=council, role=Role.STANDING).user
+    clerk = RoleFactory(council=council, role=Role.OFFICE).user
+    SittingFactory(session=session, council=council)
     keys = {"anonymous": None}
-    for kind, user, scope in (("agency", respondent, Scope.AGENCY), ("figures", leader, Scope.FIGURES)):
+    callers = (
+        ("agency", respondent, Scope.AGENCY),
+        ("figures", leader, Scope.FIGURES),
+        ("hall", clerk, Scope.HALL),
+    )
+    for kind, user, scope in callers:
         keys[kind] = api_services.token_create(
             user=user, council=council, name=kind, scope=scope, days=30, actor=user
         )[1]
@@ -95,7 +103,7 @@ def test_the_api_answers_as_its_schema_says(api_world):
     council, keys = api_world
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) >= 12
+    assert len(operations) >= 14
     failures: list[str] = []
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
