@@ -23,6 +23,8 @@ from council.text import fold
 from delegates.models import CommitteeMembership, GroupMembership, Mandate
 from sessions.models import Resolution, Session, Vote
 from sessions.public import public_agenda, public_documents, public_resolutions, public_sessions
+from voters.models import Petition
+from voters.selectors import published_answers
 
 from .base import ApiView
 
@@ -163,6 +165,18 @@ class ResolutionSerializer(serializers.ModelSerializer):
     def get_vote(self, resolution):
         vote = getattr(resolution, "vote", None)
         return VoteSerializer(vote).data if vote is not None else None
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    """A published answer to a voters' petition: what the public answers page shows, nobody's identity."""
+
+    field = serializers.CharField(source="field.name", allow_null=True, default=None)
+    commune = serializers.CharField(source="admin_unit.name", allow_null=True, default=None)
+    agency = serializers.CharField(source="agency.name", allow_null=True, default=None)
+
+    class Meta:
+        model = Petition
+        fields = ["code", "received_on", "field", "commune", "agency", "title", "answer_summary"]
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -329,3 +343,24 @@ class ResolutionDetail(PublicDetail):
     def get_object(self):
         council = council_or_404(self.kwargs["council_code"])
         return get_object_or_404(public_resolutions(council), pk=self.kwargs["pk"])
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("field", OpenApiTypes.INT, description=_("Only this field's answers.")),
+        OpenApiParameter("unit", OpenApiTypes.INT, description=_("Only this commune's answers.")),
+        OpenApiParameter("q", OpenApiTypes.STR, description=_("Part of the subject or answer.")),
+    ]
+)
+class AnswerList(PublicList):
+    """Published answers to voters' petitions, newest first (the public answers page's data)."""
+
+    serializer_class = AnswerSerializer
+
+    def get_queryset(self):
+        return published_answers(
+            council_or_404(self.kwargs["council_code"]),
+            field_id=int_query(self.request, "field"),
+            unit_id=int_query(self.request, "unit"),
+            query=text_query(self.request, "q"),
+        )

@@ -59,6 +59,7 @@ urlpatterns = [
         _open(public.ResolutionDetail.as_view()),
         name="resolution",
     ),
+    path("v1/councils/<slug:council_code>/answers/", _open(public.AnswerList.as_view()), name="answers"),
     path(
         "v1/councils/<slug:council_code>/figures/",
         _open(figures.PublicFigures.as_view()),

@@ -403,7 +403,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "HĐND API",
     "DESCRIPTION": (
         "Open data of the People's Councils (no key needed) and integrations with an access key "
-        "(Authorization: Bearer <key>). Errors are RFC 9457 problem details."
+        "(Authorization: Bearer hdnd_…), made at /api/keys/. Errors are RFC 9457 problem details."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

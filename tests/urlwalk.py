@@ -292,6 +292,18 @@ def discover(
     return found
 
 
+def numeric(converter: str) -> bool:
+    """Whether a path converter takes a number (``int``, or one of the project's own, e.g. the API's ids)."""
+    from django.urls.converters import get_converters
+
+    registered = get_converters().get(converter)
+    return (
+        registered is not None
+        and re.fullmatch(registered.regex, "1") is not None
+        and not re.fullmatch(registered.regex, "x")
+    )
+
+
 def fill(pattern: Pattern, found: dict[str, str], world: World) -> str:
     """A concrete path for ``pattern``: the one the crawl found, else one built from the first records."""
     if pattern.name in found:
@@ -300,7 +312,7 @@ def fill(pattern: Pattern, found: dict[str, str], world: World) -> str:
     for name, converter in pattern.kwargs:
         if name == "council_code":
             values[name] = world.councils[0].code
-        elif converter == "int":
+        elif numeric(converter):
             values[name] = 2026 if name == "year" else 1
         elif converter == "slug":
             values[name] = "x"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import FollowUp
+from council.text import fold
 
 from .matching.matcher import Matcher, page_options, page_text, petitions_like
 from .models import Petition, VoterOpinion
@@ -159,3 +160,28 @@ def petition_duplicates(council, petition: Petition) -> list[tuple[float, Petiti
     return [
         (score, other, merge_direction(petition, other, transferred=transferred)) for score, other in found
     ]
+
+
+def published_answers(council, *, field_id: int | None = None, unit_id: int | None = None, query: str = ""):
+    """The council's published answers to petitions, newest first: what the public page and the open-data
+    API show (tracking code, dates, field, commune, agency, subject, answer summary; never who sent it).
+
+    ``query`` (already folded) is matched against the subject and the answer only, never the petition's full
+    text. One query, plus one to find the matches when searching."""
+    petitions = (
+        Petition.objects.filter(council=council, published=True)
+        .select_related("field", "admin_unit", "agency")
+        .order_by("-received_on", "-pk")
+    )
+    if field_id is not None:
+        petitions = petitions.filter(field_id=field_id)
+    if unit_id is not None:
+        petitions = petitions.filter(admin_unit_id=unit_id)
+    if query:
+        matches = [
+            pk
+            for pk, title, answer in petitions.values_list("pk", "title", "answer_summary")
+            if query in fold(f"{title} {answer}")
+        ]
+        petitions = petitions.filter(pk__in=matches)
+    return petitions

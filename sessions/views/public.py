@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from council.downloads import download_response
 from council.exports import CSV_CONTENT_TYPE, table_csv
@@ -82,6 +83,7 @@ def _sessions(request, council: Council) -> tuple[QuerySet, dict]:
 
 
 @login_not_required
+@require_safe
 def sessions(request, council_code):
     """The council's public sessions, newest first, by term and year."""
     council = _council(council_code)
@@ -103,6 +105,7 @@ def sessions(request, council_code):
 
 
 @login_not_required
+@require_safe
 def sessions_csv(request, council_code):
     """The same list as ``sessions`` (the same filters), every row, as CSV."""
     council = _council(council_code)
@@ -140,6 +143,7 @@ def sessions_csv(request, council_code):
 
 
 @login_not_required
+@require_safe
 def session(request, council_code, pk):
     """One public session: its agenda, the documents sent to the delegates (metadata only) and its adopted
     resolutions with their vote's totals."""
@@ -194,6 +198,7 @@ def _resolutions(request, council: Council) -> tuple[QuerySet, dict]:
 
 
 @login_not_required
+@require_safe
 def resolutions(request, council_code):
     """The council's adopted resolutions, newest first, by year, kind and field, searched by symbol and
     title."""
@@ -217,6 +222,7 @@ def resolutions(request, council_code):
 
 
 @login_not_required
+@require_safe
 def resolutions_csv(request, council_code):
     """The same list as ``resolutions`` (the same filters and search), every row, as CSV."""
     council = _council(council_code)
@@ -260,6 +266,7 @@ def resolutions_csv(request, council_code):
 
 
 @login_not_required
+@require_safe
 def resolution(request, council_code, pk):
     """One adopted resolution: its dates, session, field and the totals of its vote."""
     council = _council(council_code)

@@ -344,3 +344,22 @@ def test_figures_are_open_data_and_a_leadership_key_reads_its_councils(
     agency_key = _key(agency_user[0], council)[1]
     assert client.get("/api/v1/figures/", **_auth(agency_key)).status_code == 403
     assert client.get("/api/v1/figures/").status_code == 401
+
+
+def test_published_answers_are_open_data_without_who_sent_them(client, council):
+    from tests.voters.factories import PetitionFactory
+
+    shown = PetitionFactory(
+        council=council,
+        title="Nâng cấp đường ĐT 845",
+        contact_name="Trần Thị Hoa",
+        contact_phone="0909123456",
+    )
+    shown.answer_summary, shown.published = "Đã bố trí vốn năm 2027.", True
+    shown.save()
+    PetitionFactory(council=council, title="Kiến nghị chưa công bố")
+    body = client.get(f"/api/v1/councils/{council.code}/answers/?q=von nam 2027").json()
+    assert [a["code"] for a in body["results"]] == [shown.code]
+    assert body["results"][0]["answer_summary"] == "Đã bố trí vốn năm 2027."
+    text = client.get(f"/api/v1/councils/{council.code}/answers/").content.decode()
+    assert "Trần Thị Hoa" not in text and "0909123456" not in text and "chưa công bố" not in text

@@ -147,26 +147,10 @@ def lookup(request, council_code):
 def answers(request, council_code):
     """Published answers, by field and commune."""
     council = _council(council_code)
-    petitions = (
-        Petition.objects.filter(council=council, published=True)
-        .select_related("field", "admin_unit", "agency")
-        .order_by("-received_on", "-pk")
-    )
     field_id = id_param(request, "field")
     unit_id = id_param(request, "unit")
-    if field_id is not None:
-        petitions = petitions.filter(field_id=field_id)
-    if unit_id is not None:
-        petitions = petitions.filter(admin_unit_id=unit_id)
     query = fold(request.GET.get("q", ""))[:100]
-    if query:
-        # Only what the page shows is searched (the subject and the answer), never the petition's full text.
-        matches = [
-            pk
-            for pk, title, answer in petitions.values_list("pk", "title", "answer_summary")
-            if query in fold(f"{title} {answer}")
-        ]
-        petitions = petitions.filter(pk__in=matches)
+    petitions = selectors.published_answers(council, field_id=field_id, unit_id=unit_id, query=query)
     page = paginate(request, petitions, 20)
     published = Petition.objects.filter(council=council, published=True)
     return render(
