@@ -72,15 +72,26 @@ class Suggestion:
     scheduled: list[str] = field(default_factory=list)
 
 
+# What the next session is asked to take up when it is late or judged unsatisfactory: the council's own
+# demands on agencies (recommendations, commitments, resolution tasks) and voters' petitions.
+SUGGESTED_SOURCES = (
+    SourceKind.RECOMMENDATION,
+    SourceKind.COMMITMENT,
+    SourceKind.RESOLUTION_TASK,
+    SourceKind.PETITION,
+)
+
+
 def suggestions(council, *, today: dt.date, days: int) -> list[Suggestion]:
-    """Open recommendations and commitments at least ``days`` past due, or judged unsatisfactory or not done,
-    each with the step of the ladder to propose next: explanation session, interpellation, re-oversight."""
+    """Open recommendations, commitments, resolution tasks and petitions at least ``days`` past due, or
+    judged unsatisfactory or not done, each with the step of the ladder to propose next: explanation
+    session, interpellation, re-oversight (only for a recommendation, which has an activity to go back to)."""
     threshold = today - dt.timedelta(days=days)
     followups = list(
         FollowUp.objects.filter(
             council=council,
             closed_on__isnull=True,
-            source_kind__in=[SourceKind.RECOMMENDATION, SourceKind.COMMITMENT],
+            source_kind__in=SUGGESTED_SOURCES,
         )
         .filter(Q(due_date__lte=threshold) | Q(council_status__in=TROUBLED))
         .select_related("agency", "source_type")

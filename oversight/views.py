@@ -348,7 +348,8 @@ def conclusion_add(request, pk):
 
 @role_required(can_read_followups)
 def suggestions(request):
-    """Overdue or unsatisfactory recommendations and commitments, each with the step to schedule."""
+    """Overdue or unsatisfactory recommendations, commitments, resolution tasks and petitions, each with the
+    step to schedule."""
     council = request.council
     manager = can_manage_records(request.user, council)
     if request.method == "POST":

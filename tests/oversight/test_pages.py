@@ -479,3 +479,26 @@ def test_a_refused_form_comes_back_open_with_what_was_typed(client, office, coun
     assert response.status_code == 200 and not Recommendation.objects.exists()
     assert "Bảo đảm đủ thuốc BHYT tại trạm y tế xã" in html and "31/03/2027" in html
     assert '<details class="mb-2 no-print" open' in html
+
+
+def test_suggestions_also_take_up_late_petitions_and_resolution_tasks_but_not_office_tasks(council, agency):
+    from council.models import SourceKind
+    from tests.council.factories import make_followup
+
+    late = {"assigned": today() - dt.timedelta(days=100), "due": today() - dt.timedelta(days=40)}
+    petition = make_followup(
+        council, agency=agency, source_kind=SourceKind.PETITION, title="Sạt lở bờ kênh", **late
+    )
+    task = make_followup(
+        council, agency=agency, source_kind=SourceKind.RESOLUTION_TASK, title="Bố trí vốn", **late
+    )
+    office_task = make_followup(
+        council, agency=agency, source_kind=SourceKind.OFFICE_TASK, title="Việc khác", **late
+    )
+    rows = {s.followup.pk: s for s in selectors.suggestions(council, today=today(), days=30)}
+    assert petition.pk in rows and task.pk in rows and office_task.pk not in rows
+    # No activity to go back to: never proposed for re-oversight.
+    assert (
+        rows[petition.pk].proposed == EscalationStep.EXPLANATION_SESSION
+        and rows[petition.pk].activity is None
+    )
