@@ -222,6 +222,28 @@ def test_generate_reports_command(council, records, capsys):
         call_command("generate_reports", "--period", "2026-Q2", "--kind", "annual")
 
 
+def test_generate_reports_command_writes_a_sessions_petition_report(council, records, capsys, other_council):
+    from sessions.models import Session
+
+    session = Session.objects.filter(council=council).order_by("start_date").first()
+    call_command("generate_reports", "--kind", "petitions", "--session", str(session.pk))
+    out = capsys.readouterr().out
+    assert f"session-{session.pk}" in out and ".docx" in out and ".pdf" in out
+    report = Report.objects.get(council=council, kind=Report.Kind.PETITIONS)
+    assert report.session == session
+    for bad in (
+        ["--kind", "petitions"],  # no session
+        ["--kind", "petitions", "--session", "999999999"],
+        ["--kind", "petitions", "--session", str(session.pk), "--council", other_council.code],
+        ["--kind", "petitions", "--session", str(session.pk), "--period", "2026-Q2"],
+        ["--session", str(session.pk), "--kind", "quarterly"],
+        [],  # neither a period nor a session
+    ):
+        with pytest.raises(CommandError):
+            call_command("generate_reports", *bad)
+    assert Report.objects.filter(council=council, kind=Report.Kind.PETITIONS).count() == 1
+
+
 def test_a_run_that_keeps_dying_is_marked_failed_not_retried_forever(
     council, records, django_capture_on_commit_callbacks
 ):
