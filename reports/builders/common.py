@@ -191,7 +191,7 @@ def overdue_table(council: Council, window: Window, *, limit: int = 200) -> Tabl
                 f.reference,
                 f.title,
                 f.agency.name,
-                f"{f.due_date:%d/%m/%Y}",
+                f.due_date,  # a date: the workbook keeps it a date, the documents print it dd/mm/yyyy
                 (metrics.as_of(window) - f.due_date).days,
             ]
             for i, f in enumerate(items[:limit], start=1)

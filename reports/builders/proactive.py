@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from council.models import Council, FollowUp
 from council.models.followups import SourceKind
@@ -49,7 +49,8 @@ def _status_text(f: FollowUp, on: dt.date) -> str:
     if f.first_answered_on and f.first_answered_on <= on:
         return _("answered, being verified")
     if f.due_date < on:
-        return _("overdue by %(days)s days") % {"days": (on - f.due_date).days}
+        late = (on - f.due_date).days
+        return ngettext("overdue by %(days)s day", "overdue by %(days)s days", late) % {"days": late}
     return _("due on %(date)s") % {"date": f"{f.due_date:%d/%m/%Y}"}
 
 

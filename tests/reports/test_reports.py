@@ -313,3 +313,22 @@ def test_a_target_threshold_that_makes_no_sense_is_refused(council, metric, thre
             actor=None, council=council, code="X1", description="x", metric=metric, threshold=threshold
         )
     assert not KpiTarget.objects.filter(code="X1").exists()
+
+
+def test_the_overdue_table_keeps_due_dates_as_dates_in_the_workbook(council):
+    from council.models import SourceKind
+    from reports.builders.common import overdue_table
+    from reports.documents.content import Document
+    from reports.documents.xlsx import render_xlsx
+    from reports.metrics import Window
+    from tests.council.factories import make_followup
+
+    late = make_followup(
+        council, source_kind=SourceKind.PETITION, assigned=dt.date(2026, 3, 2), due=dt.date(2026, 4, 1)
+    )
+    table = overdue_table(council, Window(dt.date(2026, 4, 1), dt.date(2026, 6, 30)))
+    assert table.rows and table.rows[0][4] == late.due_date
+    doc = Document(["HĐND"], "Số: ...", "Đồng Tháp", None, 2026, "BÁO CÁO", "Chủ đề", appendix=[table])
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc))).worksheets[-1]
+    cells = [c for row in sheet.iter_rows() for c in row if c.is_date]
+    assert cells and cells[0].value.date() == dt.date(2026, 4, 1) and cells[0].number_format == "DD/MM/YYYY"
