@@ -9,24 +9,26 @@ letter's content) is shown as the portal shows it, through the personal-data ``R
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from council import selectors as council_selectors
 from council import services as council_services
 from council.forms.followups import AnswerForm
 from council.models import FollowUp, FollowUpEvent
-from council.permissions import can_answer, followups_visible_to
+from council.permissions import agency_ids_of, can_answer, followups_visible_to
 from council.personal_data import Redactor
 
 from .auth import ApiRateThrottle, HasScope, TokenAuthentication
-from .base import ApiView
+from .base import ApiView, body_object
 from .models import Scope
+from .parsers import SafeJSONParser
 from .public import Pages, choice_query
 
 
@@ -124,8 +126,17 @@ class AgencyView(ApiView):
         }
 
     def visible(self):
+        """The agency's own follow-ups and those it co-ordinates: what the portal lists, even where the key's
+        owner holds a wider role as well (the key is the agency's system, not the person)."""
         request = self.request
-        return followups_visible_to(request.user, request._request.council).select_related("agency", "field")
+        council = request._request.council
+        agencies = agency_ids_of(request.user, council)
+        return (
+            followups_visible_to(request.user, council)
+            .filter(Q(agency_id__in=agencies) | Q(coordinating_agencies__in=agencies))
+            .distinct()
+            .select_related("agency", "field")
+        )
 
 
 @extend_schema(parameters=[OpenApiParameter("state", OpenApiTypes.STR, enum=["open", "closed"])])
@@ -159,14 +170,14 @@ class FollowUpReport(AgencyView, generics.GenericAPIView):
     open. Validated as the portal validates it; nothing is written on any error."""
 
     serializer_class = ReportSerializer
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [SafeJSONParser, MultiPartParser, FormParser]
 
     @extend_schema(request=ReportSerializer, responses={201: EventSerializer})
     def post(self, request, pk):
         followup = get_object_or_404(self.visible(), pk=pk)
         if not can_answer(request.user, followup):
             raise exceptions.NotFound()  # a co-ordinating agency reads, the responsible agency answers
-        data = request.data
+        data = body_object(request)
         form = AnswerForm(
             {
                 "status": data.get("status", ""),

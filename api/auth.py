@@ -19,11 +19,13 @@ from rest_framework.throttling import BaseThrottle
 
 from council import ratelimit
 
-from .models import ApiToken
-from .services import key_hash, scope_allowed
+from .models import ApiToken, ApiTokenUse
+from .services import key_hash, password_stamp, scope_allowed
 
 TOKEN_REQUESTS_PER_MINUTE = 300
 ANONYMOUS_REQUESTS_PER_MINUTE = 120
+# Refused keys from one address in a minute before every call from it is refused (429) for the minute.
+FAILED_KEYS_PER_MINUTE = 20
 
 
 class TokenAuthentication(BaseAuthentication):
@@ -33,25 +35,44 @@ class TokenAuthentication(BaseAuthentication):
         header = get_authorization_header(request).split()
         if not header or header[0].lower() != self.keyword.lower().encode():
             return None
+        address = ratelimit.client_ip(request._request) or "unknown"
+        if ratelimit.used(f"hdnd:api:refused:{address}", 60) >= FAILED_KEYS_PER_MINUTE:
+            raise exceptions.Throttled(wait=60)
+        token, refusal = self._token(header)
+        if refusal:
+            ratelimit.count(f"hdnd:api:refused:{address}", 60)
+            if token is not None:  # a known key refused (revoked, expired, stale): its owner's log shows it
+                ApiTokenUse.objects.create(
+                    token=token,
+                    method=request.method[:10],
+                    path=request._request.get_full_path()[:300],
+                    status=401,
+                    ip=ratelimit.client_ip(request._request),
+                )
+            raise exceptions.AuthenticationFailed(refusal)
+        request._request.council = token.council
+        return token.user, token
+
+    def _token(self, header) -> tuple[ApiToken | None, str]:
+        """The key's token and "" if it may be used; else the token if known and why it is refused."""
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed(_("Write the header as “Authorization: Bearer <key>”."))
+            return None, _("Write the header as “Authorization: Bearer <key>”.")
         try:
             key = header[1].decode()
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed(_("This key is not valid.")) from None
-        token = (
-            ApiToken.objects.select_related("user", "council").filter(key_hash=key_hash(key)).first()
-            if len(key) < 200
-            else None
-        )
+            return None, _("This key is not valid.")
+        if len(key) >= 200:
+            return None, _("This key is not valid.")
+        token = ApiToken.objects.select_related("user", "council").filter(key_hash=key_hash(key)).first()
         if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("This key is not valid."))
+            return None, _("This key is not valid.")
         if token.revoked_at is not None:
-            raise exceptions.AuthenticationFailed(_("This key was revoked."))
+            return token, _("This key was revoked.")
         if token.expires_at <= timezone.now():
-            raise exceptions.AuthenticationFailed(_("This key has expired."))
-        request._request.council = token.council
-        return token.user, token
+            return token, _("This key has expired.")
+        if token.password_stamp != password_stamp(token.user):
+            return token, _("The owner's password changed since this key was made: make a new key.")
+        return token, ""
 
     def authenticate_header(self, request):
         return self.keyword

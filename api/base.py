@@ -82,6 +82,13 @@ def problem_handler(exc, context):
     return problem(response.status_code, text, None, {k: v for k, v in response.headers.items()})
 
 
+def body_object(request) -> dict:
+    """The request body as an object: a JSON list, string or number where an object is expected is a 400."""
+    if not hasattr(request.data, "get"):
+        raise exceptions.ValidationError({"non_field_errors": [_("Send an object of fields.")]})
+    return request.data
+
+
 class ApiView(APIView):
     """The base of every API view: the log, the conditional GET, the caching headers."""
 

@@ -1,8 +1,9 @@
-"""The council's figures for a period: every metric of the catalogue (``reports.metrics``), aggregates only.
+"""The council's figures for a period (``reports.metrics``), aggregates only.
 
-Open data at ``/councils/{code}/figures/``; a leadership system's key (scope ``figures``) reads its own
-council's at ``/figures/``. Both read the stored summaries (``reports.figures.read``): a period asked for
-the first time is computed once, then served from its rows.
+Open data at ``/councils/{code}/figures/``: the figures its scorecard measures its targets by. A leadership
+system's key (scope ``figures``) reads every figure of its own council at ``/figures/``. Both read the
+stored summaries (``reports.figures.read``): a period asked for the first time is computed once, then
+served from its rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rest_framework.response import Response
 
 from council.models import Council
 from reports import figures, metrics
+from reports.models import KpiTarget
 from reports.periods import Period, parse_period, quarter_of
 
 from .auth import ApiRateThrottle, HasScope, TokenAuthentication
@@ -81,12 +83,21 @@ def _groups(metric, figure: dict) -> list[dict]:
     ]
 
 
-def figures_of(council: Council, period: Period) -> dict:
+def scorecard_keys(council: Council) -> list[str]:
+    """The metrics the council's scorecard measures its targets by: what it publishes (the dashboard's other
+    figures are the leadership's, as on the web)."""
+    keys = KpiTarget.objects.filter(council=council, is_active=True).values_list("metric", flat=True)
+    return [key for key in metrics.catalogue() if key in set(keys)]
+
+
+def figures_of(council: Council, period: Period, keys: list[str] | None = None) -> dict:
     window = metrics.Window(period.start, period.end)
-    wanted = [(key, window) for key in metrics.catalogue()]
-    data, computed_at = figures.read(council, wanted)
+    catalogue = metrics.catalogue()
+    keys = list(catalogue) if keys is None else keys
+    data, computed_at = figures.read(council, [(key, window) for key in keys])
     rows = []
-    for key, metric in metrics.catalogue().items():
+    for key in keys:
+        metric = catalogue[key]
         figure = data.get((key, window)) or {}
         rows.append(
             {
@@ -110,18 +121,22 @@ def figures_of(council: Council, period: Period) -> dict:
 
 
 class PublicFigures(ApiView):
-    """A council's figures for a period (open data)."""
+    """The figures a council's scorecard measures its targets by, for a period (open data)."""
 
     authentication_classes: list = []
     permission_classes: list = []
 
     @extend_schema(parameters=[PERIOD], responses=FiguresSerializer)
     def get(self, request, council_code):
-        return Response(FiguresSerializer(figures_of(council_or_404(council_code), _period(request))).data)
+        council = council_or_404(council_code)
+        return Response(
+            FiguresSerializer(figures_of(council, _period(request), scorecard_keys(council))).data
+        )
 
 
 class KeyFigures(ApiView):
-    """The key's council's figures for a period (a leadership system's key)."""
+    """Every figure of the catalogue for the key's council and a period (a leadership system's key): the
+    dashboard's figures, which the web shows only to the Standing Committee and leadership."""
 
     authentication_classes = [TokenAuthentication]
     permission_classes = [HasScope]

@@ -33,6 +33,9 @@ class ApiToken(models.Model):
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     prefix = models.CharField(_("key starts with"), max_length=12, unique=True, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A digest of the owner's password hash when the key was made: a new password stops the key, as it signs
+    # out every session (a stolen session cannot leave a key behind that outlives the reset).
+    password_stamp = models.CharField(max_length=64, editable=False, default="")
     created_at = models.DateTimeField(_("made at"), default=timezone.now, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)

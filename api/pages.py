@@ -22,20 +22,32 @@ from .models import ApiToken
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("What the key is for"), max_length=100)
+    password = forms.CharField(
+        label=gettext_lazy("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=gettext_lazy("Asked again: a key outlives this session."),
+    )
     scope = forms.ChoiceField(label=gettext_lazy("Scope"))
     days = forms.IntegerField(
         label=gettext_lazy("Valid for (days)"), min_value=1, max_value=services.MAX_DAYS, initial=90
     )
 
-    def __init__(self, *args, scopes, **kwargs):
+    def __init__(self, *args, scopes, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scope"].choices = scopes
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
 
 
 @never_cache
 def keys(request):
     scopes = services.scopes_for(request.user, request.council)
-    form = TokenForm(request.POST or None, scopes=scopes)
+    form = TokenForm(request.POST or None, scopes=scopes, user=request.user)
     new_key = None
     if request.method == "POST" and request.council is not None and form.is_valid():
         data = form.cleaned_data
@@ -51,7 +63,7 @@ def keys(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            form = TokenForm(scopes=scopes)
+            form = TokenForm(scopes=scopes, user=request.user)
     tokens = ApiToken.objects.filter(user=request.user).select_related("council")
     return render(
         request,

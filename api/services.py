@@ -25,6 +25,11 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def password_stamp(user: User) -> str:
+    """A digest of the user's current password hash: it changes whenever the password does."""
+    return hashlib.sha256(f"api-key:{user.password}".encode()).hexdigest()
+
+
 def scope_allowed(user: User, council: Council, scope: str) -> bool:
     """Whether the user's roles in the council allow a token of this scope (checked again at every use)."""
     if scope == Scope.AGENCY:
@@ -68,6 +73,7 @@ def token_create(
         scope=scope,
         prefix=key[: len(KEY_PREFIX) + 6],
         key_hash=key_hash(key),
+        password_stamp=password_stamp(user),
         expires_at=timezone.now() + dt.timedelta(days=days),
     )
     record_save(token, actor=actor)

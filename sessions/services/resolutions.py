@@ -88,6 +88,8 @@ def resolution_vote(
     A passed vote adopts the resolution on the vote's day; a failed one clears any adoption date entered
     beforehand. ``ballots`` (mandate → choice), when the voting system gives them, must agree with the counts.
     """
+    # Locked first: two batches of the hall system sent at once record one vote, the other is refused.
+    Resolution.objects.select_for_update().filter(pk=resolution.pk).values_list("pk", flat=True).first()
     if Vote.objects.filter(resolution=resolution).exists():
         raise ValidationError(_("This resolution already has its vote recorded."))
     if resolution.adopted_on and voted_on != resolution.adopted_on:

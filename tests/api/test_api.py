@@ -306,17 +306,31 @@ def test_a_key_stops_working_when_its_owner_leaves_the_agency(client, council, a
 # ---------------------------------------------------------------- the keys page
 
 
+PASSWORD = "Mật-khẩu-thử-2026"
+
+
 def test_the_keys_page_shows_a_new_key_once_and_revokes_it(client, council, agency_user):
     user, _agency = agency_user
+    user.set_password(PASSWORD)
+    user.save()
     client.force_login(user)
-    made = client.post("/api/keys/", {"name": "Một cửa", "scope": "agency", "days": "30"})
+    assert (
+        client.post(
+            "/api/keys/", {"name": "Một cửa", "scope": "agency", "days": "30", "password": "sai"}
+        ).status_code
+        == 200
+    )
+    assert not ApiToken.objects.exists()  # the password is asked again, and a wrong one makes nothing
+    made = client.post(
+        "/api/keys/", {"name": "Một cửa", "scope": "agency", "days": "30", "password": PASSWORD}
+    )
     assert made.status_code == 200
     token = ApiToken.objects.get(user=user)
     page = made.content.decode()
     key = page.split('id="new-key" type="text" readonly value="')[1].split('"')[0]
     assert api_services.key_hash(key) == token.key_hash
     assert key not in client.get("/api/keys/").content.decode()
-    bad = client.post("/api/keys/", {"name": "", "scope": "figures", "days": "0"})
+    bad = client.post("/api/keys/", {"name": "", "scope": "figures", "days": "0", "password": PASSWORD})
     assert bad.status_code == 200 and ApiToken.objects.count() == 1
     client.post(f"/api/keys/{token.pk}/revoke/")
     token.refresh_from_db()
@@ -329,7 +343,10 @@ def test_the_keys_page_shows_a_new_key_once_and_revokes_it(client, council, agen
 def test_figures_are_open_data_and_a_leadership_key_reads_its_councils(
     client, council, agency_user, user_with_role
 ):
+    from reports.models import KpiTarget
+
     _resolution(_session(council, start_date=dt.date(2026, 2, 3), end_date=dt.date(2026, 2, 4)), 7)
+    KpiTarget.objects.create(council=council, code="T2", description="Kỳ họp", metric="sessions", threshold=1)
     public = client.get(f"/api/v1/councils/{council.code}/figures/?period=2026-Q1")
     assert public.status_code == 200
     body = public.json()
@@ -339,8 +356,10 @@ def test_figures_are_open_data_and_a_leadership_key_reads_its_councils(
     assert client.get(f"/api/v1/councils/{council.code}/figures/?period=nonsense").status_code == 400
     leader = user_with_role(Role.STANDING)
     _t, key = _key(leader, council, scope=Scope.FIGURES)
+    assert [f["key"] for f in body["figures"]] == ["sessions"]  # only what the scorecard measures by
     mine = client.get("/api/v1/figures/?period=2026-Q1", **_auth(key))
-    assert mine.status_code == 200 and mine.json()["figures"] == body["figures"]
+    assert mine.status_code == 200 and len(mine.json()["figures"]) > 20
+    assert {f["key"]: f for f in mine.json()["figures"]}["sessions"] == by_key["sessions"]
     agency_key = _key(agency_user[0], council)[1]
     assert client.get("/api/v1/figures/", **_auth(agency_key)).status_code == 403
     assert client.get("/api/v1/figures/").status_code == 401
@@ -363,3 +382,49 @@ def test_published_answers_are_open_data_without_who_sent_them(client, council):
     assert body["results"][0]["answer_summary"] == "Đã bố trí vốn năm 2027."
     text = client.get(f"/api/v1/councils/{council.code}/answers/").content.decode()
     assert "Trần Thị Hoa" not in text and "0909123456" not in text and "chưa công bố" not in text
+
+
+def test_bodies_that_are_not_objects_or_nest_too_deep_are_refused(client, council, agency_user):
+    user, agency = agency_user
+    followup = make_followup(council, agency=agency)
+    _token, key = _key(user, council)
+    url = f"/api/v1/agency/followups/{followup.pk}/reports/"
+    for body in ("[]", "null", '"x"', "1", "[" * 100_000 + "]" * 100_000):
+        response = client.post(url, body, content_type="application/json", **_auth(key))
+        assert response.status_code == 400, body[:10]
+        assert response["Content-Type"] == "application/problem+json"
+    assert not FollowUpEvent.objects.filter(followup=followup, kind="progress").exists()
+
+
+def test_an_agency_key_lists_the_agencys_items_even_if_its_owner_also_works_in_the_office(
+    client, council, agency_user
+):
+    user, agency = agency_user
+    RoleFactory(user=user, council=council, role=Role.OFFICE)
+    mine = make_followup(council, agency=agency)
+    other = make_followup(council, title="Việc của cơ quan khác")
+    _token, key = _key(user, council)
+    ids = [f["id"] for f in client.get("/api/v1/agency/followups/", **_auth(key)).json()["results"]]
+    assert ids == [mine.pk]
+    assert client.get(f"/api/v1/agency/followups/{other.pk}/", **_auth(key)).status_code == 404
+
+
+def test_a_new_password_stops_the_owners_keys_and_refusals_are_logged_and_throttled(
+    client, council, agency_user
+):
+    from api.auth import FAILED_KEYS_PER_MINUTE
+
+    user, _agency = agency_user
+    token, key = _key(user, council)
+    assert client.get("/api/v1/agency/followups/", **_auth(key)).status_code == 200
+    user.set_password("Mật-khẩu-mới-2026")
+    user.save()
+    refused = client.get("/api/v1/agency/followups/", HTTP_ACCEPT_LANGUAGE="en", **_auth(key))
+    assert refused.status_code == 401
+    assert refused.json()["detail"] == "The owner's password changed since this key was made: make a new key."
+    assert ApiTokenUse.objects.filter(token=token, status=401).count() == 1
+    statuses = [
+        client.get("/api/v1/agency/followups/", HTTP_AUTHORIZATION=f"Bearer hdnd_guess{n}").status_code
+        for n in range(FAILED_KEYS_PER_MINUTE + 2)
+    ]
+    assert statuses[-1] == 429 and statuses.count(401) == FAILED_KEYS_PER_MINUTE - 1
