@@ -137,7 +137,8 @@ def task_finished(**kwargs) -> None:
 
 # Never sent to the error tracker: request bodies, cookies and these headers and variables.
 _SCRUB = re.compile(
-    r"(name|phone|address|email|mail|contact|password|secret|token|cookie|session|csrf)", re.I
+    r"(name|phone|address|email|mail|contact|password|secret|token|cookie|session|csrf|authorization|key)",
+    re.I,
 )
 
 

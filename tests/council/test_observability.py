@@ -85,14 +85,19 @@ def test_error_events_leave_without_personal_data():
             "data": {"name": "Nguyễn Văn A", "phone": "0912345678"},
             "cookies": {"sessionid": "abc"},
             "query_string": "q=Nguyen+Van+A",
-            "headers": {"Cookie": "sessionid=abc", "User-Agent": "Firefox", "X-Csrftoken": "t"},
+            "headers": {
+                "Cookie": "sessionid=abc",
+                "User-Agent": "Firefox",
+                "X-Csrftoken": "t",
+                "Authorization": "Bearer hdnd_secretkey",
+            },
         },
         "user": {"email": "vanphong@hdnd.vn"},
         "exception": {"values": [{"stacktrace": {"frames": [{"function": "f", "vars": {"phone": "0912"}}]}}]},
     }
     cleaned = observability.scrub_event(event)
     text = json.dumps(cleaned, ensure_ascii=False)
-    for secret in ("Nguyễn", "0912", "abc", "vanphong", "Nguyen"):
+    for secret in ("Nguyễn", "0912", "abc", "vanphong", "Nguyen", "hdnd_secretkey"):
         assert secret not in text
     assert cleaned["request"]["headers"]["User-Agent"] == "Firefox"
 
