@@ -189,16 +189,8 @@ class FollowUpReport(AgencyView, generics.GenericAPIView):
         )
         if not form.is_valid():
             raise exceptions.ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
-        cleaned = form.cleaned_data
-        event = council_services.followup_answer(
-            followup,
-            actor=request.user,
-            status=cleaned["status"],
-            text=cleaned["text"],
-            progress=cleaned["progress"],
-            explanation=cleaned["explanation"],
-            files=cleaned["files"],
-        )
+        # The form's fields are the service's arguments, as on the portal's page.
+        event = council_services.followup_answer(followup, actor=request.user, **form.cleaned_data)
         return Response(
             EventSerializer(event, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
         )

@@ -232,17 +232,9 @@ def agency_item(request, pk):
         if not can_answer(request.user, followup):
             raise Http404  # a co-ordinating agency reads, the responsible agency answers
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.followup_answer(
-                    followup,
-                    actor=request.user,
-                    status=data["status"],
-                    text=data["text"],
-                    progress=data["progress"],
-                    explanation=data["explanation"],
-                    files=data["files"],
-                )
+                # The form's fields are the service's arguments (status, text, progress, explanation, files).
+                services.followup_answer(followup, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 apply_errors(form, error)
                 followup.refresh_from_db()
