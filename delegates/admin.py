@@ -22,6 +22,9 @@ from .models import (
     GroupMembership,
     Mandate,
     Nomination,
+    PartyAssignment,
+    PartyDelegationMember,
+    PartyFieldReport,
     StandingPosition,
     TrainingAttendance,
     TrainingCourse,
@@ -231,3 +234,28 @@ class NominationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "year", "kind", "state", "award", "exemplary")
     list_filter = ("state", "kind", "year", "exemplary")
     raw_id_fields = ("mandate", "group")
+
+
+# The Party delegation is kept on its own pages (delegates:party), where the services check the dates, the
+# one secretary at a time and who reports; the admin reads it.
+
+
+@admin.register(PartyDelegationMember)
+class PartyDelegationMemberAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "council", "term", "position", "start_date", "end_date", "decision")
+    list_filter = ("council", "position")
+    list_select_related = ("delegate", "council", "term")
+
+
+@admin.register(PartyAssignment)
+class PartyAssignmentAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("area", "member", "report_every", "start_date", "end_date")
+    list_filter = ("council", "report_every")
+    list_select_related = ("member__delegate",)
+
+
+@admin.register(PartyFieldReport)
+class PartyFieldReportAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "period", "submitted_on", "submitted_by")
+    list_filter = ("council",)
+    list_select_related = ("assignment", "submitted_by")

@@ -2,12 +2,13 @@
 Office keeps it; a delegate writes their own action programme; a group's leaders record its work and assess
 its members; the Standing Committee assesses every delegate."""
 
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from council.models import Role, User
 from council.permissions import MANAGERS, OVERVIEW_READERS, can_manage_records, roles_in, roles_on
 
-from .models import Assessor, DelegateGroup, GroupMembership, Mandate
+from .models import Assessor, DelegateGroup, GroupMembership, Mandate, PartyAssignment, PartyDelegationMember
 
 DELEGATE_WORK_READERS = frozenset(
     {
@@ -94,3 +95,41 @@ def can_record_group_work(user: User, group: DelegateGroup) -> bool:
         .active_on(timezone.localdate())
         .exists()
     )
+
+
+# --- Party delegation -----------------------------------------------------------------------------------
+
+# The Office keeps the Party delegation's records; the Standing Committee and the leadership read them.
+PARTY_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING, Role.LEADERSHIP})
+
+
+def can_read_party_delegation(user: User, council) -> bool:
+    """The whole delegation's page: its members, fields and reports."""
+    return bool(roles_in(user, council) & PARTY_READERS)
+
+
+def party_members_visible_to(user: User, council):
+    """Memberships the user may open: every one for the readers, one's own for a member, else none."""
+    if can_read_party_delegation(user, council):
+        return PartyDelegationMember.objects.filter(council=council)
+    if not roles_in(user, council):
+        return PartyDelegationMember.objects.none()
+    return PartyDelegationMember.objects.filter(council=council, delegate__user=user)
+
+
+def get_party_member_for_user_or_404(user: User, council, pk: int):
+    """A membership the user may see; anything else is a 404 (missing and forbidden look alike)."""
+    return get_object_or_404(
+        party_members_visible_to(user, council).select_related("delegate", "term"), pk=pk
+    )
+
+
+def party_assignments_visible_to(user: User, council):
+    return PartyAssignment.objects.filter(member__in=party_members_visible_to(user, council))
+
+
+def can_submit_party_report(user: User, assignment) -> bool:
+    """The member assigned the field (their account linked to the delegate), or the Office for them."""
+    if roles_on(user, assignment) & MANAGERS:
+        return True
+    return bool(roles_on(user, assignment)) and assignment.member.delegate.user_id == user.pk

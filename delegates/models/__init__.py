@@ -1,3 +1,4 @@
+from .party import PartyAssignment, PartyDelegationMember, PartyFieldReport
 from .people import Delegate, Mandate
 from .positions import (
     CommitteeMembership,
@@ -42,5 +43,8 @@ __all__ = [
     "DelegateGroup",
     "GroupMembership",
     "Mandate",
+    "PartyAssignment",
+    "PartyDelegationMember",
+    "PartyFieldReport",
     "StandingPosition",
 ]

@@ -1,8 +1,9 @@
 """Writes for delegates. Views, forms, the admin, commands and tasks call these, nothing else.
 
 One module per subject, every public name re-exported here (as in ``council.services``), so callers write
-``services.delegate_create``: ``delegates`` (delegates, mandates, groups, committees and positions) and
-``work`` (training, group meetings, action programmes, the yearly evaluation, emulation).
+``services.delegate_create``: ``delegates`` (delegates, mandates, groups, committees and positions),
+``work`` (training, group meetings, action programmes, the yearly evaluation, emulation) and ``party`` (the
+Party delegation's members, their assigned fields and field reports).
 """
 
 from .delegates import (
@@ -17,6 +18,15 @@ from .delegates import (
     mandate_update,
     position_end,
     standing_position_create,
+)
+from .party import (
+    party_assignment_add,
+    party_assignment_end,
+    party_assignment_update,
+    party_member_create,
+    party_member_end,
+    party_member_update,
+    party_report_submit,
 )
 from .work import (
     RATING_FIELDS,
@@ -64,6 +74,13 @@ __all__ = [
     "movement_create",
     "nomination_create",
     "nomination_decide",
+    "party_assignment_add",
+    "party_assignment_end",
+    "party_assignment_update",
+    "party_member_create",
+    "party_member_end",
+    "party_member_update",
+    "party_report_submit",
     "position_end",
     "program_save",
     "standing_position_create",
