@@ -12,7 +12,10 @@ def breakdown_rows(metric: Metric, data: dict) -> list[tuple[str, int]]:
     """A breakdown's groups as (name, count), largest first, with readable names."""
     rows = []
     for key, label, count in data.get("rows", []):
-        name = metric.choices.get(key, key) if metric.choices else label or _("Not classified")
+        if metric.group_label and label:  # a name of the record's own (an added channel's) comes first
+            name = label
+        else:
+            name = metric.choices.get(key, key) if metric.choices else label or _("Not classified")
         rows.append((str(name), count))
     return rows
 

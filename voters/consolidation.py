@@ -47,12 +47,16 @@ def round_opinions(
         qs = qs.filter(received_on__range=(since, until))
     if unit is not None:
         qs = qs.filter(admin_unit=unit)
-    return qs.select_related("meeting__place", "reception", "admin_unit").order_by("received_on", "pk")
+    return (
+        qs.with_channel_name()
+        .select_related("meeting__place", "reception", "admin_unit")
+        .order_by("received_on", "pk")
+    )
 
 
 def opinions_by_pk(council: Council, pks: Iterable[int]) -> dict[int, VoterOpinion]:
     """Opinions of the council by id (consolidated ones too, so that a refused group still shows them)."""
-    qs = VoterOpinion.objects.for_council(council).filter(pk__in=list(pks))
+    qs = VoterOpinion.objects.for_council(council).filter(pk__in=list(pks)).with_channel_name()
     return {o.pk: o for o in qs.select_related("meeting__place", "reception", "admin_unit", "petition")}
 
 

@@ -4,6 +4,7 @@ import re
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
@@ -28,6 +29,20 @@ from .permissions import can_see_sender
 from .workflows import LETTER_WORKFLOW
 
 FILE_HELP = _("PDF, DOCX or XLSX; checked before it is stored.")
+
+
+def channel_field(council, instance, *, exclude=()) -> forms.ChoiceField:
+    """A pick of the council's channels in use; a record's own (perhaps switched off since) stays offered."""
+    from .selectors import channel_choices
+
+    current = instance.channel if instance is not None and instance.pk else None
+    field = instance._meta.get_field("channel")
+    return forms.ChoiceField(
+        label=capfirst(field.verbose_name),
+        choices=channel_choices(council, exclude=exclude, current=current),
+        initial=field.default if field.has_default() else None,
+        error_messages={"invalid_choice": _("Choose one of the council's channels in use.")},
+    )
 
 
 class MeetingForm(CouncilModelForm):
@@ -107,7 +122,8 @@ class OpinionForm(CouncilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.MEETING]
+        # The council's channels in use (the Office adds its own), a meeting's being the meeting page's.
+        self.fields["channel"] = channel_field(self.council, self.instance, exclude=(Channel.MEETING,))
         self.fields["text"].max_length = OPINION_MAX_LENGTH
         self.fields["text"].validators.append(MaxLengthValidator(OPINION_MAX_LENGTH))
         if self.instance.meeting_id:
@@ -276,6 +292,7 @@ class LetterForm(CouncilModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["channel"] = channel_field(self.council, self.instance)
         self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
             level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
         )

@@ -7,7 +7,8 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,174 @@ class Channel(models.TextChoices):
     ZALO = "zalo", _("Zalo")
     PRESS = "press", _("Press")
     CONSULTATION = "consultation", _("Consultation")
+
+
+# The built-in channels every council has (their codes are data: opinions and letters store the code). The
+# pages record through the first four themselves (a meeting, a reception, a letter, the public form), so
+# those are never switched off; the others, and the channels the Office adds, come and go with its work.
+SYSTEM_CHANNELS = frozenset({Channel.MEETING, Channel.RECEPTION, Channel.LETTER, Channel.WEB})
+# Kinds an added channel may take: a built-in behaviour that needs no linked record (a meeting, a reception
+# or a letter is always the built-in channel itself).
+ADDED_CHANNEL_KINDS = (
+    Channel.HOTLINE,
+    Channel.EMAIL,
+    Channel.POST,
+    Channel.WEB,
+    Channel.ZALO,
+    Channel.PRESS,
+    Channel.CONSULTATION,
+)
+# Not a channel: the petitions figures' name for a petition recorded with no opinion behind it.
+RESERVED_CHANNEL_CODES = frozenset({"direct"})
+
+
+def channel_label(code: str, name: str | None = "") -> str:
+    """A channel's name: the Office's own, else the built-in one (translated when shown), else its code."""
+    if name:
+        return name
+    if code in Channel.values:
+        return Channel(code).label
+    return code
+
+
+def builtin_order(code: str) -> int:
+    """Where a built-in channel sits among the council's channels until the Office moves it."""
+    return (Channel.values.index(code) + 1) * 10
+
+
+class OutreachChannelQuerySet(CouncilQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def of_kind(self, kind: str):
+        """The council's channels with a built-in behaviour, e.g. every consultation channel."""
+        return self.filter(kind=kind)
+
+
+class OutreachChannel(models.Model):
+    """A way voters and citizens reach the council (a hotline, a Zalo account, a Facebook page …).
+
+    The Office maintains them: the built-in ones every council has (``Channel``), and its own. A record
+    stores the channel's ``code``, which never changes once used; a channel no longer used is switched off,
+    never deleted. A built-in channel keeps ``name`` empty and shows its standard name, translated."""
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    code = models.SlugField(
+        _("code"),
+        max_length=15,
+        allow_unicode=False,
+        help_text=_("Short, without accents, e.g. “facebook”; it cannot change once the channel is used."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty on a built-in channel to keep its standard name."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("works as"),
+        max_length=15,
+        choices=Channel.choices,
+        blank=True,
+        help_text=_("A built-in channel whose behaviour it shares, if any (e.g. consultation)."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    started_on = models.DateField(_("in use since"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = OutreachChannelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outreach channel")
+        verbose_name_plural = _("outreach channels")
+        ordering = ["council", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "code"], name="outreach_channel_code_once"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("voters:outreach_channel_detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        return str(channel_label(self.code, self.name))
+
+    @property
+    def builtin(self) -> bool:
+        return self.code in Channel.values
+
+    def clean(self):
+        errors = {}
+        if self.code in RESERVED_CHANNEL_CODES:
+            errors["code"] = _("This code is reserved; choose another.")
+        if self.builtin:
+            self.kind = self.code
+            if not self.is_active and self.code in SYSTEM_CHANNELS:
+                errors["is_active"] = _(
+                    "The pages record opinions through this channel themselves: it stays in use."
+                )
+        else:
+            if not self.name.strip():
+                errors["name"] = _("Name the channel.")
+            if self.kind and self.kind not in ADDED_CHANNEL_KINDS:
+                errors["kind"] = _("An added channel cannot work as a meeting, a reception or a letter.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def channel_error(council_id, code: str, *, was: str | None = None):
+    """Why ``code`` may not be a new record's channel in the council (None if it may).
+
+    A record keeps the channel it was saved with even after the Office switches that channel off; a built-in
+    channel the council has not written down yet is in use (councils created later get them implicitly)."""
+    if not code or code == was or council_id is None:
+        return None
+    rows = OutreachChannel.objects.filter(council_id=council_id, code=code)
+    row = rows.values_list("is_active", "name").first()
+    if row is None:
+        if code in Channel.values:
+            return None
+        return _("“%(code)s” is not a channel of this council.") % {"code": code}
+    if not row[0]:
+        return _("The channel “%(name)s” is no longer in use.") % {"name": channel_label(code, row[1])}
+    return None
+
+
+class ChannelNameQuerySet(CouncilQuerySet):
+    def with_channel_name(self):
+        """Join in the council's name of each row's channel, so a list shows channel names at no extra query
+        (``get_channel_display``)."""
+        names = OutreachChannel.objects.filter(council=OuterRef("council"), code=OuterRef("channel"))
+        return self.annotate(channel_name=Coalesce(Subquery(names.values("name")[:1]), Value("")))
+
+
+class ChannelFieldMixin:
+    """A record that stores a channel code: validated against the council's channels, named from them."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_channel = instance.__dict__.get("channel")
+        return instance
+
+    def get_channel_display(self) -> str:
+        name = getattr(self, "channel_name", None)
+        if name is None:  # not joined in by with_channel_name(): one query, for a single record's page
+            name = (
+                OutreachChannel.objects.filter(council_id=self.council_id, code=self.channel)
+                .values_list("name", flat=True)
+                .first()
+            )
+        return str(channel_label(self.channel, name))
+
+    def channel_errors(self) -> dict:
+        message = channel_error(self.council_id, self.channel, was=getattr(self, "_loaded_channel", None))
+        return {"channel": message} if message else {}
 
 
 class Competence(models.TextChoices):
@@ -165,7 +334,7 @@ class Reception(models.Model):
         return reverse("voters:reception_detail", args=[self.pk])
 
 
-class Letter(models.Model):
+class Letter(ChannelFieldMixin, models.Model):
     """A citizen's letter: a complaint, a denunciation or feedback. A denouncer's identity is protected."""
 
     FOLLOWUP_SOURCE_KIND = SourceKind.LETTER
@@ -189,7 +358,8 @@ class Letter(models.Model):
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
-    channel = models.CharField(_("received by"), max_length=15, choices=Channel.choices, default=Channel.POST)
+    # A code of the council's channels (OutreachChannel), checked in clean(): the Office adds channels.
+    channel = models.CharField(_("received by"), max_length=15, default=Channel.POST)
     received_on = models.DateField(_("received on"))
     anonymous = models.BooleanField(_("anonymous"), default=False)
     sender_name = models.CharField(_("sender"), max_length=200, blank=True)
@@ -220,7 +390,7 @@ class Letter(models.Model):
     followups = followups_relation()
     history = HistoricalRecords(excluded_fields=["search_text"])
 
-    objects = CouncilQuerySet.as_manager()
+    objects = ChannelNameQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("letter")
@@ -253,6 +423,7 @@ class Letter(models.Model):
             self.duplicate_of_id == self.pk or self.duplicate_of.council_id != self.council_id
         ):
             errors["duplicate_of"] = _("Choose another letter of this council.")
+        errors.update(self.channel_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -400,17 +571,18 @@ class Petition(models.Model):
             raise ValidationError(errors)
 
 
-class OpinionQuerySet(CouncilQuerySet):
+class OpinionQuerySet(ChannelNameQuerySet):
     def pending(self):
         """Opinions still to consolidate: in no petition and not answered on the spot."""
         return self.filter(petition__isnull=True, spot_answer="")
 
 
-class VoterOpinion(models.Model):
+class VoterOpinion(ChannelFieldMixin, models.Model):
     """One raw statement of voters, at a meeting or through another channel; consolidated into a petition."""
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
-    channel = models.CharField(_("channel"), max_length=15, choices=Channel.choices)
+    # A code of the council's channels (OutreachChannel), checked in clean(): the Office adds channels.
+    channel = models.CharField(_("channel"), max_length=15)
     meeting = models.ForeignKey(
         VoterMeeting,
         verbose_name=_("voter meeting"),
@@ -506,6 +678,7 @@ class VoterOpinion(models.Model):
             related = getattr(self, name) if getattr(self, f"{name}_id") else None
             if related is not None and self.council_id and related.council_id != self.council_id:
                 errors[name] = _("This belongs to another council.")
+        errors.update(self.channel_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -563,5 +736,6 @@ class OutreachEvent(models.Model):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
 
+from .consultations import Consultation, ConsultationResponseCount  # noqa: E402, F401 - models of this app
 from .matching.models import PetitionTerm, Synonym, TermFrequency  # noqa: E402, F401 - models of this app
 from .subject_requests import DataSubjectRequest  # noqa: E402, F401 - a model of this app in its own module

@@ -21,6 +21,17 @@ DELEGATES = frozenset({Role.DELEGATE, Role.GROUP_LEADER})
 LETTER_READERS = frozenset({Role.OFFICE, Role.ADMIN, Role.STANDING})
 
 
+# Consultations on drafts: the Office keeps them; the Standing Committee, the committee heads and the
+# leadership follow them.
+CONSULTATION_READERS = frozenset(
+    {Role.OFFICE, Role.ADMIN, Role.STANDING, Role.COMMITTEE_HEAD, Role.LEADERSHIP}
+)
+
+
+def can_read_consultations(user: User, council) -> bool:
+    return bool(roles_in(user, council) & CONSULTATION_READERS)
+
+
 def can_read_voters(user: User, council) -> bool:
     return bool(roles_in(user, council) & READERS)
 

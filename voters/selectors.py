@@ -13,7 +13,7 @@ from council.models import FollowUp
 from council.text import fold
 
 from .matching.matcher import Matcher, page_options, page_text, petitions_like
-from .models import Petition, VoterOpinion
+from .models import Channel, OutreachChannel, Petition, VoterOpinion, builtin_order, channel_label
 from .services.petitions import merge_direction
 
 
@@ -36,6 +36,40 @@ def suggest_for_opinions(
         for opinion, matches in zip(pending, found, strict=True)
         if matches
     }
+
+
+# --- Outreach channels ----------------------------------------------------------------------------------
+
+
+def council_channels(council, *, active_only: bool = False) -> list[OutreachChannel]:
+    """The council's outreach channels in the Office's order (one query).
+
+    A built-in channel the council has not written down yet (a council created after the channels became
+    data) is listed as an unsaved row, in use: every council has the built-in channels."""
+    rows = list(OutreachChannel.objects.filter(council=council).order_by("order", "pk"))
+    have = {row.code for row in rows}
+    rows += [
+        OutreachChannel(council=council, code=code, kind=code, order=builtin_order(code))
+        for code in Channel.values
+        if code not in have
+    ]
+    rows.sort(key=lambda row: (row.order, row.pk is None, row.pk or 0))
+    return [row for row in rows if row.is_active] if active_only else rows
+
+
+def channel_names(council) -> dict[str, str]:
+    """Each of the council's channel codes with its name (one query), for pages that group by channel."""
+    return {row.code: row.label for row in council_channels(council)}
+
+
+def channel_choices(council, *, exclude=(), current: str | None = None) -> list[tuple[str, str]]:
+    """The channels a clerk may pick for a new record (in use), and a record's own channel on its edit."""
+    channels = council_channels(council)
+    choices = [(c.code, c.label) for c in channels if c.is_active and c.code not in exclude]
+    if current and current not in {code for code, _label in choices}:
+        names = {c.code: c.label for c in channels}
+        choices.append((current, names.get(current) or str(channel_label(current))))
+    return choices
 
 
 @dataclass
@@ -73,7 +107,7 @@ def petition_report(council, *, since: dt.date, until: dt.date) -> PetitionRepor
         .annotate(n=Count("pk"), voters=Sum("voters_count"))
         .order_by("-n")
     )
-    labels = dict(VoterOpinion._meta.get_field("channel").flatchoices)
+    labels = channel_names(council)
     report.by_channel = [(labels.get(row["channel"], row["channel"]), row["n"]) for row in channels]
     return report
 
@@ -185,3 +219,56 @@ def published_answers(council, *, field_id: int | None = None, unit_id: int | No
         ]
         petitions = petitions.filter(pk__in=matches)
     return petitions
+
+
+# --- Consultations on drafts ---------------------------------------------------------------------------
+
+
+def consultations_in(council, start: dt.date, end: dt.date) -> list:
+    """The consultations closed in the period (by end date), each with ``responses``, its total count, and
+    its adopted resolution joined in (one query)."""
+    from .consultations import Consultation
+
+    return list(
+        Consultation.objects.filter(council=council)
+        .closed_between(start, end)
+        .with_total()
+        .select_related("resolution", "committee")
+        .order_by("end_date", "pk")
+    )
+
+
+def consultation_responses_in(council, start: dt.date, end: dt.date) -> int:
+    """The responses counted for the consultations closed in the period, every channel together."""
+    from .consultations import ConsultationResponseCount
+
+    total = ConsultationResponseCount.objects.filter(
+        consultation__council=council,
+        consultation__status="closed",
+        consultation__end_date__range=(start, end),
+    ).aggregate(n=Sum("count"))["n"]
+    return total or 0
+
+
+@dataclass
+class ConsultationCounts:
+    """A consultation's responses by channel: every channel used, counted or not yet, and the total."""
+
+    rows: list = field(default_factory=list)  # (channel, count or None)
+    total: int = 0
+    complete: bool = False  # every channel used has a count
+
+
+def consultation_counts(consultation) -> ConsultationCounts:
+    """The responses of each channel the consultation used (two queries)."""
+    counted = {
+        row.channel_id: row.count
+        for row in consultation.response_counts.all()  # prefetched or one query
+    }
+    channels = list(consultation.channels.order_by("order", "pk"))
+    rows = [(channel, counted.get(channel.pk)) for channel in channels]
+    return ConsultationCounts(
+        rows=rows,
+        total=sum(counted.values()),
+        complete=bool(channels) and all(count is not None for _c, count in rows),
+    )

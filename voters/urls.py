@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .matching import views as matching_views
-from .views import consolidation, data_requests, imports, privacy, public
+from .views import consolidation, data_requests, imports, outreach, privacy, public
 from .views import records as views
 
 app_name = "voters"
@@ -83,6 +83,17 @@ urlpatterns = [
     path("petitions/<int:pk>/<str:action>/", views.petition_action, name="petition_action"),
     *views.LETTERS.urls("letters"),
     path("communications/channels/", views.channels, name="channels"),
+    *outreach.CHANNELS.urls("communications/channels/manage"),
+    path("consultations/<int:pk>/open/", outreach.consultation_open, name="consultation_open"),
+    path("consultations/<int:pk>/counts/", outreach.consultation_counts, name="consultation_counts"),
+    path("consultations/<int:pk>/close/", outreach.consultation_close, name="consultation_close"),
+    path(
+        "consultations/<int:pk>/resolution/",
+        outreach.consultation_resolution,
+        name="consultation_resolution",
+    ),
+    path("consultations/<int:pk>/document/", outreach.consultation_document, name="consultation_document"),
+    *outreach.CONSULTATIONS.urls("consultations"),
     *views.MEDIA.urls("communications/media"),
     *views.EVENTS.urls("communications/events"),
 ]

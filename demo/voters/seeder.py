@@ -20,6 +20,7 @@ from demo.names import (
     RESPONDENT_USER,
 )
 from demo.voters.communications import seed_communications
+from demo.voters.outreach import seed_outreach
 from demo.voters.specs import (
     COMMITTEE_OF_FIELD,
     DAY,
@@ -567,3 +568,4 @@ def seed_voters(province: Council, *, with_users: bool) -> None:
     with mail_suppressed():
         VotersSeeder(province, office=office, respondent=respondent).run()
     seed_communications(province, office=office)
+    seed_outreach(province, office=office)

@@ -39,7 +39,9 @@ from .session_figures import (
 )
 from .voter_figures import (
     DIRECT,
+    _consultation_responses,
     _consultations,
+    _consultations_closed,
     _letters,
     _petitions,
     _petitions_with_channel,
@@ -223,6 +225,7 @@ _METRICS = [
         unit="breakdown",
         records=_petitions_with_channel,
         group_by="channel",
+        group_label="channel_name",  # a channel the Office added is shown by its name
         choices={**dict(Channel.choices), DIRECT: _("Recorded directly")},
         better=NEUTRAL,
     ),
@@ -264,6 +267,20 @@ _METRICS = [
         _("Opinions gathered by consultation"),
         _("Opinions recorded through a consultation of citizens in the period."),
         records=_consultations,
+        better=UP,
+    ),
+    Metric(
+        "consultations_closed",
+        _("Consultations on drafts closed"),
+        _("Consultations of the people on a draft resolution that ended in the period and were closed."),
+        records=_consultations_closed,
+        better=UP,
+    ),
+    Metric(
+        "consultation_responses",
+        _("Responses to consultations on drafts"),
+        _("Responses counted, every channel together, in the consultations on drafts closed in the period."),
+        compute=_consultation_responses,
         better=UP,
     ),
     Metric(

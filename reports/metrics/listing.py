@@ -11,7 +11,7 @@ from council.models import FollowUp
 from delegates.models import GroupMeeting, Mandate, Nomination, TrainingAttendance, TrainingCourse
 from oversight.models import Accountability, OversightActivity, SurveyVisit
 from sessions.models import Interpellation, Resolution, Session
-from voters.models import Letter, Petition, Reception, VoterMeeting, VoterOpinion
+from voters.models import Consultation, Letter, Petition, Reception, VoterMeeting, VoterOpinion
 
 
 @dataclass
@@ -60,6 +60,7 @@ LISTING: dict = {
     Letter: ListingSpec(label=lambda letter: str(letter.get_kind_display()), date="received_on"),
     VoterOpinion: ListingSpec(label=lambda o: str(o.get_channel_display()), date="received_on"),
     VoterMeeting: ListingSpec(related=("place",), date="date"),
+    Consultation: ListingSpec(label=lambda x: x.title, date="end_date"),
     Reception: ListingSpec(related=("place",), date="date"),
     Session: ListingSpec(date="start_date"),
     Interpellation: ListingSpec(label=lambda i: i.question[:160], date="submitted_on"),

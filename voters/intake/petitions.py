@@ -23,7 +23,8 @@ from council.text import fold, normalize
 from council.xlsx import Column, table_xlsx
 
 from .. import services
-from ..models import Channel, Competence, Petition
+from ..models import Channel, Competence, Petition, channel_label
+from ..selectors import channel_names
 from .cells import Lookup, check_date, parse_date, read_rows
 from .cells import text as _text
 from .messages import Message, in_column, in_row
@@ -59,11 +60,12 @@ def petitions_xlsx(petitions, *, council) -> bytes:
         Column(str(header), width, wrap=key in ("title", "text"))
         for (key, header), width in zip(COLUMNS, widths, strict=True)
     ]
-    return table_xlsx(sheet=_("Petitions"), columns=columns, rows=(_export_row(p) for p in petitions))
+    names = channel_names(council)  # the council's channels, named once for every row
+    return table_xlsx(sheet=_("Petitions"), columns=columns, rows=(_export_row(p, names) for p in petitions))
 
 
-def _export_row(p: Petition) -> list:
-    channels = sorted({o.get_channel_display() for o in p.opinions.all()})
+def _export_row(p: Petition, names: dict[str, str]) -> list:
+    channels = sorted({names.get(o.channel) or channel_label(o.channel) for o in p.opinions.all()})
     return [
         p.code,
         p.external_id,
@@ -233,6 +235,8 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
     fields = Lookup(Field.objects.filter(council=council))
     agencies = Lookup(Agency.objects.filter(council=council))
     committees = Lookup(Committee.objects.filter(council=council))
+    # The council's channels by code or name (the Office's own too); one switched off is refused when written.
+    channels = list(channel_names(council).items())
     today = timezone.localdate()
     limits = text_limits()
     parsed, errors = [], []
@@ -255,7 +259,7 @@ def _parse(rows, *, council, progress=_no_progress) -> tuple[list[tuple[int, dic
                 elif key == "code":
                     row[key] = text.upper().replace(" ", "")
                 elif key == "channel":
-                    row[key] = _choice(Channel.choices, text) if text else Channel.MEETING
+                    row[key] = _choice(channels, text) if text else Channel.MEETING
                 elif key == "competence":
                     row[key] = _choice(Competence.choices, text) if text else ""
                 elif key == "admin_unit":

@@ -6,7 +6,16 @@ One module per subject, every public name re-exported here, so callers write ``s
 ``petition_handling`` (classification to conclusion) and ``receptions`` (reception days and letters).
 """
 
+from .channels import channel_create, channel_in_use, channel_update, channels_ensure_builtin
 from .common import current_unit
+from .consultations import (
+    consultation_close,
+    consultation_counts_save,
+    consultation_create,
+    consultation_link_resolution,
+    consultation_open,
+    consultation_update,
+)
 from .data_requests import (
     data_request_close,
     data_request_correct,
@@ -56,6 +65,16 @@ __all__ = [
     "LETTER_RULES",
     "PETITION_RULE",
     "State",
+    "channel_create",
+    "channel_in_use",
+    "channel_update",
+    "channels_ensure_builtin",
+    "consultation_close",
+    "consultation_counts_save",
+    "consultation_create",
+    "consultation_link_resolution",
+    "consultation_open",
+    "consultation_update",
     "current_unit",
     "data_request_close",
     "data_request_correct",

@@ -22,7 +22,6 @@ from council.xlsx import EXPORT_MAX_ROWS
 from .. import communications, forms, selectors, services
 from ..matching.classifier import suggest_classification
 from ..models import (
-    Channel,
     Letter,
     MediaProduct,
     OutreachEvent,
@@ -30,6 +29,7 @@ from ..models import (
     Reception,
     VoterMeeting,
     VoterOpinion,
+    channel_label,
 )
 from ..permissions import (
     can_edit_meeting,
@@ -258,8 +258,20 @@ class OpinionViewSet(ReferenceViewSet):
 
     create_service = staticmethod(services.opinion_add)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_channel_name()
+
+    def get_filter_form(self, request):
+        return _channel_filter(super().get_filter_form(request), request.council)
+
 
 OPINIONS = OpinionViewSet()
+
+
+def _channel_filter(form, council):
+    """The channel filter offers every channel of the council, switched-off ones too (records use them)."""
+    form.fields["channel"].choices = [("", _("All")), *selectors.channel_names(council).items()]
+    return form
 
 
 # --- Petitions ------------------------------------------------------------------------------------------
@@ -289,9 +301,9 @@ class PetitionViewSet(ReferenceViewSet):
         council = request.council
         manager = can_manage_records(request.user, council)
         sources = list(
-            obj.opinions.select_related("meeting__place", "reception", "admin_unit").order_by(
-                "received_on", "pk"
-            )
+            obj.opinions.with_channel_name()
+            .select_related("meeting__place", "reception", "admin_unit")
+            .order_by("received_on", "pk")
         )
         actions = PETITION_WORKFLOW.forms(request.user, obj, council)
         return {
@@ -407,6 +419,12 @@ class LetterViewSet(ReferenceViewSet):
     def get_form_kwargs(self, request):
         return {"user": request.user}  # the sender's identity is offered only to who may see it
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_channel_name()
+
+    def get_filter_form(self, request):
+        return _channel_filter(super().get_filter_form(request), request.council)
+
     def get_detail_context(self, request, obj):
         # One form for every move the Office may make now (LETTER_WORKFLOW), choices: the states it reaches.
         return {
@@ -511,7 +529,11 @@ def channels(request):
         )
         .order_by()
     )
-    table = [(value, label, *rows.get(value, (0, 0, 0))) for value, label in Channel.choices]
+    # The channels in use, and any other that brought something in that year (switched off since).
+    names = selectors.channel_names(request.council)
+    shown = [c.code for c in selectors.council_channels(request.council, active_only=True)]
+    shown += [code for code in rows if code not in shown]
+    table = [(code, names.get(code) or channel_label(code), *rows.get(code, (0, 0, 0))) for code in shown]
     return render(
         request,
         "voters/channels.html",
