@@ -18,8 +18,8 @@ class DirectiveAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
 
     create_service = services.directive_create
     update_service = services.directive_update
-    list_display = ("__str__", "council", "kind", "issued_on", "issuer")
-    list_filter = ("council", "kind")
+    list_display = ("__str__", "council", "kind", "issued_on", "issuer", "issuing_body")
+    list_filter = ("council", "kind", "issuing_body")
     readonly_fields = ("path", "original_name", "content_type", "size")
     inlines = [ItemInline]
 

@@ -15,7 +15,7 @@ class DirectiveForm(CouncilModelForm):
 
     class Meta:
         model = Directive
-        fields = ["kind", "symbol", "issued_on", "issuer", "subject", "partners"]
+        fields = ["kind", "symbol", "issued_on", "issuing_body", "issuer", "subject", "partners"]
 
 
 class ItemForm(CouncilModelForm):

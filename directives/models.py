@@ -35,6 +35,15 @@ class Directive(StoredFileFields):
         NOTICE = "notice", _("Notice")
         COORDINATION = "coordination", _("Coordination agreement or regulation")
 
+    class IssuingBody(models.TextChoices):
+        """Whose decision it is: the council's Standing Committee, the council's Party delegation (Đảng đoàn
+        HĐND), the Provincial Party Committee or its Standing Board, or another body."""
+
+        STANDING_COMMITTEE = "standing_committee", _("Standing Committee of the People's Council")
+        PARTY_DELEGATION = "party_delegation", _("Party delegation of the People's Council")
+        PARTY_COMMITTEE = "party_committee", _("Provincial Party Committee or its Standing Board")
+        OTHER = "other", _("Other body")
+
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     symbol = models.CharField(
@@ -42,6 +51,13 @@ class Directive(StoredFileFields):
     )
     issued_on = models.DateField(_("issued on"))
     issuer = models.CharField(_("issued by"), max_length=200, help_text=_("e.g. “Đảng đoàn HĐND tỉnh”."))
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=20,
+        choices=IssuingBody.choices,
+        default=IssuingBody.STANDING_COMMITTEE,
+        help_text=_("Whose decision it is; “issued by” keeps the name as the document writes it."),
+    )
     subject = models.CharField(_("subject"), max_length=400)
     partners = models.CharField(
         _("other parties"), max_length=300, blank=True, help_text=_("For a coordination agreement.")

@@ -107,6 +107,9 @@ def founding_seed(council: Council, *, actor: User | None, assign) -> Directive:
         kind=Directive.Kind.CONCLUSION,
         issued_on=founding.ISSUED_ON,
         issuer=founding.ISSUER,
+        # The conclusion is the Party delegation's own ("Kết luận của Đảng đoàn HĐND tỉnh", signed on its
+        # behalf by its deputy secretary), addressed to the council's Standing Committee to carry out.
+        issuing_body=Directive.IssuingBody.PARTY_DELEGATION,
         subject=founding.SUBJECT,
     )
     for order, entry in enumerate(founding.founding_items(), start=1):

@@ -28,9 +28,9 @@ class DirectiveViewSet(ReferenceViewSet):
     model = Directive
     form_class = forms.DirectiveForm
     slug = "directive"
-    columns = ["issued_on", "symbol", "subject", "issuer", "kind"]
+    columns = ["issued_on", "symbol", "subject", "issuer", "issuing_body", "kind"]
     search_fields = ["symbol", "subject", "issuer", "partners"]
-    filters = ["kind"]
+    filters = ["kind", "issuing_body"]
     ordering = ["-issued_on", "pk"]
     detail_template = "directives/directive_detail.html"
 

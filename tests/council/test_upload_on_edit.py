@@ -79,6 +79,7 @@ def _directive_post(directive, **extra):
         "symbol": directive.symbol,
         "issued_on": _day(directive.issued_on),
         "issuer": directive.issuer,
+        "issuing_body": directive.issuing_body,
         "subject": directive.subject,
         "partners": directive.partners,
         **extra,

@@ -42,6 +42,7 @@ def _form(client, directive, **changes):
         "symbol": directive.symbol,
         "issued_on": f"{directive.issued_on:%d/%m/%Y}",
         "issuer": directive.issuer,
+        "issuing_body": directive.issuing_body,
         "subject": directive.subject,
     }
     return {**data, **changes}
