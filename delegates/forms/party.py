@@ -46,7 +46,7 @@ class PartyAssignmentForm(CouncilModelForm):
 
 class PartyReportForm(forms.Form):
     period = forms.ChoiceField(
-        label=_("Period"), error_messages={"required": _("Choose the period the report is for.")}
+        label=_("Reporting period"), error_messages={"required": _("Choose the period the report is for.")}
     )
     summary = forms.CharField(
         label=_("Report"),

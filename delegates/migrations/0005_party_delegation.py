@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("secretary", "Secretary"),
                             ("deputy", "Deputy secretary"),
-                            ("member", "Party delegation member"),
+                            ("member", "Member"),
                         ],
                         default="member",
                         max_length=10,
@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
                         choices=[("Q", "Every quarter"), ("H", "Every six months"), ("Y", "Every year")],
                         default="Q",
                         max_length=1,
-                        verbose_name="reports",
+                        verbose_name="reporting rhythm",
                     ),
                 ),
                 (
@@ -265,7 +265,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("secretary", "Secretary"),
                             ("deputy", "Deputy secretary"),
-                            ("member", "Party delegation member"),
+                            ("member", "Member"),
                         ],
                         default="member",
                         max_length=10,
@@ -349,7 +349,7 @@ class Migration(migrations.Migration):
                         choices=[("Q", "Every quarter"), ("H", "Every six months"), ("Y", "Every year")],
                         default="Q",
                         max_length=1,
-                        verbose_name="reports",
+                        verbose_name="reporting rhythm",
                     ),
                 ),
                 ("history_id", models.AutoField(primary_key=True, serialize=False)),

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from council.models.files import StoredFileFields
@@ -38,9 +39,10 @@ class PartyDelegationMember(models.Model):
     """A seat in the council's Party delegation for one term: secretary, deputy secretary or member."""
 
     class Position(models.TextChoices):
-        SECRETARY = "secretary", _("Secretary")
-        DEPUTY = "deputy", _("Deputy secretary")
-        MEMBER = "member", _("Party delegation member")
+        # Bí thư, Phó Bí thư, Đảng đoàn viên: a Party secretary, not a clerk ("Secretary" alone is "Thư ký").
+        SECRETARY = "secretary", pgettext_lazy("party position", "Secretary")
+        DEPUTY = "deputy", pgettext_lazy("party position", "Deputy secretary")
+        MEMBER = "member", pgettext_lazy("party position", "Member")
 
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="+"
@@ -139,7 +141,7 @@ class PartyAssignment(models.Model):
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
     report_every = models.CharField(
-        _("reports"), max_length=1, choices=ReportEvery.choices, default=ReportEvery.QUARTER
+        _("reporting rhythm"), max_length=1, choices=ReportEvery.choices, default=ReportEvery.QUARTER
     )
     history = HistoricalRecords()
 
