@@ -119,7 +119,7 @@ class ReportQuerySet(CouncilQuerySet):
 class Report(models.Model):
     """A periodic report of one council, kind and period: generated as a draft, reviewed, then issued.
 
-    Exactly one per (council, kind, period), whoever asks for it and however many times.
+    Exactly one per (council, kind, period, scope), whoever asks for it and however many times.
     """
 
     class Kind(models.TextChoices):
@@ -128,6 +128,13 @@ class Report(models.Model):
         ANNUAL = "annual", _("Annual activity report")
         PROACTIVE = "proactive", _("Proactive report to the Party Standing Board")
         PETITIONS = "petitions", _("Report on voters' petitions before the session")
+        COMMITTEE = "committee", _("Committee activity report")
+        DELEGATE_GROUP = "delegate_group", _("Delegate group activity report")
+        RECEPTION = "reception", _("Report on citizen reception and letters")
+        INTERPELLATION = "interpellation", _("Report on interpellation conclusions and commitments")
+        RESOLUTIONS = "resolutions", _("Report on the implementation of resolutions")
+        OVERSIGHT_YEAR = "oversight_year", _("Report on the year's oversight results")
+        TERM_REVIEW = "term_review", _("End-of-term review")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -137,12 +144,28 @@ class Report(models.Model):
         ISSUED = "issued", _("Issued")
 
     council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     period = models.CharField(_("period"), max_length=20, help_text=_("e.g. 2026-Q1, 2026-H1, 2026."))
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     session = models.ForeignKey(
         "council_sessions.Session", verbose_name=_("session"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    # What a kind reports on besides its period: a committee, a delegate group, a term (reports.kinds).
+    # ``scope`` names it in the one-report-per-period rule ("committee-3"; empty for the council's own).
+    scope = models.CharField(_("scope"), max_length=30, blank=True, default="")
+    committee = models.ForeignKey(
+        "council.Committee", verbose_name=_("committee"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    group = models.ForeignKey(
+        "delegates.DelegateGroup",
+        verbose_name=_("delegate group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    term = models.ForeignKey(
+        "council.Term", verbose_name=_("term"), on_delete=models.PROTECT, null=True, blank=True
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
@@ -189,7 +212,9 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-period_end", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "kind", "period"], name="report_once_per_period"),
+            models.UniqueConstraint(
+                fields=["council", "kind", "period", "scope"], name="report_once_per_period_scope"
+            ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_max_100"),
             models.CheckConstraint(
                 condition=~Q(state="issued") | (Q(issued_on__isnull=False) & ~Q(number="")),
@@ -208,6 +233,8 @@ class Report(models.Model):
         """The period as people write it (“Quý I/2026”); a session's report is named by its session."""
         if self.session_id:
             return str(self.session)
+        if self.term_id:
+            return str(self.term)
         period = period_from_code(self.period)
         return period.short_label() if period else self.period
 

@@ -7,25 +7,16 @@ A builder per kind of report returns a ``Document`` that the renderers turn into
 """
 
 import datetime as dt
+import re
 
 from ..documents.content import Chart, Document, Section, Table
+from ..kinds import spec_of
 from ..models import Report
-from .activity import activity_report
 from .common import Progress
-from .petitions import petitions_report
-from .proactive import proactive_report
-
-BUILDERS = {
-    Report.Kind.QUARTERLY: activity_report,
-    Report.Kind.HALF_YEAR: activity_report,
-    Report.Kind.ANNUAL: activity_report,
-    Report.Kind.PROACTIVE: proactive_report,
-    Report.Kind.PETITIONS: petitions_report,
-}
 
 
 def build(report: Report, *, progress: Progress) -> Document:
-    document = BUILDERS[report.kind](report, progress)
+    document = spec_of(report.kind).build(report, progress)
     for table in _tables(document):
         table.rows = [[_plain(c) for c in row] for row in table.rows]
     return document
@@ -41,10 +32,38 @@ def _tables(document: Document):
 
 
 def _plain(cell):
-    """Cells kept JSON-safe for the snapshot: numbers stay numbers, everything else is text."""
-    if cell is None or isinstance(cell, int | float | str):
+    """Cells kept JSON-safe for the snapshot: numbers stay numbers, dates stay dates (the snapshot's encoder
+    writes them in ISO form, ``_typed`` reads them back), everything else is text."""
+    if cell is None or isinstance(cell, int | float | str | dt.date):
         return cell
     return str(cell)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def _typed(cell):
+    """A stored table cell as the builder gave it: an ISO date (or date and time) is a date again."""
+    if isinstance(cell, str) and _ISO_DATE.fullmatch(cell):
+        try:
+            return dt.date.fromisoformat(cell)
+        except ValueError:
+            return cell
+    if isinstance(cell, str) and _ISO_DATETIME.fullmatch(cell):
+        try:
+            return dt.datetime.fromisoformat(cell.replace("Z", "+00:00"))
+        except ValueError:
+            return cell
+    return cell
+
+
+def _table(data: dict) -> Table:
+    table = Table(**data)
+    table.rows = [[_typed(c) for c in row] for row in table.rows]
+    if table.total:
+        table.total = [_typed(c) for c in table.total]
+    return table
 
 
 def from_snapshot(data: dict) -> Document:
@@ -52,7 +71,7 @@ def from_snapshot(data: dict) -> Document:
 
     def block(b):
         if isinstance(b, dict) and "columns" in b:
-            return Table(**b)
+            return _table(b)
         if isinstance(b, dict) and "series" in b:
             return Chart(**{**b, "series": [tuple(s) for s in b["series"]]})
         return b
@@ -62,7 +81,8 @@ def from_snapshot(data: dict) -> Document:
 
     values = dict(data)
     values["sections"] = [section(s) for s in data["sections"]]
-    values["appendix"] = [Table(**t) for t in data["appendix"]]
+    values["appendix"] = [_table(t) for t in data["appendix"]]
+    values.setdefault("form", "state")
     if isinstance(values.get("date"), str):
         values["date"] = dt.date.fromisoformat(values["date"])
     return Document(**values)

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from council import quota
 from council.models import Council
@@ -13,6 +13,7 @@ from .. import metrics
 from ..charts_data import breakdown_chart, comparison_chart
 from ..dashboards import scorecard
 from ..documents.content import Document, Section, Table
+from ..kinds import document_frame
 from ..metrics import Window
 from ..models import Report
 from ..periods import Period, parse_period
@@ -24,13 +25,15 @@ from .common import (
     agency_answers_table,
     answers_sentence,
     breakdown_table,
-    issuer_lines,
     number,
     overdue_table,
+    oversight_sentence,
     percent,
+    receptions_sentence,
     running_note,
-    signer,
+    share_sentence,
     summary_table,
+    voter_contact_sentence,
 )
 
 
@@ -58,6 +61,267 @@ def scorecard_table(council: Council, period: Period, today: dt.date) -> tuple[T
     return table, lines
 
 
+def sessions_sentences(f: Figures, label: str) -> list[str]:
+    """The sessions and sittings held, how the delegate groups spoke (T2), the share of debate (T4) and the
+    delegates who have spoken this term (T3)."""
+    count, sittings = f("sessions") or 0, f("sittings") or 0
+    if not count:
+        held = [_("The council held no session in %(period)s.") % {"period": label}]
+    else:
+        if sittings:
+            in_sittings = ngettext("%(count)s sitting", "%(count)s sittings", sittings) % {"count": sittings}
+            text = ngettext(
+                "In %(period)s the council held %(sessions)s session with %(sittings)s.",
+                "In %(period)s the council held %(sessions)s sessions with %(sittings)s.",
+                count,
+            ) % {"period": label, "sessions": count, "sittings": in_sittings}
+        else:
+            text = ngettext(
+                "In %(period)s the council held %(sessions)s session.",
+                "In %(period)s the council held %(sessions)s sessions.",
+                count,
+            ) % {"period": label, "sessions": count}
+        held = [
+            text,
+            share_sentence(
+                f.raw("t2_sessions"),
+                key="spoke",
+                nothing=gettext_lazy("No session of the period could be measured for T2."),
+                one_done=gettext_lazy("Every delegate group spoke in the plenary at the session (T2)."),
+                one_not_done=gettext_lazy(
+                    "Not every delegate group spoke in the plenary at the session (T2)."
+                ),
+                all_done=gettext_lazy(
+                    "Every delegate group spoke in the plenary at all %(due)s sessions (T2)."
+                ),
+                none_done=gettext_lazy(
+                    "At none of the %(due)s sessions did every delegate group speak in the plenary (T2)."
+                ),
+                some_done=gettext_lazy(
+                    "Every delegate group spoke in the plenary at %(spoke)s of the %(due)s sessions "
+                    "(%(rate)s; T2)."
+                ),
+            ),
+        ]
+        debate = f.raw("t4_discussion")
+        if debate.get("d"):
+            values = {
+                "rate": f.shown("t4_discussion"),
+                "total": debate["d"],
+                "before": f.shown("t4_discussion", "before"),
+            }
+            if f("t4_discussion", "before") is None:
+                held.append(
+                    ngettext(
+                        "Discussion, debate and interpellation took %(rate)s of the %(total)s minute of "
+                        "sitting time (T4).",
+                        "Discussion, debate and interpellation took %(rate)s of the %(total)s minutes of "
+                        "sitting time (T4).",
+                        debate["d"],
+                    )
+                    % values
+                )
+            else:
+                held.append(
+                    ngettext(
+                        "Discussion, debate and interpellation took %(rate)s of the %(total)s minute of "
+                        "sitting time (T4; %(before)s in the previous period).",
+                        "Discussion, debate and interpellation took %(rate)s of the %(total)s minutes of "
+                        "sitting time (T4; %(before)s in the previous period).",
+                        debate["d"],
+                    )
+                    % values
+                )
+    held.append(
+        share_sentence(
+            f.raw("t3_delegates"),
+            key="spoken",
+            nothing=gettext_lazy("No delegate of the term is on record to measure T3."),
+            all_done=gettext_lazy("All %(due)s delegates have spoken at least once this term (T3)."),
+            none_done=gettext_lazy("None of the %(due)s delegates has spoken yet this term (T3)."),
+            some_done=gettext_lazy(
+                "%(spoken)s of the %(due)s delegates (%(rate)s) have spoken at least once this term (T3)."
+            ),
+        )
+    )
+    return held
+
+
+def interpellations_sentence(f: Figures) -> str:
+    count, between = f("interpellations") or 0, f("interpellations_between") or 0
+    if not count:
+        return _("Delegates submitted no interpellation in the period.")
+    if not between:
+        return ngettext(
+            "Delegates submitted %(count)s interpellation, at a session.",
+            "Delegates submitted %(count)s interpellations, all at sessions.",
+            count,
+        ) % {"count": count}
+    if between == count:
+        return ngettext(
+            "Delegates submitted %(count)s interpellation, between sessions.",
+            "Delegates submitted %(count)s interpellations, all between sessions.",
+            count,
+        ) % {"count": count}
+    return _("Delegates submitted %(count)s interpellations, %(between)s of them between sessions.") % {
+        "count": count,
+        "between": between,
+    }
+
+
+def recommendations_sentence(f: Figures) -> str:
+    count, selected = f("recommendations") or 0, f("recommendations_leadership") or 0
+    if not count:
+        return _("No oversight recommendation was made in the period.")
+    if not selected:
+        return ngettext(
+            "Oversight made %(count)s recommendation.", "Oversight made %(count)s recommendations.", count
+        ) % {"count": count}
+    return ngettext(
+        "Oversight made %(count)s recommendation, selected to report to the leadership.",
+        "Oversight made %(count)s recommendations, %(selected)s of them selected to report to the "
+        "leadership.",
+        count,
+    ) % {"count": count, "selected": selected}
+
+
+def accountability_sentence(f: Figures) -> str:
+    explanations, hearings = f("explanations") or 0, f("hearings") or 0
+    if not explanations and not hearings:
+        return _("The Standing Committee and the committees held no explanation session or hearing.")
+    sessions = ngettext("%(count)s explanation session", "%(count)s explanation sessions", explanations) % {
+        "count": explanations
+    }
+    heard = ngettext("%(count)s hearing", "%(count)s hearings", hearings) % {"count": hearings}
+    if explanations and hearings:
+        return _("The Standing Committee and the committees held %(explanations)s and %(hearings)s.") % {
+            "explanations": sessions,
+            "hearings": heard,
+        }
+    return _("The Standing Committee and the committees held %(events)s.") % {
+        "events": sessions if explanations else heard
+    }
+
+
+def monitored_sentence(f: Figures) -> str:
+    return share_sentence(
+        f.raw("resolutions_monitored"),
+        key="monitored",
+        nothing=gettext_lazy("The term has no resolution in force to monitor yet."),
+        one_done=gettext_lazy("The term's one resolution in force is under monitoring."),
+        one_not_done=gettext_lazy("The term's one resolution in force is not under monitoring yet."),
+        all_done=gettext_lazy("All %(due)s resolutions of the term in force are under monitoring."),
+        none_done=gettext_lazy(
+            "None of the %(due)s resolutions of the term in force is under monitoring yet."
+        ),
+        some_done=gettext_lazy(
+            "%(monitored)s of the %(due)s resolutions of the term in force (%(rate)s) are under monitoring."
+        ),
+    )
+
+
+def delegates_sentence(f: Figures) -> str:
+    """Training, group meetings, evaluations, action programmes and emulation, a sentence each."""
+    parts = []
+    trainings, attendance = f("trainings") or 0, f.raw("training_attendance")
+    if not trainings:
+        parts.append(_("No training course for delegates began in the period."))
+    elif attendance.get("d"):
+        parts.append(
+            ngettext(
+                "%(count)s training course for delegates began; %(attended)s of the %(invited)s invitations "
+                "were attended (%(rate)s).",
+                "%(count)s training courses for delegates began; %(attended)s of the %(invited)s invitations "
+                "were attended (%(rate)s).",
+                trainings,
+            )
+            % {
+                "count": trainings,
+                "attended": attendance["n"],
+                "invited": attendance["d"],
+                "rate": f.shown("training_attendance"),
+            }
+        )
+    else:
+        parts.append(
+            ngettext(
+                "%(count)s training course for delegates began.",
+                "%(count)s training courses for delegates began.",
+                trainings,
+            )
+            % {"count": trainings}
+        )
+    meetings = f("group_meetings") or 0
+    parts.append(
+        ngettext(
+            "Delegate groups held %(count)s meeting.", "Delegate groups held %(count)s meetings.", meetings
+        )
+        % {"count": meetings}
+        if meetings
+        else _("No delegate group meeting was held.")
+    )
+    parts.append(
+        share_sentence(
+            f.raw("evaluations"),
+            key="evaluated",
+            nothing="",
+            all_done=gettext_lazy("All %(due)s delegates have been evaluated for the year."),
+            none_done=gettext_lazy("No delegate has been evaluated for the year yet."),
+            some_done=gettext_lazy(
+                "%(evaluated)s of the %(due)s delegates (%(rate)s) have been evaluated for the year."
+            ),
+        )
+    )
+    assessed = f("assessments") or 0
+    parts.append(
+        ngettext(
+            "%(count)s action programme commitment has been assessed.",
+            "%(count)s action programme commitments have been assessed.",
+            assessed,
+        )
+        % {"count": assessed}
+        if assessed
+        else _("No action programme commitment has been assessed yet.")
+    )
+    nominations = f("nominations") or 0
+    parts.append(
+        ngettext(
+            "%(count)s emulation nomination was made.",
+            "%(count)s emulation nominations were made.",
+            nominations,
+        )
+        % {"count": nominations}
+        if nominations
+        else _("No emulation nomination was made.")
+    )
+    return " ".join(p for p in parts if p)
+
+
+def targets_sentence(met: int, total: int, label: str) -> str:
+    values = {"met": met, "total": total, "period": label}
+    if not total:
+        return _("No target of the founding conclusion is set.")
+    if met == total:
+        return (
+            ngettext(
+                "The target of the founding conclusion is met for %(period)s.",
+                "All %(total)s targets of the founding conclusion are met for %(period)s.",
+                total,
+            )
+            % values
+        )
+    if not met:
+        return (
+            ngettext(
+                "The target of the founding conclusion is not met for %(period)s.",
+                "None of the %(total)s targets of the founding conclusion is met for %(period)s.",
+                total,
+            )
+            % values
+        )
+    return _("%(met)s of the %(total)s targets of the founding conclusion are met for %(period)s.") % values
+
+
 def activity_report(report: Report, progress: Progress) -> Document:
     council = report.council
     period = parse_period(report.period, today=max(timezone.localdate(), report.period_start))
@@ -74,109 +338,67 @@ def activity_report(report: Report, progress: Progress) -> Document:
     labels = [period.short_label(), period.previous().short_label(), period.year_before().short_label()]
     progress(40, _("Writing the sections"))
 
-    t3 = _("%(t3)s of the delegates have spoken at least once this term (T3).") % {
-        "t3": f.shown("t3_delegates")
-    }
-    if f("sessions"):
-        held = [
-            _("In %(period)s the council held %(sessions)s sessions with %(sittings)s sittings.")
-            % {"period": label, "sessions": f("sessions"), "sittings": f("sittings")},
-            _(
-                "Every delegate group spoke in the plenary at %(t2)s of the sessions (T2); discussion, "
-                "debate and interpellation took %(t4)s of the sitting time (T4; %(t4_before)s in the "
-                "previous period)."
-            )
-            % {
-                "t2": f.shown("t2_sessions"),
-                "t4": f.shown("t4_discussion"),
-                "t4_before": f.shown("t4_discussion", "before"),
-            },
-            t3,
-        ]
-    else:
-        held = [_("The council held no session in %(period)s.") % {"period": label}, t3]
-    sessions = Section(_("Sessions of the council"), held)
-    kept = f.raw("commitments_kept")
+    sessions = Section(_("Sessions of the council"), sessions_sentences(f, label))
     interpellations = Section(
         _("Interpellation and commitments"),
         [
-            _("Delegates submitted %(count)s interpellations, %(between)s of them between sessions.")
-            % {"count": f("interpellations"), "between": f("interpellations_between")},
-            _(
-                "Of the %(due)s commitments made in answers and due in the period, %(kept)s (%(rate)s) were "
-                "verified as kept."
-            )
-            % {"due": kept["d"], "kept": kept["n"], "rate": f.shown("commitments_kept")}
-            if kept.get("d")
-            else _("No commitment made in answers fell due in the period."),
+            interpellations_sentence(f),
+            share_sentence(
+                f.raw("commitments_kept"),
+                key="kept",
+                nothing=gettext_lazy("No commitment made in answers fell due in the period."),
+                one_done=gettext_lazy(
+                    "The one commitment made in answers and due in the period was verified as kept."
+                ),
+                one_not_done=gettext_lazy(
+                    "The one commitment made in answers and due in the period has not been verified as kept."
+                ),
+                all_done=gettext_lazy(
+                    "All %(due)s commitments made in answers and due in the period were verified as kept."
+                ),
+                none_done=gettext_lazy(
+                    "None of the %(due)s commitments made in answers and due in the period has been verified "
+                    "as kept."
+                ),
+                some_done=gettext_lazy(
+                    "Of the %(due)s commitments made in answers and due in the period, %(kept)s (%(rate)s) "
+                    "were verified as kept."
+                ),
+            ),
         ],
     )
-    done = f.raw("recommendations_done")
     oversight = Section(
         pgettext("report section", "Oversight"),
         [
-            _(
-                "%(activities)s oversight activities were under way (%(re)s re-oversight), with %(surveys)s "
-                "field surveys. They made %(recs)s recommendations, %(leadership)s of them selected to "
-                "report to the leadership."
-            )
-            % {
-                "activities": f("activities"),
-                "re": f("reoversight"),
-                "surveys": f("surveys"),
-                "recs": f("recommendations"),
-                "leadership": f("recommendations_leadership"),
-            },
-            _("Of the %(due)s recommendations due so far, %(done)s (%(rate)s) have been carried out.")
-            % {"due": done["d"], "done": done["n"], "rate": f.shown("recommendations_done")}
-            if done.get("d")
-            else _("No oversight recommendation has fallen due yet."),
-            _(
-                "The Standing Committee and the committees held %(explanations)s explanation sessions and "
-                "%(hearings)s hearings; %(monitored)s of the term's resolutions are under oversight."
-            )
-            % {
-                "explanations": f("explanations"),
-                "hearings": f("hearings"),
-                "monitored": f.shown("resolutions_monitored"),
-            },
+            " ".join([oversight_sentence(f), recommendations_sentence(f)]),
+            share_sentence(
+                f.raw("recommendations_done"),
+                key="done",
+                nothing=gettext_lazy("No oversight recommendation has fallen due yet."),
+                one_done=gettext_lazy("The one recommendation due so far has been carried out."),
+                one_not_done=gettext_lazy("The one recommendation due so far has not been carried out yet."),
+                all_done=gettext_lazy("All %(due)s recommendations due so far have been carried out."),
+                none_done=gettext_lazy(
+                    "None of the %(due)s recommendations due so far has been carried out yet."
+                ),
+                some_done=gettext_lazy(
+                    "Of the %(due)s recommendations due so far, %(done)s (%(rate)s) have been carried out."
+                ),
+            ),
+            " ".join([accountability_sentence(f), monitored_sentence(f)]),
         ],
     )
     voters = Section(
         _("Voter contact and voters' petitions"),
         [
-            _("Delegates held %(meetings)s voter meetings; %(petitions)s petitions were received.")
-            % {"meetings": f("voter_meetings"), "petitions": f("petitions")},
+            voter_contact_sentence(f),
             answers_sentence(f),
             breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
             agency_answers_table(council, this),
         ],
     )
-    letters = Section(
-        _("Citizen reception and letters"),
-        [
-            _("%(receptions)s citizen reception days were held and %(letters)s letters received.")
-            % {"receptions": f("receptions"), "letters": f("letters")},
-        ],
-    )
-    delegates = Section(
-        _("Delegates' activity"),
-        [
-            _(
-                "%(trainings)s training courses (attendance %(attendance)s), %(group_meetings)s delegate "
-                "group meetings; %(evaluated)s of the delegates have been evaluated for the year, "
-                "%(assessed)s action programme commitments assessed, %(nominations)s emulation nominations."
-            )
-            % {
-                "trainings": f("trainings"),
-                "attendance": f.shown("training_attendance"),
-                "group_meetings": f("group_meetings"),
-                "evaluated": f.shown("evaluations"),
-                "assessed": f("assessments"),
-                "nominations": f("nominations"),
-            },
-        ],
-    )
+    letters = Section(_("Citizen reception and letters"), [receptions_sentence(f)])
+    delegates = Section(_("Delegates' activity"), [delegates_sentence(f)])
     progress(55, _("Assessing the targets"))
     targets, lines = scorecard_table(council, period, today)
     unmet = [line for line in lines if line.status in (quota.FAILED, quota.OPEN)]
@@ -185,8 +407,7 @@ def activity_report(report: Report, progress: Progress) -> Document:
     assessment = Section(
         _("Overall assessment"),
         [
-            _("%(met)s of the %(total)s targets of the founding conclusion are met for %(period)s.")
-            % {"met": sum(line.status == "met" for line in lines), "total": len(lines), "period": label},
+            targets_sentence(sum(line.status == "met" for line in lines), len(lines), label),
             targets,
             # The two meanings of "chưa đạt" kept apart: still open, or closed without being met.
             *(
@@ -208,7 +429,11 @@ def activity_report(report: Report, progress: Progress) -> Document:
         ],
     )
     next_steps = [
-        _("Follow up the %(count)s overdue answers to voters' petitions with the agencies concerned.")
+        ngettext(
+            "Follow up the overdue answer to a voters' petition with the agency concerned.",
+            "Follow up the %(count)s overdue answers to voters' petitions with the agencies concerned.",
+            f("petitions_overdue"),
+        )
         % {"count": f("petitions_overdue")}
         if f("petitions_overdue")
         else None,
@@ -228,7 +453,6 @@ def activity_report(report: Report, progress: Progress) -> Document:
         kind="bar",
     )
     progress(70, _("Writing the appendix"))
-    signer_lines, signer_name = signer(council, today)
     kind_subject = {
         Report.Kind.QUARTERLY: _("Activities of the People's Council in %(period)s"),
         Report.Kind.HALF_YEAR: _(
@@ -237,12 +461,7 @@ def activity_report(report: Report, progress: Progress) -> Document:
         Report.Kind.ANNUAL: _("Activities of the People's Council in %(period)s and tasks for the next year"),
     }[report.kind]
     return Document(
-        issuer_lines=issuer_lines(council),
-        number=_("No.: .../BC-HĐND"),
-        place=council.place_name or council.name,
-        date=None,
-        year=today.year,
-        doc_type=_("REPORT"),
+        **document_frame(report),
         subject=kind_subject % {"period": label},
         intro=[
             _(
@@ -265,13 +484,4 @@ def activity_report(report: Report, progress: Progress) -> Document:
             breakdown_table(f, "petitions_by_channel", _("Petitions by channel"), _("Channel")),
             overdue_table(council, this),
         ],
-        signer_lines=signer_lines,
-        signer_name=signer_name,
-        recipients=[
-            _("Standing Committee of the Provincial Party Committee"),
-            _("Standing Committee of the People's Council"),
-            _("Committees of the People's Council"),
-            pgettext("recipients", "Delegate groups"),
-        ],
-        file_stem=f"{report.kind}-{report.period}",
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from council.models import Council
 from delegates.models import StandingPosition
@@ -77,20 +77,135 @@ class Figures:
         return percent(value) if metrics.get(key).unit == "percent" else number(value)
 
 
+def share_sentence(
+    raw: dict,
+    *,
+    key: str,
+    nothing: str,
+    all_done: str,
+    none_done: str,
+    some_done: str,
+    one_done: str = "",
+    one_not_done: str = "",
+) -> str:
+    """How many of the items due were done, worded for the case: none due, one, all, none or some of many.
+
+    A rate is given only with its base ("3 of the 4 ... (75,0%)"), never "0 ... (0,0%)". The messages are
+    translated strings with ``%(due)s``, ``%(<key>)s`` (the items done) and ``%(rate)s``."""
+    due, done = raw.get("d") or 0, raw.get("n") or 0
+    if not due:
+        text = nothing
+    elif due == 1 and one_done:
+        text = one_done if done else one_not_done
+    elif done == due:
+        text = all_done
+    elif not done:
+        text = none_done
+    else:
+        text = some_done
+    return str(text) % {"due": due, key: done, "rate": percent(metrics.value(raw, "percent"))}
+
+
 def answers_sentence(f: "Figures") -> str:
     """How the agencies answered the petitions due in the period, and what was overdue at its end."""
-    answers = f.raw("answers_on_time")
-    overdue = _("%(overdue)s answers were overdue at the end of the period.") % {
-        "overdue": f("petitions_overdue")
-    }
-    if not answers.get("d"):
-        return _("No answer to a petition fell due in the period.") + " " + overdue
-    return (
-        _("Of the %(due)s answers due in the period, the agencies gave %(on_time)s (%(rate)s) on time.")
-        % {"due": answers["d"], "on_time": answers["n"], "rate": f.shown("answers_on_time")}
-        + " "
-        + overdue
+    given = share_sentence(
+        f.raw("answers_on_time"),
+        key="on_time",
+        nothing=gettext_lazy("No answer to a petition fell due in the period."),
+        one_done=gettext_lazy("The one answer to a petition due in the period was given on time."),
+        one_not_done=gettext_lazy("The one answer to a petition due in the period was not given on time."),
+        all_done=gettext_lazy("All %(due)s answers to petitions due in the period were given on time."),
+        none_done=gettext_lazy(
+            "None of the %(due)s answers to petitions due in the period was given on time."
+        ),
+        some_done=gettext_lazy(
+            "Of the %(due)s answers due in the period, the agencies gave %(on_time)s (%(rate)s) on time."
+        ),
     )
+    overdue = f("petitions_overdue") or 0
+    if overdue:
+        late = ngettext(
+            "%(overdue)s answer was overdue at the end of the period.",
+            "%(overdue)s answers were overdue at the end of the period.",
+            overdue,
+        ) % {"overdue": overdue}
+    else:
+        late = _("No answer was overdue at the end of the period.")
+    return f"{given} {late}"
+
+
+def voter_contact_sentence(f: "Figures") -> str:
+    """The voter meetings held and the petitions received in the period."""
+    meetings, petitions = f("voter_meetings") or 0, f("petitions") or 0
+    if not meetings and not petitions:
+        return _("No voter meeting was held and no petition was received in the period.")
+    if not petitions:
+        return ngettext(
+            "Delegates held %(meetings)s voter meeting; no petition was received.",
+            "Delegates held %(meetings)s voter meetings; no petition was received.",
+            meetings,
+        ) % {"meetings": meetings}
+    if not meetings:
+        return ngettext(
+            "No voter meeting was held; %(petitions)s petition was received.",
+            "No voter meeting was held; %(petitions)s petitions were received.",
+            petitions,
+        ) % {"petitions": petitions}
+    held = ngettext("%(count)s voter meeting", "%(count)s voter meetings", meetings) % {"count": meetings}
+    return ngettext(
+        "Delegates held %(meetings)s; %(petitions)s petition was received.",
+        "Delegates held %(meetings)s; %(petitions)s petitions were received.",
+        petitions,
+    ) % {"meetings": held, "petitions": petitions}
+
+
+def oversight_sentence(f: "Figures") -> str:
+    """The oversight activities under way in the period (re-oversight among them) and the field surveys."""
+    activities, again, surveys = f("activities") or 0, f("reoversight") or 0, f("surveys") or 0
+    if not activities and not surveys:
+        return _("No oversight activity or field survey took place in the period.")
+    if not activities:
+        text = _("No oversight activity was under way in the period.")
+    elif again:
+        text = ngettext(
+            "%(count)s oversight activity was under way in the period, a re-oversight.",
+            "%(count)s oversight activities were under way in the period, %(re)s of them re-oversight.",
+            activities,
+        ) % {"count": activities, "re": again}
+    else:
+        text = ngettext(
+            "%(count)s oversight activity was under way in the period.",
+            "%(count)s oversight activities were under way in the period.",
+            activities,
+        ) % {"count": activities}
+    if surveys:
+        visits = ngettext(
+            "The delegations made %(count)s field survey.",
+            "The delegations made %(count)s field surveys.",
+            surveys,
+        ) % {"count": surveys}
+    else:
+        visits = _("No field survey was made.")
+    return f"{text} {visits}"
+
+
+def receptions_sentence(f: "Figures") -> str:
+    """The citizen reception days held and the letters received in the period."""
+    receptions, letters = f("receptions") or 0, f("letters") or 0
+    if not receptions and not letters:
+        return _("No citizen reception day was held and no letter was received in the period.")
+    days = ngettext("%(count)s citizen reception day", "%(count)s citizen reception days", receptions) % {
+        "count": receptions
+    }
+    mail = ngettext("%(count)s letter", "%(count)s letters", letters) % {"count": letters}
+    if not letters:
+        return _("The council held %(receptions)s; no letter was received.") % {"receptions": days}
+    if not receptions:
+        return _("No citizen reception day was held; %(letters)s received.") % {"letters": mail}
+    return _("The council held %(receptions)s and received %(letters)s.") % {
+        "receptions": days,
+        "letters": mail,
+    }
 
 
 # The dashboard's figures, in its order, and the exemplary models the annual report also counts.

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sessions.models import Session
@@ -10,6 +9,7 @@ from sessions.models import Session
 from .. import metrics
 from ..charts_data import breakdown_chart
 from ..documents.content import Document, Section
+from ..kinds import document_frame
 from ..metrics import Window
 from ..models import Report
 from .common import (
@@ -19,9 +19,8 @@ from .common import (
     agency_answers_table,
     answers_sentence,
     breakdown_table,
-    issuer_lines,
     overdue_table,
-    signer,
+    voter_contact_sentence,
 )
 
 
@@ -41,16 +40,9 @@ def petitions_report(report: Report, progress: Progress) -> Document:
         {"this": window},
         ["petitions", "answers_on_time", "petitions_overdue", "voter_meetings", *BREAKDOWN_KEYS],
     )
-    today = timezone.localdate()
-    signer_lines, signer_name = signer(council, today)
     dates = {"start": f"{window.start:%d/%m/%Y}", "end": f"{window.end:%d/%m/%Y}"}
     return Document(
-        issuer_lines=issuer_lines(council),
-        number=_("No.: .../BC-HĐND"),
-        place=council.place_name or council.name,
-        date=None,
-        year=today.year,
-        doc_type=_("REPORT"),
+        **document_frame(report),
         subject=_("Voters' petitions sent to %(session)s and how they were answered")
         % {"session": session.title},
         intro=[
@@ -64,8 +56,7 @@ def petitions_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Petitions received"),
                 [
-                    _("%(meetings)s voter meetings were held and %(petitions)s petitions received.")
-                    % {"meetings": f("voter_meetings"), "petitions": f("petitions")},
+                    voter_contact_sentence(f),
                     breakdown_table(f, "petitions_by_field", _("Petitions by field"), _("Field")),
                     breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
                 ],
@@ -91,12 +82,4 @@ def petitions_report(report: Report, progress: Progress) -> Document:
             overdue_table(council, window),
             breakdown_table(f, "petitions_by_agency", _("Petitions by agency"), _("Agency")),
         ],
-        signer_lines=signer_lines,
-        signer_name=signer_name,
-        recipients=[
-            _("Delegates of the People's Council"),
-            _("The Fatherland Front Committee"),
-            _("The People's Committee"),
-        ],
-        file_stem=f"{report.kind}-{report.period}",
     )

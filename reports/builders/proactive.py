@@ -13,6 +13,7 @@ from council.models.followups import SourceKind
 from .. import metrics
 from ..charts_data import breakdown_chart, breakdown_rows
 from ..documents.content import Document, Section, Table
+from ..kinds import document_frame
 from ..metrics import Window
 from ..models import Report
 from ..periods import parse_period
@@ -22,10 +23,11 @@ from .common import (
     Figures,
     Progress,
     answers_sentence,
-    issuer_lines,
     overdue_table,
+    oversight_sentence,
+    receptions_sentence,
     running_note,
-    signer,
+    voter_contact_sentence,
 )
 
 
@@ -80,15 +82,9 @@ def proactive_report(report: Report, progress: Progress) -> Document:
         ],
     )
     by_field = breakdown_rows(metrics.get("petitions_by_field"), f.raw("petitions_by_field"))[:5]
-    signer_lines, signer_name = signer(council, today)
     label = period.label()
     return Document(
-        issuer_lines=issuer_lines(council),
-        number=_("No.: .../BC-HĐND"),
-        place=council.place_name or council.name,
-        date=None,
-        year=today.year,
-        doc_type=_("REPORT"),
+        **document_frame(report),
         subject=_("Issues found through oversight and voter contact in %(period)s") % {"period": label},
         intro=[
             _(
@@ -102,24 +98,17 @@ def proactive_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Main activities"),
                 [
-                    _(
-                        "%(activities)s oversight activities and %(surveys)s field surveys; %(meetings)s "
-                        "voter meetings and %(receptions)s citizen reception days; %(petitions)s voters' "
-                        "petitions received."
-                    )
-                    % {
-                        "activities": f("activities"),
-                        "surveys": f("surveys"),
-                        "meetings": f("voter_meetings"),
-                        "receptions": f("receptions"),
-                        "petitions": f("petitions"),
-                    },
+                    " ".join([oversight_sentence(f), voter_contact_sentence(f), receptions_sentence(f)]),
                 ],
             ),
             Section(
                 _("Issues found through oversight"),
                 [
-                    _("%(count)s recommendations were selected as important for the leadership.")
+                    ngettext(
+                        "%(count)s recommendation was selected as important for the leadership.",
+                        "%(count)s recommendations were selected as important for the leadership.",
+                        len(flagged),
+                    )
                     % {"count": len(flagged)}
                     if flagged
                     else _("No recommendation of the period was selected for the leadership."),
@@ -129,8 +118,14 @@ def proactive_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("What voters are concerned about"),
                 [
-                    _("The fields voters raised most: %(fields)s.")
-                    % {"fields": "; ".join(f"{name} ({count})" for name, count in by_field) or "—"},
+                    ngettext(
+                        "The field voters raised most: %(fields)s.",
+                        "The fields voters raised most: %(fields)s.",
+                        len(by_field),
+                    )
+                    % {"fields": "; ".join(f"{name} ({count})" for name, count in by_field)}
+                    if by_field
+                    else _("Voters raised no petition in the period."),
                     answers_sentence(f),
                     breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
                 ],
@@ -146,11 +141,4 @@ def proactive_report(report: Report, progress: Progress) -> Document:
             ),
         ],
         appendix=[overdue_table(council, window)],
-        signer_lines=signer_lines,
-        signer_name=signer_name,
-        recipients=[
-            _("Standing Committee of the Provincial Party Committee"),
-            _("Standing Committee of the People's Council"),
-        ],
-        file_stem=f"{report.kind}-{report.period}",
     )

@@ -154,14 +154,23 @@ def heading_text(level: int, heading: str) -> str:
     return heading.upper() if level == 0 else heading
 
 
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+def is_party(doc: Document) -> bool:
+    return getattr(doc, "form", "state") == "party"
+
+
 def recipient_lines(doc: Document) -> list[str]:
-    """The "Nơi nhận" list: "- <recipient>;" each, then "- Lưu: VT."."""
+    """The "Nơi nhận" list: "- <recipient>;" each, then "- Lưu: VT." (Decree 30); a Party document separates
+    them with commas and ends with "- Lưu VT, Đảng đoàn." (Guidance 36-HD/VPTW)."""
+    party = is_party(doc)
     lines = []
     for recipient in doc.recipients:
         text = nfc(recipient.strip()).lstrip("-–").strip().rstrip(";.,").strip()
         if text:
-            lines.append(f"- {text};")
-    lines.append("- Lưu: VT.")
+            lines.append(f"- {text}{',' if party else ';'}")
+    lines.append("- Lưu VT, Đảng đoàn." if party else "- Lưu: VT.")
     return lines
 
 
@@ -172,7 +181,7 @@ def appendix_title(index: int, table: Table) -> str:
 
 def appendix_reference(doc: Document) -> str:
     """The line under "PHỤ LỤC": "(Kèm theo báo cáo .../BC-HĐND)"."""
-    number = nfc(doc.number).strip().removeprefix("Số:").strip()
+    number = nfc(doc.number).strip().removeprefix("Số:").removeprefix("Số").strip()
     return f"(Kèm theo {nfc(doc.doc_type).strip().lower()} {number})"
 
 
@@ -213,12 +222,22 @@ def _block(block) -> Iterator:
     if isinstance(block, Table):
         yield TableBlock(table=block, caption=nfc(block.title))
     elif isinstance(block, Chart):
-        yield ChartBlock(chart=block, caption=nfc(block.title))
+        # on paper a chart with nothing to draw is only an empty box: the text already says there is none
+        if _has_figures(block):
+            yield ChartBlock(chart=block, caption=nfc(block.title))
     elif isinstance(block, str):
         if block.strip():
             yield Paragraph(text=nfc(block.strip()))
     else:
         raise TypeError(f"Unknown block in a report section: {type(block).__name__}")
+
+
+def _has_figures(chart: Chart) -> bool:
+    return bool(chart.categories) and any(
+        is_number(v) and v and v == v
+        for _label, values in chart.series
+        for v in values  # NaN: no figure
+    )
 
 
 def body_blocks(doc: Document) -> Iterator:
@@ -239,3 +258,38 @@ def body_tables(doc: Document) -> list[Table]:
 def all_tables(doc: Document) -> list[Table]:
     """Every table: the sections' in reading order, then the appendix's."""
     return body_tables(doc) + list(doc.appendix)
+
+
+CHAR_CM = 0.3  # an average character of 12-pt bold Times New Roman (about 0.25 cm), with some to spare
+CELL_PADDING_CM = 0.45  # a cell's left and right margins
+
+
+def column_widths(table: Table, available: float) -> list[float]:
+    """Widths (cm) that fill the text width: each column gets at least its longest word, so no word and no
+    code ("KN-2026-00123", "45/BC-HĐND") breaks; the rest goes to the columns in proportion to how much
+    longer their longest text is. The DOCX and the PDF share them, so their tables look alike."""
+    count = len(table.columns)
+    if not count:
+        return []
+    minimum, natural = [], []
+    for index in range(count):
+        texts = [str(table.columns[index])] + [
+            format_cell(row[index]) for row in [*table.rows, table.total or []] if index < len(row)
+        ]
+        words = [len(word) for text in texts for word in text.split()] or [1]
+        minimum.append(max(words) * CHAR_CM + CELL_PADDING_CM)
+        natural.append(min(max(len(t) for t in texts), 45) * CHAR_CM + CELL_PADDING_CM)
+    if sum(minimum) >= available:
+        return [available * m / sum(minimum) for m in minimum]
+    if sum(natural) <= available:
+        return [available * n / sum(natural) for n in natural]
+    spare = available - sum(minimum)
+    extra = [max(n - m, 0) for n, m in zip(natural, minimum, strict=True)]
+    return [m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra, strict=True)]
+
+
+def is_code(word: str) -> bool:
+    """Whether a word is a code a line must not break inside: a reference or a symbol with a hyphen or a
+    slash ("KN-2026-00123", "45/BC-HĐND"), where a renderer would otherwise allow a break."""
+    word = word.strip("()[];,.")
+    return len(word) > 1 and any(c in word for c in "-/‐–") and any(c.isalnum() for c in word)

@@ -40,7 +40,8 @@ class Section:
 
 @dataclass
 class Document:
-    """An administrative document in the layout of Decree 30/2020/NĐ-CP."""
+    """A document in the State's layout (Decree 30/2020/NĐ-CP) or, with ``form="party"``, the Party's
+    (Guidance 36-HD/VPTW): the two differ in the heading, the number, the signature and the recipients."""
 
     issuer_lines: list[str]  # e.g. ["HỘI ĐỒNG NHÂN DÂN", "TỈNH ĐỒNG THÁP"]
     number: str  # e.g. "Số: .../BC-HĐND" until the report is issued
@@ -57,3 +58,4 @@ class Document:
     recipients: list[str] = field(default_factory=list)  # without the final "Lưu: VT" line
     draft: bool = True
     file_stem: str = "bao-cao"
+    form: str = "state"  # "state" or "party" (reports.kinds)

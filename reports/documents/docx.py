@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from reports.charts import render_png
 
 from .common import (
+    PARTY_TITLE,
     ChartBlock,
     Heading,
     Paragraph,
@@ -21,8 +22,10 @@ from .common import (
     appendix_reference,
     appendix_title,
     body_blocks,
+    column_widths,
     date_line,
     format_cell,
+    is_party,
     issuer_name,
     looks_numeric,
     nfc,
@@ -359,63 +362,50 @@ def _heading_block(document, doc: Document) -> None:
     (left, right), (number_cell, date_cell) = (row.cells for row in table.rows)
 
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
-    for line in doc.issuer_lines:
-        # Decree 30: the issuing body's name in bold capitals
-        _plain(left, nfc(line).upper(), size=13, bold=True)
-    _rule(left, 2.5, HEADER_LEFT_CM)
-
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-    _plain(right, NATIONAL_NAME, size=12, bold=True)
-    _plain(right, MOTTO, size=13.5, bold=True)
-    _rule(right, 5.6, right_cm)
+    if is_party(doc):
+        # Guidance 36-HD/VPTW: the superior Party body upright, the issuing body in bold, a star beneath;
+        # "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, underlined by a rule of its length
+        lines = [nfc(line).upper() for line in doc.issuer_lines]
+        for index, line in enumerate(lines):
+            _plain(left, line, size=14, bold=index == len(lines) - 1 or len(lines) == 1)
+        _plain(left, "*", size=14)
+        _plain(right, PARTY_TITLE, size=15, bold=True)
+        _rule(right, 6.9, right_cm)
+    else:
+        for line in doc.issuer_lines:
+            # Decree 30: the issuing body's name in bold capitals
+            _plain(left, nfc(line).upper(), size=13, bold=True)
+        _rule(left, 2.5, HEADER_LEFT_CM)
+        _plain(right, NATIONAL_NAME, size=12, bold=True)
+        _plain(right, MOTTO, size=13.5, bold=True)
+        _rule(right, 5.6, right_cm)
 
     number = number_cell.paragraphs[0]
     _format(number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), before=2, after=0, spacing=1.0)
-    _run(number, doc.number, size=13)
+    _run(number, doc.number, size=14 if is_party(doc) else 13)
     date = date_cell.paragraphs[0]
     _format(date, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Cm(0), before=2, after=0, spacing=1.0)
     _run(date, date_line(doc), size=14, italic=True)
 
 
 def _title(document, doc: Document) -> None:
-    kind = _plain(document, nfc(doc.doc_type).upper(), size=BODY_PT, bold=True)
+    party = is_party(doc)
+    kind = _plain(document, nfc(doc.doc_type).upper(), size=16 if party else BODY_PT, bold=True)
     _format(kind, before=18, after=0, keep=True)
     subject = _plain(document, doc.subject, size=BODY_PT, bold=True)
     _format(subject, keep=True, spacing=1.15)
-    _rule(document, 4.0, TEXT_WIDTH_CM, before=4, after=8)
+    if party:
+        # a Party document's title ends with a short dashed line
+        _format(_plain(document, "-----", size=BODY_PT), before=0, after=8, keep=True)
+    else:
+        _rule(document, 4.0, TEXT_WIDTH_CM, before=4, after=8)
 
 
 def _heading(document, block: Heading) -> None:
     paragraph = document.add_paragraph()
     _format(paragraph, before=8 if block.level == 0 else 6, keep=True)
     _run(paragraph, f"{block.label} {block.text}", bold=True, italic=block.level >= 2)
-
-
-CHAR_CM = 0.3  # an average character of 12-pt bold Times New Roman (about 0.25 cm), with some to spare
-CELL_PADDING_CM = 0.45  # the cell's left and right margins
-
-
-def _column_widths(table: Table, available: float) -> list[float]:
-    """Widths that fill the text width: each column gets at least its longest word (so no word breaks), the
-    rest goes to the columns in proportion to how much longer their longest text is."""
-    count = len(table.columns)
-    if not count:
-        return []
-    minimum, natural = [], []
-    for index in range(count):
-        texts = [str(table.columns[index])] + [
-            format_cell(row[index]) for row in [*table.rows, table.total or []] if index < len(row)
-        ]
-        words = [len(word) for text in texts for word in text.split()] or [1]
-        minimum.append(max(words) * CHAR_CM + CELL_PADDING_CM)
-        natural.append(min(max(len(t) for t in texts), 45) * CHAR_CM + CELL_PADDING_CM)
-    if sum(minimum) >= available:
-        return [available * m / sum(minimum) for m in minimum]
-    if sum(natural) <= available:
-        return [available * n / sum(natural) for n in natural]
-    spare = available - sum(minimum)
-    extra = [max(n - m, 0) for n, m in zip(natural, minimum, strict=True)]
-    return [m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra, strict=True)]
 
 
 def _table(document, table: Table, caption: str) -> None:
@@ -428,7 +418,7 @@ def _table(document, table: Table, caption: str) -> None:
     word = document.add_table(rows=1 + len(rows) + (1 if table.total else 0), cols=columns)
     word.style = document.styles["Table Grid"]
     _table_borders(word, "single", size=4)
-    _fixed_widths(word, _column_widths(table, TEXT_WIDTH_CM))
+    _fixed_widths(word, column_widths(table, TEXT_WIDTH_CM))
 
     header = word.rows[0]
     _row_flags(header, header=True)
@@ -452,10 +442,22 @@ def _table(document, table: Table, caption: str) -> None:
         _format(_plain(document, "", size=6), after=4)
 
 
+CHART_MAX_CM = 10
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 def _chart(document, block: ChartBlock) -> None:
     picture = _plain(document)
     _format(picture, before=6, after=2, keep=True)
-    picture.add_run().add_picture(io.BytesIO(render_png(block.chart, dpi=200, title=False)), width=Cm(15))
+    png = render_png(block.chart, dpi=200, title=False)
+    width, height = _png_size(png)
+    # a tall chart is scaled down to 10 cm high, so it fits below most pages' text (as in the PDF)
+    size = {"height": Cm(CHART_MAX_CM)} if height * 15 > CHART_MAX_CM * width else {"width": Cm(15)}
+    picture.add_run().add_picture(io.BytesIO(png), **size)
     caption = _plain(document, block.caption, size=13, italic=True)
     _format(caption, after=6, spacing=1.1)
 
@@ -482,9 +484,14 @@ def _closing(document, doc: Document) -> None:
     left, right = table.rows[0].cells
 
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
-    _plain(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, bold=True, italic=True)
+    if is_party(doc):
+        # Guidance 36-HD/VPTW: "Nơi nhận:" underlined, upright
+        title = _plain(left, "", align=WD_ALIGN_PARAGRAPH.LEFT)
+        _run(title, "Nơi nhận:", size=14, underline=True)
+    else:
+        _plain(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, bold=True, italic=True)
     for line in recipient_lines(doc):
-        _plain(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=11)
+        _plain(left, line, align=WD_ALIGN_PARAGRAPH.LEFT, size=12 if is_party(doc) else 11)
 
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     for line in doc.signer_lines:

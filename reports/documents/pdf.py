@@ -3,10 +3,13 @@
 import base64
 
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from reports.charts import render_svg
 
 from .common import (
+    PARTY_TITLE,
     ChartBlock,
     Heading,
     Paragraph,
@@ -14,8 +17,11 @@ from .common import (
     appendix_reference,
     appendix_title,
     body_blocks,
+    column_widths,
     date_line,
     format_cell,
+    is_code,
+    is_party,
     issuer_name,
     looks_numeric,
     nfc,
@@ -27,16 +33,35 @@ from .content import Document, Table
 TEMPLATE = "reports/document_pdf.html"
 
 
+TEXT_WIDTH_CM = 21 - 3 - 1.5  # A4 less the page's left and right margins (the template's @page)
+
+
+def _keep_codes(text: str) -> str:
+    """The cell's text as HTML with each code in a span no line breaks inside (a hyphen or a slash would
+    otherwise let "KN-2026-00123" wrap after "KN-2026-")."""
+    return mark_safe(  # every part is escaped
+        " ".join(
+            f'<span class="code">{escape(word)}</span>' if is_code(word) else escape(word)
+            for word in text.split(" ")
+        )
+    )
+
+
 def _table(table: Table, caption: str) -> dict:
     columns = len(table.columns)
 
     def cells(values):
         values = (list(values) + [None] * columns)[:columns]
-        return [{"text": format_cell(v), "numeric": looks_numeric(v)} for v in values]
+        return [
+            {"text": format_cell(v), "html": _keep_codes(format_cell(v)), "numeric": looks_numeric(v)}
+            for v in values
+        ]
 
     return {
         "kind": "table",
         "caption": caption,
+        # each column at least as wide as its longest word or code, as in the DOCX
+        "widths": [f"{100 * w / TEXT_WIDTH_CM:.2f}%" for w in column_widths(table, TEXT_WIDTH_CM)],
         "columns": [nfc(str(c)) for c in table.columns],
         "rows": [cells(r) for r in table.rows],
         "total": cells(table.total) if table.total else None,
@@ -77,6 +102,8 @@ def context(doc: Document) -> dict:
         "blocks": blocks,
         "signer_lines": [nfc(line).upper() for line in doc.signer_lines],
         "recipient_lines": recipient_lines(doc),
+        "party": is_party(doc),
+        "party_title": PARTY_TITLE,
     }
 
 

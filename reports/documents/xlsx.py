@@ -49,16 +49,40 @@ def sheet_names(tables: list[Table], taken=(INFO_SHEET,)) -> list[str]:
     return names
 
 
+# A rate as the documents print it (``reports.builders.common.percent``): "75,0%", "100,0%", "-2,5%".
+_PERCENT = re.compile(r"(-?\d{1,3}(?:\.\d{3})*|-?\d+)(?:,(\d+))?\s?%")
+PERCENT_FORMAT = "0.0%"
+
+
+def percent_value(value) -> float | None:
+    """The fraction a rate printed as text stands for ("75,0%" → 0.75), or None for any other cell.
+
+    Tables carry rates as the text the DOCX and PDF print, and an issued report's snapshot keeps them so:
+    reading the text back gives the workbook a number it can sum and chart, from old snapshots too."""
+    if not isinstance(value, str):
+        return None
+    match = _PERCENT.fullmatch(value.strip())
+    if not match:
+        return None
+    whole, decimals = match.group(1).replace(".", ""), match.group(2) or "0"
+    return round(float(f"{whole}.{decimals}") / 100, len(decimals) + 2)
+
+
 def _value(value):
-    """Numbers stay numbers, dates stay dates; anything else as NFC text."""
+    """Numbers stay numbers, dates stay dates, rates become fractions; anything else as NFC text."""
     if value is None or is_number(value) or isinstance(value, dt.date):
         return value
+    rate = percent_value(value)
+    if rate is not None:
+        return rate
     return nfc(str(value))
 
 
 def _number_format(value) -> str | None:
     if isinstance(value, bool):
         return None
+    if percent_value(value) is not None:
+        return PERCENT_FORMAT
     if isinstance(value, int):
         return "#,##0"
     if is_number(value):
@@ -142,14 +166,15 @@ def _table_sheet(ws, table: Table) -> None:
         row = HEADER_ROW + offset
         is_total = bool(table.total) and offset == len(body)
         for column, value in enumerate((values + [None] * columns)[:columns], start=1):
-            cell = write_cell(ws, row, column, _value(value))
+            written = _value(value)
+            cell = write_cell(ws, row, column, written)
             cell.border = GRID
             fmt = _number_format(value)
             if fmt:
                 cell.number_format = fmt
-            if looks_numeric(value) and not is_number(value):
+            if looks_numeric(value) and not is_number(written):
                 cell.alignment = Alignment(horizontal="right")
-            elif not is_number(value) and not isinstance(value, dt.date):
+            elif not is_number(written) and not isinstance(value, dt.date):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if is_total:
                 cell.font = BOLD

@@ -8,7 +8,6 @@ council, kind and period, under a claimed token); ``files`` writes a run's files
 from .files import PARTIAL_DIR
 from .runs import (
     HEARTBEAT_EVERY,
-    KINDS_BY_PERIOD,
     MAX_ATTEMPTS,
     QUEUED_STALE_AFTER,
     STALE_AFTER,
@@ -19,6 +18,7 @@ from .runs import (
     report_regenerate,
     report_request,
     session_period,
+    term_period,
 )
 from .schedule import (
     T1_WARN_FROM_MONTH,
@@ -34,7 +34,6 @@ from .targets import DEFAULT_TARGETS, target_create, targets_seed
 __all__ = [
     "DEFAULT_TARGETS",
     "HEARTBEAT_EVERY",
-    "KINDS_BY_PERIOD",
     "MAX_ATTEMPTS",
     "PARTIAL_DIR",
     "QUEUED_STALE_AFTER",
@@ -50,6 +49,7 @@ __all__ = [
     "reports_recover",
     "reports_schedule",
     "session_period",
+    "term_period",
     "t1_reminder",
     "t1_status",
     "t1_warning",

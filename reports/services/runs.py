@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import threading
+import unicodedata
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -27,6 +28,21 @@ from council.services import record_save
 from council.services.followups import queue_mail
 
 from .. import builders, figures
+from ..kinds import (
+    AFTER_PERIOD,
+    COMMITTEE,
+    GROUP,
+    KINDS,
+    PARTY,
+    SESSION,
+    TERM,
+    KindSpec,
+    check_party,
+    check_scope,
+    check_term,
+    kinds_for_period,
+    scope_code,
+)
 from ..models import Report
 from ..periods import Period
 from .files import put_in_place, remove_files, remove_partial, write_files
@@ -35,16 +51,10 @@ logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- which report covers what
 
-# The kinds a period code stands for: a quarter, a half-year, a year.
-KINDS_BY_PERIOD = {
-    "Q": [Report.Kind.QUARTERLY],
-    "H": [Report.Kind.HALF_YEAR, Report.Kind.PROACTIVE],
-    "Y": [Report.Kind.ANNUAL],
-}
-
 
 def kinds_for(period: Period) -> list[str]:
-    return list(KINDS_BY_PERIOD[period.kind])
+    """The kinds of report a period stands for (reports.kinds declares what each kind covers)."""
+    return kinds_for_period(period.kind)
 
 
 def check_kind(kind: str, period: Period) -> None:
@@ -60,12 +70,33 @@ def session_period(session) -> str:
     return f"session-{session.pk}"
 
 
+def term_period(term) -> str:
+    return f"term-{term.pk}"
+
+
 # ---------------------------------------------------------------- runs
 
 
 def _queue(report: Report) -> None:
     # The row is queued in the database: if the broker is down, the recovery run picks it up.
     enqueue("reports.tasks.report_generate_task", report.pk)
+
+
+def _what(spec: KindSpec, council: Council, *, period, session, term) -> tuple[str, dt.date, dt.date]:
+    """The period code and window a report of this kind covers, checked against what the kind covers."""
+    if SESSION in spec.covers:
+        if session is None or session.council_id != council.pk:
+            raise ValidationError(
+                _("Choose a session of this council for the %(kind)s.") % {"kind": spec.label.lower()}
+            )
+        return session_period(session), session.start_date, session.start_date
+    if TERM in spec.covers:
+        check_term(council, term, timezone.localdate())
+        return term_period(term), term.start_date, term.end_date
+    if period is None:
+        raise ValidationError(_("Choose a period."))
+    check_kind(spec.kind, period)
+    return period.code, period.start, period.end
 
 
 def report_request(
@@ -75,22 +106,26 @@ def report_request(
     kind: str,
     period: Period | None = None,
     session=None,
+    committee=None,
+    group=None,
+    term=None,
     regenerate: bool = False,
 ) -> tuple[Report, bool]:
-    """Ask for the report of a council, kind and period; return it and whether a run was queued.
+    """Ask for the report of a council, kind, period and scope; return it and whether a run was queued.
 
-    There is exactly one report per (council, kind, period): asking again returns the one there is, and a
-    run is queued only when it has none yet or a draft is to be regenerated. An issued report is frozen.
+    There is exactly one report per (council, kind, period, scope): asking again returns the one there is,
+    and a run is queued only when it has none yet or a draft is to be regenerated. An issued report is
+    frozen. What a kind covers, its scope (a committee, a group) and its form come from ``reports.kinds``;
+    a request the kind does not allow raises a ValidationError and writes nothing.
     """
-    if kind == Report.Kind.PETITIONS:
-        if session is None or session.council_id != council.pk:
-            raise ValidationError(_("Choose a session of this council for the petition report."))
-        code, start, end = session_period(session), session.start_date, session.start_date
-    else:
-        if period is None:
-            raise ValidationError(_("Choose a period."))
-        check_kind(kind, period)
-        code, start, end = period.code, period.start, period.end
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise ValidationError({"kind": _("Choose one of the kinds of report.")})
+    code, start, end = _what(spec, council, period=period, session=session, term=term)
+    check_scope(spec, council, committee=committee, group=group)
+    if spec.form == PARTY:
+        check_party(council, timezone.localdate())
+    scope = scope_code(spec, committee=committee, group=group)
     try:
         with transaction.atomic():
             report = Report.objects.create(
@@ -99,13 +134,17 @@ def report_request(
                 period=code,
                 period_start=start,
                 period_end=end,
-                session=session if kind == Report.Kind.PETITIONS else None,
+                scope=scope,
+                session=session if SESSION in spec.covers else None,
+                term=term if TERM in spec.covers else None,
+                committee=committee if spec.scope == COMMITTEE else None,
+                group=group if spec.scope == GROUP else None,
                 requested_by=actor,
                 heartbeat=timezone.now(),
             )
             created = True
     except IntegrityError:
-        report = Report.objects.get(council=council, kind=kind, period=code)
+        report = Report.objects.get(council=council, kind=kind, period=code, scope=scope)
         created = False
     if created:
         _queue(report)
@@ -294,7 +333,18 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
         raise ValidationError({"number": _("Give the report's number and symbol, e.g. 45/BC-HĐND.")})
     if issued_on > timezone.localdate():
         raise ValidationError({"issued_on": _("A report cannot be issued on a future date.")})
-    if report.kind != Report.Kind.PETITIONS and issued_on <= report.period_end:
+    spec = KINDS[report.kind]
+    if spec.form == PARTY and not nfc_casefold(number).endswith(nfc_casefold(f"-{spec.symbol}")):
+        raise ValidationError(
+            {
+                "number": _(
+                    "A report of the Party delegation is numbered with the symbol -%(symbol)s, "
+                    "e.g. 12-%(symbol)s."
+                )
+                % {"symbol": spec.symbol}
+            }
+        )
+    if spec.schedule == AFTER_PERIOD and issued_on <= report.period_end:
         raise ValidationError(
             {
                 "issued_on": _("A report on a period is issued after the period ends (%(end)s).")
@@ -304,8 +354,9 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
     if Report.objects.filter(council=report.council, number=number, issued_on__year=issued_on.year).exists():
         raise ValidationError({"number": _("Another report of this year already has this number.")})
     document = builders.from_snapshot(report.snapshot)
-    # The number line is Vietnamese whatever the Office's language, like the rest of the document.
-    document.number = f"Số: {number}"
+    # The number line is Vietnamese whatever the Office's language, like the rest of the document; a Party
+    # document writes "Số 12-BC/ĐĐ", without the colon (Guidance 36-HD/VPTW).
+    document.number = f"Số {number}" if spec.form == PARTY else f"Số: {number}"
     document.date, document.year, document.draft = issued_on, issued_on.year, False
     token = uuid.uuid4().hex
     paths = put_in_place(write_files(report, document, token))
@@ -344,6 +395,10 @@ def report_issue(report: Report, *, actor: User, number: str, issued_on: dt.date
     if report.kind == Report.Kind.PROACTIVE:
         transaction.on_commit(lambda: figures.schedule_refresh(report.council_id))  # T1 counts it
     return report
+
+
+def nfc_casefold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().replace(" ", "")
 
 
 def _notify_recipients(report: Report) -> None:

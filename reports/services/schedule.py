@@ -1,40 +1,77 @@
 """The schedule: which reports are due for each council, runs to take over, and the T1 reminder."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from council.models import Council, Role, User
+from council.models import Council, Role, Term, User
 from council.queue import enqueue
 from council.services.followups import queue_mail
 from council.workdays import WorkCalendar
+from delegates.selectors import party_members
 from sessions.models import Session
 
+from ..kinds import AFTER_PERIOD, BEFORE_SESSION, COMMITTEE, GROUP, KINDS, PARTY, TERM_REVIEW_FROM, KindSpec
 from ..models import Report
 from ..periods import Period
 from .runs import MAX_ATTEMPTS, QUEUED_STALE_AFTER, STALE_AFTER, report_regenerate, report_request
 
 
-def due_reports(council: Council, today: dt.date) -> list[tuple[str, Period | None, Any]]:
-    """The reports whose time has come: each period's report from the first working day after it ends,
-    and the petition report of a regular session from 20 days before it opens."""
-    calendar = WorkCalendar.load(council, today - dt.timedelta(days=40), today)
-    due: list[tuple[str, Period | None, Any]] = []
+def _ended_periods(today: dt.date, calendar: WorkCalendar) -> list[Period]:
+    """The periods whose reports fall due now: the last quarter, and the half-year and year it closes,
+    from the first working day after they end (for a month)."""
     quarter = Period("Q", today.year, (today.month - 1) // 3 + 1).previous()
-    if calendar.is_working_day(today) and (today - quarter.end).days <= 31:
-        due.append((Report.Kind.QUARTERLY, quarter, None))
-        if quarter.index in (2, 4):
-            half = Period("H", quarter.year, quarter.index // 2)
-            due += [(Report.Kind.HALF_YEAR, half, None), (Report.Kind.PROACTIVE, half, None)]
-        if quarter.index == 4:
-            due.append((Report.Kind.ANNUAL, Period("Y", quarter.year), None))
-    upcoming = Session.objects.filter(
-        council=council, kind=Session.Kind.REGULAR, start_date__range=(today, today + dt.timedelta(days=20))
+    if not calendar.is_working_day(today) or (today - quarter.end).days > 31:
+        return []
+    periods = [quarter]
+    if quarter.index in (2, 4):
+        periods.append(Period("H", quarter.year, quarter.index // 2))
+    if quarter.index == 4:
+        periods.append(Period("Y", quarter.year))
+    return periods
+
+
+def _scopes(spec: KindSpec, council: Council, on: dt.date) -> list[dict]:
+    """What one kind's reports are about: the council itself, or each of its committees or current groups."""
+    if spec.scope == COMMITTEE:
+        return [{"committee": c} for c in council.committees.filter(is_active=True).order_by("kind")]
+    if spec.scope == GROUP:
+        groups = council.delegate_groups.filter(term__start_date__lte=on, term__end_date__gte=on)
+        return [{"group": g} for g in groups.order_by("name")]
+    return [{}]
+
+
+def due_reports(council: Council, today: dt.date) -> list[tuple[str, Period | None, dict]]:
+    """The reports whose time has come, as (kind, period, what it is about), by what each kind declares
+    (``reports.kinds``): a period's reports from the first working day after it ends, a session's from 20
+    days before a regular session opens, the end-of-term review in the term's last three months. A Party
+    delegation's report is due only where the council has one."""
+    calendar = WorkCalendar.load(council, today - dt.timedelta(days=40), today)
+    periods = _ended_periods(today, calendar)
+    upcoming = list(
+        Session.objects.filter(
+            council=council,
+            kind=Session.Kind.REGULAR,
+            start_date__range=(today, today + dt.timedelta(days=20)),
+        )
     )
-    due += [(Report.Kind.PETITIONS, None, s) for s in upcoming]
+    ending = list(
+        Term.objects.filter(council=council, end_date__gte=today, end_date__lte=today + TERM_REVIEW_FROM)
+    )
+    due: list[tuple[str, Period | None, dict]] = []
+    for spec in KINDS.values():
+        if spec.form == PARTY and not party_members(council, today):
+            continue
+        if spec.schedule == AFTER_PERIOD:
+            wanted = [(p, {}) for p in periods if p.kind in spec.covers]
+        elif spec.schedule == BEFORE_SESSION:
+            wanted = [(None, {"session": s}) for s in upcoming]
+        else:
+            wanted = [(None, {"term": t}) for t in ending]
+        for period, about in wanted:
+            due += [(spec.kind, period, {**about, **scope}) for scope in _scopes(spec, council, today)]
     return due
 
 
@@ -44,10 +81,8 @@ def reports_schedule(today: dt.date | None = None) -> list[Report]:
     today = today or timezone.localdate()
     queued = []
     for council in Council.objects.order_by("pk"):
-        for kind, period, session in due_reports(council, today):
-            report, created = report_request(
-                actor=None, council=council, kind=kind, period=period, session=session
-            )
+        for kind, period, about in due_reports(council, today):
+            report, created = report_request(actor=None, council=council, kind=kind, period=period, **about)
             if not created and _drafted_too_early(report):
                 # Asked for on demand while its period was running: now that it is over, draft it again.
                 report_regenerate(report, actor=None)

@@ -90,3 +90,18 @@ def records(council, term):
         "overdue": [unanswered],
         "session": session,
     }
+
+
+@pytest.fixture
+def party_secretary(council, term):
+    """The Party delegation's secretary over the whole term: the council can issue Party-form reports."""
+    from delegates.models import PartyDelegationMember
+    from tests.delegates.factories import DelegateFactory
+
+    return PartyDelegationMember.objects.create(
+        council=council,
+        term=term,
+        delegate=DelegateFactory(council=council, full_name="Nguyễn Văn Bí Thư"),
+        position=PartyDelegationMember.Position.SECRETARY,
+        start_date=term.start_date,
+    )

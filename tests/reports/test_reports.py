@@ -15,7 +15,7 @@ from council.uploads import get_private_storage
 from reports import services
 from reports.models import KpiTarget, Report
 from reports.periods import Period
-from tests.council.factories import RoleFactory, UserFactory
+from tests.council.factories import CommitteeFactory, RoleFactory, UserFactory
 
 from .conftest import Q2
 
@@ -175,7 +175,9 @@ def test_a_kind_must_fit_its_period(council):
     assert not Report.objects.exists()
 
 
-def test_proactive_reports_count_for_t1_and_the_office_is_warned(council, records, user_with_role):
+def test_proactive_reports_count_for_t1_and_the_office_is_warned(
+    council, records, user_with_role, party_secretary
+):
     office = user_with_role(Role.OFFICE)
     office.email = "vanphong@example.vn"
     office.save()
@@ -187,8 +189,8 @@ def test_proactive_reports_count_for_t1_and_the_office_is_warned(council, record
     assert OutboxMail.objects.filter(dedupe_key__startswith="t1-reminder").count() == 1
     # Two proactive reports issued in 2026 (the second half of 2025's, and the first half of 2026's).
     for half, number, day in (
-        (Period("H", 2025, 2), "10/BC-HĐND", 10),
-        (Period("H", 2026, 1), "11/BC-HĐND", 20),
+        (Period("H", 2025, 2), "10-BC/ĐĐ", 10),
+        (Period("H", 2026, 1), "11-BC/ĐĐ", 20),
     ):
         report = generate(council, Report.Kind.PROACTIVE, half)
         services.report_issue(report, actor=office, number=number, issued_on=dt.date(2026, 7, day))
@@ -196,23 +198,46 @@ def test_proactive_reports_count_for_t1_and_the_office_is_warned(council, record
     assert services.t1_warning(council, dt.date(2026, 10, 1)) == ""
 
 
-def test_the_schedule_asks_for_each_due_report_once(council, records):
+def test_the_schedule_asks_for_each_due_report_once(council, records, party_secretary):
+    committee = CommitteeFactory(council=council)
     day = dt.date(2026, 7, 1)  # a Wednesday, the first working day after the first half-year
     queued = services.reports_schedule(today=day)
-    kinds = sorted(r.kind for r in queued if r.council_id == council.pk)
-    assert kinds == sorted([Report.Kind.QUARTERLY, Report.Kind.HALF_YEAR, Report.Kind.PROACTIVE])
+    mine = [r for r in queued if r.council_id == council.pk]
+    groups = list(council.delegate_groups.all())
+    expected = [
+        Report.Kind.QUARTERLY,
+        Report.Kind.RECEPTION,  # quarterly
+        Report.Kind.HALF_YEAR,
+        Report.Kind.PROACTIVE,  # the Party delegation's, in the Party's form
+        Report.Kind.COMMITTEE,  # one per committee
+        *[Report.Kind.DELEGATE_GROUP] * len(groups),  # one per group of the current term
+    ]
+    assert sorted(r.kind for r in mine) == sorted(expected)
+    assert {r.committee for r in mine if r.kind == Report.Kind.COMMITTEE} == {committee}
+    assert {r.group for r in mine if r.kind == Report.Kind.DELEGATE_GROUP} == set(groups)
     assert services.reports_schedule(today=day) == []  # a second beat, or the next day's run
     assert services.reports_schedule(today=dt.date(2026, 7, 4)) == []  # a Saturday
-    assert Report.objects.filter(council=council).count() == 3
+    assert Report.objects.filter(council=council).count() == len(expected)
+
+
+def test_without_a_party_delegation_the_party_report_is_not_scheduled_and_refused(council, records):
+    day = dt.date(2026, 7, 1)
+    assert Report.Kind.PROACTIVE not in [kind for kind, _p, _a in services.due_reports(council, day)]
+    with pytest.raises(ValidationError, match="Party delegation"):
+        services.report_request(
+            actor=None, council=council, kind=Report.Kind.PROACTIVE, period=Period("H", 2026, 1)
+        )
+    assert not Report.objects.filter(council=council).exists()
 
 
 def test_generate_reports_command(council, records, capsys):
     call_command("generate_reports", "--period", "2026-Q2", "--council", council.code)
     out = capsys.readouterr().out
-    assert out.count(".docx") == 1 and ".xlsx" in out and ".pdf" in out
+    # a quarter's reports: the activity report and the citizen reception report
+    assert out.count(".docx") == 2 and out.count(".xlsx") == 2 and out.count(".pdf") == 2
     call_command("generate_reports", "--period", "2026-Q2", "--council", council.code)
-    assert "nothing done" in capsys.readouterr().out
-    assert Report.objects.filter(council=council).count() == 1
+    assert capsys.readouterr().out.count("nothing done") == 2
+    assert Report.objects.filter(council=council).count() == 2
     for bad in ("2026-Q5", "2999-Q1"):
         with pytest.raises(CommandError):
             call_command("generate_reports", "--period", bad)
