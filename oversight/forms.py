@@ -9,7 +9,14 @@ from council.uploads import ACCEPT
 from delegates.models import Mandate
 from delegates.selectors import current_term
 
-from .models import Accountability, ActivityDocument, DelegationMember, OversightActivity, SurveyVisit
+from .models import (
+    Accountability,
+    ActivityDocument,
+    DelegationMember,
+    OversightActivity,
+    StudyTrip,
+    SurveyVisit,
+)
 from .permissions import headed_committees
 
 
@@ -189,3 +196,51 @@ class ThresholdForm(forms.Form):
             "max_value": _("Give a number of days between 0 and 365."),
         },
     )
+
+
+class StudyTripForm(CouncilModelForm):
+    upload = forms.FileField(
+        label=_("Report file"), required=False, widget=forms.ClearableFileInput(attrs={"accept": ACCEPT})
+    )
+
+    class Meta:
+        model = StudyTrip
+        fields = [
+            "title",
+            "host",
+            "place",
+            "start_date",
+            "end_date",
+            "purpose",
+            "participants",
+            "other_participants",
+            "lessons",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "other_participants": forms.Textarea(attrs={"rows": 3}),
+            "lessons": forms.Textarea(attrs={"rows": 5}),
+            "participants": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+
+class StudyTripFollowUpForm(forms.Form):
+    text = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 3}))
+    committee = forms.ModelChoiceField(
+        queryset=Committee.objects.none(), label=_("Responsible committee"), required=False
+    )
+    responsible = forms.CharField(
+        label=_("Or who else is responsible"),
+        max_length=200,
+        required=False,
+        help_text=_("The Office when both are left empty."),
+    )
+    due_date = forms.DateField(label=_("Due date"), widget=DayFirstDateInput(), error_messages=DATE_ERROR)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.filter(council=council)
+
+
+class StudyTripDoneForm(forms.Form):
+    text = forms.CharField(label=_("What was done"), max_length=1000, required=False)

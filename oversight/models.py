@@ -1,6 +1,7 @@
 """Oversight (giám sát): annual programmes, activities with their delegations, field surveys and the
 recommendations each activity addresses to agencies, followed up until kept."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -393,3 +394,109 @@ class AccountabilityConclusion(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class StudyTrip(StoredFileFields):
+    """A study and exchange trip to another council or province (học tập, trao đổi kinh nghiệm), with the
+    lessons brought back and a report file."""
+
+    council = models.ForeignKey("council.Council", verbose_name=_("council"), on_delete=models.PROTECT)
+    title = models.CharField(_("title"), max_length=300)
+    host = models.CharField(
+        _("council or province visited"),
+        max_length=200,
+        help_text=_("e.g. “HĐND tỉnh Quảng Ninh”."),
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+    purpose = models.TextField(_("purpose"))
+    participants = models.ManyToManyField(
+        "delegates.Delegate",
+        verbose_name=_("participating delegates"),
+        blank=True,
+        related_name="study_trips",
+    )
+    other_participants = models.TextField(
+        _("other participants"), blank=True, help_text=_("One per line, e.g. “Chuyên viên Văn phòng”.")
+    )
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    history = HistoricalRecords(m2m_fields=[participants])
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("study trip")
+        verbose_name_plural = _("study and exchange trips")
+        ordering = ["council", "-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="studytrip_dates_order"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("oversight:study_trip_detail", args=[self.pk])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The trip cannot end before it starts.")})
+
+
+class StudyTripFollowUp(models.Model):
+    """Something to do after a trip, applying what was learned: tracked on the follow-up spine (its
+    follow-up says whether and when it was done)."""
+
+    FOLLOWUP_SOURCE_KIND = SourceKind.OFFICE_TASK
+
+    trip = models.ForeignKey(StudyTrip, on_delete=models.PROTECT, related_name="followup_items")
+    text = models.TextField(_("what to do"))
+    committee = models.ForeignKey(
+        "council.Committee",
+        verbose_name=_("responsible committee"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    responsible = models.CharField(
+        _("responsible"),
+        max_length=200,
+        blank=True,
+        help_text=_("When not a committee, e.g. “Văn phòng”; the Office when left empty."),
+    )
+    due_date = models.DateField(_("due date"))
+    followups = followups_relation()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("study trip follow-up item")
+        verbose_name_plural = _("study trip follow-up items")
+        ordering = ["trip", "due_date", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        errors = {}
+        if self.committee_id and self.responsible.strip():
+            errors["responsible"] = _("Choose a committee or name who is responsible, not both.")
+        if self.committee_id and self.trip_id and self.committee.council_id != self.trip.council_id:
+            errors["committee"] = _("This belongs to another council.")
+        if self.due_date and self.trip_id and self.due_date < self.trip.start_date:
+            errors["due_date"] = _("The due date cannot come before the trip (%(date)s).") % {
+                "date": f"{self.trip.start_date:%d/%m/%Y}"
+            }
+        if errors:
+            raise ValidationError(errors)

@@ -72,3 +72,11 @@ def can_edit_activity(user: User, activity: OversightActivity) -> bool:
     return activity.committee_id is not None and activity.committee_id in headed_committees(
         user, activity.council
     )
+
+
+# Study and exchange trips are read by every member of the council (not by agencies' respondents).
+TRIP_READERS = frozenset(Role.values) - {Role.AGENCY}
+
+
+def can_read_study_trips(user: User, council) -> bool:
+    return bool(roles_in(user, council) & TRIP_READERS)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from council.models import CouncilStatus, FollowUp, FollowUpEvent, SourceKind
 from council.models.followups import ESCALATION_LADDER, EscalationStep
 
-from .models import Accountability, OversightActivity, Recommendation
+from .models import Accountability, OversightActivity, Recommendation, StudyTrip, StudyTripFollowUp
 
 TROUBLED = (CouncilStatus.UNSATISFACTORY, CouncilStatus.NOT_DONE)
 # The three steps the suggestions page proposes, in the order of the escalation ladder.
@@ -167,3 +167,43 @@ def activity_record(activity: OversightActivity) -> dict:
         "overseen_agencies": list(activity.agencies.all()),
         "timeline": activity_timeline(activity, surveys=surveys, documents=documents, recommendations=pairs),
     }
+
+
+# --- Study and exchange trips ---------------------------------------------------------------------------
+
+
+@dataclass
+class TripItem:
+    """A thing to do after a trip, with its follow-up (which says whether and when it was done)."""
+
+    item: StudyTripFollowUp
+    followup: FollowUp | None
+
+    @property
+    def done_on(self) -> dt.date | None:
+        if self.followup is None or self.followup.council_status != CouncilStatus.DONE:
+            return None
+        return self.followup.closed_on
+
+
+def study_trip_items(trip: StudyTrip) -> list[TripItem]:
+    """A trip's follow-up items with their follow-ups (two queries)."""
+    items = list(trip.followup_items.select_related("committee"))
+    followups = FollowUp.objects.select_related("agency").by_source(items)
+    return [TripItem(item, followups.get(item.pk)) for item in items]
+
+
+def study_trips_in(council, start: dt.date, end: dt.date) -> list[StudyTrip]:
+    """The council's study and exchange trips that took place (at least partly) between ``start`` and
+    ``end``, oldest first, each with its participants and its follow-up items as ``trip.items`` (a list
+    of ``TripItem``): four queries whatever the number of trips, for the periodic reports."""
+    trips = list(
+        StudyTrip.objects.filter(council=council, start_date__lte=end, end_date__gte=start)
+        .prefetch_related("participants", "followup_items__committee")
+        .order_by("start_date", "pk")
+    )
+    items = [item for trip in trips for item in trip.followup_items.all()]
+    followups = FollowUp.objects.by_source(items) if items else {}
+    for trip in trips:
+        trip.items = [TripItem(item, followups.get(item.pk)) for item in trip.followup_items.all()]
+    return trips

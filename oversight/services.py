@@ -9,10 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.events import announce
-from council.models import Council, CouncilStatus, FollowUp, User
+from council.models import Agency, Council, CouncilStatus, FollowUp, User
 from council.models.followups import EscalationStep
-from council.services import followup_escalation_scheduled, followup_open, record_save, record_update
-from council.uploads import atomic_with_files, attach_file
+from council.services import (
+    followup_escalation_scheduled,
+    followup_open,
+    followup_verify,
+    record_save,
+    record_update,
+)
+from council.uploads import atomic_with_files, attach_file, replace_file
 from council.workdays import rule_in_force
 
 from .models import (
@@ -23,6 +29,8 @@ from .models import (
     OversightActivity,
     OversightProgram,
     Recommendation,
+    StudyTrip,
+    StudyTripFollowUp,
     SurveyVisit,
 )
 from .workflows import OVERSIGHT_WORKFLOW
@@ -333,3 +341,106 @@ def suggest_after_days_set(council: Council, *, actor: User | None, days: int) -
         raise ValidationError({"days": _("Give a number of days between 0 and 365.")})
     council.suggest_after_days = days
     return record_save(council, actor=actor, update_fields=["suggest_after_days"])
+
+
+# --- Study and exchange trips ---------------------------------------------------------------------------
+
+
+def _participants_checked(council: Council, participants) -> list:
+    participants = list(participants)
+    if any(d.council_id != council.pk for d in participants):
+        raise ValidationError({"participants": _("This belongs to another council.")})
+    return participants
+
+
+@atomic_with_files
+def study_trip_create(
+    *, actor: User | None, council: Council, participants=(), upload=None, **data: Any
+) -> StudyTrip:
+    """Record a study and exchange trip, its delegates and, if given, its report file."""
+    participants = _participants_checked(council, participants)
+    trip = StudyTrip(council=council, created_by=actor, **data)
+    attach_file(trip, upload, prefix=f"study-trips/{council.pk}")
+    record_save(trip, actor=actor)
+    trip.participants.set(participants)
+    return trip
+
+
+@atomic_with_files
+def study_trip_update(
+    trip: StudyTrip, *, actor: User | None, participants=None, upload=None, **data: Any
+) -> StudyTrip:
+    if participants is not None:
+        participants = _participants_checked(trip.council, participants)
+    replace_file(trip, upload, prefix=f"study-trips/{trip.council_id}", data=data)
+    record_update(trip, actor=actor, **data)
+    if participants is not None:
+        trip.participants.set(participants)
+    return trip
+
+
+def _trip_body(item: StudyTripFollowUp, *, actor: User | None) -> Agency:
+    """The follow-up spine addresses an agency: the committee, the body named or the Office stands in as
+    one (inactive, so it is never offered where petitions or recommendations are addressed), as for
+    directive items."""
+    council = item.trip.council
+    if item.committee_id:
+        name, kind = str(item.committee), Agency.Kind.COUNCIL_BODY
+    elif item.responsible.strip():
+        name, kind = item.responsible.strip(), Agency.Kind.COUNCIL_BODY
+    else:
+        name = str(_("Office of the National Assembly delegation and People's Council"))
+        kind = Agency.Kind.COUNCIL_OFFICE
+    name = name[:200]
+    body = Agency.objects.filter(council=council, name=name).first()
+    if body is None:
+        body = record_save(Agency(council=council, name=name, kind=kind, is_active=False), actor=actor)
+    return body
+
+
+@transaction.atomic
+def study_trip_followup_add(
+    trip: StudyTrip,
+    *,
+    actor: User | None,
+    text: str,
+    due_date: dt.date,
+    committee=None,
+    responsible: str = "",
+) -> StudyTripFollowUp:
+    """Add something to do after the trip and track it on the follow-up spine until it is done."""
+    item = record_save(
+        StudyTripFollowUp(
+            trip=trip, text=text, committee=committee, responsible=responsible, due_date=due_date
+        ),
+        actor=actor,
+    )
+    followup_open(
+        actor=actor,
+        council=trip.council,
+        source=item,
+        agency=_trip_body(item, actor=actor),
+        title=text[:300],
+        description=_("After the study trip “%(trip)s” (%(host)s): %(text)s")
+        % {"trip": trip.title, "host": trip.host, "text": text},
+        assigned_date=min(trip.end_date, due_date),
+        due_date=due_date,
+        reference=f"HTKN-{trip.start_date:%Y}-{item.pk:04d}",
+    )
+    return item
+
+
+@transaction.atomic
+def study_trip_followup_done(item: StudyTripFollowUp, *, actor: User | None, text: str = "") -> FollowUp:
+    """The Office marks the item done: its follow-up is verified done and closed."""
+    followup = FollowUp.objects.of_sources([item]).filter(closed_on__isnull=True).first()
+    if followup is None:
+        raise ValidationError(_("This item is already done."))
+    followup_verify(
+        followup,
+        actor=actor,
+        outcome=CouncilStatus.DONE,
+        text=text,
+        reason=text.strip() or str(_("Done, as the Office recorded.")),
+    )
+    return followup

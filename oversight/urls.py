@@ -19,5 +19,17 @@ urlpatterns = [
         "oversight/hearings/<int:pk>/conclusions/", views.conclusion_add, name="accountability_conclusion_add"
     ),
     *views.ACCOUNTABILITY.urls("oversight/hearings"),
+    path("oversight/study-trips/<int:pk>/file/", views.study_trip_file, name="study_trip_file"),
+    path(
+        "oversight/study-trips/<int:pk>/follow-ups/",
+        views.study_trip_followup_add,
+        name="study_trip_followup_add",
+    ),
+    path(
+        "oversight/study-trips/follow-ups/<int:pk>/done/",
+        views.study_trip_followup_done,
+        name="study_trip_followup_done",
+    ),
+    *views.STUDY_TRIPS.urls("oversight/study-trips"),
     *views.ACTIVITIES.urls("oversight"),
 ]

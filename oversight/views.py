@@ -1,6 +1,7 @@
 """Oversight pages: activities with their delegation, documents, surveys and recommendations; the programme
 by month; explanation sessions and hearings; and the suggestions for the next session."""
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,12 +19,21 @@ from council.views.actions import form_action, run_form_action
 from council.views.viewsets import ReferenceViewSet
 
 from . import forms, selectors, services
-from .models import Accountability, ActivityDocument, OversightActivity, OversightProgram, Recommendation
+from .models import (
+    Accountability,
+    ActivityDocument,
+    OversightActivity,
+    OversightProgram,
+    Recommendation,
+    StudyTrip,
+    StudyTripFollowUp,
+)
 from .permissions import (
     can_create_activity,
     can_edit_activity,
     can_read_activities,
     can_read_oversight,
+    can_read_study_trips,
     narrow_activities,
     sees_whole_council,
 )
@@ -375,3 +385,99 @@ def suggestions(request):
             "default_days": council.suggest_after_days,
         },
     )
+
+
+# --- Study and exchange trips ---------------------------------------------------------------------------
+
+
+class StudyTripViewSet(ReferenceViewSet):
+    """Study and exchange trips, listed by year; the Office records them and their follow-up items."""
+
+    model = StudyTrip
+    form_class = forms.StudyTripForm
+    slug = "study_trip"
+    columns = ["title", "host", "start_date", "end_date"]
+    search_fields = ["title", "host", "place", "purpose", "lessons"]
+    ordering = ["-start_date", "pk"]
+    detail_template = "oversight/study_trip_detail.html"
+
+    def can_view(self, user, council):
+        return can_read_study_trips(user, council)
+
+    create_service = staticmethod(services.study_trip_create)
+    update_service = staticmethod(services.study_trip_update)
+
+    def get_filter_form(self, request):
+        form = super().get_filter_form(request)
+        years = sorted(
+            {
+                d.year
+                for d in StudyTrip.objects.filter(council=request.council).values_list(
+                    "start_date", flat=True
+                )
+            },
+            reverse=True,
+        )
+        form.fields["year"] = django_forms.TypedChoiceField(
+            choices=[("", _("All")), *((y, y) for y in years)],
+            coerce=int,
+            required=False,
+            label=_("Year"),
+        )
+        form.fields["year"].widget.attrs["class"] = "form-select"
+        return form
+
+    def filtered(self, request):
+        qs, filter_form = super().filtered(request)
+        year = filter_form.cleaned_data.get("year") if filter_form.is_valid() else None
+        return (qs.filter(start_date__year=year) if year else qs), filter_form
+
+    def get_detail_context(self, request, obj):
+        manager = can_manage_records(request.user, request.council)
+        return {
+            **super().get_detail_context(request, obj),
+            "participants": list(obj.participants.all()),
+            "items": selectors.study_trip_items(obj),
+            "followup_reader": can_read_followups(request.user, request.council),
+            "manager": manager,
+            "item_form": forms.StudyTripFollowUpForm(council=request.council, auto_id="item-%s")
+            if manager
+            else None,
+        }
+
+
+STUDY_TRIPS = StudyTripViewSet()
+
+
+@require_POST
+def study_trip_followup_add(request, pk):
+    trip = get_object_or_404(STUDY_TRIPS.viewable(request), pk=pk)
+    require(can_manage_records(request.user, request.council))
+    return form_action(
+        request,
+        forms.StudyTripFollowUpForm(request.POST, council=request.council, auto_id="item-%s"),
+        lambda d: services.study_trip_followup_add(trip, actor=request.user, **d),
+        done=STUDY_TRIPS.url("detail", trip.pk),
+        page=lambda form: STUDY_TRIPS.render_detail(request, trip, item_form=form),
+    )
+
+
+@require_POST
+def study_trip_followup_done(request, pk):
+    item = get_object_or_404(
+        StudyTripFollowUp.objects.filter(trip__in=STUDY_TRIPS.viewable(request)).select_related("trip"), pk=pk
+    )
+    require(can_manage_records(request.user, request.council))
+    run_form_action(
+        request,
+        forms.StudyTripDoneForm(request.POST),
+        lambda d: services.study_trip_followup_done(item, actor=request.user, **d),
+        success=_("Marked as done."),
+    )
+    return redirect(STUDY_TRIPS.url("detail", item.trip_id))
+
+
+@file_of("oversight.StudyTrip", "oversight:study_trip_detail")
+def study_trip_file(request, pk):
+    trip = get_object_or_404(STUDY_TRIPS.viewable(request).exclude(path=""), pk=pk)
+    return record_file_response(trip)
