@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from council.forms.base import DATE_ERROR, CouncilModelForm, DayFirstDateInput
 from delegates.models import Mandate
 
-from .models import AgendaItem, Interpellation, Resolution, Session, SessionDocument, Sitting, Speech
+from .models import (
+    AgendaItem,
+    Interpellation,
+    Resolution,
+    ResolutionQualityEvent,
+    Session,
+    SessionDocument,
+    Sitting,
+    Speech,
+)
 from .models.meetings import MAX_MINUTES
 
 
@@ -360,3 +369,26 @@ class DocumentForm(CouncilModelForm):
         super().__init__(*args, **kwargs)
         self.instance.session = session
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(session=session)
+
+
+class QualityEventForm(CouncilModelForm):
+    """What later happened to a resolution; the amending resolution is one of the council's adopted ones."""
+
+    class Meta:
+        model = ResolutionQualityEvent
+        fields = ["kind", "date", "authority", "reference", "findings", "amended_by"]
+        widgets = {"findings": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, resolution: Resolution, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.resolution = resolution
+        self.fields["amended_by"].queryset = (
+            Resolution.objects.filter(council=resolution.council_id, adopted_on__isnull=False)
+            .exclude(pk=resolution.pk)
+            .order_by("-year", "-number")
+        )
+        self.fields["amended_by"].label_from_instance = lambda r: r.symbol
+
+
+class QualityRemoveForm(forms.Form):
+    reason = forms.CharField(label=_("Why remove it"), max_length=300)

@@ -15,7 +15,7 @@ from council.quota import quota_status
 from council.text import natural_key
 from delegates.models import DelegateGroup, GroupMembership, Mandate
 
-from .models import AgendaItem, Resolution, Session, Speech, Vote
+from .models import AgendaItem, Resolution, ResolutionQualityEvent, Session, Speech, Vote
 
 
 @dataclass
@@ -193,3 +193,25 @@ def resolution_record(resolution: Resolution) -> dict[str, Any]:
         "roll_call": roll_call_counts(vote) if vote else None,
         "tasks": [(t, followups.get(t.pk)) for t in tasks],
     }
+
+
+def resolution_quality(resolution: Resolution) -> dict[str, list[ResolutionQualityEvent]]:
+    """What later happened to a resolution, oldest first, and the events it brought about on others (as the
+    amending or replacing resolution): two queries."""
+    return {
+        "quality_events": list(resolution.quality_events.select_related("amended_by", "recorded_by")),
+        "quality_caused": list(
+            resolution.quality_events_caused.select_related("resolution").order_by("date", "pk")
+        ),
+    }
+
+
+def resolution_quality_in(council, start: dt.date, end: dt.date) -> list[ResolutionQualityEvent]:
+    """The council's resolution quality events dated between ``start`` and ``end`` (both included), by date,
+    each with its resolution and amending resolution loaded (one query), for the periodic reports."""
+    return list(
+        ResolutionQualityEvent.objects.for_council(council)
+        .filter(date__range=(start, end))
+        .select_related("resolution", "amended_by")
+        .order_by("date", "pk")
+    )

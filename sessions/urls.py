@@ -35,6 +35,17 @@ urlpatterns = [
     path("answers/<int:pk>/file/", interpellations.answer_file, name="answer_file"),
     path("resolutions/<int:pk>/vote/", resolutions.resolution_vote, name="resolution_vote"),
     path("resolutions/<int:pk>/tasks/", resolutions.resolution_task, name="resolution_task"),
+    path("resolutions/<int:pk>/quality/", resolutions.resolution_quality_add, name="resolution_quality_add"),
+    path(
+        "resolutions/quality/<int:pk>/edit/",
+        resolutions.resolution_quality_edit,
+        name="resolution_quality_edit",
+    ),
+    path(
+        "resolutions/quality/<int:pk>/remove/",
+        resolutions.resolution_quality_remove,
+        name="resolution_quality_remove",
+    ),
     path(
         "resolutions/<int:pk>/vote/correct/",
         resolutions.resolution_vote_correct,

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from sessions.models import ResolutionQualityEvent
 from voters.models import Channel, Letter, VoterMeeting
 
 from .base import DOWN, NEUTRAL, UP, Metric
@@ -30,9 +31,12 @@ from .session_figures import (
     _between_sessions,
     _interpellations,
     _monitored,
+    _quality_events,
+    _resolutions_adopted,
     _resolutions_in_force,
     _sessions,
     _sittings,
+    _sound,
     _t2,
     _t3,
     _t4,
@@ -48,6 +52,8 @@ from .voter_figures import (
     _receptions,
     _voter_meetings,
 )
+
+Quality = ResolutionQualityEvent.Kind
 
 _METRICS = [
     Metric(
@@ -179,6 +185,39 @@ _METRICS = [
         unit="percent",
         records=_resolutions_in_force,
         met=_monitored,
+        better=UP,
+    ),
+    Metric(
+        "resolutions_adopted",
+        _("Resolutions adopted"),
+        _("Resolutions adopted in the period (those whose vote failed excluded)."),
+        records=_resolutions_adopted,
+        better=NEUTRAL,
+    ),
+    Metric(
+        "resolutions_amended",
+        _("Resolutions amended or replaced"),
+        _("Amendments and replacements of the council's resolutions dated in the period."),
+        records=_quality_events(Quality.AMENDED, Quality.REPLACED),
+        better=NEUTRAL,
+    ),
+    Metric(
+        "resolutions_annulled_or_suspended",
+        _("Resolutions annulled or suspended"),
+        _("Annulments and suspensions of the council's resolutions dated in the period."),
+        records=_quality_events(Quality.ANNULLED, Quality.SUSPENDED),
+        better=DOWN,
+    ),
+    Metric(
+        "resolutions_sound_rate",
+        _("Resolutions without a legal fault"),
+        _(
+            "Resolutions adopted in the period that, by its end, were neither annulled nor suspended and "
+            "drew no legal review finding."
+        ),
+        unit="percent",
+        records=_resolutions_adopted,
+        met=_sound,
         better=UP,
     ),
     Metric(

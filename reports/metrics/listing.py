@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch
 from council.models import FollowUp
 from delegates.models import GroupMeeting, Mandate, Nomination, TrainingAttendance, TrainingCourse
 from oversight.models import Accountability, OversightActivity, SurveyVisit
-from sessions.models import Interpellation, Resolution, Session
+from sessions.models import Interpellation, Resolution, ResolutionQualityEvent, Session
 from voters.models import Consultation, Letter, Petition, Reception, VoterMeeting, VoterOpinion
 
 
@@ -65,6 +65,12 @@ LISTING: dict = {
     Session: ListingSpec(date="start_date"),
     Interpellation: ListingSpec(label=lambda i: i.question[:160], date="submitted_on"),
     Resolution: ListingSpec(label=lambda r: f"{r.symbol} {r.title}".strip(), date="adopted_on"),
+    ResolutionQualityEvent: ListingSpec(
+        ("date", "pk"),
+        related=("resolution",),
+        label=lambda e: f"{e.resolution.symbol} — {e.get_kind_display()}: {e.authority}",
+        date="date",
+    ),
     OversightActivity: ListingSpec(label=lambda a: a.title, date="period_start"),
     SurveyVisit: ListingSpec(
         related=("activity",),

@@ -1,11 +1,11 @@
-"""Figures read from the sessions: sessions and sittings held, interpellation, resolutions overseen, and the
-session targets T2, T3 and T4 (whose rules live in ``sessions.selectors``)."""
+"""Figures read from the sessions: sessions and sittings held, interpellation, resolutions overseen and their
+quality, and the session targets T2, T3 and T4 (whose rules live in ``sessions.selectors``)."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from oversight.models import OversightActivity
-from sessions.models import Interpellation, Resolution, Session, Sitting
+from sessions.models import Interpellation, Resolution, ResolutionQualityEvent, Session, Sitting
 from sessions.selectors import agenda_minutes, session_t2, term_t3
 
 from .base import term_at, within
@@ -41,6 +41,25 @@ def _monitored(qs, w):
         state=OversightActivity.State.PLANNED
     )
     return qs.filter(Q(oversight_activities__in=overseers) | Q(tasks__isnull=False)).distinct()
+
+
+def _resolutions_adopted(c, w):
+    return Resolution.objects.filter(within("adopted_on", w), council=c)
+
+
+def _quality_events(*kinds):
+    """The council's resolution quality events of these kinds dated in the window."""
+
+    def records(c, w):
+        return ResolutionQualityEvent.objects.filter(within("date", w), resolution__council=c, kind__in=kinds)
+
+    return records
+
+
+def _sound(qs, w):
+    """Resolutions with no annulment, suspension or legal review finding dated by the window's end."""
+    unsound = ResolutionQualityEvent.objects.unsound().filter(date__lte=w.end)
+    return qs.exclude(pk__in=unsound.values("resolution_id"))
 
 
 def _t2(c, w):

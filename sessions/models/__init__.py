@@ -1,6 +1,7 @@
 from .documents import SessionDocument
 from .interpellations import Commitment, Interpellation, InterpellationAnswer
 from .meetings import AgendaItem, Session, Sitting, Speech
+from .quality import ResolutionQualityEvent
 from .resolutions import DelegateVote, Resolution, ResolutionTask, Vote
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Interpellation",
     "InterpellationAnswer",
     "Resolution",
+    "ResolutionQualityEvent",
     "ResolutionTask",
     "Session",
     "SessionDocument",

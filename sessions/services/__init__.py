@@ -16,6 +16,11 @@ from .interpellations import (
     interpellation_reject,
     interpellation_submit,
 )
+from .quality import (
+    resolution_quality_record,
+    resolution_quality_remove,
+    resolution_quality_update,
+)
 from .resolutions import (
     ADOPTION_DATES,
     COUNTED,
@@ -64,6 +69,9 @@ __all__ = [
     "interpellation_submit",
     "mandates_in_office_at",
     "resolution_create",
+    "resolution_quality_record",
+    "resolution_quality_remove",
+    "resolution_quality_update",
     "resolution_task_add",
     "resolution_vote",
     "roll_call_counts",

@@ -1,20 +1,38 @@
 """Resolutions: the record, its vote and the tasks it assigns."""
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from council.changes import saved_message
 from council.forms.base import apply_errors
 from council.permissions import can_manage_records, is_member, require, role_required
-from council.views.actions import run_form_action
+from council.views.actions import form_action, run_form_action
 from council.views.viewsets import ReferenceViewSet
 
 from .. import forms, selectors, services
-from ..models import DelegateVote, Resolution, Vote
+from ..models import DelegateVote, Resolution, ResolutionQualityEvent, Vote
 from ..roll_call import RollCallForm, RollCallImportForm, VoteCorrectForm, parse_roll_call_csv
+
+Quality = ResolutionQualityEvent.Kind
+# The list's "later history" filter: what happened to a resolution after its adoption.
+QUALITY_FILTERS = [
+    ("amended", _lazy("Amended or replaced")),
+    ("annulled", _lazy("Annulled")),
+    ("suspended", _lazy("Suspended")),
+    ("review_finding", _lazy("Reviewed, with findings")),
+]
+QUALITY_KINDS = {
+    "amended": [Quality.AMENDED, Quality.REPLACED],
+    "annulled": [Quality.ANNULLED],
+    "suspended": [Quality.SUSPENDED],
+    "review_finding": [Quality.REVIEW_FINDING],
+}
 
 
 class ResolutionViewSet(ReferenceViewSet):
@@ -35,6 +53,24 @@ class ResolutionViewSet(ReferenceViewSet):
 
     create_service = staticmethod(services.resolution_create)
 
+    def get_filter_form(self, request):
+        form = super().get_filter_form(request)
+        form.fields["quality"] = django_forms.ChoiceField(
+            choices=[("", _("All")), *QUALITY_FILTERS],
+            required=False,
+            label=_("Later history"),
+        )
+        form.fields["quality"].widget.attrs["class"] = "form-select"
+        return form
+
+    def filtered(self, request):
+        qs, filter_form = super().filtered(request)
+        quality = filter_form.cleaned_data.get("quality") if filter_form.is_valid() else ""
+        if quality:
+            events = ResolutionQualityEvent.objects.filter(kind__in=QUALITY_KINDS[quality])
+            qs = qs.filter(pk__in=events.values("resolution_id"))
+        return qs, filter_form
+
     def get_detail_context(self, request, obj):
         record = selectors.resolution_record(obj)
         vote = record["vote"]
@@ -43,6 +79,12 @@ class ResolutionViewSet(ReferenceViewSet):
         return {
             **super().get_detail_context(request, obj),
             **record,
+            **selectors.resolution_quality(obj),
+            "quality_form": forms.QualityEventForm(
+                council=request.council, resolution=obj, auto_id="quality-%s"
+            )
+            if manager and obj.adopted_on
+            else None,
             "correct_form": (
                 VoteCorrectForm(
                     initial={"approve": vote.approve, "reject": vote.reject, "abstain": vote.abstain}
@@ -100,6 +142,71 @@ def resolution_vote_correct(request, pk):
         record=vote,
     )
     return redirect(RESOLUTIONS.url("detail", resolution.pk))
+
+
+@require_POST
+@role_required(can_manage_records)
+def resolution_quality_add(request, pk):
+    resolution = get_object_or_404(RESOLUTIONS.get_queryset(request), pk=pk)
+    return form_action(
+        request,
+        forms.QualityEventForm(
+            request.POST, council=request.council, resolution=resolution, auto_id="quality-%s"
+        ),
+        lambda d: services.resolution_quality_record(resolution, actor=request.user, **d),
+        done=RESOLUTIONS.url("detail", resolution.pk) + "#quality",
+        page=lambda form: RESOLUTIONS.render_detail(request, resolution, quality_form=form),
+    )
+
+
+def _quality_event(request, pk) -> ResolutionQualityEvent:
+    return get_object_or_404(
+        ResolutionQualityEvent.objects.filter(
+            resolution__in=RESOLUTIONS.get_queryset(request)
+        ).select_related("resolution"),
+        pk=pk,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(can_manage_records)
+def resolution_quality_edit(request, pk):
+    """Correct a recorded event (the history keeps what it said before), or remove it with a reason."""
+    event = _quality_event(request, pk)
+    resolution = event.resolution
+    form = forms.QualityEventForm(
+        request.POST or None, council=request.council, resolution=resolution, instance=event
+    )
+    if request.method == "POST" and form.is_valid():
+        fresh = ResolutionQualityEvent.objects.get(pk=event.pk)
+        try:
+            saved = services.resolution_quality_update(fresh, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, saved_message(saved, form))
+            return redirect(RESOLUTIONS.url("detail", resolution.pk) + "#quality")
+    return render(
+        request,
+        "sessions/quality_event_form.html",
+        {"form": form, "event": event, "resolution": resolution, "remove_form": forms.QualityRemoveForm()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_POST
+@role_required(can_manage_records)
+def resolution_quality_remove(request, pk):
+    event = _quality_event(request, pk)
+    resolution = event.resolution
+    if run_form_action(
+        request,
+        forms.QualityRemoveForm(request.POST),
+        lambda d: services.resolution_quality_remove(event, actor=request.user, **d),
+        success=_("Removed; the history keeps it."),
+    ):
+        return redirect(RESOLUTIONS.url("detail", resolution.pk) + "#quality")
+    return redirect("sessions:resolution_quality_edit", event.pk)
 
 
 # The key that enters each choice on the roll-call page (as on the voting system's console).
