@@ -81,7 +81,7 @@ def build_figure(chart: Chart, *, title: bool = True) -> Figure:
     has_data = bool(categories) and _has_data(series)
 
     if kind == "barh" and has_data:
-        per_category = 0.3 * max(len(series), 1) + 0.2
+        per_category = 0.26 * max(len(series), 1) + 0.1  # compact: a report page holds the chart whole
         height = min(max(2.4, len(categories) * per_category + 1.3 + (0.3 if len(series) > 1 else 0)), 9.5)
     else:
         height = 3.6 if has_data else 2.2
@@ -245,7 +245,7 @@ def render_png(chart: Chart, dpi: int = 150, *, title: bool = True) -> bytes:
 def page_svg(chart: Chart) -> str:
     """The chart for a web page (its caption carries the title), from the cache when the same figures were
     drawn before: drawing takes far longer than the rest of a dashboard's page."""
-    key = "chart-svg-v3:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
+    key = "chart-svg-v4:" + hashlib.sha256(repr((chart, get_language())).encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
         svg = render_svg(chart, title=False)

@@ -57,8 +57,10 @@ def petitions_report(report: Report, progress: Progress) -> Document:
                 _("Petitions received"),
                 [
                     voter_contact_sentence(f),
-                    breakdown_table(f, "petitions_by_field", _("Petitions by field"), _("Field")),
+                    # the chart right after the sentence it illustrates, the table (which can run over a
+                    # page) after it: a chart that cannot fit below a table would leave the page half empty
                     breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
+                    breakdown_table(f, "petitions_by_field", _("Petitions by field"), _("Field")),
                 ],
             ),
             Section(

@@ -276,8 +276,8 @@ def column_widths(table: Table, available: float) -> list[float]:
         texts = [str(table.columns[index])] + [
             format_cell(row[index]) for row in [*table.rows, table.total or []] if index < len(row)
         ]
-        words = [len(word) for text in texts for word in text.split()] or [1]
-        minimum.append(max(words) * CHAR_CM + CELL_PADDING_CM)
+        words = [_word_cm(word) for text in texts for word in text.split()] or [CHAR_CM]
+        minimum.append(max(words) + CELL_PADDING_CM)
         natural.append(min(max(len(t) for t in texts), 45) * CHAR_CM + CELL_PADDING_CM)
     if sum(minimum) >= available:
         return [available * m / sum(minimum) for m in minimum]
@@ -286,6 +286,15 @@ def column_widths(table: Table, available: float) -> list[float]:
     spare = available - sum(minimum)
     extra = [max(n - m, 0) for n, m in zip(natural, minimum, strict=True)]
     return [m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra, strict=True)]
+
+
+def _word_cm(word: str) -> float:
+    """A word's width: capitals at ``CHAR_CM``, digits, small letters and marks narrower (a date or a code
+    of digits would otherwise take the width a subject column needs); a code gets room to spare, as a
+    substituted font must not break it at its hyphen."""
+    if is_code(word):
+        return len(word) * CHAR_CM
+    return sum(CHAR_CM if c.isupper() else 0.23 for c in word)
 
 
 def is_code(word: str) -> bool:

@@ -442,7 +442,7 @@ def _table(document, table: Table, caption: str) -> None:
         _format(_plain(document, "", size=6), after=4)
 
 
-CHART_MAX_CM = 10
+CHART_MAX_CM = 9
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -455,7 +455,7 @@ def _chart(document, block: ChartBlock) -> None:
     _format(picture, before=6, after=2, keep=True)
     png = render_png(block.chart, dpi=200, title=False)
     width, height = _png_size(png)
-    # a tall chart is scaled down to 10 cm high, so it fits below most pages' text (as in the PDF)
+    # a tall chart is scaled down to 9 cm high, so it fits below most pages' text (as in the PDF)
     size = {"height": Cm(CHART_MAX_CM)} if height * 15 > CHART_MAX_CM * width else {"width": Cm(15)}
     picture.add_run().add_picture(io.BytesIO(png), **size)
     caption = _plain(document, block.caption, size=13, italic=True)

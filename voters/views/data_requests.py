@@ -105,7 +105,7 @@ def data_request_export(request, pk):
                 *(viewer.value(record, n) for n in names),
                 f"{record.title}\n{record.text}",
                 record.get_state_display(),
-                timezone.localtime(record.consent_at).strftime("%d/%m/%Y %H:%M") if record.consent_at else "",
+                record.consent_at,  # a date and time cell (council.xlsx shows it in local time, day-first)
             ]
         return [
             str(record),
