@@ -5,8 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.models import Committee, Term
+from delegates.models import DelegateGroup
 from sessions.models import Session
 
+from .kinds import COMMITTEE, GROUP, KINDS, SESSION, TERM
 from .models import KpiTarget, Report
 from .periods import parse_period, quarter_of, recent_periods
 
@@ -34,9 +37,37 @@ class PeriodField(forms.ChoiceField):
 
 
 class ReportRequestForm(forms.Form):
+    """Ask for a report: its kind, then what the kind covers (a period, a session or a term) and, for a
+    committee's or a group's, which one (``reports.kinds`` says which fields a kind needs)."""
+
     kind = forms.ChoiceField(label=_("Report"), choices=Report.Kind.choices)
-    period = PeriodField(label=_("Period"), required=False)
-    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
+    period = PeriodField(
+        label=_("Period"), required=False, help_text=_("For a quarterly, six-month or annual report.")
+    )
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=Session.objects.none(),
+        required=False,
+        help_text=_("For a report sent to a session."),
+    )
+    committee = forms.ModelChoiceField(
+        label=_("Committee"),
+        queryset=Committee.objects.none(),
+        required=False,
+        help_text=_("For a committee's report."),
+    )
+    group = forms.ModelChoiceField(
+        label=_("Delegate group"),
+        queryset=DelegateGroup.objects.none(),
+        required=False,
+        help_text=_("For a delegate group's report."),
+    )
+    term = forms.ModelChoiceField(
+        label=_("Term"),
+        queryset=Term.objects.none(),
+        required=False,
+        help_text=_("For the end-of-term review."),
+    )
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,12 +81,28 @@ class ReportRequestForm(forms.Form):
         self.fields["session"].label_from_instance = lambda s: (
             f"{s.title} — {s.term} ({s.start_date:%d/%m/%Y})"
         )
+        self.fields["committee"].queryset = Committee.objects.filter(council=council, is_active=True)
+        self.fields["group"].queryset = DelegateGroup.objects.filter(council=council).select_related("term")
+        self.fields["group"].label_from_instance = lambda g: f"{g.name} — {g.term}"
+        self.fields["term"].queryset = Term.objects.filter(council=council)
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == Report.Kind.PETITIONS:
+        spec = KINDS.get(data.get("kind"))
+        if spec is None:
+            return data
+        needed = {
+            COMMITTEE: ("committee", _("Choose the committee.")),
+            GROUP: ("group", _("Choose the group.")),
+        }
+        if spec.scope in needed and not data.get(needed[spec.scope][0]):
+            self.add_error(*needed[spec.scope])
+        if SESSION in spec.covers:
             if not data.get("session"):
-                self.add_error("session", _("Choose the session the petition report is for."))
+                self.add_error("session", _("Choose the session the report is for."))
+        elif TERM in spec.covers:
+            if not data.get("term"):
+                self.add_error("term", _("Choose the term the review is for."))
         elif "period" in data and data.get("period") is None and not self.has_error("period"):
             self.add_error("period", _("Choose a period."))
         return data

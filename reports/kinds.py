@@ -52,6 +52,7 @@ class KindSpec:
     form: str = STATE
     scope: str = NO_SCOPE
     symbol: str = "BC-HĐND"  # the number's symbol; a committee's is derived from its name
+    file_name: str = "bao-cao"  # the downloads' name, without accents, before the period in words
     doc_type: object = field(default=gettext_lazy("REPORT"))
 
     @property
@@ -72,8 +73,8 @@ _ACTIVITY_SECTIONS = (
     gettext_lazy("Tasks for the period ahead"),
 )
 _TO_PARTY = (
-    gettext_lazy("Standing Board of the Provincial Party Committee"),
-    gettext_lazy("Standing Committee of the Provincial Party Committee"),
+    gettext_lazy("Permanent members of the Provincial Party Committee"),  # Thường trực Tỉnh ủy
+    gettext_lazy("Standing Committee of the Provincial Party Committee"),  # Ban Thường vụ Tỉnh ủy
     gettext_lazy("Members of the Party delegation"),
     gettext_lazy("Standing Committee of the People's Council"),
 )
@@ -125,6 +126,7 @@ KINDS: dict[str, KindSpec] = {
                 gettext_lazy("Proposals"),
             ),
             covers=("H",),
+            file_name="bao-cao-chu-dong",
             schedule=AFTER_PERIOD,
             recipients=_TO_PARTY,
             form=PARTY,
@@ -139,6 +141,7 @@ KINDS: dict[str, KindSpec] = {
                 gettext_lazy("Proposals"),
             ),
             covers=(SESSION,),
+            file_name="bao-cao-kien-nghi-cu-tri",
             schedule=BEFORE_SESSION,
             recipients=(
                 gettext_lazy("Delegates of the People's Council"),
@@ -151,6 +154,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.committee.committee_report",
             "reports.builders.committee.SECTIONS",
             covers=("H", "Y"),
+            file_name="bao-cao-ban",
             schedule=AFTER_PERIOD,
             recipients=_TO_STANDING,
             scope=COMMITTEE,
@@ -160,6 +164,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.delegate_group.delegate_group_report",
             "reports.builders.delegate_group.SECTIONS",
             covers=("H", "Y"),
+            file_name="bao-cao-to-dai-bieu",
             schedule=AFTER_PERIOD,
             recipients=_TO_STANDING,
             scope=GROUP,
@@ -170,6 +175,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.reception.reception_report",
             "reports.builders.reception.SECTIONS",
             covers=("Q", "Y"),
+            file_name="bao-cao-tiep-cong-dan",
             schedule=AFTER_PERIOD,
             recipients=(
                 gettext_lazy("Standing Committee of the Provincial Party Committee"),
@@ -182,6 +188,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.interpellation.interpellation_report",
             "reports.builders.interpellation.SECTIONS",
             covers=(SESSION,),
+            file_name="bao-cao-thuc-hien-ket-luan-chat-van",
             schedule=BEFORE_SESSION,
             recipients=(
                 gettext_lazy("Delegates of the People's Council"),
@@ -194,6 +201,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.resolutions.resolutions_report",
             "reports.builders.resolutions.SECTIONS",
             covers=("Y",),
+            file_name="bao-cao-thuc-hien-nghi-quyet",
             schedule=AFTER_PERIOD,
             recipients=(
                 gettext_lazy("Standing Committee of the Provincial Party Committee"),
@@ -206,6 +214,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.oversight_year.oversight_year_report",
             "reports.builders.oversight_year.SECTIONS",
             covers=("Y",),
+            file_name="bao-cao-ket-qua-giam-sat",
             schedule=AFTER_PERIOD,
             recipients=_ACTIVITY_RECIPIENTS,
         ),
@@ -214,6 +223,7 @@ KINDS: dict[str, KindSpec] = {
             "reports.builders.term_review.term_review_report",
             "reports.builders.term_review.SECTIONS",
             covers=(TERM,),
+            file_name="bao-cao-tong-ket-nhiem-ky",
             schedule=TERM_END,
             recipients=_ACTIVITY_RECIPIENTS,
         ),

@@ -23,6 +23,7 @@ from .runs import (
 from .schedule import (
     T1_WARN_FROM_MONTH,
     due_reports,
+    report_scopes,
     reports_recover,
     reports_schedule,
     t1_reminder,
@@ -41,6 +42,7 @@ __all__ = [
     "T1_WARN_FROM_MONTH",
     "check_kind",
     "due_reports",
+    "report_scopes",
     "kinds_for",
     "report_generate",
     "report_issue",

@@ -33,7 +33,7 @@ def _ended_periods(today: dt.date, calendar: WorkCalendar) -> list[Period]:
     return periods
 
 
-def _scopes(spec: KindSpec, council: Council, on: dt.date) -> list[dict]:
+def report_scopes(spec: KindSpec, council: Council, on: dt.date) -> list[dict]:
     """What one kind's reports are about: the council itself, or each of its committees or current groups."""
     if spec.scope == COMMITTEE:
         return [{"committee": c} for c in council.committees.filter(is_active=True).order_by("kind")]
@@ -71,7 +71,7 @@ def due_reports(council: Council, today: dt.date) -> list[tuple[str, Period | No
         else:
             wanted = [(None, {"term": t}) for t in ending]
         for period, about in wanted:
-            due += [(spec.kind, period, {**about, **scope}) for scope in _scopes(spec, council, today)]
+            due += [(spec.kind, period, {**about, **scope}) for scope in report_scopes(spec, council, today)]
     return due
 
 

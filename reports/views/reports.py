@@ -18,6 +18,7 @@ from council.models import Term
 from council.params import next_param, paginate, period_param
 from council.permissions import can_manage_records, can_read_overview, require, role_required
 from council.resilience import publish
+from council.text import fold
 from council.uploads import attachment_response
 from council.views.actions import error_text, form_action, form_errors_text
 from council.views.viewsets import ReferenceViewSet
@@ -28,21 +29,13 @@ from voters.permissions import can_read_letters
 from .. import charts, forms, metrics, services
 from ..charts_data import breakdown_rows, table_rows
 from ..dashboards import dashboard, scorecard
+from ..kinds import spec_of
 from ..metrics import Window
 from ..models import KpiTarget, Report
 from ..periods import Period, parse_period, period_from_code, period_of_window, quarter_of, recent_periods
 from ..permissions import get_report_for_user_or_404, reports_visible_to
 from ..tasks import summaries_refresh_task
 
-# Download names in the council's language, without accents (they travel by e-mail and USB sticks).
-# The period follows in words (quy-II-2026, 6-thang-dau-nam-2026, nam-2026), never as a code.
-FILE_NAMES = {
-    Report.Kind.QUARTERLY: "bao-cao",
-    Report.Kind.HALF_YEAR: "bao-cao",
-    Report.Kind.ANNUAL: "bao-cao",
-    Report.Kind.PROACTIVE: "bao-cao-chu-dong",
-    Report.Kind.PETITIONS: "bao-cao-kien-nghi-cu-tri",
-}
 DOWNLOADS = {
     "docx": ("docx_path", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": ("xlsx_path", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -208,7 +201,9 @@ def report_list(request):
     council = request.council
     manager = can_manage_records(request.user, council)
     form = forms.ReportRequestForm(council=council) if manager else None
-    reports = reports_visible_to(request.user, council).select_related("session", "issued_by")
+    reports = reports_visible_to(request.user, council).select_related(
+        "session", "issued_by", "committee", "group", "term"
+    )
     kind = request.GET.get("kind", "")
     if kind in Report.Kind.values:
         reports = reports.filter(kind=kind)
@@ -236,6 +231,9 @@ def report_request(request):
             kind=data["kind"],
             period=data.get("period"),
             session=data.get("session"),
+            committee=data.get("committee"),
+            group=data.get("group"),
+            term=data.get("term"),
         )
     except ValidationError as error:
         messages.error(request, error_text(error, form))
@@ -312,9 +310,16 @@ def report_issue(request, pk):
 
 def _file_period(report: Report) -> str:
     """What a download's name says of the report's period: ``quy-II-2026``, or the session's number."""
+    # Download names in the council's language, without accents (they travel by e-mail and USB sticks).
+    # The period follows in words (quy-II-2026, 6-thang-dau-nam-2026, nam-2026), never as a code; a
+    # committee's or a group's report adds its name.
+    about = report.committee or report.group
+    suffix = f"-{fold(str(about)).replace(' ', '-')}" if about else ""
     period = period_from_code(report.period)
     if period is not None:
-        return period.file_part()
+        return period.file_part() + suffix
+    if report.term_id:
+        return f"khoa-{report.term.number}"
     return f"ky-hop-thu-{report.session.number}" if report.session else report.period
 
 
@@ -326,7 +331,7 @@ def report_download(request, pk, fmt):
         raise Http404(_("No such file."))
     attribute, content_type = DOWNLOADS[fmt]
     name = (
-        f"{FILE_NAMES[report.kind]}-{_file_period(report)}"
+        f"{spec_of(report.kind).file_name}-{_file_period(report)}"
         f"{'' if report.state == Report.State.ISSUED else '-du-thao'}.{fmt}"
     )
     return attachment_response(getattr(report, attribute), name, content_type)
