@@ -17,6 +17,13 @@ class ReportsConfig(AppConfig):
 
         register_probe("reports", probe)
 
+        # Directive items measured by a target follow it (directives sits below reports, so it is told here).
+        from directives.measures import register_target_measure
+
+        from .target_measures import measured_targets
+
+        register_target_measure(measured_targets)
+
         # The models read the catalogue through here (``reports.models.catalogue``): they sit below it.
         self.catalogue = catalogue
 
