@@ -123,6 +123,7 @@ KINDS: dict[str, KindSpec] = {
                 gettext_lazy("Main activities"),
                 gettext_lazy("Issues found through oversight"),
                 gettext_lazy("What voters are concerned about"),
+                gettext_lazy("The fields followed by the members of the Party delegation"),
                 gettext_lazy("Proposals"),
             ),
             covers=("H",),

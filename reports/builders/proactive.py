@@ -9,6 +9,7 @@ from django.utils.translation import ngettext, pgettext
 
 from council.models import Council, FollowUp
 from council.models.followups import SourceKind
+from delegates.selectors import party_field_reports, party_reports_missing
 
 from .. import metrics
 from ..charts_data import breakdown_chart, breakdown_rows
@@ -54,6 +55,44 @@ def _status_text(f: FollowUp, on: dt.date) -> str:
         late = (on - f.due_date).days
         return ngettext("overdue by %(days)s day", "overdue by %(days)s days", late) % {"days": late}
     return _("due on %(date)s") % {"date": f"{f.due_date:%d/%m/%Y}"}
+
+
+def party_fields_section(council: Council, period) -> Section:
+    """What each member of the Party delegation reported on the field assigned to them (the founding
+    conclusion's closing paragraph), and the assignments still unreported for the period."""
+    reports = party_field_reports(council, period.start, period.end)
+    missing = party_reports_missing(council, period.code)
+    blocks: list = []
+    if reports:
+        blocks.append(
+            ngettext(
+                "The members of the Party delegation sent %(count)s report on their assigned field:",
+                "The members of the Party delegation sent %(count)s reports on their assigned fields:",
+                len(reports),
+            )
+            % {"count": len(reports)}
+        )
+        blocks += [
+            _("Comrade %(name)s (%(field)s, %(period)s): %(summary)s")
+            % {
+                "name": r.assignment.member.delegate.full_name,
+                "field": r.assignment.area,
+                "period": r.period_label,
+                "summary": r.summary.strip().rstrip("."),
+            }
+            + "."
+            for r in reports
+        ]
+    else:
+        blocks.append(
+            _("No member of the Party delegation has reported on an assigned field for the period.")
+        )
+    if missing:
+        blocks.append(
+            _("Still to report for the period: %(list)s.")
+            % {"list": "; ".join(f"{a.member.delegate.full_name} ({a.area})" for a in missing)}
+        )
+    return Section(_("The fields followed by the members of the Party delegation"), blocks)
 
 
 def proactive_report(report: Report, progress: Progress) -> Document:
@@ -130,6 +169,7 @@ def proactive_report(report: Report, progress: Progress) -> Document:
                     breakdown_chart(metrics.get("petitions_by_field"), f.raw("petitions_by_field")),
                 ],
             ),
+            party_fields_section(council, period),
             Section(
                 _("Proposals"),
                 [

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from council.models import Role
+from delegates.services import party as party_services
 from reports import builders, kinds, services
 from reports.models import Report
 from reports.periods import Period
@@ -35,17 +36,29 @@ def test_every_kind_of_the_model_is_declared_with_a_builder_and_sections():
 def test_a_party_form_report_has_the_party_heading_number_signature_and_recipients(
     council, records, party_secretary, user_with_role
 ):
+    office = user_with_role(Role.OFFICE)
+    economy = party_services.party_assignment_add(
+        party_secretary, actor=None, area="Kinh tế - ngân sách", report_every="H"
+    )
+    party_services.party_assignment_add(
+        party_secretary, actor=None, area="Văn hóa - xã hội", report_every="H"
+    )
+    party_services.party_report_submit(
+        economy, actor=office, period="2026-H1", summary="Thu ngân sách đạt 52% dự toán"
+    )
     report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.PROACTIVE, period=H1)
     services.report_generate(report.pk)
     report.refresh_from_db()
     assert report.state == Report.State.DRAFT, report.error
     text = unicodedata.normalize("NFC", docx_text(read(report.docx_path)))
+    # each member's report on an assigned field, and the field still unreported
+    assert "Kinh tế - ngân sách" in text and "Thu ngân sách đạt 52% dự toán" in text
+    assert "Chưa báo cáo trong kỳ: Nguyễn Văn Bí Thư (Văn hóa - xã hội)" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
     assert "ĐẢNG BỘ TỈNH" in text and "ĐẢNG ĐOÀN HỘI ĐỒNG NHÂN DÂN TỈNH" in text
     assert "T/M ĐẢNG ĐOÀN" in text and "BÍ THƯ" in text and "Nguyễn Văn Bí Thư" in text
     assert "- Thường trực Tỉnh ủy," in text and "- Ban Thường vụ Tỉnh ủy," in text
     assert "- Lưu VT, Đảng đoàn." in text
-    office = user_with_role(Role.OFFICE)
     on = timezone.localdate()
     with pytest.raises(ValidationError, match="BC/ĐĐ"):
         services.report_issue(report, actor=office, number="12/BC-HĐND", issued_on=on)
