@@ -52,6 +52,7 @@ from demo.followups import COMMUNE_FOLLOWUPS, seed_followups
 from demo.mfa import seed_authenticators
 from demo.notifications import notifications_summary, seed_notifications
 from demo.oversight import oversight_summary, seed_oversight
+from demo.party import party_summary, seed_party
 from demo.reference import ReferenceSeeder, council_named
 from demo.reports import reports_summary, seed_reports
 from demo.roster import seed_commune_delegates, seed_roster
@@ -133,6 +134,8 @@ class Seeder(ReferenceSeeder):
             # Training, group meetings, action programmes, evaluations and emulation (invented too).
             seed_delegate_work(province, with_users=with_users)
             seed_directives(province, with_users=with_users)
+            # The Party delegation of the current term, its assigned fields and field reports.
+            seed_party(province, with_users=with_users)
         # The scorecard's targets are reference data; the issued proactive report is demo content. The
         # figures are computed here once, at the end, not after every write (see ``handle``).
         seed_reports(province, with_users=with_users)
@@ -231,6 +234,7 @@ class Command(BaseCommand):
             self.stdout.write(voters_summary(province))
             self.stdout.write(delegate_work_summary(province))
             self.stdout.write(directives_summary(province))
+            self.stdout.write(party_summary(province))
             self.stdout.write(reports_summary(province))
             self.stdout.write(notifications_summary(province))
         if commune is not None:
