@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from council.models import Council, User
 from council.services.followups import mail_suppressed
 from demo.names import OFFICE_USER
+from demo.quality import seed_quality
 from reports import figures, services
 from reports.models import Report
 from reports.periods import Period
 
-PROACTIVE_NUMBER = "27/BC-HĐND"
+PROACTIVE_NUMBER = "27-BC/ĐĐ"  # the Party delegation numbers its reports with its own symbol
 
 
 def last_half_year(today: dt.date) -> Period:
@@ -43,6 +44,8 @@ def seed_reports(council: Council, *, with_users: bool) -> None:
                     number=PROACTIVE_NUMBER,
                     issued_on=min(half.end + dt.timedelta(days=20), today),
                 )
+        # Study trips, the later history of resolutions and the target on their quality (issue 22, item 4).
+        seed_quality(council, office=office)
     figures.refresh(council)
 
 

@@ -452,6 +452,8 @@ def activity_report(report: Report, progress: Progress) -> Document:
         [[f(k, which) or 0 for k in compared] for which in ("this", "before", "year_ago")],
         kind="bar",
     )
+    if chart is not None:
+        assessment.blocks.append(chart)
     progress(70, _("Writing the appendix"))
     kind_subject = {
         Report.Kind.QUARTERLY: _("Activities of the People's Council in %(period)s"),
@@ -475,7 +477,9 @@ def activity_report(report: Report, progress: Progress) -> Document:
             Section(
                 _("Results"), subsections=[sessions, interpellations, oversight, voters, letters, delegates]
             ),
-            Section(pgettext("report section", "Assessment"), [chart], subsections=[assessment]),
+            # The chart follows the assessment's text, not its heading: a heading glued to a tall chart
+            # left the page before it half empty.
+            Section(pgettext("report section", "Assessment"), subsections=[assessment]),
             Section(_("Tasks for the period ahead"), [s for s in next_steps if s]),
         ],
         appendix=[
