@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from council.text import fold
 from delegates.models import Mandate
@@ -28,20 +28,20 @@ CHOICE_BY_WORD = {word: choice for choice, words in CHOICE_WORDS.items() for wor
 
 
 class VoteCorrectForm(forms.Form):
-    approve = forms.IntegerField(label=_lazy("Approve"), min_value=0, max_value=9999)
-    reject = forms.IntegerField(label=_lazy("Reject"), min_value=0, max_value=9999)
-    abstain = forms.IntegerField(label=_lazy("Did not vote"), min_value=0, max_value=9999)
-    reason = forms.CharField(label=_lazy("Reason for the correction"), max_length=300)
+    approve = forms.IntegerField(label=gettext_lazy("Approve"), min_value=0, max_value=9999)
+    reject = forms.IntegerField(label=gettext_lazy("Reject"), min_value=0, max_value=9999)
+    abstain = forms.IntegerField(label=gettext_lazy("Did not vote"), min_value=0, max_value=9999)
+    reason = forms.CharField(label=gettext_lazy("Reason for the correction"), max_length=300)
 
 
 class RollCallForm(forms.Form):
     """One choice per delegate in office on the vote's day (field ``m<mandate id>``)."""
 
     correct_totals = forms.BooleanField(
-        label=_lazy("The recorded totals are wrong: correct them to the counts of this roll call"),
+        label=gettext_lazy("The recorded totals are wrong: correct them to the counts of this roll call"),
         required=False,
     )
-    reason = forms.CharField(label=_lazy("Reason"), max_length=300, required=False)
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300, required=False)
 
     def __init__(self, *args, mandates: list[Mandate], **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +51,7 @@ class RollCallForm(forms.Form):
                 label=mandate.delegate.full_name,
                 choices=Choice.choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": _lazy("Choose how this delegate voted.")},
+                error_messages={"required": gettext_lazy("Choose how this delegate voted.")},
             )
 
     def clean(self):
@@ -65,7 +65,7 @@ class RollCallForm(forms.Form):
 
 
 class RollCallImportForm(forms.Form):
-    file = forms.FileField(label=_lazy("CSV file exported by the voting system"))
+    file = forms.FileField(label=gettext_lazy("CSV file exported by the voting system"))
 
 
 @dataclass

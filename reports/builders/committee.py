@@ -7,8 +7,7 @@ app, so the report does not count it.
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.models import FollowUp
 from delegates.models import CommitteeMembership
@@ -23,11 +22,11 @@ from . import tracked
 from .common import Progress
 
 SECTIONS = [
-    _lazy("Organisation and members"),
-    _lazy("Oversight, surveys and explanation sessions"),
-    _lazy("Voters' petitions the committee leads on"),
-    _lazy("Tasks assigned to the committee"),
-    _lazy("Proposals"),
+    gettext_lazy("Organisation and members"),
+    gettext_lazy("Oversight, surveys and explanation sessions"),
+    gettext_lazy("Voters' petitions the committee leads on"),
+    gettext_lazy("Tasks assigned to the committee"),
+    gettext_lazy("Proposals"),
 ]
 
 

@@ -6,8 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.quota import LABELS, quota_status
 from delegates.models import GroupMeeting, GroupMembership, TrainingAttendance
@@ -23,12 +22,12 @@ from . import tracked
 from .common import Progress
 
 SECTIONS = [
-    _lazy("Members of the group"),
-    _lazy("Meetings of the group"),
-    _lazy("Voter contact and voters' petitions"),
-    _lazy("Speaking at the sessions"),
-    _lazy("Training of the members"),
-    _lazy("Tasks assigned to the group"),
+    gettext_lazy("Members of the group"),
+    gettext_lazy("Meetings of the group"),
+    gettext_lazy("Voter contact and voters' petitions"),
+    gettext_lazy("Speaking at the sessions"),
+    gettext_lazy("Training of the members"),
+    gettext_lazy("Tasks assigned to the group"),
 ]
 
 

@@ -5,8 +5,7 @@ import datetime as dt
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.models import FollowUp
 from sessions.models import Commitment, Interpellation
@@ -19,10 +18,10 @@ from . import tracked
 from .common import Progress
 
 SECTIONS = [
-    _lazy("Interpellation at the earlier sessions"),
-    _lazy("Implementation of the commitments"),
-    _lazy("Implementation by agency"),
-    _lazy("Proposals"),
+    gettext_lazy("Interpellation at the earlier sessions"),
+    gettext_lazy("Implementation of the commitments"),
+    gettext_lazy("Implementation by agency"),
+    gettext_lazy("Proposals"),
 ]
 
 ANSWERED = (

@@ -5,8 +5,7 @@ the founding conclusion's targets T5 and T6."""
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from council.models import FollowUp
 from oversight.models import OversightActivity, OversightProgram, Recommendation
@@ -20,11 +19,11 @@ from . import tracked
 from .common import Figures, Progress, number, percent
 
 SECTIONS = [
-    _lazy("The oversight programme"),
-    _lazy("Thematic oversight and re-oversight"),
-    _lazy("Field surveys, explanation sessions and hearings"),
-    _lazy("Recommendations and their implementation"),
-    _lazy("Assessment against the targets"),
+    gettext_lazy("The oversight programme"),
+    gettext_lazy("Thematic oversight and re-oversight"),
+    gettext_lazy("Field surveys, explanation sessions and hearings"),
+    gettext_lazy("Recommendations and their implementation"),
+    gettext_lazy("Assessment against the targets"),
 ]
 
 KEYS = [

@@ -127,8 +127,9 @@ def proactive_report(report: Report, progress: Progress) -> Document:
         subject=_("Issues found through oversight and voter contact in %(period)s") % {"period": label},
         intro=[
             _(
-                "Carrying out the conclusion of the Party Standing Board, the Standing Committee of the "
-                "People's Council reports the issues found through oversight and voter contact in %(period)s:"
+                "Carrying out its conclusion on the work of the People's Council, the Party delegation "
+                "reports to the Permanent members and the Standing Committee of the Provincial Party "
+                "Committee the issues found through oversight and voter contact in %(period)s:"
             )
             % {"period": label},
             *running_note(period, today),

@@ -7,8 +7,7 @@ queries select no field of the sender (they aggregate, or read a letter's kind b
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.models import FollowUp
 from voters.models import Letter, Reception, VoterOpinion
@@ -20,11 +19,11 @@ from . import tracked
 from .common import Progress
 
 SECTIONS = [
-    _lazy("Citizen reception"),
-    _lazy("Letters received"),
-    _lazy("Handling of the letters"),
-    _lazy("Answers of the agencies"),
-    _lazy("Proposals"),
+    gettext_lazy("Citizen reception"),
+    gettext_lazy("Letters received"),
+    gettext_lazy("Handling of the letters"),
+    gettext_lazy("Answers of the agencies"),
+    gettext_lazy("Proposals"),
 ]
 
 

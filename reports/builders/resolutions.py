@@ -4,8 +4,7 @@ assign to agencies and where these stand, and the resolutions amended, replaced,
 from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.models import FollowUp
 from sessions.models import Resolution, ResolutionTask
@@ -17,11 +16,11 @@ from . import tracked
 from .common import Figures, Progress
 
 SECTIONS = [
-    _lazy("Resolutions adopted"),
-    _lazy("Implementation of the tasks the resolutions assign"),
-    _lazy("Implementation by agency"),
-    _lazy("Resolutions amended, replaced, annulled or suspended"),
-    _lazy("Proposals"),
+    gettext_lazy("Resolutions adopted"),
+    gettext_lazy("Implementation of the tasks the resolutions assign"),
+    gettext_lazy("Implementation by agency"),
+    gettext_lazy("Resolutions amended, replaced, annulled or suspended"),
+    gettext_lazy("Proposals"),
 ]
 
 

@@ -11,8 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from council import quota
 from sessions.models import Resolution
@@ -25,12 +24,12 @@ from ..models import KpiTarget, Report
 from .common import Figures, Progress, number, percent
 
 SECTIONS = [
-    _lazy("Sessions and resolutions"),
-    _lazy("Interpellation and commitments"),
-    _lazy("Oversight"),
-    _lazy("Voter contact, citizen reception and petitions"),
-    _lazy("Delegates' activity"),
-    _lazy("Results against the targets of the founding conclusion"),
+    gettext_lazy("Sessions and resolutions"),
+    gettext_lazy("Interpellation and commitments"),
+    gettext_lazy("Oversight"),
+    gettext_lazy("Voter contact, citizen reception and petitions"),
+    gettext_lazy("Delegates' activity"),
+    gettext_lazy("Results against the targets of the founding conclusion"),
 ]
 
 KEYS = [

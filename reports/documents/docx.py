@@ -39,6 +39,7 @@ BODY_PT = 14
 TABLE_PT = 12
 TEXT_WIDTH_CM = 21 - 3 - 1.5  # A4 width less the left and right margins
 HEADER_LEFT_CM = 6.5
+PARTY_HEADER_LEFT_CM = 7.8  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" in 14 pt on one line
 CLOSING_LEFT_CM = 7.0
 HEADER_FILL = "D9D9D9"
 
@@ -355,10 +356,11 @@ def _page_header(document, doc: Document) -> None:
 
 
 def _heading_block(document, doc: Document) -> None:
-    right_cm = TEXT_WIDTH_CM - HEADER_LEFT_CM
+    left_cm = PARTY_HEADER_LEFT_CM if is_party(doc) else HEADER_LEFT_CM
+    right_cm = TEXT_WIDTH_CM - left_cm
     table = document.add_table(rows=2, cols=2)
     _borderless(table)
-    _fixed_widths(table, [HEADER_LEFT_CM, right_cm])
+    _fixed_widths(table, [left_cm, right_cm])
     (left, right), (number_cell, date_cell) = (row.cells for row in table.rows)
 
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)

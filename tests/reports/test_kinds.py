@@ -55,7 +55,7 @@ def test_a_party_form_report_has_the_party_heading_number_signature_and_recipien
     assert "Kinh tế - ngân sách" in text and "Thu ngân sách đạt 52% dự toán" in text
     assert "Chưa báo cáo trong kỳ: Nguyễn Văn Bí Thư (Văn hóa - xã hội)" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
-    assert "ĐẢNG BỘ TỈNH" in text and "ĐẢNG ĐOÀN HỘI ĐỒNG NHÂN DÂN TỈNH" in text
+    assert "ĐẢNG BỘ TỈNH" in text and "ĐẢNG ĐOÀN HĐND TỈNH" in text
     assert "T/M ĐẢNG ĐOÀN" in text and "BÍ THƯ" in text and "Nguyễn Văn Bí Thư" in text
     assert "- Thường trực Tỉnh ủy," in text and "- Ban Thường vụ Tỉnh ủy," in text
     assert "- Lưu VT, Đảng đoàn." in text
