@@ -47,9 +47,9 @@ class MeasuredTarget:
         if self.value is None:
             value = _("nothing to count")
         elif self.unit == "percent":
-            value, threshold = f"{self.value}%", f"{threshold}%"
+            value, threshold = f"{self.value:g}%", f"{threshold}%"
         else:
-            value = str(self.value)
+            value = f"{self.value:g}"
         return _("measured: %(value)s of %(threshold)s — %(figure)s") % {
             "value": value,
             "threshold": threshold,
