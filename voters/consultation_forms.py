@@ -92,7 +92,7 @@ class ConsultationCloseForm(ConsultationCountsForm):
 
 class ConsultationResolutionForm(forms.Form):
     resolution = forms.ModelChoiceField(
-        queryset=Resolution.objects.none(), label=_("Resolution adopted"), required=False
+        queryset=Resolution.objects.none(), label=_("Resolution adopted from the draft"), required=False
     )
 
     def __init__(self, *args, council, **kwargs):

@@ -55,7 +55,9 @@ def test_seed_demo_lays_out_a_year_of_voters_work_in_every_state_once(settings):
     # Opinions through every channel; some of the latest meetings' still to be consolidated.
     opinions = VoterOpinion.objects.filter(council=province)
     assert 100 <= opinions.count() <= 150
-    assert set(opinions.values_list("channel", flat=True)) == set(Channel.values)
+    # Every built-in channel, and the channel the Office added (its Facebook page), with a few opinions.
+    assert set(opinions.values_list("channel", flat=True)) == {*Channel.values, "facebook"}
+    assert opinions.filter(channel="facebook").count() == 3
     assert (
         opinions.filter(petition__isnull=True, meeting__date__gte=today - dt.timedelta(days=45)).count() >= 10
     )

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from council.models import Role
-from reports.charts_data import breakdown_rows
 from reports import metrics
+from reports.charts_data import breakdown_rows
 from reports.metrics import Window
 from tests.dates import today
 from tests.voters.factories import VoterOpinionFactory
@@ -84,7 +84,9 @@ def test_a_letter_is_recorded_through_an_added_channel(client, office, council):
 
 
 @pytest.mark.parametrize("case", ["inactive", "unknown", "other_council"])
-def test_a_channel_not_in_use_here_is_refused_and_nothing_written(client, office, council, other_council, case):
+def test_a_channel_not_in_use_here_is_refused_and_nothing_written(
+    client, office, council, other_council, case
+):
     code = {"inactive": "oldline", "unknown": "pigeon", "other_council": "tiktok"}[case]
     if case == "inactive":
         _channel(council, code="oldline", name="Đường dây cũ", is_active=False)
@@ -126,9 +128,10 @@ def test_a_switched_off_channel_keeps_its_records_editable(client, office, counc
 def test_the_pages_own_channels_stay_in_use_and_codes_do_not_change_once_used(council):
     services.channels_ensure_builtin(council=council)
     meeting = OutreachChannel.objects.get(council=council, code=Channel.MEETING)
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        services.channel_update(meeting, actor=None, is_active=False)
-    assert "stays in use" in str(refused.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            services.channel_update(meeting, actor=None, is_active=False)
+        assert "stays in use" in str(refused.value)
     facebook = _channel(council)
     services.channel_update(facebook, actor=None, code="fb")  # unused: may still change
     facebook.refresh_from_db()
@@ -187,7 +190,9 @@ def test_channel_pages_by_role(client, login, council, role):
     assert client.get(reverse("voters:outreach_channel_detail", args=[channel.pk])).status_code == expected
     editing = client.get(reverse("voters:outreach_channel_update", args=[channel.pk])).status_code
     assert editing == (200 if role == Role.OFFICE else 403)
-    response = client.post(reverse("voters:outreach_channel_create"), {**FACEBOOK, "code": "zalo2", "name": "Z"})
+    response = client.post(
+        reverse("voters:outreach_channel_create"), {**FACEBOOK, "code": "zalo2", "name": "Z"}
+    )
     assert response.status_code == (302 if role == Role.OFFICE else 403)
     assert OutreachChannel.objects.filter(code="zalo2").exists() == (role == Role.OFFICE)
 
