@@ -223,7 +223,7 @@ def test_the_schedule_asks_for_each_due_report_once(council, records, party_secr
 def test_without_a_party_delegation_the_party_report_is_not_scheduled_and_refused(council, records):
     day = dt.date(2026, 7, 1)
     assert Report.Kind.PROACTIVE not in [kind for kind, _p, _a in services.due_reports(council, day)]
-    with pytest.raises(ValidationError, match="Party delegation"):
+    with pytest.raises(ValidationError, match="chưa có Đảng đoàn"):
         services.report_request(
             actor=None, council=council, kind=Report.Kind.PROACTIVE, period=Period("H", 2026, 1)
         )
