@@ -125,9 +125,9 @@ def test_the_office_records_an_event_from_the_resolution_page(client, office, co
     )
     assert response.status_code == 302
     event = ResolutionQualityEvent.objects.get()
-    with translation.override("en"):
-        page = client.get(reverse("sessions:resolution_detail", args=[resolution.pk])).content.decode()
-    assert "Suspended" in page and "Chủ tịch UBND tỉnh" in page
+    page = client.get(reverse("sessions:resolution_detail", args=[resolution.pk])).content.decode()
+    with translation.override("vi"):  # the page is in the user's language, Vietnamese
+        assert str(event.get_kind_display()) in page and "Chủ tịch UBND tỉnh" in page
     edit = reverse("sessions:resolution_quality_edit", args=[event.pk])
     assert client.get(edit).status_code == 200
     client.post(edit, {"kind": "suspended", "date": "16/05/2026", "authority": "Chủ tịch UBND tỉnh"})
