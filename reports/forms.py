@@ -9,7 +9,7 @@ from council.models import Committee, Term
 from delegates.models import DelegateGroup
 from sessions.models import Session
 
-from .kinds import COMMITTEE, GROUP, KINDS, SESSION, TERM
+from .kinds import COMMITTEE, GROUP, KINDS, SESSION, TERM, number_example
 from .models import KpiTarget, Report
 from .periods import parse_period, quarter_of, recent_periods
 
@@ -111,6 +111,11 @@ class ReportRequestForm(forms.Form):
 class IssueForm(forms.Form):
     number = forms.CharField(label=_("Number and symbol"), max_length=40, help_text=_("e.g. 45/BC-HĐND."))
     issued_on = forms.DateField(label=_("Issued on"), initial=timezone.localdate)
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if report is not None:  # the symbol of this kind of report: a Party report's differs
+            self.fields["number"].help_text = _("e.g. %(number)s.") % {"number": number_example(report)}
 
     def clean_issued_on(self):
         day = self.cleaned_data["issued_on"]

@@ -328,6 +328,18 @@ def committee_symbol(committee) -> str:
     return f"BC-{initials or 'BAN'}"
 
 
+def number_example(report) -> str:
+    """How this report's number is written: "12-BC/ĐĐ" for the Party delegation's, "45/BC-KTNS" for a
+    committee's, "45/BC-HĐND" for the council's."""
+    spec = KINDS[report.kind]
+    if spec.form == PARTY:
+        return f"12-{spec.symbol}"
+    symbol = (
+        committee_symbol(report.committee) if spec.scope == COMMITTEE and report.committee_id else spec.symbol
+    )
+    return f"45/{symbol}"
+
+
 def _member_on(memberships, role, on: dt.date):
     return (
         memberships.filter(role=role, start_date__lte=on)

@@ -259,7 +259,7 @@ def _report_page(request, report, issue_form=None):
     """The report's page; ``issue_form``: the issue form sent from it and refused, with its errors."""
     manager = can_manage_records(request.user, request.council)
     if issue_form is None and manager and report.state == Report.State.DRAFT:
-        issue_form = forms.IssueForm()
+        issue_form = forms.IssueForm(report=report)
     context = {
         "report": report,
         "manager": manager,
@@ -298,7 +298,7 @@ def report_issue(request, pk):
 
     return form_action(
         request,
-        forms.IssueForm(request.POST),
+        forms.IssueForm(request.POST, report=report),
         lambda d: services.report_issue(
             report, actor=request.user, number=d["number"], issued_on=d["issued_on"]
         ),

@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 from council.models import Role
 from delegates.services import party as party_services
 from reports import builders, kinds, services
+from reports.forms import IssueForm
 from reports.models import Report
 from reports.periods import Period
 from tests.council.factories import CommitteeFactory, CouncilFactory, TermFactory
@@ -60,6 +61,7 @@ def test_a_party_form_report_has_the_party_heading_number_signature_and_recipien
     assert "- Thường trực Tỉnh ủy," in text and "- Ban Thường vụ Tỉnh ủy," in text
     assert "- Lưu VT, Đảng đoàn." in text
     on = timezone.localdate()
+    assert "12-BC/ĐĐ" in str(IssueForm(report=report).fields["number"].help_text)
     with pytest.raises(ValidationError, match="BC/ĐĐ"):
         services.report_issue(report, actor=office, number="12/BC-HĐND", issued_on=on)
     services.report_issue(report, actor=office, number="12-BC/ĐĐ", issued_on=on)
