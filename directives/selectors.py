@@ -71,7 +71,7 @@ def implementation(council: Council, today: dt.date) -> list[dict]:
     }
     for item in items:
         entry = result[item.directive_id]
-        state = item_state(followups.get(item.pk), today, item.measured)
+        state = item_state(followups.get(item.pk), today, item.measured)  # type: ignore[attr-defined]
         entry["states"][state] += 1
         entry["total"] += 1
         entry["by_body"].setdefault(item.responsible_name, Counter())[state] += 1
@@ -91,7 +91,7 @@ def directive_progress(directive: Directive, today: dt.date) -> dict[str, Any]:
     states: Counter = Counter()
     by_body: dict[str, Counter] = {}
     for item, followup in rows:
-        state = item_state(followup, today, item.measured)
+        state = item_state(followup, today, item.measured)  # type: ignore[attr-defined]
         states[state] += 1
         by_body.setdefault(item.responsible_name, Counter())[state] += 1
     return {"rows": rows, "states": states, "by_body": sorted(by_body.items())}

@@ -205,5 +205,7 @@ def study_trips_in(council, start: dt.date, end: dt.date) -> list[StudyTrip]:
     items = [item for trip in trips for item in trip.followup_items.all()]
     followups = FollowUp.objects.by_source(items) if items else {}
     for trip in trips:
-        trip.items = [TripItem(item, followups.get(item.pk)) for item in trip.followup_items.all()]
+        trip.items = [  # type: ignore[attr-defined]
+            TripItem(item, followups.get(item.pk)) for item in trip.followup_items.all()
+        ]
     return trips

@@ -64,6 +64,7 @@ def due_reports(council: Council, today: dt.date) -> list[tuple[str, Period | No
     for spec in KINDS.values():
         if spec.form == PARTY and not party_members(council, today):
             continue
+        wanted: list[tuple[Period | None, dict]]
         if spec.schedule == AFTER_PERIOD:
             wanted = [(p, {}) for p in periods if p.kind in spec.covers]
         elif spec.schedule == BEFORE_SESSION:
