@@ -14,6 +14,8 @@ from .models import (
     OversightActivity,
     OversightProgram,
     Recommendation,
+    StudyTrip,
+    StudyTripFollowUp,
     SurveyVisit,
 )
 
@@ -134,3 +136,18 @@ class AccountabilityAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
 class AccountabilityConclusionAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ("__str__", "session")
     list_select_related = ("session",)
+
+
+# Study trips and their follow-up items are kept on their own pages (oversight:study_trip_list), where the
+# services open the items' follow-ups; the admin reads them.
+@admin.register(StudyTrip)
+class StudyTripAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("title", "council", "host", "start_date", "end_date")
+    list_filter = ("council",)
+    list_select_related = ("council",)
+
+
+@admin.register(StudyTripFollowUp)
+class StudyTripFollowUpAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("text", "trip", "committee", "due_date")
+    list_select_related = ("trip", "committee")

@@ -13,6 +13,7 @@ from .models import (
     Interpellation,
     InterpellationAnswer,
     Resolution,
+    ResolutionQualityEvent,
     ResolutionTask,
     Session,
     SessionDocument,
@@ -182,3 +183,12 @@ class SessionDocumentAdmin(ServiceSaveMixin, SimpleHistoryAdmin):
     search_fields = ("symbol", "title")
     list_select_related = ("session",)
     readonly_fields = ("path", "original_name", "content_type", "size")
+
+
+# A resolution's later history is recorded from its page (sessions:resolution_quality_add), where the service
+# checks the dates and the amending resolution; the admin reads it.
+@admin.register(ResolutionQualityEvent)
+class ResolutionQualityEventAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("resolution", "kind", "date", "authority", "reference")
+    list_filter = ("kind",)
+    list_select_related = ("resolution",)

@@ -9,11 +9,13 @@ from council.admin_actions import ServiceSaveMixin, WorkflowAdminMixin, service_
 from council.models import Agency, PersonalDataAccess, ProcessingNotice
 
 from . import communications, services
+from .consultations import Consultation, ConsultationResponseCount
 from .matching.models import ClassifierModel, PetitionTerm, Synonym, TermFrequency
 from .models import (
     DataSubjectRequest,
     Letter,
     MediaProduct,
+    OutreachChannel,
     OutreachEvent,
     Petition,
     Reception,
@@ -229,3 +231,25 @@ class PetitionTermAdmin(ReadOnlyAdmin):
 class TermFrequencyAdmin(ReadOnlyAdmin):
     list_display = ("council", "term", "df")
     list_filter = ("council",)
+
+
+# Channels and consultations are kept on the Office's pages (voters:outreach_channel_list,
+# voters:consultation_list), where the services check codes, counts and states; the admin reads them.
+@admin.register(OutreachChannel)
+class OutreachChannelAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("code", "name", "council", "kind", "is_active", "order")
+    list_filter = ("council", "is_active")
+    list_select_related = ("council",)
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("title", "council", "status", "start_date", "end_date")
+    list_filter = ("council", "status")
+    list_select_related = ("council",)
+
+
+@admin.register(ConsultationResponseCount)
+class ConsultationResponseCountAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    list_display = ("consultation", "channel", "count")
+    list_select_related = ("consultation", "channel")
