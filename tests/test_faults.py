@@ -397,6 +397,8 @@ def test_two_schedulers_firing_the_same_jobs_at_once_make_one_report_and_one_rem
     per_period = {}
     for council_id, kind, period in Report.objects.values_list("council_id", "kind", "period"):
         per_period[(council_id, kind, period)] = per_period.get((council_id, kind, period), 0) + 1
-    assert len(per_period) == 2 and set(per_period.values()) == {1}  # one petitions report per council
+    # each council's two reports before a session (petitions, interpellation commitments), each once
+    assert set(per_period.values()) == {1} and len(per_period) == 2 * len(councils)
+    assert {kind for _council, kind, _period in per_period} == {"petitions", "interpellation"}
     steps = list(ReminderLog.objects.values_list("followup_id", "step", "due_date"))
     assert len(steps) == len(set(steps)) == 4  # each overdue item reminded once
