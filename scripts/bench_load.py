@@ -2,7 +2,10 @@
 
 Stdlib only (threads and http.client), so it runs on its own core without the app's imports. Usage:
     bench_load.py BASE_URL SECONDS CONCURRENCY PAGES_JSON QUERIES_JSON
-PAGES_JSON maps a page name to [username or "", path, weight]; the page "petition_create" posts the form.
+PAGES_JSON maps a page name to [username or "", path, weight] or [username, path, weight, "form"]: a form page
+is fetched and then posted (a petition with a title, a text and today's date), and its GET and its POST are
+reported as two rows ("<name> GET", "<name> POST"). Pages whose name contains "dashboard" or "search" make the
+last line's figures (the largest of each).
 """
 
 import http.client
@@ -66,11 +69,15 @@ class Browser:
             raise SystemExit(f"bench: cannot log in as {username} (status {status})")
 
 
-def create_petition(browser, path, n):
+def post_form(browser, path, n, record):
+    """GET the form, then POST a petition: each timed and recorded on its own."""
+    started = time.perf_counter()
     status, page = browser.request("GET", path)
+    record("GET", status, started)
     if status != 200:
-        return status
+        return
     token = TOKEN.search(page).group(1)
+    started = time.perf_counter()
     status, _ = browser.request(
         "POST",
         path,
@@ -81,7 +88,14 @@ def create_petition(browser, path, n):
             "received_on": time.strftime("%d/%m/%Y"),
         },
     )
-    return 200 if status in (200, 302) else status
+    record("POST", 200 if status in (200, 302) else status, started)
+
+
+def rows():
+    """The names of the report's rows, in the pages' order (a form page makes two)."""
+    return [
+        n for name, spec in PAGES.items() for n in ([f"{name} GET", f"{name} POST"] if spec[3:] else [name])
+    ]
 
 
 def run():
@@ -96,27 +110,32 @@ def run():
         n = 0
         while not stop.is_set():
             name = rng.choices(names, weights)[0]
-            username, path, _weight = PAGES[name]
+            username, path, *_rest = PAGES[name]
             if username not in browsers:
                 browsers[username] = Browser()
                 if username:
                     browsers[username].log_in(username)
             browser = browsers[username]
+
+            def record(suffix, status, started, name=name):
+                elapsed = (time.perf_counter() - started) * 1000
+                key = f"{name} {suffix}" if suffix else name
+                with lock:
+                    if status == 200:
+                        samples[key].append(elapsed)
+                    else:
+                        errors[key] += 1
+
             started = time.perf_counter()
             try:
-                if name == "petition_create":
+                if PAGES[name][3:]:
                     n += 1
-                    status = create_petition(browser, path, f"{index}-{n}")
+                    post_form(browser, path, f"{index}-{n}", record)
                 else:
                     status, _ = browser.request("GET", path)
+                    record("", status, started)
             except (http.client.HTTPException, OSError):
-                status = 0
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                if status == 200:
-                    samples[name].append(elapsed)
-                else:
-                    errors[name] += 1
+                record("", 0, started)
 
     threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(CONCURRENCY)]
     started = time.perf_counter()
@@ -139,26 +158,30 @@ def pct(values, p):
 def main():
     samples, errors, elapsed = run()
     base = statistics.median(samples["healthz"]) if samples["healthz"] else float("nan")
+    width = max(len(n) for n in rows()) + 2
     print(
-        f"{'page':<18}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'page':<{width}}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
         f"{'req/s':>8}{'errors':>8}{'p50/healthz':>13}{'queries':>9}"
     )
     ratios = {}
-    for name in PAGES:
+    for name in rows():
         values = samples[name]
         p50 = statistics.median(values) if values else float("nan")
         ratios[name] = p50 / base if base else float("nan")
+        queries = QUERIES.get(
+            name, QUERIES.get(name.rsplit(" ", 1)[0], "—") if name.endswith(" GET") else "—"
+        )
         print(
-            f"{name:<18}{len(values):>7}{p50:>9.1f}{pct(values, 95):>9.1f}{pct(values, 99):>9.1f}"
-            f"{len(values) / elapsed:>8.1f}{errors[name]:>8}{ratios[name]:>13.1f}"
-            f"{QUERIES.get(name, '—')!s:>9}"
+            f"{name:<{width}}{len(values):>7}{p50:>9.1f}{pct(values, 95):>9.1f}{pct(values, 99):>9.1f}"
+            f"{len(values) / elapsed:>8.1f}{errors[name]:>8}{ratios[name]:>13.1f}{queries!s:>9}"
         )
     worst = max((r for n, r in ratios.items() if n != "healthz"), default=float("nan"))
-    search_p95 = pct(samples["search"], 95)
-    print(f"search p95 = {search_p95:.0f} ms; duration {elapsed:.0f} s, {CONCURRENCY} concurrent users")
+    dashboard = max((r for n, r in ratios.items() if "dashboard" in n), default=float("nan"))
+    search_p95 = max((pct(samples[n], 95) for n in rows() if "search" in n), default=float("nan"))
+    print(f"duration {elapsed:.0f} s, {CONCURRENCY} concurrent users")
     print(
-        f"bench: dashboard/healthz p50 = {ratios.get('dashboard', float('nan')):.1f}, "
-        f"worst page/healthz p50 = {worst:.1f}, errors = {sum(errors.values())}"
+        f"bench: dashboard/healthz p50 = {dashboard:.1f}, worst page/healthz p50 = {worst:.1f}, "
+        f"errors = {sum(errors.values())}, search p95 = {search_p95:.0f} ms"
     )
 
 

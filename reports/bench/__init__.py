@@ -21,9 +21,31 @@ from voters.models import Petition
 
 from .institutions import Institutions
 from .records import Records
-from .scale import FAMILY, GIVEN, MIDDLE, PREFIX, PROVINCE_CODE, Scale, holds_other_data, loaded
+from .scale import (
+    FAMILY,
+    GIVEN,
+    MIDDLE,
+    PREFIX,
+    PROVINCE_CODE,
+    CountryScale,
+    Scale,
+    holds_other_data,
+    loaded,
+    loaded_kind,
+    province_loaded,
+)
 
-__all__ = ["PREFIX", "PROVINCE_CODE", "Generator", "Scale", "holds_other_data", "loaded"]
+__all__ = [
+    "PREFIX",
+    "PROVINCE_CODE",
+    "CountryScale",
+    "Generator",
+    "Scale",
+    "holds_other_data",
+    "loaded",
+    "loaded_kind",
+    "province_loaded",
+]
 
 
 class Generator(Institutions, Records):
@@ -53,7 +75,7 @@ class Generator(Institutions, Records):
         return f"{family} {middle} {given}", "female" if middle in ("Thị", "Ngọc", "Kim") else "male"
 
     @transaction.atomic
-    def run(self, password: str) -> Council:
+    def run(self, password: str, *, users: bool = True) -> Council:
         councils = self.councils()
         self.out(f"  councils {len(councils)}")
         self.reference(councils)
@@ -64,5 +86,6 @@ class Generator(Institutions, Records):
         self.letters(councils)
         self.interpellations(councils)
         self.oversight(councils)
-        self.users(councils[0], password)
+        if users:
+            self.users(councils, password)
         return councils[0]

@@ -7,7 +7,7 @@ from council.text import fold
 from delegates.models import Delegate, DelegateGroup, GroupMembership, Mandate
 from sessions.models import Session, Sitting, Speech
 
-from .scale import FIELDS, PASSWORD_USERS, PREFIX, PROVINCE_CODE, bulk
+from .scale import COMMUNE_USERS, FIELDS, PASSWORD_USERS, PREFIX, bulk
 
 
 class Institutions:
@@ -16,30 +16,36 @@ class Institutions:
     # ---------------------------------------------------------------- institutions
 
     def councils(self) -> list[Council]:
-        province_unit = AdminUnit.objects.create(code=f"{PREFIX}87", name="Tỉnh Bench", level="province")
+        tag = self.scale.tag
+        unit_code = f"{PREFIX}{tag or '87'}"
+        place = "Bench" if tag is None else f"Bench {tag}"
+        province_unit = AdminUnit.objects.create(code=unit_code, name=f"Tỉnh {place}", level="province")
         units = bulk(
             AdminUnit,
             (
                 AdminUnit(
-                    code=f"{PREFIX}87-{i:03d}", name=f"Xã Bench {i}", level="commune", parent=province_unit
+                    code=f"{unit_code}-{i:03d}",
+                    name=f"Xã {place} {i}",
+                    level="commune",
+                    parent=province_unit,
                 )
                 for i in range(1, self.scale.councils)
             ),
         )
         self.units = units
         province = Council.objects.create(
-            code=PROVINCE_CODE,
-            name="Hội đồng nhân dân tỉnh Bench",
-            short_name="HĐND tỉnh Bench",
+            code=self.scale.province_code,
+            name=f"Hội đồng nhân dân tỉnh {place}",
+            short_name=f"HĐND tỉnh {place}",
             level=Council.Level.PROVINCE,
-            place_name="Bench",
+            place_name=place,
             admin_unit=province_unit,
         )
         communes = bulk(
             Council,
             (
                 Council(
-                    code=f"{PREFIX}{u.code[-3:]}",
+                    code=self.scale.commune_code(i),
                     name=f"Hội đồng nhân dân {u.name.lower()}",
                     short_name=f"HĐND {u.name}",
                     level=Council.Level.COMMUNE,
@@ -47,7 +53,7 @@ class Institutions:
                     place_name=u.name,
                     admin_unit=u,
                 )
-                for u in units
+                for i, u in enumerate(units, start=1)
             ),
         )
         return [province, *communes]
@@ -208,20 +214,22 @@ class Institutions:
     def _term_at(self, council: Council, day: dt.date) -> Term | None:
         return next((t for t in self.terms[council.pk] if t.start_date <= day <= t.end_date), None)
 
-    def users(self, province: Council, password: str) -> list[str]:
-        delegate = (
-            Mandate.objects.filter(council=province)
-            .select_related("delegate")
-            .order_by("-term__start_date", "pk")
-            .first()
-        )
+    def users(self, councils: list[Council], password: str) -> list[str]:
+        """The login users: each role in the province and in its first commune."""
         names = []
-        for username, role in PASSWORD_USERS.items():
-            user = User.objects.create_user(
-                username=username, password=password, full_name=username.replace("_", " ").title()
+        for council, users in ((councils[0], PASSWORD_USERS), (councils[1], COMMUNE_USERS)):
+            delegate = (
+                Mandate.objects.filter(council=council)
+                .select_related("delegate")
+                .order_by("-term__start_date", "pk")
+                .first()
             )
-            RoleAssignment.objects.create(user=user, council=province, role=role)
-            if role == Role.DELEGATE and delegate is not None:
-                Delegate.objects.filter(pk=delegate.delegate_id).update(user=user)
-            names.append(username)
+            for username, role in users.items():
+                user = User.objects.create_user(
+                    username=username, password=password, full_name=username.replace("_", " ").title()
+                )
+                RoleAssignment.objects.create(user=user, council=council, role=role)
+                if role == Role.DELEGATE and delegate is not None:
+                    Delegate.objects.filter(pk=delegate.delegate_id).update(user=user)
+                names.append(username)
         return names

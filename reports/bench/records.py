@@ -63,6 +63,7 @@ class Records:
         petitions, opinions = [], []
         channels = [Channel.MEETING] * 6 + [Channel.RECEPTION, Channel.LETTER, Channel.WEB, Channel.HOTLINE]
         for i, c in enumerate(owners):
+            code = f"B{self.scale.tag or ''}{i:07d}"
             issue, ask = self.rng.choice(ISSUES)
             unit = self.rng.choice(self.units) if c.level == Council.Level.PROVINCE else c.admin_unit
             title = f"{issue} tại {unit.name}"
@@ -73,7 +74,7 @@ class Records:
             petitions.append(
                 Petition(
                     council=c,
-                    code=f"B{i:07d}",
+                    code=code,
                     title=title,
                     text=f"Cử tri {unit.name} {ask}.",
                     field=self.rng.choice(self.fields[c.pk]),
@@ -83,7 +84,7 @@ class Records:
                     state=state,
                     received_on=day,
                     voters_count=self.rng.randrange(1, 40),
-                    search_text=fold(f"B{i:07d} {title} {ask}"),
+                    search_text=fold(f"{code} {title} {ask}"),
                     created_at=timezone.now(),
                 )
             )

@@ -16,6 +16,17 @@ PASSWORD_USERS = {
     "bench_leader": Role.LEADERSHIP,
     "bench_delegate": Role.DELEGATE,
 }
+# The same roles in the first commune of the (first) province: the page mix is driven for both levels.
+COMMUNE_USERS = {
+    "bench_commune_office": Role.OFFICE,
+    "bench_commune_leader": Role.LEADERSHIP,
+    "bench_commune_delegate": Role.DELEGATE,
+}
+# The country after the 2025 reorganisation: 34 provincial councils and 3,321 commune-level councils.
+COUNTRY_PROVINCES = 34
+COUNTRY_COMMUNES = 3321
+# The records of work per council at country scale, against the province set (at least 1,000,000 petitions).
+COUNTRY_DENSITY = 0.308
 
 FAMILY = [
     "Nguyễn",
@@ -88,14 +99,31 @@ ISSUES = [
 
 @dataclass
 class Scale:
+    """One province and its communes: the province set on its own, or one province of the country set."""
+
     councils: int = 103  # the province and its communes
     years: int = 10
     seed: int = 2026
     until: dt.date = field(default_factory=timezone.localdate)
+    density: float = 1.0  # records of work per council, against the province set
+    index: int | None = None  # the province's place in the country set (None: the province set)
 
-    def share(self, full: int) -> int:
+    def share(self, full: int, density: float | None = None) -> int:
         """A province-wide count (sized for 103 councils over 10 years) at this scale."""
-        return max(1, round(full * self.councils / 103 * self.years / 10))
+        density = self.density if density is None else density
+        return max(1, round(full * self.councils / 103 * self.years / 10 * density))
+
+    @property
+    def tag(self) -> str | None:
+        """The province's number in the country set, part of its codes ("01" to "34")."""
+        return None if self.index is None else f"{self.index + 1:02d}"
+
+    @property
+    def province_code(self) -> str:
+        return PROVINCE_CODE if not self.index else f"{PROVINCE_CODE}-{self.tag}"
+
+    def commune_code(self, number: int) -> str:
+        return f"{PREFIX}{number:03d}" if self.tag is None else f"{PREFIX}{self.tag}-{number:03d}"
 
     @property
     def petitions(self) -> int:
@@ -106,8 +134,8 @@ class Scale:
         return self.share(10_000)
 
     @property
-    def sessions(self) -> int:
-        return self.share(500)
+    def sessions(self) -> int:  # sessions follow the number of councils, not the density of their work
+        return self.share(500, density=1.0)
 
     @property
     def activities(self) -> int:
@@ -118,6 +146,37 @@ class Scale:
         return self.share(20_000)
 
 
+@dataclass
+class CountryScale:
+    """The country: COUNTRY_PROVINCES provinces sharing COUNTRY_COMMUNES communes, each written on its own."""
+
+    provinces: int = COUNTRY_PROVINCES
+    communes: int = COUNTRY_COMMUNES
+    years: int = 10
+    seed: int = 2026
+    until: dt.date = field(default_factory=timezone.localdate)
+    density: float = COUNTRY_DENSITY
+
+    @property
+    def councils(self) -> int:
+        return self.provinces + self.communes
+
+    def province(self, index: int) -> Scale:
+        communes = self.communes // self.provinces + (1 if index < self.communes % self.provinces else 0)
+        return Scale(
+            councils=1 + communes,
+            years=self.years,
+            seed=self.seed * 100 + index,
+            until=self.until,
+            density=self.density,
+            index=index,
+        )
+
+    @property
+    def petitions(self) -> int:
+        return sum(self.province(i).petitions for i in range(self.provinces))
+
+
 def holds_other_data() -> bool:
     """Whether the database has councils that are not bench councils (a real or demo installation)."""
     return Council.objects.exclude(code__startswith=PREFIX).exists()
@@ -126,6 +185,20 @@ def holds_other_data() -> bool:
 def loaded(scale: Scale) -> bool:
     province = Council.objects.filter(code=PROVINCE_CODE).first()
     return province is not None and Council.objects.filter(code__startswith=PREFIX).count() >= scale.councils
+
+
+def loaded_kind() -> str | None:
+    """Which bench set the database holds: "province", "country" (complete or not) or None."""
+    if Council.objects.filter(code=f"{PREFIX}001").exists():
+        return "province"
+    if Council.objects.filter(code__regex=rf"^{PREFIX}[0-9]{{2}}-[0-9]{{3}}$").exists():
+        return "country"
+    return None
+
+
+def province_loaded(scale: Scale) -> bool:
+    """Whether this province of the country set was written (each province is written in one transaction)."""
+    return Council.objects.filter(code=scale.province_code).exists()
 
 
 def bulk(model, rows: Iterable) -> list:

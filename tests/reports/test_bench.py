@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -50,3 +51,67 @@ def test_the_bench_generator_refuses_a_database_with_other_data(council):
     with pytest.raises(CommandError, match="not bench data"):
         call_command("seed_bench", "--councils", "3", "--years", "1")
     assert not Petition.objects.exists()
+
+
+def test_the_country_set_is_written_province_by_province_and_resumes_after_an_interruption(
+    monkeypatch, capsys
+):
+    country = bench.CountryScale(provinces=3, communes=4, years=1)
+    args = ("seed_bench", "--scale", "country", "--provinces", "3", "--communes", "4", "--years", "1")
+    real_run = bench.Generator.run
+
+    def interrupted(generator, password, *, users=True):
+        if generator.scale.index == 2:
+            raise KeyboardInterrupt  # the operator stops the load while the third province is written
+        return real_run(generator, password, users=users)
+
+    monkeypatch.setattr(bench.Generator, "run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        call_command(*args)
+    # The two provinces written are whole; nothing of the third was kept.
+    assert Council.objects.filter(level=Council.Level.PROVINCE).count() == 2
+    assert Petition.objects.count() == country.province(0).petitions + country.province(1).petitions
+    monkeypatch.setattr(bench.Generator, "run", real_run)
+    call_command(*args)
+    assert "2 provinces already loaded" in capsys.readouterr().out
+    assert Council.objects.filter(code__startswith=bench.PREFIX).count() == 3 + 4
+    assert Petition.objects.count() == country.petitions
+    assert sorted(Council.objects.filter(level=Council.Level.PROVINCE).values_list("code", flat=True)) == [
+        "bench-province",
+        "bench-province-02",
+        "bench-province-03",
+    ]
+    # Communes shared 2, 1, 1; each with its parent province, the first province's users in it and its first
+    # commune.
+    assert [country.province(i).councils for i in range(3)] == [3, 2, 2]
+    first_commune = Council.objects.get(code="bench-01-001")
+    assert first_commune.parent.code == bench.PROVINCE_CODE
+    assert set(first_commune.role_assignments.values_list("user__username", flat=True)) == {
+        "bench_commune_office",
+        "bench_commune_leader",
+        "bench_commune_delegate",
+    }
+    assert not Council.objects.get(code="bench-province-02").role_assignments.exists()
+    call_command(*args)
+    assert "already loaded; nothing to do" in capsys.readouterr().out
+
+
+def test_the_country_set_is_deterministic_for_a_seed():
+    args = ("seed_bench", "--scale", "country", "--provinces", "2", "--communes", "2", "--years", "1")
+    columns = ("code", "title", "received_on", "council__code", "agency__name", "voters_count")
+    with transaction.atomic():
+        call_command(*args)
+        first = list(Petition.objects.order_by("code").values_list(*columns))
+        transaction.set_rollback(True)
+    call_command(*args)
+    again = list(Petition.objects.order_by("code").values_list(*columns))
+    assert first == again and len(first) == bench.CountryScale(provinces=2, communes=2, years=1).petitions
+
+
+def test_the_country_set_is_not_written_over_a_province_set():
+    call_command("seed_bench", "--councils", "2", "--years", "1")
+    with pytest.raises(CommandError, match="different bench data set"):
+        call_command(
+            "seed_bench", "--scale", "country", "--provinces", "1", "--communes", "1", "--years", "1"
+        )
+    assert Council.objects.count() == 2
