@@ -146,6 +146,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+# A streaming read replica (scripts/replica.sh starts one): the dashboard, scorecard, drill-down and report
+# building read from it while it is safe, everything else uses the primary (council/db_router.py). Without
+# REPLICA_DATABASE_URL there is no "replica" alias, router or middleware.
+REPLICA_DATABASE_URL = env.str("REPLICA_DATABASE_URL", default="")
+REPLICA_MAX_LAG_SECONDS = env.int("REPLICA_MAX_LAG_SECONDS", default=30)  # more: reads go to the primary
+REPLICA_CHECK_SECONDS = env.int("REPLICA_CHECK_SECONDS", default=5)  # lag measured at most this often
+REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=15)  # an unreachable replica is left alone
+REPLICA_CATCH_UP_SECONDS = env.int("REPLICA_CATCH_UP_SECONDS", default=2)  # a report waits this long for it
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = env.db_url_config(REPLICA_DATABASE_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"].get("CONN_MAX_AGE", 0)
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+        DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        # A dead replica must cost a request at most this, once per REPLICA_RETRY_SECONDS.
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+            "REPLICA_CONNECT_TIMEOUT", default=2
+        )
+    DATABASE_ROUTERS = ["council.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "council.db_router.ReplicaMiddleware"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from council import health
+from council import db_router, health
 from council.middleware import SESSION_KEY
 from council.params import next_param
 
@@ -92,6 +92,10 @@ def healthz(request):
         body["cache"] = health.cache_status()
         background, warnings = health.background_detail()
         body.update(background)
+        # The read replica (when one is set): its lag, or why reads fall back to the primary (which serves).
+        body["replica"], body["replica_lag"] = db_router.status()
+        if body["replica"] not in ("ok", "not configured"):
+            warnings.append(f"replica: {body['replica']}")
         body["warnings"] = warnings
         if body["cache"].startswith("degraded") or warnings:
             body["status"] = "degraded"

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council.db_router import replica_reads, unrelated_writes
 from council.events import announce
 from council.models import Council, Role, User
 from council.personal_data import Redactor, active
@@ -265,7 +266,11 @@ def report_generate(report_id: int) -> bool:
             _Heartbeat(report_id, token),
             active(Redactor.for_roles([Role.LEADERSHIP])),
         ):
-            document = builders.build(report, progress=lambda p, s: _progress(report_id, token, p, s))
+            # The figures from the read replica when one is set, once it has replayed what was written before
+            # this run began. The build writes only its progress and the figures' cache rows (read(fresh=True)
+            # computes, never reads them back), so those writes keep its reads on the replica.
+            with replica_reads(catch_up=True), unrelated_writes():
+                document = builders.build(report, progress=lambda p, s: _progress(report_id, token, p, s))
             _progress(report_id, token, 80, _("Writing the DOCX, XLSX and PDF files"))
             paths = write_files(
                 report,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.db_router import replica_view
 from council.downloads import file_of
 from council.models import Term
 from council.params import next_param, paginate, period_param
@@ -56,6 +57,7 @@ def _offered(periods: list[Period], shown: Period) -> list[Period]:
 
 
 @role_required(can_read_overview)
+@replica_view
 def scorecard_page(request):
     council = request.council
     today = timezone.localdate()
@@ -81,6 +83,7 @@ def scorecard_page(request):
 
 
 @role_required(can_read_overview)
+@replica_view
 def dashboard_page(request):
     council = request.council
     today = timezone.localdate()
@@ -122,6 +125,7 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
+@replica_view
 def figure_detail(request, key):
     """The records behind one figure over a window: the same query as the figure itself."""
     council = request.council
@@ -159,6 +163,7 @@ def figure_detail(request, key):
 
 
 @role_required(can_read_overview)
+@replica_view
 def participation(request):
     """Every group against T2 at each session of the term, and every delegate against T3 (no ranking)."""
     from sessions.models import Session
