@@ -74,3 +74,17 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=2, minute=0),
     },
 }
+
+
+@app.on_after_configure.connect
+def _tick_through_every_queue(sender, **kwargs):
+    """Add beat's tick through each queue but the default one (read from the settings once loaded), so the
+    health detail shows a dead worker of any queue (council/health.py)."""
+    for queue in sender.conf.task_queues:
+        if queue != sender.conf.task_default_queue:
+            sender.conf.beat_schedule[f"beat-tick-{queue}"] = {
+                "task": "council.tasks.beat_tick_task",
+                "schedule": 60.0,
+                "args": (queue,),
+                "options": {"queue": queue},
+            }

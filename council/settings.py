@@ -270,6 +270,29 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "hdnd"
+# Queues that never wait behind each other (a worker per queue: deploy/systemd/hdnd-worker*.service; a small
+# setup runs one worker with -Q hdnd,mail,figures,reports). Routed by task name; the rest go to "hdnd"
+# (imports, matching, classifier, the report planner and recovery, beat ticks, the worker health check).
+CELERY_TASK_ROUTES = {
+    # mail: the outbox and everything that mails people, so a morning reminder never waits for a report.
+    "council.tasks.outbox_sweep_task": {"queue": "mail"},
+    "council.tasks.followup_reminders_task": {"queue": "mail"},
+    "notifications.tasks.notifications_timed_task": {"queue": "mail"},
+    "notifications.tasks.notifications_digest_task": {"queue": "mail"},
+    # figures: dashboard summary refreshes after writes and the nightly run (one process, paced).
+    "reports.tasks.summaries_refresh_task": {"queue": "figures"},
+    "reports.tasks.summaries_refresh_all_task": {"queue": "figures"},
+    "reports.tasks.summaries_nightly_step_task": {"queue": "figures"},
+    # reports: rendering a report (DOCX, XLSX, PDF: the long one). Its planner (reports_schedule_task) and
+    # recovery (reports_recover_task, every 30 s) stay on "hdnd": they must run while the reports worker is
+    # busy or dead, and would pile up behind a long render.
+    "reports.tasks.report_generate_task": {"queue": "reports"},
+}
+# Declared, so that a worker started without -Q (development) consumes every queue.
+CELERY_TASK_QUEUES = {
+    queue: {}
+    for queue in [CELERY_TASK_DEFAULT_QUEUE, *sorted({r["queue"] for r in CELERY_TASK_ROUTES.values()})]
+}
 # A request that queues a task must not hang on a dead Redis: connect within a second, no reconnect loop
 # (council.resilience.publish also publishes without retries). Durable work is swept by beat instead.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -8,11 +8,12 @@ def healthcheck_task() -> str:
 
 
 @shared_task
-def beat_tick_task() -> None:
-    """Record that beat (and a worker) are alive: the health detail reports the age of the last tick."""
-    from council.health import record_beat
+def beat_tick_task(queue: str = "") -> None:
+    """Record that beat and a worker of ``queue`` are alive (the default queue's tick when not given): the
+    health detail reports the age of each queue's last tick."""
+    from council.health import queue_beat_name, record_beat
 
-    record_beat("beat")
+    record_beat(queue_beat_name(queue))
 
 
 @shared_task

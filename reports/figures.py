@@ -7,6 +7,7 @@ records. A window seen for the first time is computed once, then stored.
 
 import datetime as dt
 import logging
+import uuid
 from functools import partial
 
 from django.apps import apps
@@ -166,3 +167,71 @@ def record_written(sender, instance, **kwargs) -> None:
     council_id = council_of(instance)
     if council_id:
         transaction.on_commit(partial(schedule_refresh, council_id))
+
+
+# ---------------------------------------------------------------- the nightly run
+
+# Beat starts the nightly refresh of every council at 02:00 (council/celery.py). A country holds 3,355
+# councils: queued at once they would fill the figures queue for hours. Instead a step every
+# NIGHTLY_WINDOW / (councils / NIGHTLY_CHUNK) seconds (about 80 s for 3,355) queues the next chunk, one task
+# per council, so the run ends near 05:00, before the 06:30 reports and the 07:00 reminders. A step that finds
+# the previous chunk still waiting (a slow night) looks again shortly instead of adding to the queue, and the
+# figures worker runs one task at a time: the run never holds more than one of the machine's two cores.
+# Countdowns stay far below the broker's visibility timeout (an hour on Redis; past it a message is delivered
+# again): a step waits NIGHTLY_MAX_SPACING at most, however few the councils.
+NIGHTLY_WINDOW = dt.timedelta(hours=3)
+NIGHTLY_CHUNK = 25
+NIGHTLY_MAX_SPACING = dt.timedelta(minutes=10)
+_NIGHTLY_KEY = "reports:nightly"
+
+
+def nightly_start() -> int:
+    """Start tonight's refresh of every council's figures, spread over NIGHTLY_WINDOW; return how many
+    councils it covers."""
+    total = Council.objects.count()
+    steps = max(1, -(-total // NIGHTLY_CHUNK))
+    spacing = min(NIGHTLY_WINDOW.total_seconds() / steps, NIGHTLY_MAX_SPACING.total_seconds())
+    run = uuid.uuid4().hex
+    # A second beat (or a rerun) starts a new run: the older one stops at its next step.
+    cache.set(_NIGHTLY_KEY, f"{run}:0", timeout=int((NIGHTLY_WINDOW * 3).total_seconds()))
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # No broker (the quick start): every chunk now, in this process, with no pause between them.
+        after: int | None = 0
+        while after is not None:
+            after = nightly_step(run, after, spacing=0, chain=False)
+    else:
+        enqueue("reports.tasks.summaries_nightly_step_task", run, 0, spacing)
+    return total
+
+
+def nightly_step(run: str, after: int, *, spacing: float, chain: bool = True) -> int | None:
+    """Queue the refresh of the next NIGHTLY_CHUNK councils after pk ``after`` and (``chain``) this step
+    again ``spacing`` seconds later; return the last council queued (None when the run is over or stale)."""
+    if cache.get(_NIGHTLY_KEY) not in (None, f"{run}:{after}"):
+        return None  # a later run took over, or the broker delivered this step twice
+    if chain and _waiting(settings.CELERY_TASK_ROUTES["reports.tasks.summaries_refresh_task"]["queue"]):
+        # The previous chunk still waits for the figures worker: do not pile more on it; look again soon.
+        again = max(5, round(spacing / 4))
+        enqueue("reports.tasks.summaries_nightly_step_task", run, after, spacing, countdown=again)
+        return after
+    ids = list(
+        Council.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:NIGHTLY_CHUNK]
+    )
+    if not ids:
+        cache.delete(_NIGHTLY_KEY)
+        return None
+    cache.set(_NIGHTLY_KEY, f"{run}:{ids[-1]}", timeout=int((NIGHTLY_WINDOW * 3).total_seconds()))
+    for pk in ids:
+        enqueue("reports.tasks.summaries_refresh_task", pk, True)
+    if len(ids) < NIGHTLY_CHUNK:
+        cache.delete(_NIGHTLY_KEY)
+        return None  # the last chunk
+    if chain:
+        enqueue("reports.tasks.summaries_nightly_step_task", run, ids[-1], spacing, countdown=round(spacing))
+    return ids[-1]
+
+
+def _waiting(queue: str) -> int:
+    from council.health import queue_waiting
+
+    return queue_waiting([queue])[queue] or 0  # unknown (broker down): the step's own enqueue is logged

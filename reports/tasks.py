@@ -53,9 +53,15 @@ def summaries_refresh_task(council_id: int, everything: bool = False) -> int:
 
 @shared_task
 def summaries_refresh_all_task() -> int:
-    """The nightly run: every council's figures, every window."""
-    from council.models import Council
+    """The nightly run: every council's figures, every window, a chunk of councils at a time."""
+    from .figures import nightly_start
 
-    for pk in Council.objects.values_list("pk", flat=True):
-        summaries_refresh_task.delay(pk, everything=True)
-    return Council.objects.count()
+    return nightly_start()
+
+
+@shared_task
+def summaries_nightly_step_task(run: str, after: int, spacing: float) -> int | None:
+    """One step of the nightly run: queue the next chunk of councils, and the next step."""
+    from .figures import nightly_step
+
+    return nightly_step(run, after, spacing=spacing)

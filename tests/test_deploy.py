@@ -83,7 +83,10 @@ def test_procfile_binds_localhost_with_a_timeout_and_keeps_beat_schedule_under_v
     assert "--bind ${BIND:-127.0.0.1:" in web
     assert "0.0.0.0" not in web
     assert re.search(r"--timeout \S+", web)
-    assert "-Q hdnd" in processes["worker"]
+    assert "-Q ${CELERY_QUEUES:-hdnd}" in processes["worker"]
+    # one process per queue, as the systemd units
+    consumed = [re.search(r"-Q (\S+)", cmd).group(1) for cmd in processes.values() if " worker " in cmd]
+    assert sorted(consumed) == sorted(["${CELERY_QUEUES:-hdnd}", "mail", "figures", "reports"])
     assert "--schedule var/celerybeat-schedule" in processes["beat"]
 
 
@@ -132,12 +135,32 @@ def test_web_unit_is_gunicorn_on_localhost_with_timeout_and_graceful_reload():
     assert "server 127.0.0.1:8000" in NGINX.read_text()
 
 
-def test_worker_unit_serves_the_hdnd_queue():
-    command = exec_start(unit("hdnd-worker.service"))
-    assert "celery -A council worker" in command
-    assert "-Q hdnd" in command
-    assert "--concurrency" in command
-    assert "--max-tasks-per-child" in command
+def test_worker_units_serve_every_queue_once_and_start_and_stop_together():
+    from django.conf import settings
+
+    default = unit("hdnd-worker.service")
+    assert "-Q ${CELERY_QUEUES}" in exec_start(default)
+    assert "Environment=CELERY_QUEUES=hdnd" in (UNITS / "hdnd-worker.service").read_text()
+    served = {"hdnd": "hdnd-worker.service"}
+    for path in sorted(UNITS.glob("hdnd-worker-*.service")):
+        parser = unit(path.name)
+        command = exec_start(parser)
+        assert command.startswith(f"{APP_DIR}/.venv/bin/celery -A council worker"), path.name
+        queue = re.search(r"-Q (\S+)", command).group(1)
+        assert path.name == f"hdnd-worker-{queue}.service" and f"-n {queue}@%%H" in command
+        assert re.search(r"--concurrency \d", command) and "--max-tasks-per-child" in command
+        assert parser["Unit"]["PartOf"] == "hdnd-worker.service"
+        assert path.name in default["Unit"]["Wants"].split()
+        assert parser["Service"]["User"] == "hdnd" and parser["Service"]["EnvironmentFile"] == ENV_FILE
+        assert parser["Service"]["Restart"] == "always"
+        served[queue] = path.name
+    assert set(served) == set(settings.CELERY_TASK_QUEUES)
+    reports = exec_start(unit("hdnd-worker-reports.service"))
+    # one report at a time, none reserved ahead, a run stopped (marked failed) before it is killed
+    assert "--concurrency 1 " in reports and "--prefetch-multiplier 1 " in reports
+    soft = int(re.search(r"--soft-time-limit (\d+)", reports).group(1))
+    assert soft < int(re.search(r" --time-limit (\d+)", reports).group(1))
+    assert "--concurrency 1 " in exec_start(unit("hdnd-worker-figures.service"))
 
 
 def test_exactly_one_beat_unit_with_its_schedule_under_var():
