@@ -44,7 +44,7 @@ _UNKNOWN_POSITION = 1 << 64
 
 
 def configured() -> bool:
-    return REPLICA in settings.DATABASES
+    return REPLICA in connections.settings  # settings.DATABASES, as the connection handler read it
 
 
 @dataclasses.dataclass
