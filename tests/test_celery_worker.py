@@ -45,13 +45,18 @@ def _worker_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(redis_url: str, *, name: str = "worker", **env) -> subprocess.Popen:
-    """A real Celery worker (solo pool, queue hdnd) on ``redis_url`` and the test database; output piped."""
+def start_worker(
+    redis_url: str, *, name: str = "worker", queues: str = "", module: str = "celery", **env
+) -> subprocess.Popen:
+    """A real Celery worker (solo pool) of ``queues`` (every queue when not given, as a small deployment) on
+    ``redis_url`` and the test database; output piped. ``module`` runs it (a test's wrapper of celery)."""
+    from django.conf import settings
+
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "celery",
+            module,
             "-A",
             "council",
             "worker",
@@ -60,7 +65,7 @@ def start_worker(redis_url: str, *, name: str = "worker", **env) -> subprocess.P
             f"{name}@%h",
             "--loglevel=WARNING",
             "-Q",
-            "hdnd",
+            queues or ",".join(settings.CELERY_TASK_QUEUES),
         ],
         cwd=ROOT,
         env={
