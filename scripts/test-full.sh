@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole suite on PostgreSQL, plus the tests that need real services: a Celery worker on Redis
-# and browser tests in headless Chromium. Checks its prerequisites first and never skips silently.
+# The whole suite on PostgreSQL, plus the tests that need real services: a Celery worker on Redis,
+# a streaming read replica (scripts/replica.sh) and browser tests in headless Chromium. Checks its
+# prerequisites first and never skips silently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -31,6 +32,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   printf '  - %s\n' "${missing[@]}" >&2
   exit 2
 fi
+
+# A streaming read replica of the test server for tests/test_replica_full.py (its own port and directory,
+# so a replica started by hand on 5433 is left alone); stopped, and everything it changed undone, on exit.
+read -r PRIMARY_HOST PRIMARY_PORT < <($BIN/python -c "import sys, environ; c = environ.Env.db_url_config(sys.argv[1]); print(c['HOST'] or '127.0.0.1', c['PORT'] or 5432)" "$PGURL")
+export PRIMARY_HOST PRIMARY_PORT REPLICA_PORT=${TEST_REPLICA_PORT:-5434}
+export REPLICA_DIR=${TEST_REPLICA_DIR:-/tmp/hdnd-test-replica-$REPLICA_PORT}
+trap 'scripts/replica.sh stop >/dev/null || echo "scripts/replica.sh stop failed: run it again (REPLICA_PORT=$REPLICA_PORT)" >&2' EXIT
+if ! replica_log=$(scripts/replica.sh start 2>&1); then
+  echo "make test-full cannot run; missing:" >&2
+  echo "  - a read replica of $PRIMARY_HOST:$PRIMARY_PORT on port $REPLICA_PORT (scripts/replica.sh start said:" >&2
+  printf '%s\n' "$replica_log" | sed 's/^/      /' >&2
+  echo "    set TEST_REPLICA_PORT for another port)" >&2
+  exit 2
+fi
+export TEST_REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/postgres"
 
 export DATABASE_URL="$PGURL" TEST_REDIS_URL="$REDIS" CHROMIUM
 DEBUG=1 $BIN/python manage.py makemigrations --check --dry-run
