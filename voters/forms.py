@@ -130,7 +130,7 @@ class OpinionForm(CouncilModelForm):
             # An opinion recorded at a meeting came through the meeting: its channel is not the clerk's pick.
             self.fields["channel"].disabled = True
         # A commune of before the 2025 merger is accepted too: it maps to its successor.
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+        self.fields["admin_unit"].queryset = AdminUnit.objects.within(self.council).exclude(
             level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
         )
 
@@ -181,7 +181,7 @@ class PetitionForm(CouncilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+        self.fields["admin_unit"].queryset = AdminUnit.objects.within(self.council).exclude(
             level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
         )
 
@@ -208,7 +208,9 @@ class ClassifyForm(forms.Form):
         self.fields["field"].queryset = Field.objects.filter(council=council)
         # Today's communes and wards only (no district, no unit merged away in 2025).
         today = Q(valid_to__isnull=True) & ~Q(level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT])
-        self.fields["admin_unit"].queryset = AdminUnit.objects.filter(today | Q(pk=unit) if unit else today)
+        offered = Q(pk__in=AdminUnit.objects.within(council).filter(today).values("pk"))
+        kept = offered | Q(pk=unit) if unit else offered
+        self.fields["admin_unit"].queryset = AdminUnit.objects.filter(kept)
         self.fields["committee"].queryset = Committee.objects.filter(council=council, is_active=True)
         self.fields["agency"].queryset = Agency.objects.filter(council=council, is_active=True)
 
@@ -293,7 +295,7 @@ class LetterForm(CouncilModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"] = channel_field(self.council, self.instance)
-        self.fields["admin_unit"].queryset = AdminUnit.objects.exclude(
+        self.fields["admin_unit"].queryset = AdminUnit.objects.within(self.council).exclude(
             level__in=[AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT]
         )
         if self.instance.pk:

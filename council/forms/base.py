@@ -212,7 +212,7 @@ class CouncilModelForm(forms.ModelForm):
                 field.queryset = queryset.filter(council=council)
             elif queryset is not None and queryset.model is AdminUnit:
                 # Today's communes and wards; merged-away units stay on old records but are not offered.
-                field.queryset = AdminUnit.objects.current()
+                field.queryset = AdminUnit.objects.current().within(council)
                 if isinstance(field.widget, forms.SelectMultiple):
                     field.widget.attrs.setdefault("size", 8)
         fast_selects(self)

@@ -72,6 +72,30 @@ class AdminUnitQuerySet(models.QuerySet):
         """Units in force today, below the province (what groups and constituencies are made of)."""
         return self.filter(valid_to__isnull=True).exclude(level=AdminUnit.Level.PROVINCE)
 
+    def within(self, council):
+        """The units of the council's territory, those merged into it included.
+
+        A province's: the province, its communes, wards and (former) districts and their communes, and the
+        same below the provinces merged into it in 2025; a commune's: itself and the communes merged into
+        it. Forms offer these only: one deployment for the whole country holds every unit of the country,
+        and a province's clerk picks among its own (a few hundred options, not thousands). A council
+        without a territory set sees every unit, as before.
+        """
+        unit = council.admin_unit_id
+        if unit is None:
+            return self
+        through = AdminUnit.predecessors.through
+        merged = through.objects.filter(from_adminunit_id=unit).values("to_adminunit_id")
+        if council.level != "province":
+            return self.filter(Q(pk=unit) | Q(pk__in=merged))
+        return self.filter(
+            Q(pk=unit)
+            | Q(parent_id=unit)
+            | Q(parent__parent_id=unit)
+            | Q(parent_id__in=merged)
+            | Q(parent__parent_id__in=merged)
+        )
+
 
 class AdminUnit(models.Model):
     """A province, commune, ward or special zone, with validity dates so 2025 mergers stay traceable.
