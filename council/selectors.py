@@ -1,6 +1,7 @@
 """Page-shaped reads of the follow-up spine."""
 
 import datetime as dt
+from typing import cast
 
 from django.db.models import Count, Q, QuerySet
 
@@ -57,9 +58,10 @@ def counts_by_agency(qs: QuerySet, today: dt.date) -> list[dict]:
     """For the filtered items: per agency, how many, how many open, overdue and awaiting verification.
 
     Each state is the ``FollowUpQuerySet`` method of that name, so the list's counts and its filters agree.
-    One query.
+    One query. Each state's subquery is taken from the filtered items themselves (one council's), not from
+    the whole table: the cost follows the council's size, not the deployment's.
     """
-    followups = FollowUp.objects.all()
+    followups = cast(FollowUpQuerySet, qs.order_by())
 
     def among(states: QuerySet) -> Q:
         return Q(pk__in=states.values("pk"))

@@ -3,7 +3,11 @@ import datetime as dt
 from django import template
 from django.db import models
 from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from council import personal_data
@@ -46,6 +50,42 @@ def field_label(model_or_obj, name: str):
         return meta.get_field(name).verbose_name
     except Exception:  # noqa: BLE001 - an attribute that is not a field keeps its own name
         return name
+
+
+@register.simple_tag
+def crud_rows(viewset, rows) -> SafeString:
+    """A reference list's table rows, built in Python: the first column links to the record.
+
+    The same markup as a ``{% for %}`` over rows and columns, at a fraction of the cost (measured on the
+    petition list: each cell through the template engine cost more than the page's queries)."""
+    columns = list(viewset.columns)
+    labels = [capfirst(field_label(viewset.model, c)) for c in columns]
+    first, rest = columns[0], list(zip(columns[1:], labels[1:], strict=True))
+    # One reverse for the page: the detail address differs only by the record's number.
+    marker = 918273645
+    pattern = reverse(f"{viewset.route}_detail", args=[marker])
+    head, _marker, tail = pattern.partition(str(marker))
+
+    def others(row):
+        return format_html_join(
+            "", '<td data-label="{}">{}</td>', ((label, cell(row, c)) for c, label in rest)
+        )
+
+    return mark_safe(
+        "".join(
+            format_html(
+                '<tr><td><a href="{}{}{}">{}</a></td>{}</tr>',
+                head,
+                row.pk,
+                tail,
+                cell(row, first),
+                format_html_join(
+                    "", '<td data-label="{}">{}</td>', ((label, cell(row, c)) for c, label in rest)
+                ),
+            )
+            for row in rows
+        )
+    )
 
 
 # Bookkeeping columns a reader has no use for (a stored file is shown as its own download link).
