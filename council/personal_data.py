@@ -341,7 +341,7 @@ class Redactor:
             for name in fields:
                 filled |= Q(**{f"{name}__gt": ""})
             rows = rows.filter(filled)
-            for row in rows.values_list("pk", *fields):
+            for row in rows.order_by().values_list("pk", *fields):
                 hit = [n for n, v in zip(fields, row[1:], strict=True) if folded in fold(str(v or ""))]
                 if hit:
                     matches.add(row[0])

@@ -124,8 +124,9 @@ mkdir -p var
 if [ "${BENCH_REPLICA:-1}" != 0 ] && [ -f scripts/replica.sh ]; then
   DBNAME=$($BIN/python -c 'import sys, environ; print(environ.Env.db_url_config(sys.argv[1])["NAME"])' "$PGURL")
   echo "Starting a streaming read replica of the bench database (scripts/replica.sh):"
-  if REPLICA_URL=$(bash scripts/replica.sh start "$DBNAME" | tail -1); then
+  if bash scripts/replica.sh start; then
     REPLICA_STARTED=1
+    REPLICA_URL="postgres://postgres@127.0.0.1:${REPLICA_PORT:-5433}/$DBNAME"
     export REPLICA_DATABASE_URL="$REPLICA_URL"
     measure "dashboards and reports read from the replica at $REPLICA_URL" replica
     unset REPLICA_DATABASE_URL

@@ -553,6 +553,16 @@ class Petition(models.Model):
             models.Index(fields=["council", "state"], name="petition_state"),
             # The list's order: its first page is read from the index, not by sorting every match.
             models.Index(fields=["council", "-received_on", "-id"], name="petition_council_received"),
+            # The Office's search by a citizen's name or contact reads the petitions that hold one
+            # (council/personal_data.py, search_q): those few, not every petition of the council.
+            models.Index(
+                fields=["council"],
+                name="petition_with_contact",
+                condition=Q(contact_name__gt="")
+                | Q(contact_phone__gt="")
+                | Q(contact_email__gt="")
+                | Q(contact_address__gt=""),
+            ),
         ]
 
     def __str__(self):
