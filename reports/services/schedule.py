@@ -111,14 +111,28 @@ def reports_recover() -> int:
         state=Report.State.FAILED,
         error=f"The run stopped {MAX_ATTEMPTS} times without finishing (a worker died each time).",
     )
-    stuck = Report.objects.filter(
-        Q(state=Report.State.RUNNING, heartbeat__lt=stale)
-        | Q(state=Report.State.QUEUED, heartbeat__lt=now - QUEUED_STALE_AFTER)
-    )
+    stuck_runs = Q(state=Report.State.RUNNING, heartbeat__lt=stale)
+    lost = Q(state=Report.State.QUEUED, heartbeat__lt=now - QUEUED_STALE_AFTER)
+    # The reports worker takes one report at a time, so after the 06:30 run a queued report may wait its
+    # turn for a long while: it is taken for lost only once the reports queue is empty (else each run of
+    # this, every 30 s, would add another copy of every waiting report to the queue).
+    stuck = Report.objects.filter(stuck_runs if _reports_waiting() else stuck_runs | lost)
     queued = list(stuck.values_list("pk", flat=True))
     for pk in queued:
         enqueue("reports.tasks.report_generate_task", pk)
     return len(queued)
+
+
+def _reports_waiting() -> int:
+    """How many messages wait in the reports queue (0 without a broker, or when it does not answer)."""
+    from django.conf import settings
+
+    from council.health import queue_waiting
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return 0
+    queue = settings.CELERY_TASK_ROUTES["reports.tasks.report_generate_task"]["queue"]
+    return queue_waiting([queue])[queue] or 0
 
 
 # From this month on, the Office is warned when the year's two proactive reports are not yet issued.

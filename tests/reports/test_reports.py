@@ -357,3 +357,22 @@ def test_the_overdue_table_keeps_due_dates_as_dates_in_the_workbook(council):
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc))).worksheets[-1]
     cells = [c for row in sheet.iter_rows() for c in row if c.is_date]
     assert cells and cells[0].value.date() == dt.date(2026, 4, 1) and cells[0].number_format == "DD/MM/YYYY"
+
+
+def test_a_queued_report_is_queued_again_only_once_the_reports_queue_is_empty(
+    council, records, settings, monkeypatch
+):
+    from reports.services import schedule
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # as in production: a broker with a reports queue
+    report, _ = services.report_request(actor=None, council=council, kind=Report.Kind.QUARTERLY, period=Q2)
+    Report.objects.filter(pk=report.pk).update(
+        state=Report.State.QUEUED, heartbeat=timezone.now() - dt.timedelta(minutes=30)
+    )
+    queued = []
+    monkeypatch.setattr(schedule, "enqueue", lambda task, *args, **kw: queued.append(args))
+    waiting = {"reports": 40}  # a long backlog after the morning run: the report waits its turn there
+    monkeypatch.setattr("council.health.queue_waiting", lambda queues: {q: waiting.get(q, 0) for q in queues})
+    assert services.reports_recover() == 0 and queued == []
+    waiting["reports"] = 0  # the queue drained and the report is still queued: its message was lost
+    assert services.reports_recover() == 1 and queued == [(report.pk,)]
