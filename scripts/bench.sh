@@ -55,6 +55,10 @@ else
   $BIN/python manage.py seed_bench --councils "$COUNCILS" --years "$YEARS"
 fi
 $BIN/python manage.py collectstatic --noinput -v0
+# Planner statistics as autovacuum keeps them on a live server (figures refreshed since the load change them).
+$BIN/python -c 'import os, django; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings"); django.setup()
+from django.db import connection
+connection.cursor().execute("ANALYZE")'
 
 PAGES=$($BIN/python - <<'PY'
 import json, os
