@@ -178,13 +178,14 @@ class Dashboard:
     breakdowns: list
     comparison: object
     as_of: dt.datetime | None
+    version: str = ""  # changes whenever one of its figures is recomputed (a key for the rendered panels)
 
 
 def dashboard(council: Council, period: Period) -> Dashboard:
     """The quarter's figures beside the previous quarter's and the same quarter's last year."""
     windows = figures.dashboard_windows(period)
     keys = [k for _title, keys in PANELS for k in keys] + BREAKDOWNS
-    data, as_of = figures.read(council, [(k, w) for k in keys for w in windows])
+    data, as_of, newest = figures.read_versioned(council, [(k, w) for k in keys for w in windows])
     this, before, year_ago = windows
 
     def figure(key):
@@ -207,4 +208,5 @@ def dashboard(council: Council, period: Period) -> Dashboard:
         labels,
         [[metrics.value(data[(k, w)], "count") or 0 for k in COMPARED] for w in windows],
     )
-    return Dashboard(period, panels, breakdowns, comparison, as_of)
+    version = f"{council.pk}-{period.code}-{newest.timestamp() if newest else 0}-{len(data)}"
+    return Dashboard(period, panels, breakdowns, comparison, as_of, version)

@@ -49,6 +49,15 @@ def read(
 
     ``fresh`` recomputes every figure now (the periodic reports do, so a report never prints a stale
     figure)."""
+    data, oldest, _newest = read_versioned(council, wanted, fresh=fresh)
+    return data, oldest
+
+
+def read_versioned(
+    council: Council, wanted: list[tuple[str, Window]], *, fresh: bool = False
+) -> tuple[dict, dt.datetime | None, dt.datetime | None]:
+    """As ``read``, and when the newest of them was computed: every rewrite of a figure moves it, so it
+    versions what is shown from these figures (the dashboard caches its rendered panels by it)."""
     wanted = list(dict.fromkeys(wanted))
     found: dict = {}
     if not fresh and wanted:
@@ -76,7 +85,8 @@ def read(
                     council=council, metric=key, start=w.start, end=w.end
                 )
     oldest = min((row.computed_at for row in found.values()), default=None)
-    return {k: row.data for k, row in found.items()}, oldest
+    newest = max((row.computed_at for row in found.values()), default=None)
+    return {k: row.data for k, row in found.items()}, oldest, newest
 
 
 def dashboard_windows(period: Period) -> list[Window]:

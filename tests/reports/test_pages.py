@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from reports import figures, services
 from reports.models import Report
 from tests.conftest import ALL_ROLES
 from tests.reports.factories import ReportFactory
+from voters import services as voter_services
 
 from .conftest import Q2
 
@@ -51,6 +53,28 @@ def test_the_dashboard_shows_the_quarter_asked_for_with_charts_and_tables(client
     assert page.count("<svg") >= 5 and "Data table" in page or "Bảng số liệu" in page
     # No citizen's personal data: petitions appear only as counts on the dashboard.
     assert "Thiếu bác sĩ" not in page
+
+
+def test_the_dashboard_s_cached_panels_follow_a_recomputed_figure(client, login, council, records, settings):
+    """The rendered panels are kept by the figures' version: a recomputed figure shows at once."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    login(Role.LEADERSHIP)
+    shown = re.compile(r'figures/petitions/\?from=2026-04-01[^"]*">(\d+)<')
+
+    def petitions_shown():
+        return shown.findall(client.get(reverse("reports:dashboard"), {"quarter": "2026-Q2"}).text)[0]
+
+    assert petitions_shown() == "3"
+    assert petitions_shown() == "3"  # from the cache
+    voter_services.petition_create(
+        actor=None,
+        council=council,
+        title="Đèn đường",
+        text="Cử tri kiến nghị.",
+        received_on=dt.date(2026, 5, 5),
+    )
+    figures.refresh(council, everything=True, today=dt.date(2026, 7, 15))
+    assert petitions_shown() == "4"
 
 
 @pytest.mark.parametrize("quarter", ["2026-Q5", "abc", "2999-Q1", "2026"])
