@@ -4,6 +4,8 @@ and no module of these apps imports (at the top or inside a function) one that i
 import ast
 from pathlib import Path
 
+from tests.source import parse
+
 ROOT = Path(__file__).resolve().parent.parent
 APPS = (
     "api",
@@ -38,7 +40,7 @@ def _imported(module: str, path: Path) -> set[str]:
     """Every module name ``module`` imports, absolute, with ``from x import y`` read as both x and x.y."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

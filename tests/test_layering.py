@@ -8,6 +8,8 @@ round."""
 import ast
 from pathlib import Path
 
+from tests.source import parse
+
 PROJECT = Path(__file__).resolve().parents[1]
 RANK = {
     "council": 0,
@@ -27,7 +29,7 @@ COMPOSITION_ROOTS = {Path("council/urls.py")}
 
 
 def _imports(path: Path):
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             yield from ((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -84,9 +85,12 @@ def reports_schedule(today: dt.date | None = None) -> list[Report]:
     for council in Council.objects.order_by("pk"):
         for kind, period, about in due_reports(council, today):
             report, created = report_request(actor=None, council=council, kind=kind, period=period, **about)
-            if not created and _drafted_too_early(report):
+            if not created and _drafted_too_early(report, today):
                 # Asked for on demand while its period was running: now that it is over, draft it again.
-                report_regenerate(report, actor=None)
+                try:
+                    report_regenerate(report, actor=None)
+                except ValidationError:
+                    continue  # a second beat queued it a moment ago (or it was issued since): nothing to do
                 created = True
             if created:
                 queued.append(report)
@@ -94,10 +98,13 @@ def reports_schedule(today: dt.date | None = None) -> list[Report]:
     return queued
 
 
-def _drafted_too_early(report: Report) -> bool:
+def _drafted_too_early(report: Report, today: dt.date) -> bool:
+    """A draft made before its period ended, now that it has (a report due before its period ends, such as
+    a session's, is not drafted again every day)."""
     return (
         report.state == Report.State.DRAFT
         and report.generated_at is not None
+        and report.period_end < today
         and timezone.localtime(report.generated_at).date() <= report.period_end
     )
 

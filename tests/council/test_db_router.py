@@ -5,7 +5,6 @@ the primary.
 
 The same behaviour against a real streaming replica: tests/test_replica_full.py (make test-full)."""
 
-import sqlite3
 import time
 from types import SimpleNamespace
 
@@ -180,8 +179,8 @@ def test_a_replica_failing_during_a_page_gives_the_page_from_the_primary(
     _warm(client)
     # Believed healthy a moment ago, then gone: its first query fails, the page is rendered again.
 
-    def gone(*args):
-        raise sqlite3.OperationalError("server closed the connection unexpectedly")
+    def gone(*args):  # the driver's own error (sqlite3's or psycopg2's), as a dropped connection raises it
+        raise connections[REPLICA].Database.OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(connections[REPLICA], "create_cursor", gone)
     mirror.state = ReplicaState(reachable=False, problem="OperationalError")

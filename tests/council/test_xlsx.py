@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from council.downloads import download_response
 from council.xlsx import XLSX_CONTENT_TYPE, Column, append_row, table_xlsx, write_cell
+from tests.source import parse
 from voters import services as voter_services
 from voters.models import Channel
 
@@ -110,7 +111,7 @@ def test_every_workbook_writer_goes_through_the_one_cell_writer():
         if "openpyxl" not in source:
             continue
         writers.append(relative)
-        offending = _writes_cells_directly(ast.parse(source))
+        offending = _writes_cells_directly(parse(source))
         assert not offending, f"{relative} writes cells without council.xlsx at lines {offending}"
     assert Path("voters/intake/petitions.py") in writers and Path("reports/documents/xlsx.py") in writers
 
@@ -125,7 +126,7 @@ def test_lists_are_written_by_the_one_table_writer():
         relative = path.relative_to(PROJECT)
         if relative.parts[0] in {".venv", "tests", "node_modules"}:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Workbook":
                 makers.add(relative)

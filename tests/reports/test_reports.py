@@ -314,6 +314,20 @@ def test_a_draft_of_a_running_period_is_redrafted_once_the_period_ends(
     assert report.state == Report.State.DRAFT and timezone.localtime(report.generated_at).date() > running.end
 
 
+def test_a_draft_of_a_period_still_running_is_not_redrafted_every_day(
+    council, records, django_capture_on_commit_callbacks
+):
+    running = Period("Q", 2026, 3)
+    report = generate(council, Report.Kind.QUARTERLY, running)
+    made = dt.datetime(2026, 9, 15, 9, tzinfo=timezone.get_current_timezone())
+    Report.objects.filter(pk=report.pk).update(generated_at=made)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.reports_schedule(today=dt.date(2026, 9, 20))
+    assert report.pk not in [r.pk for r in queued]
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT and report.generated_at == made
+
+
 def test_labels_typed_by_users_are_text_everywhere(council):
     from reports.charts import render_png, render_svg
     from reports.documents.content import Chart, Document, Table
